@@ -1,0 +1,179 @@
+package org.tongban.organization;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongban.organization.internal.Division;
+import org.tongban.organization.internal.Divisions;
+import org.tongban.organization.internal.GovernmentBodies;
+import org.tongban.organization.internal.GovernmentBody;
+import org.tongban.organization.internal.ServiceHall;
+import org.tongban.organization.internal.ServiceHalls;
+import org.tongban.shared.DivisionCode;
+import org.tongban.shared.NotFoundException;
+
+/**
+ * What the organization module offers the rest of the platform: divisions with their parents and children,
+ * government bodies and their service halls. Read-only; every method answers summaries, never entities.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Organization {
+
+    private static final int MAX_SEARCH_RESULTS = 50;
+
+    private final Divisions divisions;
+    private final GovernmentBodies bodies;
+    private final ServiceHalls halls;
+    private final OrganizationProperties properties;
+
+    Organization(Divisions divisions, GovernmentBodies bodies, ServiceHalls halls, OrganizationProperties properties) {
+        this.divisions = divisions;
+        this.bodies = bodies;
+        this.halls = halls;
+        this.properties = properties;
+    }
+
+    /** The province this platform serves (configured by {@code tongban.organization.province}). */
+    public DivisionCode province() {
+        return properties.provinceCode();
+    }
+
+    /** @throws NotFoundException {@code organization.division.not-found} when no such division exists */
+    public DivisionSummary division(DivisionCode code) {
+        Division division = divisions.findById(code.value())
+                .orElseThrow(() -> new NotFoundException("organization.division.not-found", code.value()));
+        return summarize(List.of(division)).getFirst();
+    }
+
+    /** The division and its ancestors, province first. */
+    public List<DivisionSummary> lineage(DivisionCode code) {
+        List<Division> chain = new ArrayList<>();
+        Division current = divisions.findById(code.value())
+                .orElseThrow(() -> new NotFoundException("organization.division.not-found", code.value()));
+        chain.add(current);
+        while (current.parentCode() != null) {
+            current = divisions.findById(current.parentCode()).orElseThrow();
+            chain.add(current);
+        }
+        Collections.reverse(chain);
+        return summarize(chain);
+    }
+
+    /** The divisions directly below {@code code}, by code. */
+    public List<DivisionSummary> children(DivisionCode code) {
+        division(code);
+        return summarize(divisions.findByParentCodeOrderByCode(code.value()));
+    }
+
+    /** Divisions within {@code scope} (itself included) whose name contains {@code text}, higher levels first. */
+    public List<DivisionSummary> searchDivisions(String text, DivisionCode scope, int limit) {
+        String needle = text == null ? "" : text.strip();
+        if (needle.isEmpty()) {
+            return List.of();
+        }
+        return summarize(divisions.search(needle, prefixOf(scope), Limit.of(clamp(limit))));
+    }
+
+    /** Government bodies located in {@code division}, or anywhere within it when {@code subtree} is set. */
+    public Page<BodySummary> bodies(DivisionCode division, boolean subtree, int page, int size) {
+        division(division);
+        PageRequest request = PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 200),
+                Sort.by("divisionCode", "category", "name"));
+        Page<GovernmentBody> result = subtree
+                ? bodies.findWithin(prefixOf(division), request)
+                : bodies.findByDivisionCode(division.value(), request);
+        Map<String, String> names = divisionNames(result.getContent().stream().map(GovernmentBody::divisionCode).toList());
+        return result.map(b -> toSummary(b, names));
+    }
+
+    /** Bodies within {@code scope} whose name contains {@code text}. */
+    public List<BodySummary> searchBodies(String text, DivisionCode scope, int limit) {
+        String needle = text == null ? "" : text.strip();
+        if (needle.isEmpty()) {
+            return List.of();
+        }
+        List<GovernmentBody> found = bodies.search(needle, prefixOf(scope), Limit.of(clamp(limit)));
+        Map<String, String> names = divisionNames(found.stream().map(GovernmentBody::divisionCode).toList());
+        return found.stream().map(b -> toSummary(b, names)).toList();
+    }
+
+    /** @throws NotFoundException {@code organization.body.not-found} when no such body exists */
+    public BodySummary body(UUID id) {
+        GovernmentBody body = bodies.findById(id)
+                .orElseThrow(() -> new NotFoundException("organization.body.not-found", id));
+        return toSummary(body, divisionNames(List.of(body.divisionCode())));
+    }
+
+    /** The service halls located in a division. */
+    public List<HallSummary> hallsIn(DivisionCode division) {
+        return halls.findByDivisionCodeOrderByName(division.value()).stream().map(this::toSummary).toList();
+    }
+
+    /** The service halls a body runs. */
+    public List<HallSummary> hallsOf(UUID bodyId) {
+        return halls.findByBodyIdOrderByName(bodyId).stream().map(this::toSummary).toList();
+    }
+
+    /**
+     * The code prefix that every division within {@code scope} shares: 2 digits for a province, 4 for a city, 6
+     * for a county, 9 for a township, all 12 for a village.
+     */
+    static String prefixOf(DivisionCode scope) {
+        String value = scope.value();
+        return switch (scope.level()) {
+            case PROVINCE -> value.substring(0, 2);
+            case CITY -> value.substring(0, 4);
+            case COUNTY -> value;
+            case TOWNSHIP -> value.substring(0, 9);
+            case VILLAGE -> value;
+        };
+    }
+
+    private static int clamp(int limit) {
+        return Math.clamp(limit, 1, MAX_SEARCH_RESULTS);
+    }
+
+    private List<DivisionSummary> summarize(List<Division> list) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Long> counts = new HashMap<>();
+        for (Object[] row : divisions.countChildren(list.stream().map(Division::code).toList())) {
+            counts.put((String) row[0], (Long) row[1]);
+        }
+        return list.stream()
+                .map(d -> new DivisionSummary(d.code(), d.name(), d.level(), d.parentCode(), d.fullName(),
+                        counts.getOrDefault(d.code(), 0L), d.sample()))
+                .toList();
+    }
+
+    private Map<String, String> divisionNames(List<String> codes) {
+        Map<String, String> names = new HashMap<>();
+        divisions.findAllById(codes.stream().distinct().toList()).forEach(d -> names.put(d.code(), d.fullName()));
+        return names;
+    }
+
+    private BodySummary toSummary(GovernmentBody b, Map<String, String> divisionNames) {
+        return new BodySummary(b.id(), b.creditCode(), b.name(), b.category(), b.level(), b.divisionCode(),
+                divisionNames.get(b.divisionCode()), b.phone(), b.sample());
+    }
+
+    private HallSummary toSummary(ServiceHall hall) {
+        String bodyName = bodies.findById(hall.bodyId()).map(GovernmentBody::name).orElse("");
+        return new HallSummary(hall.id(), hall.name(), hall.bodyId(), bodyName, hall.divisionCode(), hall.address(),
+                hall.openingHours(), hall.phone(),
+                hall.windows().stream().map(w -> new HallSummary.Window(w.number(), w.name(), w.kind())).toList(),
+                hall.sample());
+    }
+}

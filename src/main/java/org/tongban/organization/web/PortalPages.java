@@ -1,0 +1,136 @@
+package org.tongban.organization.web;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.tongban.organization.BodyCategory;
+import org.tongban.organization.BodySummary;
+import org.tongban.organization.DivisionSummary;
+import org.tongban.organization.Organization;
+import org.tongban.platform.web.InvalidFieldException;
+import org.tongban.shared.DivisionCode;
+
+/**
+ * The citizen portal's pages over divisions and bodies: the home page with its division picker, a division's
+ * page, a body's page with its halls and windows, and search.
+ */
+@Controller
+class PortalPages {
+
+    /** Bodies a person usually deals with (个人办事) and those a company does (法人办事). */
+    static final Set<BodyCategory> FOR_PERSONS = EnumSet.of(BodyCategory.PUBLIC_SECURITY,
+            BodyCategory.HUMAN_RESOURCES_SOCIAL_SECURITY, BodyCategory.CIVIL_AFFAIRS, BodyCategory.HEALTH,
+            BodyCategory.HOUSING_URBAN_RURAL, BodyCategory.COMMUNITY_SERVICE);
+    static final Set<BodyCategory> FOR_COMPANIES = EnumSet.of(BodyCategory.MARKET_REGULATION,
+            BodyCategory.TAXATION, BodyCategory.NATURAL_RESOURCES, BodyCategory.HOUSING_URBAN_RURAL,
+            BodyCategory.GOVERNMENT_SERVICE, BodyCategory.COMMUNITY_SERVICE);
+
+    private final Organization organization;
+    private final CurrentDivision currentDivision;
+
+    PortalPages(Organization organization, CurrentDivision currentDivision) {
+        this.organization = organization;
+        this.currentDivision = currentDivision;
+    }
+
+    @GetMapping("/")
+    String home(HttpServletRequest request, Model model) {
+        DivisionSummary current = currentDivision.of(request);
+        DivisionCode code = DivisionCode.of(current.code());
+        List<BodySummary> bodies = current.name().equals(current.code()) ? List.of()
+                : organization.bodies(code, false, 0, 50).getContent();
+        model.addAttribute("current", current);
+        model.addAttribute("personBodies", bodies.stream().filter(b -> FOR_PERSONS.contains(b.category())).toList());
+        model.addAttribute("companyBodies",
+                bodies.stream().filter(b -> FOR_COMPANIES.contains(b.category())).toList());
+        pickerModel(current, model);
+        return "organization/home";
+    }
+
+    /** The picker's list: the children of a division (drilling down), or divisions matching typed text. */
+    @GetMapping("/divisions/picker")
+    String picker(@RequestParam(required = false) String code, @RequestParam(required = false) String q,
+            HttpServletRequest request, Model model) {
+        if (q != null && !q.isBlank()) {
+            model.addAttribute("query", q.strip());
+            model.addAttribute("matches", organization.searchDivisions(q, organization.province(), 20));
+            return "organization/picker :: matches";
+        }
+        DivisionSummary at = code == null || code.isBlank() ? currentDivision.of(request)
+                : organization.division(InvalidFieldException.parse("code", () -> DivisionCode.of(code)));
+        pickerModel(at, model);
+        return "organization/picker :: level";
+    }
+
+    private void pickerModel(DivisionSummary at, Model model) {
+        DivisionCode code = DivisionCode.of(at.code());
+        boolean loaded = !at.name().equals(at.code());
+        model.addAttribute("pickerAt", at);
+        model.addAttribute("pickerLineage", loaded ? organization.lineage(code) : List.of());
+        model.addAttribute("pickerChildren", loaded ? organization.children(code) : List.of());
+    }
+
+    /** Remembers the chosen division and returns to where the person was (a local path only). */
+    @PostMapping("/division")
+    String choose(@RequestParam String code, @RequestParam(name = "return", required = false) String returnTo,
+            HttpServletResponse response) {
+        DivisionCode chosen = InvalidFieldException.parse("code", () -> DivisionCode.of(code));
+        organization.division(chosen);
+        currentDivision.remember(chosen, response);
+        return "redirect:" + safeLocalPath(returnTo);
+    }
+
+    static String safeLocalPath(String returnTo) {
+        if (returnTo == null || !returnTo.startsWith("/") || returnTo.startsWith("//") || returnTo.contains("\\")
+                || returnTo.contains("\r") || returnTo.contains("\n")) {
+            return "/";
+        }
+        return returnTo;
+    }
+
+    @GetMapping("/divisions/{code}")
+    String division(@PathVariable String code, HttpServletRequest request, Model model) {
+        DivisionCode divisionCode = InvalidFieldException.parse("code", () -> DivisionCode.of(code));
+        DivisionSummary division = organization.division(divisionCode);
+        model.addAttribute("division", division);
+        model.addAttribute("lineage", organization.lineage(divisionCode));
+        model.addAttribute("children", organization.children(divisionCode));
+        model.addAttribute("bodies", organization.bodies(divisionCode, false, 0, 100).getContent());
+        model.addAttribute("halls", organization.hallsIn(divisionCode));
+        model.addAttribute("isCurrent", division.code().equals(currentDivision.of(request).code()));
+        return "organization/division";
+    }
+
+    @GetMapping("/bodies/{id}")
+    String body(@PathVariable UUID id, Model model) {
+        BodySummary body = organization.body(id);
+        model.addAttribute("body", body);
+        model.addAttribute("lineage", organization.lineage(DivisionCode.of(body.divisionCode())));
+        model.addAttribute("halls", organization.hallsOf(id));
+        return "organization/body";
+    }
+
+    @GetMapping("/search")
+    String search(@RequestParam(defaultValue = "") String q, Model model) {
+        String query = q.strip();
+        model.addAttribute("query", query);
+        if (query.length() > 100) {
+            model.addAttribute("tooLong", true);
+            return "organization/search";
+        }
+        model.addAttribute("divisions", organization.searchDivisions(query, organization.province(), 20));
+        model.addAttribute("bodies", organization.searchBodies(query, organization.province(), 50));
+        return "organization/search";
+    }
+}

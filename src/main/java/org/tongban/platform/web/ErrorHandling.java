@@ -1,0 +1,136 @@
+package org.tongban.platform.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.validation.BindException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.tongban.shared.CalendarYearMissingException;
+import org.tongban.shared.InvalidValueException;
+import org.tongban.shared.NotFoundException;
+
+/**
+ * Turns every failure into a problem detail (API) or a localized error page (people), with a stable code. No
+ * failure is ever answered with 200.
+ */
+@ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ErrorHandling {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+
+    private final Problems problems;
+
+    ErrorHandling(Problems problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler
+    Object invalidField(InvalidFieldException e, HttpServletRequest request, Locale locale) {
+        InvalidValueException invalid = e.invalidValue();
+        return answer(HttpStatus.BAD_REQUEST, invalid.code(), invalid.arguments(), e.field(), request, locale);
+    }
+
+    /** A period reaching into a year whose holiday calendar is not published yet: never guessed (行政许可法 Art. 82). */
+    @ExceptionHandler
+    Object calendarYearMissing(CalendarYearMissingException e, HttpServletRequest request, Locale locale) {
+        return answer(HttpStatus.UNPROCESSABLE_CONTENT, e.code(), e.arguments(), null, request, locale);
+    }
+
+    @ExceptionHandler
+    Object invalidValue(InvalidValueException e, HttpServletRequest request, Locale locale) {
+        return answer(HttpStatus.BAD_REQUEST, e.code(), e.arguments(), null, request, locale);
+    }
+
+    @ExceptionHandler
+    Object notFound(NotFoundException e, HttpServletRequest request, Locale locale) {
+        return answer(HttpStatus.NOT_FOUND, e.code(), e.arguments(), null, request, locale);
+    }
+
+    @ExceptionHandler
+    Object noResource(NoResourceFoundException e, HttpServletRequest request, Locale locale) {
+        return answer(HttpStatus.NOT_FOUND, "platform.not-found", new Object[] { request.getRequestURI() }, null,
+                request, locale);
+    }
+
+    @ExceptionHandler
+    Object typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request, Locale locale) {
+        return answer(HttpStatus.BAD_REQUEST, "platform.parameter.type", new Object[] { e.getName() }, e.getName(),
+                request, locale);
+    }
+
+    @ExceptionHandler
+    Object missingParameter(MissingServletRequestParameterException e, HttpServletRequest request, Locale locale) {
+        return answer(HttpStatus.BAD_REQUEST, "platform.parameter.missing", new Object[] { e.getParameterName() },
+                e.getParameterName(), request, locale);
+    }
+
+    @ExceptionHandler
+    Object binding(BindException e, HttpServletRequest request, Locale locale) {
+        String field = e.getFieldError() == null ? null : e.getFieldError().getField();
+        return answer(HttpStatus.BAD_REQUEST, "platform.parameter.invalid", new Object[] { field }, field, request,
+                locale);
+    }
+
+    @ExceptionHandler
+    Object methodNotSupported(HttpRequestMethodNotSupportedException e, HttpServletRequest request, Locale locale) {
+        return answer(HttpStatus.METHOD_NOT_ALLOWED, "platform.method-not-allowed", new Object[] { e.getMethod() },
+                null, request, locale);
+    }
+
+    @ExceptionHandler
+    Object mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request, Locale locale) {
+        return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "platform.media-type", new Object[0], null, request, locale);
+    }
+
+    @ExceptionHandler
+    Object notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request, Locale locale) {
+        return answer(HttpStatus.NOT_ACCEPTABLE, "platform.not-acceptable", new Object[0], null, request, locale);
+    }
+
+    @ExceptionHandler
+    Object unexpected(Exception e, HttpServletRequest request, Locale locale) throws Exception {
+        if (e instanceof org.springframework.web.ErrorResponse response) {
+            // Framework failures that already know their status (e.g. 413, 415): keep it.
+            HttpStatusCode status = response.getStatusCode();
+            return answer(status, "platform.status." + status.value(), new Object[0], null, request, locale);
+        }
+        String incident = UUID.randomUUID().toString();
+        log.error("Unexpected failure {} on {} {}", incident, request.getMethod(), request.getRequestURI(), e);
+        return answer(HttpStatus.INTERNAL_SERVER_ERROR, "platform.internal-error", new Object[] { incident }, null,
+                request, locale);
+    }
+
+    private Object answer(HttpStatusCode status, String code, Object[] arguments, String field,
+            HttpServletRequest request, Locale locale) {
+        String message = problems.message(code, arguments, locale);
+        List<Problems.FieldError> errors = field == null ? List.of()
+                : List.of(new Problems.FieldError(field, code, message));
+        if (Problems.isApi(request)) {
+            ProblemDetail problem = problems.problem(status, code, arguments, locale, request);
+            if (field != null) {
+                problem.setProperty("field", field);
+                problem.setProperty("errors", errors);
+            }
+            return problems.respond(problem);
+        }
+        return problems.page(status, code, message, errors);
+    }
+}
