@@ -82,7 +82,7 @@ public class Organization {
         if (needle.isEmpty()) {
             return List.of();
         }
-        return summarize(divisions.search(needle, prefixOf(scope), Limit.of(clamp(limit))));
+        return summarize(divisions.search(needle, scope.prefix(), Limit.of(clamp(limit))));
     }
 
     /** Government bodies located in {@code division}, or anywhere within it when {@code subtree} is set. */
@@ -91,7 +91,7 @@ public class Organization {
         PageRequest request = PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 200),
                 Sort.by("divisionCode", "category", "name"));
         Page<GovernmentBody> result = subtree
-                ? bodies.findWithin(prefixOf(division), request)
+                ? bodies.findWithin(division.prefix(), request)
                 : bodies.findByDivisionCode(division.value(), request);
         Map<String, String> names = divisionNames(result.getContent().stream().map(GovernmentBody::divisionCode).toList());
         return result.map(b -> toSummary(b, names));
@@ -103,7 +103,7 @@ public class Organization {
         if (needle.isEmpty()) {
             return List.of();
         }
-        List<GovernmentBody> found = bodies.search(needle, prefixOf(scope), Limit.of(clamp(limit)));
+        List<GovernmentBody> found = bodies.search(needle, scope.prefix(), Limit.of(clamp(limit)));
         Map<String, String> names = divisionNames(found.stream().map(GovernmentBody::divisionCode).toList());
         return found.stream().map(b -> toSummary(b, names)).toList();
     }
@@ -123,21 +123,6 @@ public class Organization {
     /** The service halls a body runs. */
     public List<HallSummary> hallsOf(UUID bodyId) {
         return halls.findByBodyIdOrderByName(bodyId).stream().map(this::toSummary).toList();
-    }
-
-    /**
-     * The code prefix that every division within {@code scope} shares: 2 digits for a province, 4 for a city, 6
-     * for a county, 9 for a township, all 12 for a village.
-     */
-    static String prefixOf(DivisionCode scope) {
-        String value = scope.value();
-        return switch (scope.level()) {
-            case PROVINCE -> value.substring(0, 2);
-            case CITY -> value.substring(0, 4);
-            case COUNTY -> value;
-            case TOWNSHIP -> value.substring(0, 9);
-            case VILLAGE -> value;
-        };
     }
 
     private static int clamp(int limit) {

@@ -1,0 +1,133 @@
+package org.tongban.shared;
+
+import java.util.Optional;
+
+/**
+ * An administrative division code: GB/T 2260 six digits for province, city and county (210000 辽宁省, 210100 沈阳市,
+ * 210112 浑南区), and the 12-digit statistical code below (county + 3-digit township + 3-digit village). The level
+ * follows from the code. A 12-digit code that only pads a county or higher code with zeros is the same division and
+ * is normalized to its six digits.
+ */
+public final class DivisionCode implements Comparable<DivisionCode> {
+
+    private final String value;
+    private final DivisionLevel level;
+
+    private DivisionCode(String value, DivisionLevel level) {
+        this.value = value;
+        this.level = level;
+    }
+
+    /**
+     * @throws InvalidValueException {@code shared.division-code.format} when the text is not 6 or 12 digits, or
+     *         {@code shared.division-code.structure} when the parts do not nest (a village without a township, a
+     *         province outside 11–82)
+     */
+    public static DivisionCode of(String text) {
+        String code = text == null ? "" : text.strip();
+        if (!(code.length() == 6 || code.length() == 12) || !code.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new InvalidValueException("shared.division-code.format", text, text);
+        }
+        if (code.length() == 12) {
+            String township = code.substring(6, 9);
+            String village = code.substring(9);
+            if (township.equals("000") && village.equals("000")) {
+                code = code.substring(0, 6);
+            } else if (township.equals("000")) {
+                throw new InvalidValueException("shared.division-code.structure", text, text);
+            } else {
+                requireCounty(code.substring(0, 6), text);
+                return new DivisionCode(code, village.equals("000") ? DivisionLevel.TOWNSHIP : DivisionLevel.VILLAGE);
+            }
+        }
+        int province = Integer.parseInt(code.substring(0, 2));
+        if (province < 11 || province > 82) {
+            throw new InvalidValueException("shared.division-code.structure", text, text);
+        }
+        boolean noCity = code.startsWith("00", 2);
+        boolean noCounty = code.startsWith("00", 4);
+        if (noCity && noCounty) {
+            return new DivisionCode(code, DivisionLevel.PROVINCE);
+        }
+        if (noCounty) {
+            return new DivisionCode(code, DivisionLevel.CITY);
+        }
+        // A county directly under the province (e.g. 省直辖县级行政单位 4290xx) has city digits but no city; it is
+        // still a county.
+        return new DivisionCode(code, DivisionLevel.COUNTY);
+    }
+
+    private static void requireCounty(String county, String text) {
+        DivisionCode head = of(county);
+        if (head.level != DivisionLevel.COUNTY) {
+            throw new InvalidValueException("shared.division-code.structure", text, text);
+        }
+    }
+
+    /** Whether the text is a valid division code. */
+    public static boolean isValid(String text) {
+        try {
+            of(text);
+            return true;
+        } catch (InvalidValueException e) {
+            return false;
+        }
+    }
+
+    public String value() {
+        return value;
+    }
+
+    public DivisionLevel level() {
+        return level;
+    }
+
+    /** The division one level up as the code spells it; empty for a province. */
+    public Optional<DivisionCode> parent() {
+        return switch (level) {
+            case PROVINCE -> Optional.empty();
+            case CITY -> Optional.of(new DivisionCode(value.substring(0, 2) + "0000", DivisionLevel.PROVINCE));
+            case COUNTY -> Optional.of(new DivisionCode(value.substring(0, 4) + "00", DivisionLevel.CITY));
+            case TOWNSHIP -> Optional.of(of(value.substring(0, 6)));
+            case VILLAGE -> Optional.of(new DivisionCode(value.substring(0, 9) + "000", DivisionLevel.TOWNSHIP));
+        };
+    }
+
+    /**
+     * The code prefix every division within this one shares: 2 digits for a province, 4 for a city, all 6 for a
+     * county, 9 for a township, all 12 for a village.
+     */
+    public String prefix() {
+        return switch (level) {
+            case PROVINCE -> value.substring(0, 2);
+            case CITY -> value.substring(0, 4);
+            case COUNTY, VILLAGE -> value;
+            case TOWNSHIP -> value.substring(0, 9);
+        };
+    }
+
+    /** Whether {@code other} is this division or lies anywhere below it. */
+    public boolean contains(DivisionCode other) {
+        return other.value.startsWith(prefix()) && other.level.ordinal() >= level.ordinal();
+    }
+
+    @Override
+    public int compareTo(DivisionCode other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DivisionCode code && code.value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
