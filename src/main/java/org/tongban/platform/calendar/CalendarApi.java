@@ -48,7 +48,7 @@ class CalendarApi {
     @Operation(summary = "The statutory holidays and make-up working days of a year")
     Year year(@PathVariable int year) {
         CalendarYear data = workingDays.year(year)
-                .orElseThrow(() -> new NotFoundException("platform.calendar.year-not-found", year));
+                .orElseThrow(() -> new NotFoundException("platform.calendar.year-not-found", String.valueOf(year)));
         return new Year(year, days(data.holidays(), data.festivals()), days(data.makeUpWorkdays(), data.festivals()));
     }
 

@@ -1,0 +1,117 @@
+package org.tongban;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The portal in a real browser (Debian's Chromium, headless): what a person on a phone does first. Chromium is
+ * installed by {@code ./tongban test} and {@code .ci/run}; its location can be overridden with
+ * {@code TONGBAN_CHROMIUM}.
+ */
+@TongbanIntegrationTest
+class PortalBrowserTests {
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+    BrowserContext context;
+    Page page;
+
+    @BeforeAll
+    static void launch() {
+        Path chromium = Paths.get(System.getenv().getOrDefault("TONGBAN_CHROMIUM", "/usr/bin/chromium"));
+        if (!Files.isExecutable(chromium)) {
+            throw new IllegalStateException("Chromium is needed for browser tests: run ./tongban test, which installs "
+                    + "it, or set TONGBAN_CHROMIUM (looked for " + chromium + ")");
+        }
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(chromium)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openPhone() {
+        context = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(375, 740).setIsMobile(true).setHasTouch(true).setLocale("zh-CN"));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closePhone() {
+        context.close();
+    }
+
+    @Test
+    void aPersonOnAPhoneFindsTheirDistrictInEitherLanguage() throws Exception {
+        page.navigate("http://localhost:" + port + "/");
+        assertThat(page.locator("html")).hasAttribute("lang", "zh-CN");
+        assertThat(page.locator("#current-division")).hasText("辽宁省");
+        assertThat((Integer) page.evaluate("document.documentElement.scrollWidth"))
+                .as("no sideways scrolling on a 375 px phone").isLessThanOrEqualTo(375);
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
+        assertThat(page.locator("html")).hasAttribute("lang", "en");
+        page.getByText("Change place").click();
+        page.getByLabel("Search places").pressSequentially("浑南", new com.microsoft.playwright.Locator
+                .PressSequentiallyOptions().setDelay(50));
+        page.locator("#picker-list").getByText("辽宁省沈阳市浑南区").click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Choose 浑南区")).click();
+
+        assertThat(page.locator("#current-division")).hasText("辽宁省沈阳市浑南区");
+        assertThat(page.locator("html")).hasAttribute("lang", "en");
+        assertThat(page.locator("#persons")).containsText("沈阳市浑南区");
+        Path screenshots = Paths.get("target", "screenshots");
+        Files.createDirectories(screenshots);
+        page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve("home-phone-en.png"))
+                .setFullPage(true));
+    }
+
+    @Test
+    void theKeyboardReachesTheSkipLinkFirst() {
+        page.navigate("http://localhost:" + port + "/divisions/210112");
+        page.keyboard().press("Tab");
+        assertThat(page.locator(":focus")).hasClass("skip-link");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#main")).isFocused();
+    }
+
+    @Test
+    void anUnknownPageShowsAFriendlyPageInChinese() {
+        var response = page.navigate("http://localhost:" + port + "/divisions/210199");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(page.locator("h1")).containsText("页面不存在");
+    }
+}
