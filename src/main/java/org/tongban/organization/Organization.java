@@ -21,6 +21,7 @@ import org.tongban.organization.internal.ServiceHall;
 import org.tongban.organization.internal.ServiceHalls;
 import org.tongban.shared.DivisionCode;
 import org.tongban.shared.NotFoundException;
+import org.tongban.shared.UnifiedSocialCreditCode;
 
 /**
  * What the organization module offers the rest of the platform: divisions with their parents and children,
@@ -113,6 +114,18 @@ public class Organization {
         GovernmentBody body = bodies.findById(id)
                 .orElseThrow(() -> new NotFoundException("organization.body.not-found", id));
         return toSummary(body, divisionNames(List.of(body.divisionCode())));
+    }
+
+    /** @throws NotFoundException {@code organization.body.credit-code-not-found} when no body has this code */
+    public BodySummary body(UnifiedSocialCreditCode creditCode) {
+        GovernmentBody body = bodies.findByCreditCode(creditCode.value())
+                .orElseThrow(() -> new NotFoundException("organization.body.credit-code-not-found", creditCode.value()));
+        return toSummary(body, divisionNames(List.of(body.divisionCode())));
+    }
+
+    /** The division a code names, if the platform holds it. */
+    public java.util.Optional<DivisionSummary> findDivision(DivisionCode code) {
+        return divisions.findById(code.value()).map(d -> summarize(List.of(d)).getFirst());
     }
 
     /** The service halls located in a division. */

@@ -11,7 +11,9 @@ import org.tongban.shared.DivisionCode;
 public record OrganizationProperties(@DefaultValue("210000") String province) {
 
     public OrganizationProperties {
-        DivisionCode.of(province);
+        if (DivisionCode.of(province).level() != org.tongban.shared.DivisionLevel.PROVINCE) {
+            throw new org.tongban.shared.InvalidValueException("organization.province.level", province, province);
+        }
     }
 
     public DivisionCode provinceCode() {

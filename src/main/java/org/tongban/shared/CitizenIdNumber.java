@@ -20,11 +20,16 @@ public final class CitizenIdNumber {
     }
 
     /**
-     * @throws InvalidValueException {@code shared.citizen-id.format} (not 17 digits and a check character),
+     * Accepts the 18-character number, or a 15-digit first-generation number, which it upgrades.
+     *
+     * @throws InvalidValueException {@code shared.citizen-id.format} (not 17 digits and a check character, nor 15 digits),
      *         {@code shared.citizen-id.birth-date} (no such date, or before 1900) or {@code shared.citizen-id.check}
      */
     public static CitizenIdNumber of(String text) {
         String id = text == null ? "" : text.strip().toUpperCase(java.util.Locale.ROOT);
+        if (id.matches("[0-9]{15}")) {
+            return ofFifteenDigits(id);
+        }
         if (!id.matches("[0-9]{17}[0-9X]")) {
             throw new InvalidValueException("shared.citizen-id.format", text);
         }
@@ -42,6 +47,21 @@ public final class CitizenIdNumber {
             throw new InvalidValueException("shared.citizen-id.check", text);
         }
         return new CitizenIdNumber(id, birth);
+    }
+
+    /**
+     * Upgrades a first-generation 15-digit number (address code, {@code yyMMdd} birth date, sequence; no check
+     * character) to the 18-digit form of GB 11643-1999: the century 19 is inserted and the check character appended.
+     * First-generation cards were issued only to people born in the 1900s.
+     */
+    private static CitizenIdNumber ofFifteenDigits(String fifteen) {
+        String first17 = fifteen.substring(0, 6) + "19" + fifteen.substring(6);
+        String upgraded = first17 + checkCharacter(first17);
+        try {
+            return of(upgraded);
+        } catch (InvalidValueException e) {
+            throw new InvalidValueException(e.code(), fifteen);
+        }
     }
 
     public static boolean isValid(String text) {

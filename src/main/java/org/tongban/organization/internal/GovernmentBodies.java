@@ -23,4 +23,6 @@ public interface GovernmentBodies extends JpaRepository<GovernmentBody, UUID> {
     List<GovernmentBody> search(String text, String prefix, Limit limit);
 
     boolean existsByCreditCode(String creditCode);
+
+    java.util.Optional<GovernmentBody> findByCreditCode(String creditCode);
 }

@@ -17,6 +17,7 @@ import org.tongban.organization.Organization;
 import org.tongban.platform.web.InvalidFieldException;
 import org.tongban.platform.web.PageResponse;
 import org.tongban.shared.DivisionCode;
+import org.tongban.shared.UnifiedSocialCreditCode;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -42,6 +43,12 @@ class BodiesApi {
     @Operation(summary = "A government body")
     BodySummary body(@PathVariable UUID id) {
         return organization.body(id);
+    }
+
+    @GetMapping("/bodies/credit-code/{creditCode}")
+    @Operation(summary = "The government body with a unified social credit code (GB 32100)")
+    BodySummary bodyByCreditCode(@PathVariable String creditCode) {
+        return organization.body(InvalidFieldException.parse("creditCode", () -> UnifiedSocialCreditCode.of(creditCode)));
     }
 
     @GetMapping("/bodies/{id}/halls")

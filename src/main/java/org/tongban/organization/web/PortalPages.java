@@ -20,6 +20,8 @@ import org.tongban.organization.DivisionSummary;
 import org.tongban.organization.Organization;
 import org.tongban.platform.web.InvalidFieldException;
 import org.tongban.shared.DivisionCode;
+import org.tongban.shared.InvalidValueException;
+import org.tongban.shared.NotFoundException;
 
 /**
  * The citizen portal's pages over divisions and bodies: the home page with its division picker, a division's
@@ -39,7 +41,11 @@ class PortalPages {
     private final Organization organization;
     private final CurrentDivision currentDivision;
 
-    PortalPages(Organization organization, CurrentDivision currentDivision) {
+    private final org.springframework.context.MessageSource messages;
+
+    PortalPages(Organization organization, CurrentDivision currentDivision,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.organization = organization;
         this.currentDivision = currentDivision;
     }
@@ -122,15 +128,43 @@ class PortalPages {
     }
 
     @GetMapping("/search")
-    String search(@RequestParam(defaultValue = "") String q, Model model) {
+    String search(@RequestParam(defaultValue = "") String q, Model model, java.util.Locale locale) {
         String query = q.strip();
         model.addAttribute("query", query);
         if (query.length() > 100) {
             model.addAttribute("tooLong", true);
             return "organization/search";
         }
+        String code = codeIn(query, model, locale);
+        if (code != null) {
+            return "redirect:" + code;
+        }
         model.addAttribute("divisions", organization.searchDivisions(query, organization.province(), 20));
         model.addAttribute("bodies", organization.searchBodies(query, organization.province(), 50));
         return "organization/search";
+    }
+
+    /**
+     * A query that is a code (a division code, or an 18-character credit code) opens what it names; a code with a
+     * wrong check character or structure is explained on the page instead of silently finding nothing.
+     */
+    private String codeIn(String query, Model model, java.util.Locale locale) {
+        try {
+            if (query.matches("[0-9]{6}|[0-9]{12}")) {
+                DivisionCode division = DivisionCode.of(query);
+                return organization.findDivision(division).map(d -> "/divisions/" + d.code()).orElse(null);
+            }
+            if (query.matches("[0-9A-Za-z]{18}")) {
+                org.tongban.shared.UnifiedSocialCreditCode credit = org.tongban.shared.UnifiedSocialCreditCode.of(query);
+                try {
+                    return "/bodies/" + organization.body(credit).id();
+                } catch (NotFoundException e) {
+                    return null;
+                }
+            }
+        } catch (InvalidValueException e) {
+            model.addAttribute("codeError", messages.getMessage(e.code(), e.arguments(), e.code(), locale));
+        }
+        return null;
     }
 }

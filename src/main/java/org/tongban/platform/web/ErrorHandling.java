@@ -90,6 +90,12 @@ class ErrorHandling {
     }
 
     @ExceptionHandler
+    Object unreadable(org.springframework.http.converter.HttpMessageNotReadableException e,
+            HttpServletRequest request, Locale locale) {
+        return answer(HttpStatus.BAD_REQUEST, "platform.body.unreadable", new Object[0], null, request, locale);
+    }
+
+    @ExceptionHandler
     Object methodNotSupported(HttpRequestMethodNotSupportedException e, HttpServletRequest request, Locale locale) {
         return answer(HttpStatus.METHOD_NOT_ALLOWED, "platform.method-not-allowed", new Object[] { e.getMethod() },
                 null, request, locale);
