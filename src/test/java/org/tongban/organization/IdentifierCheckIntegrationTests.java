@@ -19,7 +19,7 @@ import org.tongban.shared.DivisionCode;
 
 /** Bad division, credit and ID inputs: clear 400/404 problems in the API, localized messages in pages. */
 @TongbanIntegrationTest
-class IdentifierCheckTests {
+class IdentifierCheckIntegrationTests {
 
     /** The example number of GB 11643-1999 itself: Beijing Chaoyang, born 1949-12-31, a woman. */
     private static final String STANDARD_EXAMPLE = "11010519491231002X";

@@ -20,7 +20,7 @@ import org.tongban.shared.DivisionLevel;
 import org.tongban.shared.UnifiedSocialCreditCode;
 
 @TongbanIntegrationTest
-class OrganizationApiTests {
+class OrganizationApiIntegrationTests {
 
     @Autowired
     MockMvc mvc;

@@ -20,7 +20,7 @@ import org.tongban.TongbanIntegrationTest;
 
 /** The pages people use, and how failures look to them: localized pages, never a stack trace, never 200. */
 @TongbanIntegrationTest
-class PortalPagesTests {
+class PortalPagesIntegrationTests {
 
     @Autowired
     MockMvc mvc;

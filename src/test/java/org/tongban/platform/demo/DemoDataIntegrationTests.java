@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.tongban.TongbanIntegrationTest;
 
 @TongbanIntegrationTest
-class DemoDataTests {
+class DemoDataIntegrationTests {
 
     @Autowired
     DemoData demoData;

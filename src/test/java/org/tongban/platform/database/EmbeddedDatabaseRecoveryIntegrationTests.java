@@ -28,7 +28,7 @@ import org.tongban.TongbanApplication;
  * with SIGKILL and started again on the same directory. Nothing committed may be lost, and no postmaster may be
  * left behind.
  */
-class EmbeddedDatabaseRecoveryTests {
+class EmbeddedDatabaseRecoveryIntegrationTests {
 
     private static final Duration STARTUP = Duration.ofSeconds(180);
 

@@ -19,7 +19,7 @@ import org.tongban.TongbanIntegrationTest;
 import org.tongban.shared.CalendarYearMissingException;
 
 @TongbanIntegrationTest
-class CalendarApiTests {
+class CalendarApiIntegrationTests {
 
     @Autowired
     MockMvc mvc;
