@@ -39,7 +39,8 @@ public record CalendarYear(int year, Set<LocalDate> holidays, Set<LocalDate> mak
 
     private static void requireInYear(int year, LocalDate day) {
         if (day.getYear() != year) {
-            throw new InvalidValueException("shared.calendar.outside-year", day.toString(), day, year);
+            throw new InvalidValueException("shared.calendar.outside-year", day.toString(), day,
+                    String.valueOf(year));
         }
     }
 

@@ -4,9 +4,9 @@ import java.util.Optional;
 
 /**
  * An administrative division code: GB/T 2260 six digits for province, city and county (210000 辽宁省, 210100 沈阳市,
- * 210112 浑南区), and the 12-digit statistical code below (county + 3-digit township + 3-digit village). The level
- * follows from the code. A 12-digit code that only pads a county or higher code with zeros is the same division and
- * is normalized to its six digits.
+ * 210112 浑南区), and the 12-digit statistical code below (county, or a city without counties, + 3-digit township +
+ * 3-digit village). The level follows from the code. A 12-digit code that only pads a county or higher code with zeros
+ * is the same division and is normalized to its six digits.
  */
 public final class DivisionCode implements Comparable<DivisionCode> {
 
@@ -21,7 +21,7 @@ public final class DivisionCode implements Comparable<DivisionCode> {
     /**
      * @throws InvalidValueException {@code shared.division-code.format} when the text is not 6 or 12 digits, or
      *         {@code shared.division-code.structure} when the parts do not nest (a village without a township, a
-     *         province outside 11–82)
+     *         township directly under a province, a province outside 11–82)
      */
     public static DivisionCode of(String text) {
         String code = text == null ? "" : text.strip();
@@ -36,7 +36,7 @@ public final class DivisionCode implements Comparable<DivisionCode> {
             } else if (township.equals("000")) {
                 throw new InvalidValueException("shared.division-code.structure", text, text);
             } else {
-                requireCounty(code.substring(0, 6), text);
+                requireTownshipHead(code.substring(0, 6), text);
                 return new DivisionCode(code, village.equals("000") ? DivisionLevel.TOWNSHIP : DivisionLevel.VILLAGE);
             }
         }
@@ -57,9 +57,18 @@ public final class DivisionCode implements Comparable<DivisionCode> {
         return new DivisionCode(code, DivisionLevel.COUNTY);
     }
 
-    private static void requireCounty(String county, String text) {
-        DivisionCode head = of(county);
-        if (head.level != DivisionLevel.COUNTY) {
+    /**
+     * Townships hang below a county, or directly below a prefecture-level city that has no counties (不设区的地级市:
+     * 东莞 441900, 中山 442000, 儋州 460400, whose towns the statistical codes spell 441900xxx000).
+     */
+    private static void requireTownshipHead(String head, String text) {
+        DivisionLevel level;
+        try {
+            level = of(head).level;
+        } catch (InvalidValueException e) {
+            throw new InvalidValueException(e.code(), text, text);
+        }
+        if (level != DivisionLevel.COUNTY && level != DivisionLevel.CITY) {
             throw new InvalidValueException("shared.division-code.structure", text, text);
         }
     }
@@ -87,7 +96,8 @@ public final class DivisionCode implements Comparable<DivisionCode> {
         return switch (level) {
             case PROVINCE -> Optional.empty();
             case CITY -> Optional.of(new DivisionCode(value.substring(0, 2) + "0000", DivisionLevel.PROVINCE));
-            case COUNTY -> Optional.of(new DivisionCode(value.substring(0, 4) + "00", DivisionLevel.CITY));
+            // of(): a county code without city digits (xx00yy) spells its province as the next division up.
+            case COUNTY -> Optional.of(of(value.substring(0, 4) + "00"));
             case TOWNSHIP -> Optional.of(of(value.substring(0, 6)));
             case VILLAGE -> Optional.of(new DivisionCode(value.substring(0, 9) + "000", DivisionLevel.TOWNSHIP));
         };

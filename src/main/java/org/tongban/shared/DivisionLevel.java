@@ -24,6 +24,6 @@ public enum DivisionLevel {
                 return level;
             }
         }
-        throw new InvalidValueException("shared.division-level.unknown", String.valueOf(code), code);
+        throw new InvalidValueException("shared.division-level.unknown", String.valueOf(code), String.valueOf(code));
     }
 }

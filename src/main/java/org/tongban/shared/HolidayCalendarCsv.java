@@ -52,22 +52,23 @@ public final class HolidayCalendarCsv {
                 }
                 String[] fields = line.split(",", -1);
                 if (fields.length < 2 || fields.length > 3) {
-                    throw new InvalidValueException("shared.calendar.csv-line", line, number);
+                    throw new InvalidValueException("shared.calendar.csv-line", line, String.valueOf(number));
                 }
                 LocalDate day;
                 try {
                     day = LocalDate.parse(fields[0].strip());
                 } catch (DateTimeParseException e) {
-                    throw new InvalidValueException("shared.calendar.csv-line", line, number);
+                    throw new InvalidValueException("shared.calendar.csv-line", line, String.valueOf(number));
                 }
                 if (!seen.add(day)) {
-                    throw new InvalidValueException("shared.calendar.csv-line", line, number);
+                    throw new InvalidValueException("shared.calendar.csv-line", line, String.valueOf(number));
                 }
                 String kind = fields[1].strip();
                 Map<Integer, Set<LocalDate>> target = switch (kind) {
                     case "holiday" -> holidays;
                     case "workday" -> workdays;
-                    default -> throw new InvalidValueException("shared.calendar.csv-line", line, number);
+                    default ->
+                        throw new InvalidValueException("shared.calendar.csv-line", line, String.valueOf(number));
                 };
                 target.computeIfAbsent(day.getYear(), y -> new HashSet<>()).add(day);
                 holidays.computeIfAbsent(day.getYear(), y -> new HashSet<>());

@@ -45,7 +45,8 @@ public final class UnifiedSocialCreditCode {
     /** Completes the first 17 symbols of a credit code with its GB 32100 check character. */
     public static UnifiedSocialCreditCode withCheckCharacter(String first17) {
         String head = first17 == null ? "" : first17.toUpperCase(java.util.Locale.ROOT);
-        if (head.length() != 17 || !head.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0)) {
+        if (head.length() != 17 || !head.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0)
+                || !head.substring(2, 8).chars().allMatch(Character::isDigit)) {
             throw new InvalidValueException("shared.credit-code.format", first17, first17);
         }
         return of(head + checkCharacter(head));

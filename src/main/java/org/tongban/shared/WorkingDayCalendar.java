@@ -20,7 +20,7 @@ public final class WorkingDayCalendar {
         for (CalendarYear year : years) {
             if (byYear.put(year.year(), year) != null) {
                 throw new InvalidValueException("shared.calendar.duplicate-year", String.valueOf(year.year()),
-                        year.year());
+                        String.valueOf(year.year()));
             }
         }
         this.years = Map.copyOf(byYear);

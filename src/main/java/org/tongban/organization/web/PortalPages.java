@@ -1,8 +1,6 @@
 package org.tongban.organization.web;
 
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,8 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.tongban.organization.BodyCategory;
 import org.tongban.organization.BodySummary;
+import org.tongban.organization.CurrentDivision;
 import org.tongban.organization.DivisionSummary;
 import org.tongban.organization.Organization;
 import org.tongban.platform.web.InvalidFieldException;
@@ -31,12 +29,7 @@ import org.tongban.shared.NotFoundException;
 class PortalPages {
 
     /** Bodies a person usually deals with (个人办事) and those a company does (法人办事). */
-    static final Set<BodyCategory> FOR_PERSONS = EnumSet.of(BodyCategory.PUBLIC_SECURITY,
-            BodyCategory.HUMAN_RESOURCES_SOCIAL_SECURITY, BodyCategory.CIVIL_AFFAIRS, BodyCategory.HEALTH,
-            BodyCategory.HOUSING_URBAN_RURAL, BodyCategory.COMMUNITY_SERVICE);
-    static final Set<BodyCategory> FOR_COMPANIES = EnumSet.of(BodyCategory.MARKET_REGULATION,
-            BodyCategory.TAXATION, BodyCategory.NATURAL_RESOURCES, BodyCategory.HOUSING_URBAN_RURAL,
-            BodyCategory.GOVERNMENT_SERVICE, BodyCategory.COMMUNITY_SERVICE);
+
 
     private final Organization organization;
     private final CurrentDivision currentDivision;
@@ -50,20 +43,6 @@ class PortalPages {
         this.currentDivision = currentDivision;
     }
 
-    @GetMapping("/")
-    String home(HttpServletRequest request, Model model) {
-        DivisionSummary current = currentDivision.of(request);
-        DivisionCode code = DivisionCode.of(current.code());
-        List<BodySummary> bodies = current.name().equals(current.code()) ? List.of()
-                : organization.bodies(code, false, 0, 50).getContent();
-        model.addAttribute("current", current);
-        model.addAttribute("personBodies", bodies.stream().filter(b -> FOR_PERSONS.contains(b.category())).toList());
-        model.addAttribute("companyBodies",
-                bodies.stream().filter(b -> FOR_COMPANIES.contains(b.category())).toList());
-        pickerModel(current, model);
-        return "organization/home";
-    }
-
     /** The picker's list: the children of a division (drilling down), or divisions matching typed text. */
     @GetMapping("/divisions/picker")
     String picker(@RequestParam(required = false) String code, @RequestParam(required = false) String q,
@@ -75,16 +54,8 @@ class PortalPages {
         }
         DivisionSummary at = code == null || code.isBlank() ? currentDivision.of(request)
                 : organization.division(InvalidFieldException.parse("code", () -> DivisionCode.of(code)));
-        pickerModel(at, model);
+        currentDivision.addPicker(at, model);
         return "organization/picker :: level";
-    }
-
-    private void pickerModel(DivisionSummary at, Model model) {
-        DivisionCode code = DivisionCode.of(at.code());
-        boolean loaded = !at.name().equals(at.code());
-        model.addAttribute("pickerAt", at);
-        model.addAttribute("pickerLineage", loaded ? organization.lineage(code) : List.of());
-        model.addAttribute("pickerChildren", loaded ? organization.children(code) : List.of());
     }
 
     /** Remembers the chosen division and returns to where the person was (a local path only). */

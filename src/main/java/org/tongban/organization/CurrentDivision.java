@@ -1,4 +1,4 @@
-package org.tongban.organization.web;
+package org.tongban.organization;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -10,8 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
-import org.tongban.organization.DivisionSummary;
-import org.tongban.organization.Organization;
+import org.springframework.ui.Model;
 import org.tongban.shared.DivisionCode;
 import org.tongban.shared.InvalidValueException;
 import org.tongban.shared.NotFoundException;
@@ -21,9 +20,9 @@ import org.tongban.shared.NotFoundException;
  * missing, malformed or unknown value falls back to the province.
  */
 @Component
-class CurrentDivision {
+public class CurrentDivision {
 
-    static final String COOKIE = "tongban_division";
+    public static final String COOKIE = "tongban_division";
 
     private final Organization organization;
 
@@ -31,11 +30,12 @@ class CurrentDivision {
         this.organization = organization;
     }
 
-    DivisionSummary of(HttpServletRequest request) {
+    /** The division the person chose, or the province. */
+    public DivisionSummary of(HttpServletRequest request) {
         return chosen(request).orElseGet(this::province);
     }
 
-    Optional<DivisionSummary> chosen(HttpServletRequest request) {
+    public Optional<DivisionSummary> chosen(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return Optional.empty();
@@ -49,7 +49,7 @@ class CurrentDivision {
         });
     }
 
-    DivisionSummary province() {
+    public DivisionSummary province() {
         try {
             return organization.division(organization.province());
         } catch (NotFoundException e) {
@@ -59,9 +59,19 @@ class CurrentDivision {
         }
     }
 
-    void remember(DivisionCode code, HttpServletResponse response) {
+    public void remember(DivisionCode code, HttpServletResponse response) {
         ResponseCookie cookie = ResponseCookie.from(COOKIE, code.value()).path("/").maxAge(Duration.ofDays(365))
                 .httpOnly(true).sameSite("Lax").build();
         response.addHeader("Set-Cookie", cookie.toString());
+    }
+
+    /** Fills the model attributes of the division picker fragment ({@code organization/picker :: picker}). */
+    public void addPicker(DivisionSummary at, Model model) {
+        DivisionCode code = DivisionCode.of(at.code());
+        boolean loaded = !at.name().equals(at.code());
+        model.addAttribute("current", at);
+        model.addAttribute("pickerAt", at);
+        model.addAttribute("pickerLineage", loaded ? organization.lineage(code) : java.util.List.of());
+        model.addAttribute("pickerChildren", loaded ? organization.children(code) : java.util.List.of());
     }
 }

@@ -1,0 +1,123 @@
+package org.tongban.catalog;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongban.catalog.internal.BasicItem;
+import org.tongban.catalog.internal.BasicItems;
+import org.tongban.catalog.internal.CatalogSearch;
+import org.tongban.catalog.internal.ImplementationItem;
+import org.tongban.catalog.internal.ImplementationItems;
+import org.tongban.organization.DivisionSummary;
+import org.tongban.organization.Organization;
+import org.tongban.shared.DivisionCode;
+import org.tongban.shared.NotFoundException;
+
+/**
+ * What the catalogue offers the rest of the platform and its pages: published items, their guides and versions,
+ * and search. Only published versions are visible here; a case keeps the version it was filed under and reads it
+ * with {@link #item(ImplementationCode, int)}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Catalog {
+
+    private final ImplementationItems items;
+    private final BasicItems basicItems;
+    private final CatalogSearch search;
+    private final Organization organization;
+
+    Catalog(ImplementationItems items, BasicItems basicItems, CatalogSearch search, Organization organization) {
+        this.items = items;
+        this.basicItems = basicItems;
+        this.search = search;
+        this.organization = organization;
+    }
+
+    /** A basic item as published: the province-wide standard. */
+    public record BasicItemView(String code, int version, String name, ItemType type, ServiceTarget target,
+            List<String> levels, List<Theme> themes, List<String> aliases, List<LegalBasis> legalBases,
+            Guide standard) {
+    }
+
+    /** @throws NotFoundException {@code catalog.item.not-found} unless a version of the item is published */
+    public ItemDetail item(ImplementationCode code) {
+        return detail(items.findPublished(code.value())
+                .orElseThrow(() -> new NotFoundException("catalog.item.not-found", code.value())));
+    }
+
+    /** A given version, published now or before (cases cite the version they were filed under). */
+    public ItemDetail item(ImplementationCode code, int version) {
+        ImplementationItem item = items.findByCodeAndVersion(code.value(), version)
+                .filter(i -> i.publishedAt() != null)
+                .orElseThrow(() -> new NotFoundException("catalog.item.version-not-found", code.value(), version));
+        return detail(item);
+    }
+
+    /** @throws NotFoundException {@code catalog.basic-item.not-found} */
+    public BasicItemView basicItem(BasicCode code) {
+        BasicItem basic = basicItems.findPublished(code.value())
+                .orElseThrow(() -> new NotFoundException("catalog.basic-item.not-found", code.value()));
+        return view(basic);
+    }
+
+    public List<BasicItemView> basicItems() {
+        return basicItems.findAllPublished().stream().map(Catalog::view).toList();
+    }
+
+    public CatalogSearchResult search(CatalogSearchRequest request) {
+        List<String> lineage = request.division() == null ? List.of()
+                : organization.lineage(request.division()).stream().map(DivisionSummary::code).toList();
+        CatalogSearch.Page page = search.search(request, lineage, true);
+        List<ItemSummary> nearest = List.of();
+        if (page.total() == 0 && !request.text().isEmpty()) {
+            CatalogSearchRequest wider = new CatalogSearchRequest(request.text(), request.division(), null, null, null,
+                    null, null, 0, 5);
+            nearest = search.search(wider, lineage, false).hits().stream().map(f -> summary(f.item())).toList();
+        }
+        return new CatalogSearchResult(
+                page.hits().stream().map(f -> new CatalogSearchResult.Hit(summary(f.item()), f.highlightedName()))
+                        .toList(),
+                page.total(), request.page(), request.size(), nearest, page.themeCounts());
+    }
+
+    /** Item names for what has been typed so far. */
+    public List<String> suggest(String text, Optional<DivisionCode> division, int limit) {
+        List<String> lineage = division.map(d -> organization.lineage(d).stream().map(DivisionSummary::code).toList())
+                .orElse(List.of());
+        return search.suggest(text, lineage, Math.clamp(limit, 1, 20));
+    }
+
+    /** How many published items apply in a division, per theme (for the portal's theme entries). */
+    public Map<Theme, Long> themeCounts(DivisionCode division) {
+        return search(new CatalogSearchRequest("", division, null, null, null, null, null, 0, 1)).themeCounts();
+    }
+
+    /** The body's published items. */
+    public CatalogSearchResult itemsOf(UUID body, int page, int size) {
+        return search(new CatalogSearchRequest("", null, null, null, null, null, body, page, size));
+    }
+
+    private ItemDetail detail(ImplementationItem item) {
+        BasicItem basic = basicItems.findByCodeAndVersion(item.basicCode(), item.basicVersion()).orElseThrow();
+        return new ItemDetail(summary(item), item.status().name(), item.aliases(), item.themes(), basic.legalBases(),
+                item.guide(), item.venue(), item.effectiveFrom(), item.publishedAt(), items.versionsOf(item.code().value()));
+    }
+
+    static ItemSummary summary(ImplementationItem item) {
+        Guide guide = item.guide();
+        return new ItemSummary(item.code().value(), item.version(), item.basicCode(), item.name(), item.itemType(),
+                item.target(), item.bodyId(), item.bodyName(), item.divisionCode(), item.divisionName(), item.level(),
+                guide.onlineDepth(), guide.visits(), guide.promisedLimit(), guide.handling());
+    }
+
+    private static BasicItemView view(BasicItem basic) {
+        return new BasicItemView(basic.code().value(), basic.version(), basic.name(), basic.itemType(), basic.target(),
+                basic.levels().stream().map(Enum::name).toList(), basic.themes(), basic.aliases(), basic.legalBases(),
+                basic.standard());
+    }
+}

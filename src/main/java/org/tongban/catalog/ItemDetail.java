@@ -1,0 +1,16 @@
+package org.tongban.catalog;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One version of an implementation item with its whole guide, as the guide page and the API show it.
+ *
+ * @param status {@code PUBLISHED} for the version in force; older versions stay citable as {@code SUPERSEDED}
+ * @param versions every version number of this item, oldest first
+ */
+public record ItemDetail(ItemSummary summary, String status, List<String> aliases, List<Theme> themes,
+        List<LegalBasis> legalBases, Guide guide, Venue venue, LocalDate effectiveFrom, Instant publishedAt,
+        List<Integer> versions) {
+}

@@ -1,0 +1,55 @@
+package org.tongban.catalog.internal;
+
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.search.mapper.orm.Search;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps this node's Lucene index in step with PostgreSQL, the source of truth: on start, when the index does not
+ * hold every published item (a new node, a restored database, a crash between commit and index flush), it is
+ * rebuilt with the mass indexer.
+ */
+@Component
+@Order(100)
+public class CatalogIndex implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogIndex.class);
+
+    private final EntityManager entityManager;
+    private final ImplementationItems items;
+
+    CatalogIndex(EntityManager entityManager, ImplementationItems items) {
+        this.entityManager = entityManager;
+        this.items = items;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void run(ApplicationArguments args) throws InterruptedException {
+        long stored = items.countPublished();
+        long indexed = Search.session(entityManager).search(ImplementationItem.class)
+                .where(f -> f.match().field("status").matching(ItemStatus.PUBLISHED.name()))
+                .fetchTotalHitCount();
+        if (stored != indexed) {
+            log.info("Search index holds {} of {} published items; rebuilding", indexed, stored);
+            rebuild();
+        }
+    }
+
+    /** Rebuilds the whole index from the database. */
+    public void rebuild() throws InterruptedException {
+        long started = System.nanoTime();
+        Search.session(entityManager).massIndexer(ImplementationItem.class)
+                .threadsToLoadObjects(2)
+                .batchSizeToLoadObjects(500)
+                .startAndWait();
+        log.info("Search index rebuilt in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+}

@@ -1,0 +1,148 @@
+package org.tongban.catalog.internal;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.engine.search.common.BooleanOperator;
+import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
+import org.hibernate.search.engine.search.predicate.SearchPredicate;
+import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryFlag;
+import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.scope.SearchScope;
+import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.springframework.stereotype.Component;
+import org.tongban.catalog.CatalogSearchRequest;
+import org.tongban.catalog.Theme;
+
+/**
+ * Full-text search over published implementation items (Hibernate Search, Lucene, smartcn): names weigh most, then
+ * aliases (what people call an item: 开饭店), then materials and conditions. Every word must match somewhere; the
+ * administrators' synonym groups widen a query to the words people use interchangeably.
+ */
+@Component
+public class CatalogSearch {
+
+    private static final AggregationKey<Map<String, Long>> THEMES = AggregationKey.of("themes");
+
+    private final EntityManager entityManager;
+    private final Synonyms synonyms;
+
+    CatalogSearch(EntityManager entityManager, Synonyms synonyms) {
+        this.entityManager = entityManager;
+        this.synonyms = synonyms;
+    }
+
+    /** A hit: the item as stored and its name with the matching words marked. */
+    public record Found(ImplementationItem item, String highlightedName) {
+    }
+
+    public record Page(List<Found> hits, long total, Map<Theme, Long> themeCounts) {
+    }
+
+    /**
+     * @param lineage the division filtered on and its ancestors (province first); empty for no division filter
+     * @param allWords whether every word must match (false: any word, for "nearest" suggestions)
+     */
+    public Page search(CatalogSearchRequest request, List<String> lineage, boolean allWords) {
+        SearchSession session = Search.session(entityManager);
+        SearchScope<ImplementationItem> scope = session.scope(ImplementationItem.class);
+        SearchPredicate predicate = predicate(scope, request, lineage, allWords);
+        SearchResult<Found> result = session.search(scope)
+                .select(f -> f.composite()
+                        .from(f.entity(ImplementationItem.class), f.highlight("name"))
+                        .as((item, names) -> new Found(item, names.isEmpty() ? null : names.getFirst())))
+                .where(predicate)
+                .highlighter(h -> h.unified().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
+                        .numberOfFragments(1).noMatchSize(200))
+                .sort(f -> request.text().isEmpty()
+                        ? f.field("level").then().field("name_sort").then().field("divisionCode")
+                        : f.score().then().field("level").then().field("divisionCode"))
+                .aggregation(THEMES, f -> f.terms().field("theme", String.class).maxTermCount(50))
+                .fetch(request.page() * request.size(), request.size());
+        Map<Theme, Long> themes = new EnumMap<>(Theme.class);
+        result.aggregation(THEMES).forEach((theme, count) -> themes.put(Theme.valueOf(theme), count));
+        return new Page(result.hits(), result.total().hitCount(), themes);
+    }
+
+    /** Names of published items that match what has been typed so far, for suggestions. */
+    public List<String> suggest(String text, List<String> lineage, int limit) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        CatalogSearchRequest request = new CatalogSearchRequest(text, null, null, null, null, null, null, 0, limit * 4);
+        SearchSession session = Search.session(entityManager);
+        SearchScope<ImplementationItem> scope = session.scope(ImplementationItem.class);
+        List<String> names = session.search(scope)
+                .select(f -> f.field("name", String.class))
+                .where(predicate(scope, request, lineage, true))
+                .fetchHits(limit * 4);
+        return new ArrayList<>(new LinkedHashSet<>(names)).subList(0, Math.min(limit, new LinkedHashSet<>(names).size()));
+    }
+
+    private SearchPredicate predicate(SearchScope<ImplementationItem> scope, CatalogSearchRequest request,
+            List<String> lineage, boolean allWords) {
+        var f = scope.predicate();
+        return f.bool().with(b -> {
+            b.filter(f.match().field("status").matching(ItemStatus.PUBLISHED.name()));
+            if (!lineage.isEmpty()) {
+                String division = lineage.getLast();
+                b.filter(f.or(f.terms().field("divisionCode").matchingAny(lineage),
+                        f.match().field("divisionLineage").matching(division)));
+            }
+            if (request.type() != null) {
+                b.filter(f.match().field("itemType").matching(request.type().code()));
+            }
+            if (request.target() != null) {
+                b.filter(f.terms().field("target").matchingAny(
+                        List.of(request.target().name(), "BOTH")));
+            }
+            if (request.depth() != null) {
+                b.filter(f.match().field("onlineDepth").matching(request.depth().name()));
+            }
+            if (request.theme() != null) {
+                b.filter(f.match().field("theme").matching(request.theme().name()));
+            }
+            if (request.body() != null) {
+                b.filter(f.match().field("bodyId").matching(request.body()));
+            }
+            if (!request.text().isEmpty()) {
+                var text = f.bool();
+                for (String variant : variants(request.text())) {
+                    text.should(f.simpleQueryString()
+                            .field("name").boost(4f).field("aliases").boost(2f)
+                            .fields("materialsText", "conditionsText")
+                            .matching(variant)
+                            .flags(SimpleQueryFlag.WHITESPACE)
+                            .defaultOperator(allWords ? BooleanOperator.AND : BooleanOperator.OR));
+                }
+                b.must(text);
+            }
+        }).toPredicate();
+    }
+
+    /** The query as typed, and with each synonym group member it contains replaced by the others. */
+    private Set<String> variants(String text) {
+        Set<String> variants = new LinkedHashSet<>();
+        variants.add(text);
+        for (Set<String> group : synonyms.groups()) {
+            for (String term : group) {
+                if (text.contains(term)) {
+                    for (String other : group) {
+                        if (!other.equals(term)) {
+                            variants.add(text.replace(term, other));
+                        }
+                    }
+                }
+            }
+        }
+        return variants;
+    }
+}

@@ -1,0 +1,244 @@
+package org.tongban.catalog.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Highlightable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
+import org.hibernate.type.SqlTypes;
+import org.tongban.catalog.Guide;
+import org.tongban.catalog.ImplementationCode;
+import org.tongban.catalog.ItemType;
+import org.tongban.catalog.ServiceTarget;
+import org.tongban.catalog.Theme;
+import org.tongban.catalog.Venue;
+import org.tongban.shared.DivisionLevel;
+
+/**
+ * One version of an implementation item (实施清单事项): a basic item as one body in one division handles it, with
+ * its complete guide. Name, type and code come from the basic item unchanged ("同一名称、同一编码").
+ */
+@Entity
+@Table(name = "catalog_implementation_item")
+@Indexed(index = "implementation-items")
+public class ImplementationItem {
+
+    static final String CHINESE = "chinese";
+    static final String CODES = "codes";
+
+    @Id
+    private UUID id;
+    @KeywordField
+    private String code;
+    private int version;
+    @KeywordField
+    @Column(name = "basic_code")
+    private String basicCode;
+    @Column(name = "basic_version")
+    private int basicVersion;
+    @FullTextField(analyzer = CHINESE, projectable = Projectable.YES, highlightable = Highlightable.ANY)
+    @KeywordField(name = "name_sort", sortable = Sortable.YES)
+    private String name;
+    @FullTextField(analyzer = CHINESE)
+    private String aliases;
+    @KeywordField(aggregable = Aggregable.YES)
+    @Column(name = "item_type")
+    private String itemType;
+    @KeywordField
+    @Enumerated(EnumType.STRING)
+    private ServiceTarget target;
+    @FullTextField(analyzer = CODES)
+    private String themes;
+    @GenericField
+    @Column(name = "body_id")
+    private UUID bodyId;
+    @Column(name = "body_name")
+    private String bodyName;
+    @KeywordField(sortable = Sortable.YES)
+    @Column(name = "division_code")
+    private String divisionCode;
+    @Column(name = "division_name")
+    private String divisionName;
+    /** The division and its ancestors, space separated: lets a search for a county find the items of its townships. */
+    @FullTextField(analyzer = CODES)
+    @Column(name = "division_lineage")
+    private String divisionLineage;
+    @KeywordField(sortable = Sortable.YES)
+    @Enumerated(EnumType.STRING)
+    private DivisionLevel level;
+    @KeywordField
+    @Column(name = "online_depth")
+    private String onlineDepth;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private String guide;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private String venue;
+    @KeywordField
+    @Enumerated(EnumType.STRING)
+    private ItemStatus status;
+    @Column(name = "effective_from")
+    private LocalDate effectiveFrom;
+    @Column(name = "published_at")
+    private Instant publishedAt;
+
+    protected ImplementationItem() {
+    }
+
+    ImplementationItem(ImplementationCode code, int version, BasicItem basic, UUID bodyId, String bodyName,
+            List<String> divisionLineage, String divisionName, Guide guide, Venue venue) {
+        this.id = UUID.randomUUID();
+        this.code = code.value();
+        this.version = version;
+        this.basicCode = basic.code().value();
+        this.basicVersion = basic.version();
+        this.name = basic.name();
+        this.aliases = String.join(",", basic.aliases());
+        this.itemType = basic.itemType().code();
+        this.target = basic.target();
+        this.themes = basic.themes().stream().map(Enum::name).collect(Collectors.joining(" "));
+        this.bodyId = bodyId;
+        this.bodyName = bodyName;
+        this.divisionCode = divisionLineage.getLast();
+        this.divisionName = divisionName;
+        this.divisionLineage = String.join(" ", divisionLineage);
+        this.level = code.level();
+        this.onlineDepth = guide.onlineDepth().name();
+        this.guide = CatalogJson.write(guide);
+        this.venue = CatalogJson.write(venue);
+        this.status = ItemStatus.DRAFT;
+    }
+
+    void publish(LocalDate effectiveFrom, Instant now) {
+        this.status = ItemStatus.PUBLISHED;
+        this.effectiveFrom = effectiveFrom;
+        this.publishedAt = now;
+    }
+
+    /** Material names, for search: people look for an item by what they hold ("营业执照", "房产证"). */
+    @Transient
+    @FullTextField(analyzer = CHINESE)
+    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
+    public String getMaterialsText() {
+        return guide().materials().stream().map(Guide.Material::name).collect(Collectors.joining("；"));
+    }
+
+    /** The themes as separate keywords, so that a page can count items per theme. */
+    @Transient
+    @KeywordField(name = "theme", aggregable = Aggregable.YES)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "themes")))
+    public List<String> getThemeKeys() {
+        return Stream.of(themes.split(" ")).filter(t -> !t.isBlank()).toList();
+    }
+
+    /** Acceptance conditions, for search. */
+    @Transient
+    @FullTextField(analyzer = CHINESE)
+    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
+    public String getConditionsText() {
+        return String.join("；", guide().conditions());
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public ImplementationCode code() {
+        return ImplementationCode.of(code);
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public String basicCode() {
+        return basicCode;
+    }
+
+    public int basicVersion() {
+        return basicVersion;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<String> aliases() {
+        return Arrays.stream(aliases.split(",")).filter(s -> !s.isBlank()).toList();
+    }
+
+    public ItemType itemType() {
+        return ItemType.ofCode(itemType);
+    }
+
+    public ServiceTarget target() {
+        return target;
+    }
+
+    public List<Theme> themes() {
+        return Stream.of(themes.split(" ")).filter(s -> !s.isBlank()).map(Theme::valueOf).toList();
+    }
+
+    public UUID bodyId() {
+        return bodyId;
+    }
+
+    public String bodyName() {
+        return bodyName;
+    }
+
+    public String divisionCode() {
+        return divisionCode;
+    }
+
+    public String divisionName() {
+        return divisionName;
+    }
+
+    public DivisionLevel level() {
+        return level;
+    }
+
+    public Guide guide() {
+        return CatalogJson.guide(guide);
+    }
+
+    public Venue venue() {
+        return CatalogJson.venue(venue);
+    }
+
+    public ItemStatus status() {
+        return status;
+    }
+
+    public LocalDate effectiveFrom() {
+        return effectiveFrom;
+    }
+
+    public Instant publishedAt() {
+        return publishedAt;
+    }
+}
