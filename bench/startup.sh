@@ -20,6 +20,8 @@
 #   STARTUP_TIMEOUT=300     seconds to wait for readiness before a run counts as failed
 #   QUIET_WAIT=180          before each start, wait up to this many seconds for the CPUs to be < QUIET_CPU % busy
 #   QUIET_CPU=25            (0 disables the wait); the CPU other processes used during each start is recorded
+#   MAX_FOREIGN_CPU=25      a start during which other processes used more than this % of all CPUs is discarded
+#   RETRIES=3               and repeated, at most RETRIES times per sample (then the last one is kept, marked noisy)
 #   RESULTS_DIR=...         where samples.csv, report.md and logs go (default: bench/results/<timestamp>)
 #   KEEP_DATA=0             1 keeps the temporary data directories
 set -euo pipefail
@@ -36,6 +38,8 @@ REFERENCE_PORT=${REFERENCE_PORT:-18081}
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-300}
 QUIET_WAIT=${QUIET_WAIT:-180}
 QUIET_CPU=${QUIET_CPU:-25}
+MAX_FOREIGN_CPU=${MAX_FOREIGN_CPU:-25}
+RETRIES=${RETRIES:-3}
 TONGBAN_BUILD_DIR=${TONGBAN_BUILD_DIR:-${TMPDIR:-/tmp}/tongban-bench-build}
 RESULTS_DIR=${RESULTS_DIR:-$BENCH_DIR/results/$(date +%Y%m%d-%H%M%S)}
 KEEP_DATA=${KEEP_DATA:-0}
@@ -220,11 +224,14 @@ measure_memory() {
     echo "$java_rss $pg_rss ${#pg[@]} $other_rss ${#other[@]} $pss"
 }
 
-# run_one scenario run jar port data_dir(or "") extra args... -> appends a line to $SAMPLES
+# run_one attempt scenario run jar port data_dir(or "") extra args... -> appends a line to $SAMPLES and sets
+# SAMPLE_STATUS: yes (kept), no (disturbed by other processes: discarded, to be repeated), noisy (disturbed,
+# but kept because the retries are used up)
+SAMPLE_STATUS=""
 run_one() {
-    local scenario=$1 run=$2 jar=$3 port=$4 data_dir=$5
-    shift 5
-    local run_dir="$WORK_DIR/$scenario-$run"
+    local attempt=$1 scenario=$2 run=$3 jar=$4 port=$5 data_dir=$6
+    shift 6
+    local run_dir="$WORK_DIR/$scenario-$run-$attempt"
     mkdir -p "$run_dir"
     if port_in_use "$port"; then
         echo "port $port is already in use; set TONGBAN_PORT / REFERENCE_PORT" >&2
@@ -238,7 +245,7 @@ run_one() {
     t0=$(now_ms)
     # shellcheck disable=SC2086  # JAVA_OPTS is a list of flags
     (cd "$run_dir" && exec "$JAVA" $JAVA_OPTS -jar "$jar" --server.port="$port" "$@") \
-        >"$RESULTS_DIR/$scenario-$run.log" 2>&1 &
+        >"$RESULTS_DIR/$scenario-$run-$attempt.log" 2>&1 &
     pid=$!
     CURRENT_PID=$pid
     while :; do
@@ -246,12 +253,12 @@ run_one() {
             "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null) || true
         [[ "$code" == 200 ]] && break
         if ! kill -0 "$pid" 2>/dev/null; then
-            log "$scenario run $run: process exited before readiness; see $RESULTS_DIR/$scenario-$run.log"
-            tail -n 30 "$RESULTS_DIR/$scenario-$run.log" >&2
+            log "$scenario run $run: process exited before readiness; see $RESULTS_DIR/$scenario-$run-$attempt.log"
+            tail -n 30 "$RESULTS_DIR/$scenario-$run-$attempt.log" >&2
             exit 1
         fi
         if (($(now_ms) - t0 > STARTUP_TIMEOUT * 1000)); then
-            log "$scenario run $run: not ready after ${STARTUP_TIMEOUT}s; see $RESULTS_DIR/$scenario-$run.log"
+            log "$scenario run $run: not ready after ${STARTUP_TIMEOUT}s; see $RESULTS_DIR/$scenario-$run-$attempt.log"
             exit 1
         fi
         sleep 0.05
@@ -279,16 +286,26 @@ run_one() {
     stop_current
     s1=$(now_ms)
     local total=$((java_rss + pg_rss + other_rss))
-    echo "$scenario,$run,$((t1 - t0)),$java_rss,$pg_rss,$pg_procs,$other_rss,$other_procs,$total,$pss,$((s1 - s0)),$load1,$quiet,$foreign" \
+    if ((foreign <= MAX_FOREIGN_CPU)); then
+        SAMPLE_STATUS=yes
+    elif ((attempt <= RETRIES)); then
+        SAMPLE_STATUS=no
+    else
+        SAMPLE_STATUS=noisy
+    fi
+    echo "$scenario,$run,$((t1 - t0)),$java_rss,$pg_rss,$pg_procs,$other_rss,$other_procs,$total,$pss,$((s1 - s0)),$load1,$quiet,$foreign,$attempt,$SAMPLE_STATUS" \
         >>"$SAMPLES"
-    log "$(printf '%-13s run %d: ready in %6d ms | RSS java %4d MB + postgres %4d MB (%d procs) + other %d MB = %4d MB | PSS %4d MB | stop %d ms | load %s | others used %d%% CPU before, %d%% during' \
-        "$scenario" "$run" $((t1 - t0)) $((java_rss / 1024)) $((pg_rss / 1024)) "$pg_procs" $((other_rss / 1024)) \
+    log "$(printf '%-13s run %d.%d %-5s: ready in %6d ms | RSS java %4d MB + postgres %4d MB (%d procs) + other %d MB = %4d MB | PSS %4d MB | stop %d ms | load %s | others used %d%% CPU before, %d%% during' \
+        "$scenario" "$run" "$attempt" "$SAMPLE_STATUS" $((t1 - t0)) $((java_rss / 1024)) $((pg_rss / 1024)) "$pg_procs" $((other_rss / 1024)) \
         $((total / 1024)) $((pss / 1024)) $((s1 - s0)) "$load1" "$quiet" "$foreign")"
 }
 
 # ---------------------------------------------------------------- statistics and report
-column_of() { # scenario column -> values, one a line
-    awk -F, -v s="$1" -v c="$2" 'NR > 1 && $1 == s { print $c }' "$SAMPLES"
+column_of() { # scenario column -> values of the kept samples, one a line
+    awk -F, -v s="$1" -v c="$2" 'NR > 1 && $1 == s && $16 != "no" { print $c }' "$SAMPLES"
+}
+count_status() { # scenario status -> number of samples
+    awk -F, -v s="$1" -v st="$2" 'NR > 1 && $1 == s && $16 == st' "$SAMPLES" | wc -l
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print 0; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 minimum() { sort -n | head -n1; }
@@ -327,10 +344,13 @@ report() {
         echo "Last column: CPU time used by every other process on the machine while the app started, as % of all"
         echo "$NPROC CPUs; it includes the curl probe loop itself (≈10 % of 2 CPUs on the machine it was written on)."
         echo
-        echo "| Scenario | Ready (s) | RSS java (MB) | RSS postgres (MB) | postgres procs | RSS total (MB) | PSS total (MB) | CPU used outside the app during start (%) |"
-        echo "|---|---|---|---|---|---|---|---|"
+        echo "Samples disturbed by other processes (more than $MAX_FOREIGN_CPU % CPU) were discarded and repeated;"
+        echo "\"noisy\" counts samples kept although disturbed because the $RETRIES retries were used up."
+        echo
+        echo "| Scenario | Ready (s) | RSS java (MB) | RSS postgres (MB) | postgres procs | RSS total (MB) | PSS total (MB) | CPU used outside the app during start (%) | samples kept (of them noisy) / discarded |"
+        echo "|---|---|---|---|---|---|---|---|---|"
         for s in "${scenarios[@]}"; do
-            echo "| $s | $(cell "$s" 3 fmt_s) | $(cell "$s" 4 fmt_mb) | $(cell "$s" 5 fmt_mb) | $(stat_of "$s" 6 median) | $(cell "$s" 9 fmt_mb) | $(cell "$s" 10 fmt_mb) | $(cell "$s" 14 fmt_int) |"
+            echo "| $s | $(cell "$s" 3 fmt_s) | $(cell "$s" 4 fmt_mb) | $(cell "$s" 5 fmt_mb) | $(stat_of "$s" 6 median) | $(cell "$s" 9 fmt_mb) | $(cell "$s" 10 fmt_mb) | $(cell "$s" 14 fmt_int) | $(($(count_status "$s" yes) + $(count_status "$s" noisy))) ($(count_status "$s" noisy)) / $(count_status "$s" no) |"
         done
         echo
         echo "Ratios of medians against the reference measured in this run:"
@@ -373,15 +393,25 @@ build_reference
 log "Tongban jar: $TONGBAN_JAR"
 log "reference jar: $REFERENCE_JAR"
 
-echo "scenario,run,ready_ms,java_rss_kb,pg_rss_kb,pg_procs,other_rss_kb,other_procs,total_rss_kb,total_pss_kb,stop_ms,loadavg1,foreign_cpu_pct_before,foreign_cpu_pct_during" >"$SAMPLES"
+echo "scenario,run,ready_ms,java_rss_kb,pg_rss_kb,pg_procs,other_rss_kb,other_procs,total_rss_kb,total_pss_kb,stop_ms,loadavg1,foreign_cpu_pct_before,foreign_cpu_pct_during,attempt,kept" >"$SAMPLES"
+
+measure() { # scenario run jar port data_dir args... -> one kept sample, repeating disturbed ones
+    local attempt
+    for ((attempt = 1; ; attempt++)); do
+        # a cold start needs an empty data directory every time
+        if [[ "$1" == tongban-cold ]]; then rm -rf "$5"; fi
+        run_one "$attempt" "$@"
+        [[ "$SAMPLE_STATUS" != no ]] && break
+    done
+}
 
 for ((run = 1; run <= RUNS; run++)); do
     data_dir="$WORK_DIR/data-$run/postgres"   # absent: the cold start creates it
     tongban_args=(--tongban.embedded-database.data-directory="$data_dir"
                   --tongban.log-directory="$WORK_DIR/logs-$run")
-    run_one tongban-cold "$run" "$TONGBAN_JAR" "$TONGBAN_PORT" "$data_dir" "${tongban_args[@]}"
-    run_one tongban-warm "$run" "$TONGBAN_JAR" "$TONGBAN_PORT" "$data_dir" "${tongban_args[@]}"
-    run_one reference "$run" "$REFERENCE_JAR" "$REFERENCE_PORT" ""
+    measure tongban-cold "$run" "$TONGBAN_JAR" "$TONGBAN_PORT" "$data_dir" "${tongban_args[@]}"
+    measure tongban-warm "$run" "$TONGBAN_JAR" "$TONGBAN_PORT" "$data_dir" "${tongban_args[@]}"
+    measure reference "$run" "$REFERENCE_JAR" "$REFERENCE_PORT" ""
     [[ "$KEEP_DATA" == 1 ]] || rm -rf "$WORK_DIR/data-$run"
 done
 

@@ -92,11 +92,32 @@ class PortalBrowserTests {
 
         assertThat(page.locator("#current-division")).hasText("辽宁省沈阳市浑南区");
         assertThat(page.locator("html")).hasAttribute("lang", "en");
-        assertThat(page.locator("#persons")).containsText("沈阳市浑南区");
         Path screenshots = Paths.get("target", "screenshots");
         Files.createDirectories(screenshots);
         page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve("home-phone-en.png"))
                 .setFullPage(true));
+    }
+
+    @Test
+    void aPersonInACountyFindsTheFoodBusinessLicenceByTypingWhatTheyWantToDo() throws Exception {
+        context.addCookies(List.of(new com.microsoft.playwright.options.Cookie("tongban_division", "210112")
+                .setDomain("localhost").setPath("/")));
+        page.navigate("http://localhost:" + port + "/");
+        assertThat(page.locator("#current-division")).hasText("辽宁省沈阳市浑南区");
+        page.getByLabel("搜索办事事项").pressSequentially("开饭店",
+                new com.microsoft.playwright.Locator.PressSequentiallyOptions().setDelay(50));
+        assertThat(page.locator("#item-suggestions")).containsText("食品经营许可");
+        page.getByLabel("搜索办事事项").press("Enter");
+        assertThat(page.locator("h1")).containsText("开饭店");
+        page.locator(".results a").first().click();
+        assertThat(page.locator("h1")).hasText("食品经营许可");
+        assertThat(page.locator("main")).containsText("沈阳市浑南区市场监督管理局");
+        assertThat(page.locator("#materials-heading")).isVisible();
+        assertThat((Integer) page.evaluate("document.documentElement.scrollWidth"))
+                .as("the guide fits a 375 px phone").isLessThanOrEqualTo(375);
+        Path screenshots = Paths.get("target", "screenshots");
+        Files.createDirectories(screenshots);
+        page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve("guide-phone.png")).setFullPage(true));
     }
 
     @Test

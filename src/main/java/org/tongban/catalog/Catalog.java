@@ -58,6 +58,17 @@ public class Catalog {
         return detail(item);
     }
 
+    /**
+     * Where the published version of an implementation item is looser than its basic item's standard, or
+     * inconsistent (DOMAIN §3, "同一标准").
+     */
+    public List<Deviations.Deviation> deviations(ImplementationCode code) {
+        ImplementationItem item = items.findPublished(code.value())
+                .orElseThrow(() -> new NotFoundException("catalog.item.not-found", code.value()));
+        BasicItem basic = basicItems.findByCodeAndVersion(item.basicCode(), item.basicVersion()).orElseThrow();
+        return Deviations.of(item.guide(), basic.standard());
+    }
+
     /** @throws NotFoundException {@code catalog.basic-item.not-found} */
     public BasicItemView basicItem(BasicCode code) {
         BasicItem basic = basicItems.findPublished(code.value())

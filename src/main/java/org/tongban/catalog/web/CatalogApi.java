@@ -27,8 +27,11 @@ class CatalogApi {
 
     private final Catalog catalog;
 
-    CatalogApi(Catalog catalog) {
+    private final org.springframework.context.MessageSource messages;
+
+    CatalogApi(Catalog catalog, org.springframework.context.MessageSource messages) {
         this.catalog = catalog;
+        this.messages = messages;
     }
 
     @GetMapping("/items")
@@ -51,6 +54,19 @@ class CatalogApi {
     @Operation(summary = "A published (current or earlier) version of an implementation item")
     ItemDetail version(@PathVariable String code, @PathVariable int version) {
         return catalog.item(InvalidFieldException.parse("code", () -> ImplementationCode.of(code)), version);
+    }
+
+    /** A deviation with its message in the caller's language. */
+    record DeviationView(String code, String element, List<String> arguments, String message) {
+    }
+
+    @GetMapping("/items/{code}/deviations")
+    @Operation(summary = "Where the item's guide is looser than its basic item's standard (同一标准), or inconsistent")
+    List<DeviationView> deviations(@PathVariable String code, java.util.Locale locale) {
+        return catalog.deviations(InvalidFieldException.parse("code", () -> ImplementationCode.of(code))).stream()
+                .map(d -> new DeviationView(d.code(), d.element(), d.arguments(),
+                        messages.getMessage(d.code(), d.arguments().toArray(), d.code(), locale)))
+                .toList();
     }
 
     @GetMapping("/basic-items")
