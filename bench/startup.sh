@@ -13,6 +13,7 @@
 #   RUNS=5                  runs per scenario
 #   TONGBAN_JAR=<path>      use this jar instead of building one from a private copy of the project
 #   TONGBAN_BUILD_DIR=...   where the private copy is built (default: ${TMPDIR:-/tmp}/tongban-bench-build)
+#   TONGBAN_REV=<commit>    build that commit (git archive) instead of the working tree as it is, e.g. HEAD
 #   REFERENCE_JAR=<path>    use this reference jar instead of building bench/reference
 #   JAVA_HOME=...           JDK used to build and run both (default /usr/lib/jvm/temurin-25-jdk-amd64)
 #   JAVA_OPTS="-Xshare:auto" JVM flags, identical for Tongban and the reference
@@ -41,6 +42,7 @@ QUIET_CPU=${QUIET_CPU:-25}
 MAX_FOREIGN_CPU=${MAX_FOREIGN_CPU:-25}
 RETRIES=${RETRIES:-3}
 TONGBAN_BUILD_DIR=${TONGBAN_BUILD_DIR:-${TMPDIR:-/tmp}/tongban-bench-build}
+TONGBAN_SOURCE=""
 RESULTS_DIR=${RESULTS_DIR:-$BENCH_DIR/results/$(date +%Y%m%d-%H%M%S)}
 KEEP_DATA=${KEEP_DATA:-0}
 
@@ -122,17 +124,31 @@ build_tongban() {
         [[ -f "$TONGBAN_JAR" ]] || { echo "TONGBAN_JAR=$TONGBAN_JAR does not exist" >&2; exit 1; }
         TONGBAN_JAR=$(cd "$(dirname "$TONGBAN_JAR")" && pwd)/$(basename "$TONGBAN_JAR")
         log "Tongban jar given: $TONGBAN_JAR"
+        TONGBAN_SOURCE="jar $TONGBAN_JAR (given)"
         return
     fi
     log "building Tongban in a private copy: $TONGBAN_BUILD_DIR"
     mkdir -p "$TONGBAN_BUILD_DIR"
-    if command -v rsync >/dev/null; then
+    if [[ -n "${TONGBAN_REV:-}" ]]; then
+        local sha
+        sha=$(git -C "$PROJECT_DIR" rev-parse --verify "${TONGBAN_REV}^{commit}")
+        TONGBAN_SOURCE="commit $sha ($(git -C "$PROJECT_DIR" log -1 --format=%s "$sha" | cut -c1-80))"
+        find "$TONGBAN_BUILD_DIR" -mindepth 1 -maxdepth 1 ! -name target -exec rm -rf {} +
+        git -C "$PROJECT_DIR" archive --format=tar "$sha" | tar -C "$TONGBAN_BUILD_DIR" -xf - --anchored --exclude=bench
+    elif command -v rsync >/dev/null; then
         rsync -a --delete --exclude target --exclude data --exclude .git --exclude bench \
             "$PROJECT_DIR/" "$TONGBAN_BUILD_DIR/"
     else
         find "$TONGBAN_BUILD_DIR" -mindepth 1 -maxdepth 1 ! -name target -exec rm -rf {} +
         tar -C "$PROJECT_DIR" -cf - --exclude=./target --exclude=./data --exclude=./.git --exclude=./bench . \
             | tar -C "$TONGBAN_BUILD_DIR" -xf -
+    fi
+    if [[ -z "${TONGBAN_REV:-}" ]]; then
+        TONGBAN_SOURCE="working tree of $PROJECT_DIR"
+        if git -C "$PROJECT_DIR" rev-parse --verify -q HEAD >/dev/null 2>&1; then
+            TONGBAN_SOURCE+=" at $(git -C "$PROJECT_DIR" rev-parse --short HEAD) + $(git -C "$PROJECT_DIR" \
+                --no-optional-locks status --porcelain -- . ':!bench' | wc -l) uncommitted change(s)"
+        fi
     fi
     (cd "$TONGBAN_BUILD_DIR" && ./mvnw -B -q -DskipTests clean package) >&2
     TONGBAN_JAR="$TONGBAN_BUILD_DIR/target/tongban.jar"
@@ -376,6 +392,7 @@ report() {
         echo "- nproc: $(nproc); CPU: $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo); memory: $(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo); kernel $(uname -r)"
         echo "- java: $("$JAVA" -version 2>&1 | head -n2 | paste -sd ' ' -)"
         echo "- JVM flags (both apps): \`$JAVA_OPTS\`"
+        echo "- Tongban built from: $TONGBAN_SOURCE"
         echo "- load average before: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg)"
         echo "- other java processes on the machine (not started by this script): before $OTHER_JAVA_BEFORE, after $(other_java_processes)"
         echo "- raw samples: $SAMPLES"

@@ -109,6 +109,8 @@ class CatalogDemoData implements ApplicationRunner {
                     demo.themes(), demo.aliases() == null ? List.of() : demo.aliases(), demo.legalBases(), standard);
             basic.publish(EFFECTIVE, now);
             entityManager.persist(basic);
+            // Implementation items reference it by code and version: it must be in the table first.
+            entityManager.flush();
             basics++;
             for (DivisionLevel level : demo.levels()) {
                 for (DivisionSummary division : divisions.getOrDefault(level, List.of())) {

@@ -35,7 +35,7 @@ public class CatalogIndex implements ApplicationRunner {
     public void run(ApplicationArguments args) throws InterruptedException {
         long stored = items.countPublished();
         long indexed = Search.session(entityManager).search(ImplementationItem.class)
-                .where(f -> f.match().field("status").matching(ItemStatus.PUBLISHED.name()))
+                .where(f -> f.match().field("status").matching(ItemStatus.PUBLISHED))
                 .fetchTotalHitCount();
         if (stored != indexed) {
             log.info("Search index holds {} of {} published items; rebuilding", indexed, stored);

@@ -62,9 +62,7 @@ public class CatalogSearch {
                 .where(predicate)
                 .highlighter(h -> h.unified().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
                         .numberOfFragments(1).noMatchSize(200))
-                .sort(f -> request.text().isEmpty()
-                        ? f.field("level").then().field("name_sort").then().field("divisionCode")
-                        : f.score().then().field("level").then().field("divisionCode"))
+                .sort(f -> f.score().then().field("name_sort").then().field("divisionCode"))
                 .aggregation(THEMES, f -> f.terms().field("theme", String.class).maxTermCount(50))
                 .fetch(request.page() * request.size(), request.size());
         Map<Theme, Long> themes = new EnumMap<>(Theme.class);
@@ -91,18 +89,20 @@ public class CatalogSearch {
             List<String> lineage, boolean allWords) {
         var f = scope.predicate();
         return f.bool().with(b -> {
-            b.filter(f.match().field("status").matching(ItemStatus.PUBLISHED.name()));
+            b.filter(f.match().field("status").matching(ItemStatus.PUBLISHED));
             if (!lineage.isEmpty()) {
                 String division = lineage.getLast();
                 b.filter(f.or(f.terms().field("divisionCode").matchingAny(lineage),
                         f.match().field("divisionLineage").matching(division)));
+                // Among equally good matches, the body that serves the chosen division itself comes first.
+                b.should(f.match().field("divisionCode").matching(division).boost(3f));
             }
             if (request.type() != null) {
                 b.filter(f.match().field("itemType").matching(request.type().code()));
             }
             if (request.target() != null) {
                 b.filter(f.terms().field("target").matchingAny(
-                        List.of(request.target().name(), "BOTH")));
+                        List.of(request.target(), org.tongban.catalog.ServiceTarget.BOTH)));
             }
             if (request.depth() != null) {
                 b.filter(f.match().field("onlineDepth").matching(request.depth().name()));

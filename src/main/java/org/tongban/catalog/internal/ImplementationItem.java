@@ -21,7 +21,6 @@ import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Sortable;
-import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
@@ -141,7 +140,7 @@ public class ImplementationItem {
     /** Material names, for search: people look for an item by what they hold ("营业执照", "房产证"). */
     @Transient
     @FullTextField(analyzer = CHINESE)
-    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "guide")))
     public String getMaterialsText() {
         return guide().materials().stream().map(Guide.Material::name).collect(Collectors.joining("；"));
     }
@@ -157,7 +156,7 @@ public class ImplementationItem {
     /** Acceptance conditions, for search. */
     @Transient
     @FullTextField(analyzer = CHINESE)
-    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "guide")))
     public String getConditionsText() {
         return String.join("；", guide().conditions());
     }

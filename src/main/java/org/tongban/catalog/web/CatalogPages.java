@@ -108,6 +108,22 @@ class CatalogPages {
         return "catalog/guide";
     }
 
+    /** A QR code that opens the guide on a phone (printed guides, hall screens). */
+    @GetMapping(value = "/items/{code}/qr.svg", produces = "image/svg+xml")
+    @org.springframework.web.bind.annotation.ResponseBody
+    org.springframework.http.ResponseEntity<String> qr(@PathVariable String code, HttpServletRequest request,
+            java.util.Locale locale) {
+        ImplementationCode implementation = InvalidFieldException.parse("code", () -> ImplementationCode.of(code));
+        ItemDetail item = catalog.item(implementation);
+        String url = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request)
+                .path("/items/{code}").buildAndExpand(implementation.value()).toUriString();
+        String title = messages.getMessage("catalog.guide.qr", new Object[] { item.summary().name() }, locale);
+        return org.springframework.http.ResponseEntity.ok()
+                .cacheControl(org.springframework.http.CacheControl.maxAge(java.time.Duration.ofDays(1)))
+                .contentType(org.springframework.http.MediaType.valueOf("image/svg+xml"))
+                .body(org.tongban.platform.web.QrCodes.svg(url, title));
+    }
+
     private static List<Theme> themes(ServiceTarget audience) {
         return Arrays.stream(Theme.values()).filter(t -> t.audience() == audience).toList();
     }
