@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -105,16 +107,16 @@ class IdentifierCheckIntegrationTests {
 
     @Test
     void theCheckPageExplainsTheErrorAndKeepsWhatWasTyped() throws Exception {
-        mvc.perform(post("/identifiers").param("kind", "citizen-id").param("value", "11010519491231002Y"))
+        mvc.perform(post("/identifiers").with(csrf()).param("kind", "citizen-id").param("value", "11010519491231002Y"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("身份证号码应为 17 位数字加 1 位校验码")))
                 .andExpect(content().string(containsString("value=\"11010519491231002Y\"")))
                 .andExpect(content().string(containsString("aria-invalid=\"true\"")));
-        mvc.perform(post("/identifiers").param("kind", "citizen-id").param("value", "110105194912310021")
+        mvc.perform(post("/identifiers").with(csrf()).param("kind", "citizen-id").param("value", "110105194912310021")
                         .param("lang", "en"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("The check character of the ID card number is wrong")));
-        mvc.perform(post("/identifiers").param("kind", "citizen-id").param("value", STANDARD_EXAMPLE))
+        mvc.perform(post("/identifiers").with(csrf()).param("kind", "citizen-id").param("value", STANDARD_EXAMPLE))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", containsString("no-store")))
                 .andExpect(content().string(containsString("110***********002X")))

@@ -12,6 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import jakarta.servlet.http.Cookie;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -48,11 +50,11 @@ class PortalPagesIntegrationTests {
 
     @Test
     void choosingADivisionRemembersItAndOnlyReturnsToLocalPaths() throws Exception {
-        mvc.perform(post("/division").param("code", "210112").param("return", "/search?q=x"))
+        mvc.perform(post("/division").with(csrf()).param("code", "210112").param("return", "/search?q=x"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/search?q=x"))
                 .andExpect(cookie().value("tongban_division", "210112"));
-        mvc.perform(post("/division").param("code", "210112").param("return", "//evil.example/"))
+        mvc.perform(post("/division").with(csrf()).param("code", "210112").param("return", "//evil.example/"))
                 .andExpect(redirectedUrl("/"));
         mvc.perform(get("/").cookie(new Cookie("tongban_division", "210112")))
                 .andExpect(content().string(containsString("id=\"current-division\">辽宁省沈阳市浑南区<")));

@@ -1,0 +1,117 @@
+package org.tongban.identity.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.tongban.identity.IdentityProperties;
+
+/**
+ * Encrypts personal identifiers at rest (AES-256-GCM, a fresh 96-bit nonce per value, DOMAIN §8) and derives the
+ * keyed hash (HMAC-SHA-256) that finds an account by ID or phone number without decrypting anything. Stored form:
+ * {@code v1:<base64 nonce+ciphertext>}; the prefix names the key generation so keys can be rotated by
+ * re-encryption.
+ */
+@Component
+public class PersonalDataCipher {
+
+    private static final Logger log = LoggerFactory.getLogger(PersonalDataCipher.class);
+    private static final String VERSION = "v1:";
+    private static final int NONCE_BYTES = 12;
+
+    private final SecretKeySpec dataKey;
+    private final SecretKeySpec lookupKey;
+    private final SecureRandom random = new SecureRandom();
+
+    PersonalDataCipher(IdentityProperties properties) {
+        this.dataKey = new SecretKeySpec(key(properties.dataKey(), properties.keyDirectory(), "data.key"), "AES");
+        this.lookupKey = new SecretKeySpec(key(properties.lookupKey(), properties.keyDirectory(), "lookup.key"),
+                "HmacSHA256");
+    }
+
+    public String encrypt(String plain) {
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            random.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, dataKey, new GCMParameterSpec(128, nonce));
+            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+            byte[] out = new byte[nonce.length + sealed.length];
+            System.arraycopy(nonce, 0, out, 0, nonce.length);
+            System.arraycopy(sealed, 0, out, nonce.length, sealed.length);
+            return VERSION + Base64.getEncoder().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot encrypt", e);
+        }
+    }
+
+    public String decrypt(String stored) {
+        if (!stored.startsWith(VERSION)) {
+            throw new IllegalStateException("Unknown key generation: " + stored.substring(0, Math.min(3, stored.length())));
+        }
+        try {
+            byte[] in = Base64.getDecoder().decode(stored.substring(VERSION.length()));
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, dataKey, new GCMParameterSpec(128, in, 0, NONCE_BYTES));
+            return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot decrypt (wrong key or tampered value)", e);
+        }
+    }
+
+    /** The keyed hash of a normalized identifier, hex: equal inputs give equal hashes, nothing else is revealed. */
+    public String lookupHash(String normalized) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(lookupKey);
+            return HexFormat.of().formatHex(mac.doFinal(normalized.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot hash", e);
+        }
+    }
+
+    private byte[] key(String configured, Path directory, String file) {
+        if (configured != null && !configured.isBlank()) {
+            byte[] key = Base64.getDecoder().decode(configured.strip());
+            if (key.length != 32) {
+                throw new IllegalStateException("tongban.identity keys must be 256 bits (32 bytes, base64)");
+            }
+            return key;
+        }
+        Path path = directory.resolve(file);
+        try {
+            if (Files.exists(path)) {
+                return Base64.getDecoder().decode(Files.readString(path).strip());
+            }
+            Files.createDirectories(directory);
+            byte[] key = new byte[32];
+            random.nextBytes(key);
+            Files.writeString(path, Base64.getEncoder().encodeToString(key));
+            try {
+                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // Not a POSIX file system: rely on the directory's permissions.
+            }
+            log.warn("Generated {} in {}: configure tongban.identity keys from a secret store in production", file,
+                    directory.toAbsolutePath());
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

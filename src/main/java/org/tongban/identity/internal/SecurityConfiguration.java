@@ -1,0 +1,118 @@
+package org.tongban.identity.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.tongban.identity.IdentityProperties;
+import org.tongban.identity.StaffRole;
+
+/**
+ * Who may reach what. Public pages stay public; a person's own pages need a sign-in; staff pages need the role;
+ * every form carries a CSRF token (the JSON API, which takes no cookies for writes yet, is exempt and answers 401
+ * as a problem instead of redirecting).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IdentityProperties.class)
+class SecurityConfiguration {
+
+    static final String FAILURE_PATH = "/signin/failed";
+
+    @Bean
+    PasswordEncoder passwordEncoder(IdentityProperties properties) {
+        // Prefixed hashes ({bcrypt}...) so that the algorithm or its cost can change without a flag day.
+        return new DelegatingPasswordEncoder("bcrypt",
+                Map.of("bcrypt", new BCryptPasswordEncoder(properties.bcryptStrength())));
+    }
+
+    @Bean
+    SecurityFilterChain web(HttpSecurity http, MessageSource messages)
+            throws Exception {
+        var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        // AccountAuthentication is the only AuthenticationProvider bean, so Spring Security uses it as the global
+        // provider; registering it here as well would run it twice per attempt (and count each failure twice).
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/account/**").authenticated()
+                        .requestMatchers("/workbench/**").hasRole("STAFF")
+                        .requestMatchers("/admin/catalog/**").hasRole(StaffRole.CATALOG_ADMIN.name())
+                        .requestMatchers("/admin/**").hasRole(StaffRole.SYSTEM_ADMIN.name())
+                        .anyRequest().permitAll())
+                .formLogin(form -> form.loginPage("/signin").loginProcessingUrl("/signin")
+                        .usernameParameter("identifier").passwordParameter("password")
+                        .defaultSuccessUrl("/account")
+                        .failureHandler(failureHandler()))
+                .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedOut"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(api))
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(
+                                (request, response, ex) -> problem(request, response, messages), api)
+                        .defaultAuthenticationEntryPointFor(
+                                new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint(
+                                        "/signin"),
+                                new org.springframework.security.web.util.matcher.NegatedRequestMatcher(api)))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' 'unsafe-inline'; "
+                                + "frame-ancestors 'none'; form-action 'self'")));
+        return http.build();
+    }
+
+    /** Back to the form with the reason and what was typed (but never the password). */
+    private static AuthenticationFailureHandler failureHandler() {
+        return (HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) -> {
+            String reason = switch (exception) {
+                case AccountAuthentication.AddressThrottledException t -> "throttled";
+                case AccountAuthentication.IdentifierLockedException locked -> {
+                    long minutes = Math.max(1, Duration.between(Clock.systemUTC().instant(), locked.until()).toMinutes()
+                            + 1);
+                    request.setAttribute("lockedMinutes", minutes);
+                    yield "locked";
+                }
+                default -> "bad-credentials";
+            };
+            request.setAttribute("signInError", reason);
+            response.setStatus(reason.equals("bad-credentials") ? 401 : 429);
+            try {
+                request.getRequestDispatcher(FAILURE_PATH).forward(request, response);
+            } catch (ServletException e) {
+                throw new IOException(e);
+            }
+        };
+    }
+
+    private static void problem(HttpServletRequest request, HttpServletResponse response, MessageSource messages)
+            throws IOException {
+        var locale = RequestContextUtils.getLocale(request);
+        response.setStatus(401);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        String title = messages.getMessage("platform.status.401", null, "Unauthorized", locale);
+        String detail = messages.getMessage("identity.signin.required", null, "Sign-in required", locale);
+        var problem = new java.util.LinkedHashMap<String, Object>();
+        problem.put("type", "urn:tongban:problem:identity.signin.required");
+        problem.put("title", title);
+        problem.put("status", 401);
+        problem.put("detail", detail);
+        problem.put("instance", request.getRequestURI());
+        problem.put("code", "identity.signin.required");
+        response.getWriter().write(tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(problem));
+    }
+}
