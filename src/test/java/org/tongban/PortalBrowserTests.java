@@ -121,6 +121,25 @@ class PortalBrowserTests {
     }
 
     @Test
+    void aResidentRegistersOnAPhoneAndSignsIn() {
+        page.navigate("http://localhost:" + port + "/register");
+        page.getByLabel("姓名").fill("陈一（测试）");
+        page.getByLabel("证件号码").fill("11010519491231002X");
+        page.getByLabel("手机号码").fill("13912345678");
+        page.getByLabel("密码", new Page.GetByLabelOptions().setExact(true)).fill("Shenyang#2026go");
+        page.getByLabel("再次输入密码").fill("Shenyang#2026go");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("注册")).click();
+        assertThat(page.locator("main")).containsText("注册成功");
+        page.getByLabel("手机号码或证件号码").fill("13912345678");
+        page.getByLabel("密码").fill("Shenyang#2026go");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        assertThat(page.locator("h1")).hasText("我的账户");
+        assertThat(page.locator("main")).containsText("1101**********002X");
+        assertThat(page.locator("main")).containsText("139****5678");
+        assertThat(page.locator("main")).not().containsText("11010519491231002X");
+    }
+
+    @Test
     void theKeyboardReachesTheSkipLinkFirst() {
         page.navigate("http://localhost:" + port + "/divisions/210112");
         page.keyboard().press("Tab");
