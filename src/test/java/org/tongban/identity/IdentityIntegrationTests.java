@@ -209,6 +209,28 @@ class IdentityIntegrationTests {
     }
 
     @Test
+    void aResidentInThePopulationDataReachesLevelTwoAndOthersAreToldToVisitAHall() throws Exception {
+        Cookie zhang = mvc.perform(signIn("13800000010", "Tongban#Demo2026"))
+                .andReturn().getResponse().getCookie("SESSION");
+        mvc.perform(post("/account/verification").with(csrf()).cookie(zhang))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("L2 实名核验")))
+                .andExpect(content().string(containsString("实名核验已通过")));
+        String[] person = newPerson();
+        mvc.perform(register("郑十一", person[0], person[1], PASSWORD)).andExpect(status().is3xxRedirection());
+        Cookie stranger = mvc.perform(signIn(person[1], PASSWORD)).andReturn().getResponse().getCookie("SESSION");
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/account/verification").with(csrf()).cookie(stranger).param("socialSecurityCard", "X" + i))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString("核验未通过")))
+                    .andExpect(content().string(containsString("value=\"X" + i + "\"")));
+        }
+        mvc.perform(post("/account/verification").with(csrf()).cookie(stranger))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("今天的核验次数已用完")));
+    }
+
+    @Test
     void signingOutEverywhereEndsEverySession() throws Exception {
         String[] person = newPerson();
         mvc.perform(register("吴十", person[0], person[1], PASSWORD)).andExpect(status().is3xxRedirection());

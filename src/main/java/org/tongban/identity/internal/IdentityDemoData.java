@@ -37,8 +37,13 @@ class IdentityDemoData implements ApplicationRunner {
     private final PasswordEncoder passwords;
     private final Organization organization;
 
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final PersonalDataCipher cipher;
+
     IdentityDemoData(DemoData demoData, AccountFactory accounts, StaffAssignments staff, PasswordEncoder passwords,
-            Organization organization) {
+            Organization organization, org.springframework.jdbc.core.JdbcTemplate jdbc, PersonalDataCipher cipher) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
         this.demoData = demoData;
         this.accounts = accounts;
         this.staff = staff;
@@ -81,7 +86,18 @@ class IdentityDemoData implements ApplicationRunner {
                 staff.assign(account.id(), body.id(), demo.division(), demo.roles(), demo.scope());
             }
         }
-        return demos.size() + " demo accounts";
+        // Population base data for real-name verification: the demo resident and a few people without accounts.
+        String[][] population = { { "21011219950606906", "张三", "13800000010", "210112199506069060" },
+                { "21011219700808907", "李华", "13800000011", null }, { "21010219821212908", "王芳", null, "S21010299" },
+                { "11010519491231002", "陈一", "13912345678", null } };
+        for (String[] person : population) {
+            String id = person[0] + checkCharacter(person[0]);
+            jdbc.update("insert into identity_population (id_number_hash, name, phone_hash, social_security_card_hash) "
+                    + "values (?, ?, ?, ?) on conflict do nothing", cipher.lookupHash("RESIDENT_ID:" + id), person[1],
+                    person[2] == null ? null : cipher.lookupHash("phone:" + person[2]),
+                    person[3] == null ? null : cipher.lookupHash("social-security-card:" + person[3]));
+        }
+        return demos.size() + " demo accounts, " + population.length + " demo population records";
     }
 
     private static char checkCharacter(String first17) {

@@ -33,8 +33,12 @@ class IdentityPages {
     private final MessageSource messages;
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
+    private final org.tongban.identity.RealNameVerification verification;
+
     IdentityPages(Registration registration, Accounts accounts, MessageSource messages,
-            FindByIndexNameSessionRepository<? extends Session> sessions) {
+            FindByIndexNameSessionRepository<? extends Session> sessions,
+            org.tongban.identity.RealNameVerification verification) {
+        this.verification = verification;
         this.registration = registration;
         this.accounts = accounts;
         this.messages = messages;
@@ -118,6 +122,22 @@ class IdentityPages {
         model.addAttribute("signIns", accounts.recentSignIns(signedIn.accountId(), 10));
         model.addAttribute("signedIn", signedIn);
         return "identity/account";
+    }
+
+    /** Real-name verification to L2 against the population base data. */
+    @PostMapping("/account/verification")
+    String verify(@AuthenticationPrincipal SignedIn signedIn,
+            @RequestParam(defaultValue = "") String socialSecurityCard, Model model, HttpServletResponse response,
+            Locale locale) {
+        try {
+            verification.verify(signedIn.accountId(), socialSecurityCard);
+            model.addAttribute("verified", true);
+        } catch (org.tongban.shared.InvalidValueException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("verificationError", messages.getMessage(e.code(), e.arguments(), e.code(), locale));
+            model.addAttribute("socialSecurityCard", socialSecurityCard);
+        }
+        return account(signedIn, model);
     }
 
     /** Ends every session of this account, on every device and node, this one included. */
