@@ -7,5 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Service-item catalogue",
-        allowedDependencies = { "shared", "platform", "organization" })
+        allowedDependencies = { "shared", "platform", "organization", "identity" })
 package org.tongban.catalog;

@@ -104,6 +104,15 @@ public class ImplementationItem {
     @Column(name = "published_at")
     private Instant publishedAt;
 
+    @Column(name = "submitted_by")
+    private UUID submittedBy;
+    @Column(name = "submitted_at")
+    private Instant submittedAt;
+    @Column(name = "approved_by")
+    private UUID approvedBy;
+    @Column(name = "deviation_justification")
+    private String deviationJustification;
+
     protected ImplementationItem() {
     }
 
@@ -135,6 +144,37 @@ public class ImplementationItem {
         this.status = ItemStatus.PUBLISHED;
         this.effectiveFrom = effectiveFrom;
         this.publishedAt = now;
+    }
+
+    /** A draft goes to the catalogue administrator for approval; its content is fixed from now on. */
+    public void submit(UUID by, Instant now) {
+        if (status != ItemStatus.DRAFT) {
+            throw new IllegalStateException("Only a draft can be submitted");
+        }
+        this.status = ItemStatus.SUBMITTED;
+        this.submittedBy = by;
+        this.submittedAt = now;
+    }
+
+    /** Approved and in force from {@code effectiveFrom}; a deviation from the standard needs its justification. */
+    public void approve(UUID by, LocalDate effectiveFrom, String justification, Instant now) {
+        if (status != ItemStatus.SUBMITTED) {
+            throw new IllegalStateException("Only a submitted version can be approved");
+        }
+        this.approvedBy = by;
+        this.deviationJustification = justification;
+        publish(effectiveFrom, now);
+    }
+
+    /** A later version is now in force; this one stays citable. */
+    public void supersede() {
+        if (status == ItemStatus.PUBLISHED) {
+            this.status = ItemStatus.SUPERSEDED;
+        }
+    }
+
+    public String deviationJustification() {
+        return deviationJustification;
     }
 
     /** Material names, for search: people look for an item by what they hold ("营业执照", "房产证"). */

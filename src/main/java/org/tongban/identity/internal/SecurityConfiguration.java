@@ -61,7 +61,7 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/account")
                         .failureHandler(failureHandler()))
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedOut"))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(api))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/api/v1/identifiers/**")))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(
                                 (request, response, ex) -> problem(request, response, messages), api)

@@ -1,0 +1,138 @@
+package org.tongban.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.Cookie;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.tongban.TongbanIntegrationTest;
+import org.tongban.catalog.internal.transfer.ImplementationListExport;
+import org.tongban.catalog.internal.transfer.ImplementationListRow;
+import org.tongban.catalog.internal.transfer.TransferFormat;
+import org.tongban.organization.BodySummary;
+import org.tongban.organization.Organization;
+import org.tongban.shared.DivisionCode;
+
+/** An administrator imports a spreadsheet, sees the deviation report, justifies and publishes. */
+@TongbanIntegrationTest
+class CatalogAdminIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Catalog catalog;
+    @Autowired
+    Organization organization;
+    @Autowired
+    ImplementationListExport export;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private Cookie signIn(String phone) throws Exception {
+        return mvc.perform(post("/signin").with(csrf()).param("identifier", phone).param("password", "Tongban#Demo2026"))
+                .andExpect(redirectedUrl("/account"))
+                .andReturn().getResponse().getCookie("SESSION");
+    }
+
+    private ImplementationListRow foodLicenceRow(BodySummary body) {
+        return export.rowsOfBody(body.id()).stream().filter(r -> "食品经营许可".equals(r.name())).findFirst()
+                .orElseThrow();
+    }
+
+    private static ImplementationListRow withConditions(ImplementationListRow r, List<String> conditions) {
+        return new ImplementationListRow(r.implementationCode(), r.name(), r.basicCode(), r.bodyCreditCode(), r.level(),
+                r.divisionCode(), conditions, r.materials(), r.process(), r.legalDays(), r.legalDayKind(),
+                r.promisedDays(), r.promisedDayKind(), r.handling(), r.fees(), r.visits(), r.onlineDepth(), r.mailIn(),
+                r.reach(), r.jointBodies(), r.resultType(), r.resultName(), r.resultSample(), r.offlineReason(), r.faq(),
+                r.venue());
+    }
+
+    private static MockMultipartFile json(List<ImplementationListRow> rows) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TransferFormat.JSON.write(rows, out);
+        return new MockMultipartFile("file", "list.json", "application/json", out.toByteArray());
+    }
+
+    @Test
+    void anAdministratorImportsSeesTheDeviationJustifiesAndPublishes() throws Exception {
+        BodySummary body = organization.searchBodies("沈阳市浑南区市场监督管理局", DivisionCode.of("210112"), 1).getFirst();
+        ImplementationListRow row = foodLicenceRow(body);
+        List<String> conditions = new ArrayList<>(row.conditions());
+        conditions.add("申请人须在本区居住满一年");
+        Cookie admin = signIn("13800000002");
+
+        mvc.perform(multipart("/admin/catalog/import").file(json(List.of(withConditions(row, conditions))))
+                        .with(csrf()).cookie(admin))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("已导入 1 个事项")));
+        UUID draft = jdbc.queryForObject("select id from catalog_implementation_item where code = ? and status = 'DRAFT'",
+                UUID.class, row.implementationCode());
+
+        mvc.perform(post("/admin/catalog/items/{id}/submit", draft).with(csrf()).cookie(admin))
+                .andExpect(redirectedUrl("/admin/catalog"));
+        mvc.perform(post("/admin/catalog/items/{id}/approve", draft).with(csrf()).cookie(admin))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("增设了基本目录标准之外的受理条件")));
+        mvc.perform(post("/admin/catalog/items/{id}/approve", draft).with(csrf()).cookie(admin)
+                        .param("justification", "区人大常委会决定试点，期限一年"))
+                .andExpect(redirectedUrl("/admin/catalog?approved"));
+
+        ItemDetail current = catalog.item(ImplementationCode.of(row.implementationCode()));
+        assertThat(current.summary().version()).isEqualTo(2);
+        assertThat(current.guide().conditions()).contains("申请人须在本区居住满一年");
+        assertThat(current.versions()).containsExactly(1, 2);
+        ItemDetail first = catalog.item(ImplementationCode.of(row.implementationCode()), 1);
+        assertThat(first.status()).isEqualTo("SUPERSEDED");
+        assertThat(catalog.deviations(ImplementationCode.of(row.implementationCode())))
+                .extracting(Deviations.Deviation::code).containsExactly("catalog.deviation.extra-condition");
+        // Search finds exactly one current version.
+        assertThat(catalog.search(new CatalogSearchRequest("食品经营许可", DivisionCode.of("210112"), null, null, null,
+                null, body.id(), 0, 20)).hits()).filteredOn(h -> h.item().code().equals(row.implementationCode()))
+                .extracting(h -> h.item().version()).containsExactly(2);
+    }
+
+    @Test
+    void aFileWithAnErrorIsRejectedWholeWithItsRowAndColumn() throws Exception {
+        BodySummary body = organization.searchBodies("沈阳市于洪区市场监督管理局", DivisionCode.of("210114"), 1).getFirst();
+        ImplementationListRow good = foodLicenceRow(body);
+        ImplementationListRow bad = withConditions(good, good.conditions());
+        bad = new ImplementationListRow(bad.implementationCode().substring(0, 17) + "Z" + bad.implementationCode().substring(18),
+                bad.name(), bad.basicCode(), bad.bodyCreditCode(), bad.level(), bad.divisionCode(), bad.conditions(),
+                bad.materials(), bad.process(), bad.legalDays(), bad.legalDayKind(), bad.promisedDays(),
+                bad.promisedDayKind(), bad.handling(), bad.fees(), bad.visits(), bad.onlineDepth(), bad.mailIn(),
+                bad.reach(), bad.jointBodies(), bad.resultType(), bad.resultName(), bad.resultSample(),
+                bad.offlineReason(), bad.faq(), bad.venue());
+        Integer before = jdbc.queryForObject("select count(*) from catalog_implementation_item", Integer.class);
+        Cookie admin = signIn("13800000002");
+        mvc.perform(multipart("/admin/catalog/import").file(json(List.of(good, bad))).with(csrf()).cookie(admin))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("文件未导入")));
+        assertThat(jdbc.queryForObject("select count(*) from catalog_implementation_item", Integer.class))
+                .isEqualTo(before);
+    }
+
+    @Test
+    void onlyCatalogueAdministratorsReachTheConsole() throws Exception {
+        mvc.perform(get("/admin/catalog").cookie(signIn("13800000003"))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/catalog").cookie(signIn("13800000002"))).andExpect(status().isOk());
+        mvc.perform(get("/admin/catalog/export").param("format", "json").cookie(signIn("13800000010")))
+                .andExpect(status().isForbidden());
+    }
+}
