@@ -72,7 +72,7 @@ class CatalogAdminIntegrationTests {
 
     @Test
     void anAdministratorImportsSeesTheDeviationJustifiesAndPublishes() throws Exception {
-        BodySummary body = organization.searchBodies("沈阳市浑南区市场监督管理局", DivisionCode.of("210112"), 1).getFirst();
+        BodySummary body = organization.searchBodies("沈阳市大东区市场监督管理局", DivisionCode.of("210104"), 1).getFirst();
         ImplementationListRow row = foodLicenceRow(body);
         List<String> conditions = new ArrayList<>(row.conditions());
         conditions.add("申请人须在本区居住满一年");
@@ -103,7 +103,7 @@ class CatalogAdminIntegrationTests {
         assertThat(catalog.deviations(ImplementationCode.of(row.implementationCode())))
                 .extracting(Deviations.Deviation::code).containsExactly("catalog.deviation.extra-condition");
         // Search finds exactly one current version.
-        assertThat(catalog.search(new CatalogSearchRequest("食品经营许可", DivisionCode.of("210112"), null, null, null,
+        assertThat(catalog.search(new CatalogSearchRequest("食品经营许可", DivisionCode.of("210104"), null, null, null,
                 null, body.id(), 0, 20)).hits()).filteredOn(h -> h.item().code().equals(row.implementationCode()))
                 .extracting(h -> h.item().version()).containsExactly(2);
     }

@@ -146,6 +146,22 @@ class IdentityIntegrationTests {
     }
 
     @Test
+    void anApiCallCarryingTheSessionNeedsTheCsrfTokenLikeAForm() throws Exception {
+        Cookie session = mvc.perform(signIn("13800000010", "Tongban#Demo2026")).andReturn().getResponse()
+                .getCookie("SESSION");
+        String body = "{\"kind\":\"division-code\",\"value\":\"210112\"}";
+        mvc.perform(post("/api/v1/identifiers/check").cookie(session)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/identifiers/check").cookie(session).with(csrf())
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/identifiers/check")
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void wrongPasswordsAndUnknownAccountsGetTheSameAnswerAndRepeatedFailuresLock() throws Exception {
         String[] person = newPerson();
         mvc.perform(register("周九", person[0], person[1], PASSWORD)).andExpect(status().is3xxRedirection());

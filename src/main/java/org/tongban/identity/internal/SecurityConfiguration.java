@@ -61,7 +61,7 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/account")
                         .failureHandler(failureHandler()))
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedOut"))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/api/v1/identifiers/**")))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::apiWithoutSession))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(
                                 (request, response, ex) -> problem(request, response, messages), api)
@@ -73,6 +73,18 @@ class SecurityConfiguration {
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' 'unsafe-inline'; "
                                 + "frame-ancestors 'none'; form-action 'self'")));
         return http.build();
+    }
+
+    /**
+     * An API call that carries no session cookie has no ambient authority a forged cross-site request could borrow,
+     * so it needs no CSRF token; one that does carry the session is checked like any form.
+     */
+    static boolean apiWithoutSession(HttpServletRequest request) {
+        if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return false;
+        }
+        jakarta.servlet.http.Cookie[] cookies = request.getCookies();
+        return cookies == null || java.util.Arrays.stream(cookies).noneMatch(c -> "SESSION".equals(c.getName()));
     }
 
     /** Back to the form with the reason and what was typed (but never the password). */
