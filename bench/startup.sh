@@ -4,6 +4,8 @@
 # For each of RUNS runs it measures
 #   (a) Tongban cold start: fresh, empty data directory (initdb + Flyway migrations + demo data load),
 #   (b) Tongban warm start: the data directory left by (a),
+#       both in the same working directory, so that everything the app keeps under ./data (PostgreSQL cluster,
+#       search index, generated keys) survives from (a) to (b) as it does when an operator restarts the app,
 #   (c) the reference app (bench/reference: spring-boot-starter-webmvc + actuator only),
 # each as wall time from process launch to the first HTTP 200 from /actuator/health/readiness (polled every
 # 50 ms) and as resident memory (VmRSS, plus PSS) of the java process and of the embedded PostgreSQL processes,
@@ -240,14 +242,13 @@ measure_memory() {
     echo "$java_rss $pg_rss ${#pg[@]} $other_rss ${#other[@]} $pss"
 }
 
-# run_one attempt scenario run jar port data_dir(or "") extra args... -> appends a line to $SAMPLES and sets
+# run_one attempt scenario run jar port work_dir data_dir(or "") extra args... -> appends a line to $SAMPLES and sets
 # SAMPLE_STATUS: yes (kept), no (disturbed by other processes: discarded, to be repeated), noisy (disturbed,
 # but kept because the retries are used up)
 SAMPLE_STATUS=""
 run_one() {
-    local attempt=$1 scenario=$2 run=$3 jar=$4 port=$5 data_dir=$6
-    shift 6
-    local run_dir="$WORK_DIR/$scenario-$run-$attempt"
+    local attempt=$1 scenario=$2 run=$3 jar=$4 port=$5 run_dir=$6 data_dir=$7
+    shift 7
     mkdir -p "$run_dir"
     if port_in_use "$port"; then
         echo "port $port is already in use; set TONGBAN_PORT / REFERENCE_PORT" >&2
@@ -412,10 +413,10 @@ log "reference jar: $REFERENCE_JAR"
 
 echo "scenario,run,ready_ms,java_rss_kb,pg_rss_kb,pg_procs,other_rss_kb,other_procs,total_rss_kb,total_pss_kb,stop_ms,loadavg1,foreign_cpu_pct_before,foreign_cpu_pct_during,attempt,kept" >"$SAMPLES"
 
-measure() { # scenario run jar port data_dir args... -> one kept sample, repeating disturbed ones
+measure() { # scenario run jar port work_dir data_dir args... -> one kept sample, repeating disturbed ones
     local attempt
     for ((attempt = 1; ; attempt++)); do
-        # a cold start needs an empty data directory every time
+        # a cold start needs an empty working directory (no ./data at all) every time
         if [[ "$1" == tongban-cold ]]; then rm -rf "$5"; fi
         run_one "$attempt" "$@"
         [[ "$SAMPLE_STATUS" != no ]] && break
@@ -423,13 +424,14 @@ measure() { # scenario run jar port data_dir args... -> one kept sample, repeati
 }
 
 for ((run = 1; run <= RUNS; run++)); do
-    data_dir="$WORK_DIR/data-$run/postgres"   # absent: the cold start creates it
+    app_dir="$WORK_DIR/tongban-$run"          # working directory of run's cold and warm start
+    data_dir="$app_dir/data/postgres"         # the default location, given explicitly; created by the cold start
     tongban_args=(--tongban.embedded-database.data-directory="$data_dir"
                   --tongban.log-directory="$WORK_DIR/logs-$run")
-    measure tongban-cold "$run" "$TONGBAN_JAR" "$TONGBAN_PORT" "$data_dir" "${tongban_args[@]}"
-    measure tongban-warm "$run" "$TONGBAN_JAR" "$TONGBAN_PORT" "$data_dir" "${tongban_args[@]}"
-    measure reference "$run" "$REFERENCE_JAR" "$REFERENCE_PORT" ""
-    [[ "$KEEP_DATA" == 1 ]] || rm -rf "$WORK_DIR/data-$run"
+    measure tongban-cold "$run" "$TONGBAN_JAR" "$TONGBAN_PORT" "$app_dir" "$data_dir" "${tongban_args[@]}"
+    measure tongban-warm "$run" "$TONGBAN_JAR" "$TONGBAN_PORT" "$app_dir" "$data_dir" "${tongban_args[@]}"
+    measure reference "$run" "$REFERENCE_JAR" "$REFERENCE_PORT" "$WORK_DIR/reference-$run" ""
+    [[ "$KEEP_DATA" == 1 ]] || rm -rf "$app_dir"
 done
 
 echo
