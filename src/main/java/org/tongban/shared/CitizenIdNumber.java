@@ -64,6 +64,14 @@ public final class CitizenIdNumber {
         }
     }
 
+    /** Completes the first 17 digits of an ID number with its check character. */
+    public static CitizenIdNumber withCheckCharacter(String first17) {
+        if (first17 == null || !first17.matches("[0-9]{17}")) {
+            throw new InvalidValueException("shared.citizen-id.format", first17);
+        }
+        return of(first17 + checkCharacter(first17));
+    }
+
     public static boolean isValid(String text) {
         try {
             of(text);

@@ -76,9 +76,9 @@ class IdentityDemoData implements ApplicationRunner {
                 new Demo("张三（演示）", "21011219950606906", "13800000010", null, null, Set.of(), null));
         Clock clock = Clock.systemUTC();
         for (Demo demo : demos) {
-            String id = demo.idPrefix17() + checkCharacter(demo.idPrefix17());
+            String id = CitizenIdNumber.withCheckCharacter(demo.idPrefix17()).value();
             Account account = accounts.create(demo.body() == null ? Account.Kind.PERSON : Account.Kind.STAFF,
-                    demo.name(), IdDocumentType.RESIDENT_ID, CitizenIdNumber.of(id).value(), demo.phone(), null, hash,
+                    demo.name(), IdDocumentType.RESIDENT_ID, id, demo.phone(), null, hash,
                     clock.instant());
             if (demo.body() != null) {
                 BodySummary body = organization.bodies(DivisionCode.of(demo.division()), false, 0, 50).getContent()
@@ -91,21 +91,12 @@ class IdentityDemoData implements ApplicationRunner {
                 { "21011219700808907", "李华", "13800000011", null }, { "21010219821212908", "王芳", null, "S21010299" },
                 { "11010519491231002", "陈一", "13912345678", null } };
         for (String[] person : population) {
-            String id = person[0] + checkCharacter(person[0]);
+            String id = CitizenIdNumber.withCheckCharacter(person[0]).value();
             jdbc.update("insert into identity_population (id_number_hash, name, phone_hash, social_security_card_hash) "
                     + "values (?, ?, ?, ?) on conflict do nothing", cipher.lookupHash("RESIDENT_ID:" + id), person[1],
                     person[2] == null ? null : cipher.lookupHash("phone:" + person[2]),
                     person[3] == null ? null : cipher.lookupHash("social-security-card:" + person[3]));
         }
         return demos.size() + " demo accounts, " + population.length + " demo population records";
-    }
-
-    private static char checkCharacter(String first17) {
-        for (char c : "0123456789X".toCharArray()) {
-            if (CitizenIdNumber.isValid(first17 + c)) {
-                return c;
-            }
-        }
-        throw new IllegalStateException("No check character for " + first17);
     }
 }

@@ -70,7 +70,10 @@ class EmbeddedDatabaseConfiguration {
         HikariConfig config = new HikariConfig();
         config.setPoolName("tongban-embedded");
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", properties.database()));
-        config.setMaximumPoolSize(20);
+        // One node on a laptop or a small server: a few connections serve virtual threads well, and every idle
+        // connection is a PostgreSQL process holding memory.
+        config.setMaximumPoolSize(10);
+        config.setMinimumIdle(2);
         return new HikariDataSource(config);
     }
 
