@@ -144,7 +144,10 @@ class IdentityPages {
     @PostMapping("/account/sessions/end-all")
     String endAllSessions(@AuthenticationPrincipal SignedIn signedIn, HttpServletRequest request) {
         sessions.findByPrincipalName(signedIn.accountId().toString()).keySet().forEach(sessions::deleteById);
-        request.getSession(false);
+        var current = request.getSession(false);
+        if (current != null) {
+            current.invalidate();
+        }
         org.springframework.security.core.context.SecurityContextHolder.clearContext();
         return "redirect:/signin?endedAll";
     }
