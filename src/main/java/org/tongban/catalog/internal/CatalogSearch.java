@@ -1,6 +1,5 @@
 package org.tongban.catalog.internal;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -82,7 +81,7 @@ public class CatalogSearch {
                 .select(f -> f.field("name", String.class))
                 .where(predicate(scope, request, lineage, true))
                 .fetchHits(limit * 4);
-        return new ArrayList<>(new LinkedHashSet<>(names)).subList(0, Math.min(limit, new LinkedHashSet<>(names).size()));
+        return names.stream().distinct().limit(limit).toList();
     }
 
     private SearchPredicate predicate(SearchScope<ImplementationItem> scope, CatalogSearchRequest request,
