@@ -105,9 +105,9 @@ public final class CitizenIdNumber {
         return (value.charAt(16) - '0') % 2 == 1;
     }
 
-    /** The number as views show it: the first three and last four characters, the rest hidden. */
+    /** The number as views show it (DOMAIN §8): the first four and last four characters, e.g. 2101**********1234. */
     public String masked() {
-        return value.substring(0, 3) + "*".repeat(11) + value.substring(14);
+        return value.substring(0, 4) + "*".repeat(10) + value.substring(14);
     }
 
     @Override

@@ -113,8 +113,8 @@ class CitizenIdNumberTests {
         void theNumberIsShownAndLoggedMaskedOnly() {
             CitizenIdNumber id = CitizenIdNumber.of(STANDARD_EXAMPLE);
 
-            assertThat(id.masked()).isEqualTo("110***********002X").hasSize(18);
-            assertThat(id.toString()).isEqualTo("110***********002X").doesNotContain("19491231");
+            assertThat(id.masked()).isEqualTo("1101**********002X").hasSize(18);
+            assertThat(id.toString()).isEqualTo("1101**********002X").doesNotContain("19491231");
         }
     }
 
@@ -296,8 +296,8 @@ class CitizenIdNumberTests {
                 assertThat(id.birthDate()).isEqualTo(LocalDate.of(Integer.parseInt(first17.substring(6, 10)),
                         Integer.parseInt(first17.substring(10, 12)), Integer.parseInt(first17.substring(12, 14))));
                 assertThat(id.male()).isEqualTo("13579".indexOf(first17.charAt(16)) >= 0);
-                assertThat(id.masked()).startsWith(first17.substring(0, 3)).endsWith(id.value().substring(14))
-                        .contains("***********");
+                assertThat(id.masked()).startsWith(first17.substring(0, 4)).endsWith(id.value().substring(14))
+                        .contains("*".repeat(10)).doesNotContain("*".repeat(11));
             }
         }
     }
