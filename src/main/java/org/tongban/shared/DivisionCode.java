@@ -103,6 +103,15 @@ public final class DivisionCode implements Comparable<DivisionCode> {
         };
     }
 
+    /** This division and every division above it as the codes spell them, province first. */
+    public java.util.List<DivisionCode> lineage() {
+        java.util.List<DivisionCode> codes = new java.util.ArrayList<>();
+        for (DivisionCode code = this; code != null; code = code.parent().orElse(null)) {
+            codes.addFirst(code);
+        }
+        return codes;
+    }
+
     /**
      * The code prefix every division within this one shares: 2 digits for a province, 4 for a city, all 6 for a
      * county, 9 for a township, all 12 for a village.

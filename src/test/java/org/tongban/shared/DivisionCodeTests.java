@@ -104,6 +104,8 @@ class DivisionCodeTests {
         void theParentChainOfAVillageClimbsThroughEveryLevelToTheProvince() {
             assertThat(lineage(DivisionCode.of(DONGHU_VILLAGE)))
                     .containsExactly("210112009001", "210112009000", "210112", "210100", "210000");
+            assertThat(DivisionCode.of(DONGHU_VILLAGE).lineage()).extracting(DivisionCode::value)
+                    .containsExactly("210000", "210100", "210112", "210112009000", "210112009001");
 
             List<DivisionLevel> levels = new ArrayList<>();
             for (Optional<DivisionCode> at = Optional.of(DivisionCode.of(DONGHU_VILLAGE)); at.isPresent();

@@ -2,9 +2,9 @@ package org.tongban.catalog.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -87,9 +87,9 @@ public class BasicItem {
         this.itemType = code.type().code();
         this.target = target;
         this.department = department;
-        this.levels = String.join(",", levels.stream().map(Enum::name).toList());
-        this.themes = String.join(",", themes.stream().map(Enum::name).toList());
-        this.aliases = String.join(",", aliases);
+        this.levels = String.join(ItemColumns.COMMA, levels.stream().map(Enum::name).toList());
+        this.themes = String.join(ItemColumns.COMMA, themes.stream().map(Enum::name).toList());
+        this.aliases = ItemColumns.aliases(aliases);
         this.legalBases = CatalogJson.write(legalBases);
         this.standard = CatalogJson.write(standard);
         this.status = ItemStatus.DRAFT;
@@ -134,15 +134,15 @@ public class BasicItem {
     }
 
     public List<DivisionLevel> levels() {
-        return Arrays.stream(levels.split(",")).filter(s -> !s.isBlank()).map(DivisionLevel::valueOf).toList();
+        return ItemColumns.split(levels, ItemColumns.COMMA, DivisionLevel::valueOf);
     }
 
     public List<Theme> themes() {
-        return Arrays.stream(themes.split(",")).filter(s -> !s.isBlank()).map(Theme::valueOf).toList();
+        return ItemColumns.split(themes, ItemColumns.COMMA, Theme::valueOf);
     }
 
     public List<String> aliases() {
-        return Arrays.stream(aliases.split(",")).filter(s -> !s.isBlank()).toList();
+        return ItemColumns.split(aliases, ItemColumns.COMMA, Function.identity());
     }
 
     public List<LegalBasis> legalBases() {

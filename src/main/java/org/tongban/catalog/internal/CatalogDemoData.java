@@ -169,13 +169,7 @@ class CatalogDemoData implements ApplicationRunner {
     }
 
     private static List<String> lineage(DivisionSummary division) {
-        List<String> codes = new ArrayList<>();
-        DivisionCode code = DivisionCode.of(division.code());
-        while (code != null) {
-            codes.addFirst(code.value());
-            code = code.parent().orElse(null);
-        }
-        return codes;
+        return DivisionCode.of(division.code()).lineage().stream().map(DivisionCode::value).toList();
     }
 
     private Venue venue(BodySummary body) {

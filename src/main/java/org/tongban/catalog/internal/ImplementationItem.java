@@ -2,11 +2,10 @@ package org.tongban.catalog.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -112,6 +111,8 @@ public class ImplementationItem {
     private UUID approvedBy;
     @Column(name = "deviation_justification")
     private String deviationJustification;
+    @Transient
+    private transient Guide parsedGuide;
 
     protected ImplementationItem() {
     }
@@ -124,19 +125,19 @@ public class ImplementationItem {
         this.basicCode = basic.code().value();
         this.basicVersion = basic.version();
         this.name = basic.name();
-        this.aliases = String.join(",", basic.aliases());
+        this.aliases = ItemColumns.aliases(basic.aliases());
         this.itemType = basic.itemType().code();
         this.target = basic.target();
-        this.themes = basic.themes().stream().map(Enum::name).collect(Collectors.joining(" "));
+        this.themes = ItemColumns.themes(basic.themes());
         this.bodyId = bodyId;
         this.bodyName = bodyName;
         this.divisionCode = divisionLineage.getLast();
         this.divisionName = divisionName;
-        this.divisionLineage = String.join(" ", divisionLineage);
+        this.divisionLineage = String.join(ItemColumns.SPACE, divisionLineage);
         this.level = code.level();
         this.onlineDepth = guide.onlineDepth().name();
-        this.guide = CatalogJson.write(guide);
-        this.venue = CatalogJson.write(venue);
+        this.guide = ItemColumns.guide(guide);
+        this.venue = ItemColumns.venue(venue);
         this.status = ItemStatus.DRAFT;
     }
 
@@ -190,7 +191,7 @@ public class ImplementationItem {
     @KeywordField(name = "theme", aggregable = Aggregable.YES)
     @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "themes")))
     public List<String> getThemeKeys() {
-        return Stream.of(themes.split(" ")).filter(t -> !t.isBlank()).toList();
+        return ItemColumns.split(themes, ItemColumns.SPACE, Function.identity());
     }
 
     /** Acceptance conditions, for search. */
@@ -226,7 +227,7 @@ public class ImplementationItem {
     }
 
     public List<String> aliases() {
-        return Arrays.stream(aliases.split(",")).filter(s -> !s.isBlank()).toList();
+        return ItemColumns.split(aliases, ItemColumns.COMMA, Function.identity());
     }
 
     public ItemType itemType() {
@@ -238,7 +239,7 @@ public class ImplementationItem {
     }
 
     public List<Theme> themes() {
-        return Stream.of(themes.split(" ")).filter(s -> !s.isBlank()).map(Theme::valueOf).toList();
+        return ItemColumns.split(themes, ItemColumns.SPACE, Theme::valueOf);
     }
 
     public UUID bodyId() {
@@ -262,7 +263,11 @@ public class ImplementationItem {
     }
 
     public Guide guide() {
-        return CatalogJson.guide(guide);
+        // Indexing reads it twice (materials, conditions) and lists once more: parse the JSON once per instance.
+        if (parsedGuide == null) {
+            parsedGuide = CatalogJson.guide(guide);
+        }
+        return parsedGuide;
     }
 
     public Venue venue() {

@@ -8,16 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tongban.catalog.ImplementationCode;
-import org.tongban.catalog.Theme;
+import org.tongban.catalog.internal.ItemColumns;
 import org.tongban.catalog.internal.transfer.ValidatedImplementationList.Item;
-import org.tongban.shared.DivisionCode;
 
 /**
  * Imports an implementation list: a department's whole file becomes new draft versions of its items (version = the
@@ -35,7 +33,6 @@ public class ImplementationListImport {
     private static final int BATCH = 500;
     /** Serializes imports, so that two of them cannot both take the same next version of an item. */
     private static final long LOCK = 0x7462_6c69_7374L;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String INSERT = """
             insert into catalog_implementation_item (id, code, version, basic_code, basic_version, name, aliases,
                 item_type, target, themes, body_id, body_name, division_code, division_name, division_lineage, level,
@@ -125,21 +122,12 @@ public class ImplementationListImport {
 
     private static Object[] values(Item item, int version) {
         return new Object[] { UUID.randomUUID(), item.code().value(), version, item.basic().code().value(),
-                item.basic().version(), item.basic().name(), String.join(",", item.basic().aliases()),
+                item.basic().version(), item.basic().name(), ItemColumns.aliases(item.basic().aliases()),
                 item.basic().type().code(), item.basic().target().name(),
-                String.join(" ", item.basic().themes().stream().map(Theme::name).toList()), item.body().id(),
+                ItemColumns.themes(item.basic().themes()), item.body().id(),
                 item.body().name(), item.division().code().value(), item.division().fullName(),
-                String.join(" ", lineage(item.division().code())), item.code().level().name(),
-                item.guide().onlineDepth().name(), JSON.writeValueAsString(item.guide()),
-                JSON.writeValueAsString(item.venue()) };
-    }
-
-    /** The division and its ancestors, province first, as the search filters on them. */
-    static List<String> lineage(DivisionCode division) {
-        List<String> codes = new ArrayList<>();
-        for (DivisionCode code = division; code != null; code = code.parent().orElse(null)) {
-            codes.addFirst(code.value());
-        }
-        return codes;
+                ItemColumns.lineage(item.division().code()), item.code().level().name(),
+                item.guide().onlineDepth().name(), ItemColumns.guide(item.guide()),
+                ItemColumns.venue(item.venue()) };
     }
 }
