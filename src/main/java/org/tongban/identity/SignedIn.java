@@ -17,9 +17,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  *
  * @param staffBody the body a staff member works for ({@code null} for persons)
  * @param staffDivision the division of that body
+ * @param actingFor the company this person acts for right now as its agent, or {@code null} when acting for themself
  */
 public record SignedIn(UUID accountId, String name, boolean staff, int assuranceLevel, Set<StaffRole> roles,
-        UUID staffBody, String staffDivision) implements Serializable, AuthenticatedPrincipal {
+        UUID staffBody, String staffDivision, ActingFor actingFor) implements Serializable, AuthenticatedPrincipal {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -35,6 +36,16 @@ public record SignedIn(UUID accountId, String name, boolean staff, int assurance
     @Override
     public String getName() {
         return accountId.toString();
+    }
+
+    /** The same person, now acting for the given company (or for themself when {@code null}). */
+    public SignedIn actingFor(ActingFor company) {
+        return new SignedIn(accountId, name, staff, assuranceLevel, roles, staffBody, staffDivision, company);
+    }
+
+    /** The same person after a step-up of their real-name assurance level. */
+    public SignedIn withAssuranceLevel(int level) {
+        return new SignedIn(accountId, name, staff, level, roles, staffBody, staffDivision, actingFor);
     }
 
     public boolean has(StaffRole role) {

@@ -202,13 +202,13 @@ class IdentityIntegrationTests {
         for (var entry : allowed.entrySet()) {
             for (StaffRole role : StaffRole.values()) {
                 SignedIn staff = new SignedIn(UUID.randomUUID(), "测试", true, 3, Set.of(role), UUID.randomUUID(),
-                        "210112");
+                        "210112", null);
                 int expected = entry.getValue().contains(role) ? 404 : 403;
                 mvc.perform(get(entry.getKey()).with(authentication(
                                 UsernamePasswordAuthenticationToken.authenticated(staff, null, staff.authorities()))))
                         .andExpect(status().is(expected));
             }
-            SignedIn person = new SignedIn(UUID.randomUUID(), "居民", false, 2, Set.of(), null, null);
+            SignedIn person = new SignedIn(UUID.randomUUID(), "居民", false, 2, Set.of(), null, null, null);
             mvc.perform(get(entry.getKey()).with(authentication(
                             UsernamePasswordAuthenticationToken.authenticated(person, null, person.authorities()))))
                     .andExpect(status().isForbidden());

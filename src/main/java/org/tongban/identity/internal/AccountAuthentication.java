@@ -104,7 +104,7 @@ class AccountAuthentication implements AuthenticationProvider {
         return new SignedIn(account.id(), account.name(), account.kind() == Account.Kind.STAFF,
                 account.assuranceLevel(), assignment.map(StaffAssignments.Assignment::roles).orElse(Set.of()),
                 assignment.map(StaffAssignments.Assignment::bodyId).orElse(null),
-                assignment.map(StaffAssignments.Assignment::divisionCode).orElse(null));
+                assignment.map(StaffAssignments.Assignment::divisionCode).orElse(null), null);
     }
 
     private Optional<Account> find(String typed) {
