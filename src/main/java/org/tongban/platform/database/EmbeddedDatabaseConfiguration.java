@@ -36,6 +36,12 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
+        // Usually already starting since the environment was ready (EarlyEmbeddedDatabase); else start it now.
+        var early = EarlyEmbeddedDatabase.claim(properties);
+        return early.isPresent() ? early.get().await() : start(properties);
+    }
+
+    static EmbeddedPostgres start(EmbeddedDatabaseProperties properties) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 // Spring closes the server after the connection pool; a JVM hook would race the event registry.
                 .setRegisterShutdownHook(false)
@@ -60,7 +66,12 @@ class EmbeddedDatabaseConfiguration {
         EmbeddedPostgres postgres = builder.start();
         log.info("Embedded PostgreSQL listening on 127.0.0.1:{} ({})", postgres.getPort(),
                 properties.ephemeral() ? "ephemeral" : properties.dataDirectory().toAbsolutePath().normalize());
-        createDatabaseIfMissing(postgres, properties.database());
+        try {
+            createDatabaseIfMissing(postgres, properties.database());
+        } catch (IOException | RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
         return postgres;
     }
 
