@@ -200,7 +200,7 @@ public class LegalPersons {
         Set<String> scope = grant.scope() == null ? Set.of() : grant.scope();
         for (String matter : scope) {
             if (!matter.matches(MATTER)) {
-                throw new InvalidFieldException("scope", new InvalidValueException("identity.agent.scope", matter));
+                throw new InvalidFieldException("scope", new InvalidValueException("identity.agent.scope-format", matter, matter));
             }
         }
         if (scope.size() > 50) {

@@ -51,7 +51,9 @@ final class AccountStateFilter extends OncePerRequestFilter {
         if (signedIn.staff()) {
             StaffState state = jdbc.query("select status, password_change_required from identity_account where id = ?",
                     (rs, i) -> new StaffState("ACTIVE".equals(rs.getString(1)), rs.getBoolean(2)),
-                    signedIn.accountId()).stream().findFirst().orElse(new StaffState(false, false));
+                    signedIn.accountId()).stream().findFirst()
+                    // Accounts are never deleted (deactivation is how they end), so no row means nothing to enforce.
+                    .orElse(new StaffState(true, false));
             if (!state.active()) {
                 var session = request.getSession(false);
                 if (session != null) {
