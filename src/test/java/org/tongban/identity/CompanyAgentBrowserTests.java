@@ -146,6 +146,7 @@ class CompanyAgentBrowserTests {
         agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("代表“沈阳浏览器测试有限公司”办事")).click();
         assertThat(agent.locator("#acting-now")).containsText("您正代表“沈阳浏览器测试有限公司”");
         assertThat(agent.locator("#acting-for-badge")).hasText("代表：沈阳浏览器测试有限公司");
+        assertThat(agent.locator("#acting-for-badge")).isInViewport();
         fitsThePhone(agent);
         screenshot(agent, "acting-for-company-phone.png");
 
