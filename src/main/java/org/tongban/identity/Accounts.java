@@ -20,10 +20,24 @@ public class Accounts {
 
     private final org.tongban.identity.internal.Accounts accounts;
     private final SignInLog signIns;
+    private final LegalPersons legalPersons;
 
-    Accounts(org.tongban.identity.internal.Accounts accounts, SignInLog signIns) {
+    Accounts(org.tongban.identity.internal.Accounts accounts, SignInLog signIns, LegalPersons legalPersons) {
         this.accounts = accounts;
         this.signIns = signIns;
+        this.legalPersons = legalPersons;
+    }
+
+    /**
+     * Whether the person may act today for the company (a legal-person account) in the matter: as its legal
+     * representative, or as an agent whose authorization is neither revoked nor expired and covers the matter
+     * (DOMAIN §8). Modules check this before accepting anything done in a company's name.
+     *
+     * @param matter the matter, e.g. an implementation-item code; {@code null} asks whether they may act for the
+     *        company at all (e.g. to list its applications)
+     */
+    public boolean mayActFor(UUID accountId, UUID companyId, String matter) {
+        return legalPersons.mayActFor(accountId, companyId, matter);
     }
 
     /** @throws NotFoundException {@code identity.account.not-found} */

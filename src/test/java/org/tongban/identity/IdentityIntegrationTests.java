@@ -218,7 +218,7 @@ class IdentityIntegrationTests {
     @Test
     void demoStaffSignInWithTheirRoles() throws Exception {
         Cookie session = mvc.perform(signIn("13800000002", "Tongban#Demo2026"))
-                .andExpect(redirectedUrl("/account"))
+                .andExpect(redirectedUrl("/workbench"))
                 .andReturn().getResponse().getCookie("SESSION");
         mvc.perform(get("/account").cookie(session))
                 .andExpect(content().string(containsString("事项目录管理员")));

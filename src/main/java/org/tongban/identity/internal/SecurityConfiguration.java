@@ -14,6 +14,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -45,21 +46,24 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, MessageSource messages)
-            throws Exception {
+    SecurityFilterChain web(HttpSecurity http, MessageSource messages, JdbcTemplate jdbc,
+            org.tongban.identity.LegalPersons legalPersons, IdentityAudit audit) throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         // AccountAuthentication is the only AuthenticationProvider bean, so Spring Security uses it as the global
         // provider; registering it here as well would run it twice per attempt (and count each failure twice).
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/account/**").authenticated()
+                        .requestMatchers("/api/v1/identity/companies/**", "/api/v1/identity/acting-for").authenticated()
                         .requestMatchers("/workbench/**").hasRole("STAFF")
                         .requestMatchers("/admin/catalog/**").hasRole(StaffRole.CATALOG_ADMIN.name())
                         .requestMatchers("/admin/**").hasRole(StaffRole.SYSTEM_ADMIN.name())
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/signin").loginProcessingUrl("/signin")
                         .usernameParameter("identifier").passwordParameter("password")
-                        .defaultSuccessUrl("/account")
+                        .successHandler(new StaffToWorkbench())
                         .failureHandler(failureHandler()))
+                .addFilterBefore(new AccountStateFilter(jdbc, legalPersons, audit),
+                        org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedOut"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::apiWithoutSession))
                 .exceptionHandling(e -> e
@@ -73,6 +77,17 @@ class SecurityConfiguration {
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' 'unsafe-inline'; "
                                 + "frame-ancestors 'none'; form-action 'self'")));
         return http.build();
+    }
+
+    /** After signing in: back to the page that asked for it, else staff to the workbench and persons to their account. */
+    static final class StaffToWorkbench
+            extends org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler {
+        @Override
+        protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
+                org.springframework.security.core.Authentication authentication) {
+            return authentication != null && authentication.getPrincipal() instanceof org.tongban.identity.SignedIn s
+                    && s.staff() ? "/workbench" : "/account";
+        }
     }
 
     /**
