@@ -44,17 +44,5 @@ create index identity_agent_authorization_agent on identity_agent_authorization 
 -- Staff created by an administrator get a one-time password they must replace at their first sign-in.
 alter table identity_account add column password_change_required boolean not null default false;
 
--- Sensitive identity actions: who did what to whom, when, from where. Append-only.
-create table identity_audit
-(
-    id          bigserial primary key,
-    at          timestamp with time zone not null default now(),
-    actor_id    uuid,
-    action      varchar(60)              not null,
-    target_type varchar(30)              not null,
-    target_id   varchar(64)              not null,
-    detail      varchar(1000),
-    ip          varchar(64)
-);
-create index identity_audit_target on identity_audit (target_type, target_id, at desc);
-create index identity_audit_actor on identity_audit (actor_id, at desc);
+-- Sensitive identity actions (who did what to whom, when, from where) go to the platform audit trail
+-- (platform_audit_event).

@@ -158,7 +158,8 @@ class LegalPersonsIntegrationTests {
         assertThat(accounts.mayActFor(agent.accountId(), company, null)).isFalse();
         mvc.perform(post("/account/acting-for").with(csrf()).cookie(agent.session()).param("company", company.toString()))
                 .andExpect(status().isForbidden());
-        assertThat(jdbc.queryForList("select action from identity_audit where target_type = 'company' and target_id = ? "
+        assertThat(jdbc.queryForList("select action from platform_audit_event "
+                + "where module = 'identity' and target_type = 'company' and target_id = ? "
                 + "order by id", String.class, company.toString())).containsExactly("COMPANY_CLAIMED",
                         "AGENT_AUTHORIZED", "ACTING_FOR_STARTED", "AGENT_REVOKED", "ACTING_FOR_LAPSED");
     }

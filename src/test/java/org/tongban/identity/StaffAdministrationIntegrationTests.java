@@ -149,7 +149,8 @@ class StaffAdministrationIntegrationTests {
         UUID created = accountByPhone(identity[1]);
         assertThat(jdbc.queryForObject("select kind from identity_account where id = ?", String.class, created))
                 .isEqualTo("STAFF");
-        assertThat(jdbc.queryForObject("select count(*) from identity_audit where action = 'STAFF_CREATED' "
+        assertThat(jdbc.queryForObject("select count(*) from platform_audit_event "
+                + "where module = 'identity' and action = 'STAFF_CREATED' "
                 + "and target_id = ?", Integer.class, created.toString())).isEqualTo(1);
         assertThat(page).doesNotContain(identity[0]);
 
@@ -260,7 +261,8 @@ class StaffAdministrationIntegrationTests {
         mvc.perform(post("/signin").with(csrf()).param("identifier", identity[1]).param("password", "Hunnan#Approve26"))
                 .andExpect(status().isUnauthorized());
         mvc.perform(get("/admin/staff/" + member).cookie(admin)).andExpect(content().string(containsString("已停用")));
-        assertThat(jdbc.queryForList("select action from identity_audit where target_type = 'account' and target_id = ? "
+        assertThat(jdbc.queryForList("select action from platform_audit_event "
+                + "where module = 'identity' and target_type = 'account' and target_id = ? "
                 + "order by id", String.class, member.toString())).containsExactly("STAFF_CREATED", "PASSWORD_CHANGED",
                         "STAFF_CHANGED", "STAFF_DEACTIVATED");
         // Nobody locks themself out.

@@ -44,7 +44,8 @@ public class AuditTrail {
             String actorName, String targetType, String targetId, String detail, String address) {
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
+    /** Records an event in the caller's transaction (or in its own when there is none). */
+    @Transactional
     public void record(Event event) {
         insert(event);
     }
