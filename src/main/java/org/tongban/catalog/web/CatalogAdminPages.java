@@ -41,12 +41,18 @@ class CatalogAdminPages {
     private final ImplementationListExport exporter;
     private final MessageSource messages;
 
+    private final org.tongban.catalog.internal.transfer.ImportJobs jobs;
+    private final org.tongban.catalog.CatalogProperties properties;
+
     CatalogAdminPages(ItemPublication publication, ImplementationListImport importer,
-            ImplementationListExport exporter, MessageSource messages) {
+            ImplementationListExport exporter, MessageSource messages,
+            org.tongban.catalog.internal.transfer.ImportJobs jobs, org.tongban.catalog.CatalogProperties properties) {
         this.publication = publication;
         this.importer = importer;
         this.exporter = exporter;
         this.messages = messages;
+        this.jobs = jobs;
+        this.properties = properties;
     }
 
     private static DivisionCode scope(SignedIn admin) {
@@ -70,6 +76,12 @@ class CatalogAdminPages {
             model.addAttribute("importError", messages.getMessage("catalog.admin.import.format", null, locale));
             return console(admin, 0, model);
         }
+        if (file.getSize() >= properties.backgroundImportFrom().toBytes()) {
+            // Large files: checked and written in the background while the page shows how far it has got.
+            UUID job = jobs.start(file.getBytes(), file.getOriginalFilename(), format, admin.accountId(),
+                    admin.staffDivision());
+            return "redirect:/admin/catalog/imports/" + job;
+        }
         ImplementationListImport.Outcome outcome;
         try (InputStream in = file.getInputStream()) {
             outcome = importer.importFile(in, format, org.tongban.catalog.internal.transfer.ImportProgress.NONE);
@@ -82,6 +94,27 @@ class CatalogAdminPages {
             model.addAttribute("imported", outcome.imported().size());
         }
         return console(admin, 0, model);
+    }
+
+    @GetMapping("/imports/{id}")
+    String importJob(@AuthenticationPrincipal SignedIn admin, @PathVariable UUID id, Model model, Locale locale) {
+        job(admin, id, model, locale);
+        return "catalog/import-job";
+    }
+
+    /** The progress and, once done, the outcome (htmx polls this while the import runs). */
+    @GetMapping("/imports/{id}/progress")
+    String importProgress(@AuthenticationPrincipal SignedIn admin, @PathVariable UUID id, Model model,
+            Locale locale) {
+        job(admin, id, model, locale);
+        return "catalog/import-job :: progress";
+    }
+
+    private void job(SignedIn admin, UUID id, Model model, Locale locale) {
+        org.tongban.catalog.internal.transfer.ImportJobs.Job job = jobs.find(id, admin.accountId())
+                .orElseThrow(() -> new org.tongban.shared.NotFoundException("catalog.import.not-found", id));
+        model.addAttribute("job", job);
+        model.addAttribute("problems", job.problems().stream().map(p -> p.describe(messages, locale)).toList());
     }
 
     @GetMapping("/export")
@@ -101,6 +134,16 @@ class CatalogAdminPages {
         return "redirect:/admin/catalog";
     }
 
+    @org.springframework.web.bind.annotation.ExceptionHandler
+    org.springframework.web.servlet.ModelAndView wrongStatus(ItemPublication.WrongStatus e, Locale locale) {
+        String message = messages.getMessage(e.code(), new Object[] { e.status() }, e.code(), locale);
+        org.springframework.web.servlet.ModelAndView view = new org.springframework.web.servlet.ModelAndView(
+                "error/page", java.util.Map.of("status", 409, "code", e.code(), "message", message,
+                        "errors", java.util.List.of()));
+        view.setStatus(org.springframework.http.HttpStatus.CONFLICT);
+        return view;
+    }
+
     @PostMapping("/items/{id}/approve")
     String approve(@AuthenticationPrincipal SignedIn admin, @PathVariable UUID id,
             @RequestParam(required = false) String effectiveFrom, @RequestParam(required = false) String justification,
@@ -116,7 +159,8 @@ class CatalogAdminPages {
         }
         try {
             publication.approve(id, admin.accountId(), scope(admin), effective, justification);
-            return "redirect:/admin/catalog?approved";
+            return effective != null && effective.isAfter(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")))
+                    ? "redirect:/admin/catalog?scheduled" : "redirect:/admin/catalog?approved";
         } catch (ItemPublication.DeviationsFound e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("blockedItem", id);
