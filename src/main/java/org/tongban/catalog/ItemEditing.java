@@ -70,8 +70,33 @@ public class ItemEditing {
      */
     @Transactional
     public Outcome save(Map<String, String> form, DivisionCode scope, UUID by) {
-        ImplementationListValidator.Result result = importer.check(ImplementationItemForm.read(form),
-                ImportProgress.NONE);
+        return save(ImplementationItemForm.read(form), scope, by);
+    }
+
+    /**
+     * Checks one item as the JSON of an implementation-list file describes it (the API's draft), and writes it as
+     * the item's draft when it is right.
+     */
+    @Transactional
+    public Outcome saveJson(byte[] item, DivisionCode scope, UUID by) {
+        byte[] prefix = ("{\"format\":\"tongban.implementation-list\",\"version\":1,\"items\":[")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] suffix = "]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        file.writeBytes(prefix);
+        file.writeBytes(item);
+        file.writeBytes(suffix);
+        return save(org.tongban.catalog.internal.transfer.TransferFormat.JSON
+                .read(new java.io.ByteArrayInputStream(file.toByteArray())), scope, by);
+    }
+
+    private Outcome save(org.tongban.catalog.internal.transfer.ImplementationListFile file, DivisionCode scope,
+            UUID by) {
+        if (file.entries().size() > 1) {
+            return new Outcome(List.of(new ImportProblem(new ImportProblem.Location("", 1, ""),
+                    "catalog.admin.one-item", List.of())), null);
+        }
+        ImplementationListValidator.Result result = importer.check(file, ImportProgress.NONE);
         if (!result.valid()) {
             return new Outcome(result.problems(), null);
         }

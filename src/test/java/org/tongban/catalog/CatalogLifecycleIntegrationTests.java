@@ -146,12 +146,12 @@ class CatalogLifecycleIntegrationTests {
 
         // A new item with codes that do not check out.
         mvc.perform(post("/admin/catalog/items").with(csrf()).cookie(admin)
-                        .param("basicCode", "01001000100X").param("bodyCreditCode", "11210000000000000A")
+                        .param("basicCode", "0100100010").param("bodyCreditCode", "11210000000000000A")
                         .param("level", "县级").param("divisionCode", "999999"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(allOf(containsString("id=\"f-basicCode-error\""),
                         containsString("id=\"f-bodyCreditCode-error\""), containsString("id=\"f-divisionCode-error\""),
-                        containsString("value=\"01001000100X\""))));
+                        containsString("value=\"0100100010\""))));
     }
 
     @Test
@@ -224,6 +224,35 @@ class CatalogLifecycleIntegrationTests {
                 .andExpect(redirectedUrl("/admin/catalog/synonyms?removed"));
         assertThat(catalog.search(query).hits()).isEmpty();
         mvc.perform(get("/admin/catalog/synonyms").cookie(signIn("13800000003"))).andExpect(status().isForbidden());
+    }
+
+    @Autowired
+    org.tongban.catalog.internal.transfer.ImplementationListExport export;
+
+    @Test
+    void aLargeFileIsImportedInTheBackgroundWhileThePageShowsProgressThenTheOutcome() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        export.exportDivision(DivisionCode.of("210123"), org.tongban.catalog.internal.transfer.TransferFormat.JSON, out);
+        byte[] file = out.toByteArray();
+        assertThat(file.length).as("large enough to go to the background").isGreaterThan(256 * 1024);
+        Cookie admin = signIn("13800000002");
+        String location = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/admin/catalog/import")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "康平县.json", "application/json",
+                                file)).with(csrf()).cookie(admin))
+                .andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/admin/catalog/imports/");
+        mvc.perform(get(location).cookie(admin)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"import-progress\"")));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(3))
+                .pollInterval(java.time.Duration.ofMillis(500))
+                .until(() -> mvc.perform(get(location + "/progress").cookie(admin)).andReturn().getResponse()
+                        .getContentAsString().contains("id=\"import-done\""));
+        String done = mvc.perform(get(location + "/progress").cookie(admin)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(done).contains("已导入").doesNotContain("hx-trigger");
+        mvc.perform(get(location).cookie(signIn("13800000001"))).andExpect(status().isForbidden());
     }
 
     @Test

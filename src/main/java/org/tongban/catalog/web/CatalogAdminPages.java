@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.tongban.catalog.ItemPublication;
+import org.tongban.catalog.ItemSummary;
 import org.tongban.catalog.internal.transfer.ImplementationListExport;
 import org.tongban.catalog.internal.transfer.ImplementationListImport;
 import org.tongban.catalog.internal.transfer.TransferFormat;
@@ -129,9 +130,11 @@ class CatalogAdminPages {
     }
 
     @PostMapping("/items/{id}/submit")
-    String submit(@AuthenticationPrincipal SignedIn admin, @PathVariable UUID id) {
-        publication.submit(id, admin.accountId(), scope(admin));
-        return "redirect:/admin/catalog";
+    String submit(@AuthenticationPrincipal SignedIn admin, @PathVariable UUID id,
+            @RequestParam(required = false) String returnTo) {
+        ItemPublication.Pending pending = publication.submit(id, admin.accountId(), scope(admin));
+        return "history".equals(returnTo) ? "redirect:/admin/catalog/items/" + pending.code() + "/history?submitted"
+                : "redirect:/admin/catalog";
     }
 
     @org.springframework.web.bind.annotation.ExceptionHandler
@@ -147,7 +150,8 @@ class CatalogAdminPages {
     @PostMapping("/items/{id}/approve")
     String approve(@AuthenticationPrincipal SignedIn admin, @PathVariable UUID id,
             @RequestParam(required = false) String effectiveFrom, @RequestParam(required = false) String justification,
-            Model model, HttpServletResponse response, Locale locale) {
+            @RequestParam(required = false) String returnTo, Model model, HttpServletResponse response,
+            Locale locale) {
         LocalDate effective;
         try {
             effective = effectiveFrom == null || effectiveFrom.isBlank() ? null : LocalDate.parse(effectiveFrom);
@@ -158,7 +162,11 @@ class CatalogAdminPages {
             return console(admin, 0, model);
         }
         try {
-            publication.approve(id, admin.accountId(), scope(admin), effective, justification);
+            ItemSummary approved = publication.approve(id, admin.accountId(), scope(admin), effective,
+                    justification);
+            if ("history".equals(returnTo)) {
+                return "redirect:/admin/catalog/items/" + approved.code() + "/history?approved";
+            }
             return effective != null && effective.isAfter(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")))
                     ? "redirect:/admin/catalog?scheduled" : "redirect:/admin/catalog?approved";
         } catch (ItemPublication.DeviationsFound e) {

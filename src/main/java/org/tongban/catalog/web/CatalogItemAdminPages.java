@@ -158,9 +158,19 @@ class CatalogItemAdminPages {
     }
 
     @GetMapping("/{code}/history")
-    String history(@AuthenticationPrincipal SignedIn admin, @PathVariable String code, Model model) {
+    String history(@AuthenticationPrincipal SignedIn admin, @PathVariable String code, Model model,
+            Locale locale) {
         ImplementationCode implementation = InvalidFieldException.parse("code", () -> ImplementationCode.of(code));
-        model.addAttribute("history", publication.history(implementation, scope(admin)));
+        ItemPublication.History history = publication.history(implementation, scope(admin));
+        model.addAttribute("history", history);
+        // What stands between each waiting version and publication (同一标准), in the reader's language.
+        Map<Integer, List<String>> deviations = new LinkedHashMap<>();
+        history.versions().stream().filter(v -> v.status().equals("DRAFT") || v.status().equals("SUBMITTED"))
+                .forEach(v -> deviations.put(v.version(), publication.deviations(v.id(), scope(admin)).stream()
+                        .map(d -> messages.getMessage(d.code(), d.arguments().toArray(), d.code(), locale))
+                        .toList()));
+        model.addAttribute("deviations", deviations);
+        model.addAttribute("today", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
         return "catalog/item-history";
     }
 

@@ -53,7 +53,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/account/**").authenticated()
                         .requestMatchers("/workbench/**").hasRole("STAFF")
-                        .requestMatchers("/admin/catalog/**").hasRole(StaffRole.CATALOG_ADMIN.name())
+                        .requestMatchers("/admin/catalog/**", "/api/v1/catalog/admin/**")
+                        .hasRole(StaffRole.CATALOG_ADMIN.name())
                         .requestMatchers("/admin/**").hasRole(StaffRole.SYSTEM_ADMIN.name())
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/signin").loginProcessingUrl("/signin")

@@ -36,6 +36,12 @@ public final class ImplementationItemForm {
     public record Field(String name, String key, String header, String kind, List<String> choices,
             boolean required, String hint) {
 
+        /** Whether the field holds a file that may be uploaded (blank form, sample, result sample). */
+        public boolean upload() {
+            return key.equals("materials.blankForm") || key.equals("materials.sample")
+                    || key.equals("items.resultSample");
+        }
+
         /** The HTML id of the field's control. */
         public String id() {
             return "f-" + name.replace('[', '-').replace("]", "").replace('.', '-');
@@ -67,6 +73,18 @@ public final class ImplementationItemForm {
                     column.hint()));
         }
         return fields;
+    }
+
+    /**
+     * The field, if it holds a file (a material's blank form or sample, the result's sample) and so takes an upload.
+     */
+    public static java.util.Optional<Field> attachmentField(String name) {
+        Matcher entry = Pattern.compile("^materials\\[(\\d{1,3})]\\.(blankForm|sample)$").matcher(name);
+        if (entry.matches()) {
+            return entryFields("materials", Integer.parseInt(entry.group(1))).stream()
+                    .filter(f -> f.name().equals(name)).findFirst();
+        }
+        return itemFields().stream().filter(f -> f.name().equals(name) && f.upload()).findFirst();
     }
 
     private static Sheet sheet(String list) {
