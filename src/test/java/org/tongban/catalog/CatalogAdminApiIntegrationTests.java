@@ -178,6 +178,18 @@ class CatalogAdminApiIntegrationTests {
                 .andExpect(jsonPath("$.errors[0].column").value("到办事现场次数"));
     }
 
+    @Test
+    void theAdministrationApiIsDocumentedInOpenApi() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/catalog/admin/items'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/catalog/admin/items/{code}/versions/{version}/publish'].post")
+                        .exists())
+                .andExpect(jsonPath("$.paths['/api/v1/catalog/admin/items/{code}/repeal'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/catalog/admin/imports'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/catalog/admin/attachments'].post").exists());
+    }
+
     private static byte[] zip(String... entries) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {

@@ -142,6 +142,11 @@ class CatalogItemAdminPages {
         model.addAttribute("next", next);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
+        // The summary links each error to its field (WCAG 3.3.1): ids as ImplementationItemForm.Field#id makes them.
+        Map<String, String> links = new LinkedHashMap<>();
+        errors.forEach((field, message) -> links.put(
+                "f-" + field.replace('[', '-').replace("]", "").replace('.', '-'), message));
+        model.addAttribute("errorLinks", links);
         model.addAttribute("editing", editingExisting);
         return "catalog/item-form";
     }
