@@ -219,6 +219,7 @@ class CatalogAdminApiIntegrationTests {
                 .andExpect(content().contentType("application/pdf"))
                 .andExpect(header().string("Content-Disposition", containsString(
                         "filename*=UTF-8''%E9%A3%9F%E5%93%81%E7%BB%8F%E8%90%A5%E8%AE%B8%E5%8F%AF%E7%94%B3%E8%AF%B7%E4%B9%A6.pdf")))
+                .andExpect(header().string("Content-Disposition", containsString("attachment; filename=\"")))
                 .andExpect(content().bytes(pdf));
 
         mvc.perform(multipart("/api/v1/catalog/admin/attachments").file(new MockMultipartFile("file", "seal.ofd",

@@ -64,6 +64,7 @@ class CatalogAttachmentPages {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.contentType()))
                 .contentLength(file.size())
+                // RFC 6266: filename* (RFC 8187, UTF-8) and an ASCII filename for clients that ignore filename*.
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
