@@ -44,9 +44,14 @@ public class Catalog {
             Guide standard) {
     }
 
-    /** @throws NotFoundException {@code catalog.item.not-found} unless a version of the item is published */
+    /**
+     * The version in force, or the last one when the item is suspended or repealed (the status says which): never a
+     * draft, nor an approved version whose effective date has not come.
+     *
+     * @throws NotFoundException {@code catalog.item.not-found} unless a version of the item is published
+     */
     public ItemDetail item(ImplementationCode code) {
-        return detail(items.findPublished(code.value())
+        return detail(items.findCurrent(code.value())
                 .orElseThrow(() -> new NotFoundException("catalog.item.not-found", code.value())));
     }
 
@@ -116,7 +121,8 @@ public class Catalog {
     private ItemDetail detail(ImplementationItem item) {
         BasicItem basic = basicItems.findByCodeAndVersion(item.basicCode(), item.basicVersion()).orElseThrow();
         return new ItemDetail(summary(item), item.status().name(), item.aliases(), item.themes(), basic.legalBases(),
-                item.guide(), item.venue(), item.effectiveFrom(), item.publishedAt(), items.versionsOf(item.code().value()));
+                item.guide(), item.venue(), item.effectiveFrom(), item.publishedAt(), items.versionsOf(item.code().value()),
+                item.statusReason());
     }
 
     static ItemSummary summary(ImplementationItem item) {

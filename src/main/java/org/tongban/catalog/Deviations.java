@@ -67,6 +67,13 @@ public final class Deviations {
             found.add(new Deviation("catalog.deviation.lower-depth", "onlineDepth",
                     List.of(implementation.onlineDepth().name(), standard.onlineDepth().name())));
         }
+        // A higher level than the standard's is an extra demand on the applicant (DOMAIN §3: no body may demand more);
+        // a lower one weakens the identity check the standard requires (DOMAIN §8).
+        if (implementation.assuranceLevel() != standard.assuranceLevel()) {
+            found.add(new Deviation(implementation.assuranceLevel().compareTo(standard.assuranceLevel()) > 0
+                    ? "catalog.deviation.higher-assurance" : "catalog.deviation.lower-assurance", "assuranceLevel",
+                    List.of(implementation.assuranceLevel().name(), standard.assuranceLevel().name())));
+        }
         Set<String> standardFees = standard.fees().stream().map(f -> normalize(f.name())).collect(Collectors.toSet());
         implementation.fees().stream().filter(f -> !standardFees.contains(normalize(f.name())))
                 .forEach(f -> found.add(new Deviation("catalog.deviation.extra-fee", "fees", List.of(f.name()))));

@@ -22,12 +22,16 @@ import java.util.List;
  * @param result what the applicant receives (办理结果)
  * @param offlineReason why the item cannot be handled online, when it cannot
  * @param faq common questions (常见问题)
+ * @param assuranceLevel the real-name assurance level an applicant needs (DOMAIN §8); a guide written before levels
+ *        were declared reads as L2, the level of an ordinary real-name account
  */
 public record Guide(List<String> conditions, List<Material> materials, List<ProcessStep> process, TimeLimit legalLimit,
         TimeLimit promisedLimit, Handling handling, List<Fee> fees, int visits, OnlineDepth onlineDepth,
-        boolean mailIn, Reach reach, List<String> jointBodies, Result result, String offlineReason, List<Faq> faq) {
+        boolean mailIn, Reach reach, List<String> jointBodies, Result result, String offlineReason, List<Faq> faq,
+        AssuranceLevel assuranceLevel) {
 
     public Guide {
+        assuranceLevel = assuranceLevel == null ? AssuranceLevel.L2 : assuranceLevel;
         conditions = conditions == null ? List.of() : List.copyOf(conditions);
         materials = materials == null ? List.of() : List.copyOf(materials);
         process = process == null ? List.of() : List.copyOf(process);

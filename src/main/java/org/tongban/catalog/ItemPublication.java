@@ -1,6 +1,7 @@
 package org.tongban.catalog;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -65,11 +66,42 @@ public class ItemPublication {
                 .map(this::pending);
     }
 
+    /** A version is not in the state the action needs (submitting a published version, resuming a repealed one). */
+    public static class WrongStatus extends RuntimeException {
+        private final String code;
+        private final String status;
+
+        public WrongStatus(String code, String status) {
+            super(code + " [" + status + "]");
+            this.code = code;
+            this.status = status;
+        }
+
+        /** The message key, {@code catalog.publication.*}. */
+        public String code() {
+            return code;
+        }
+
+        /** The status the version is in. */
+        public String status() {
+            return status;
+        }
+    }
+
+    /** One version of an item in its history, newest first. */
+    public record VersionEntry(UUID id, int version, String status, LocalDate effectiveFrom, Instant submittedAt,
+            Instant approvedAt, Instant publishedAt, String statusReason, String deviationJustification) {
+    }
+
+    /** An item's history: the basic facts and every version. */
+    public record History(String code, String name, String bodyName, String divisionName, List<VersionEntry> versions) {
+    }
+
     @Transactional
     public Pending submit(UUID itemId, UUID by, DivisionCode scope) {
         ImplementationItem item = find(itemId, scope);
         if (item.status() != ItemStatus.DRAFT) {
-            throw new InvalidValueException("catalog.publication.not-draft", item.status().name(), item.status().name());
+            throw new WrongStatus("catalog.publication.not-draft", item.status().name());
         }
         item.submit(by, clock.instant());
         audit.info("submitted {} v{} by {}", item.code(), item.version(), by);
@@ -77,6 +109,10 @@ public class ItemPublication {
     }
 
     /**
+     * Approves a submitted version. When {@code effectiveFrom} is today or earlier (or not given) it is published at
+     * once and the version in force is superseded; when it is later, the version waits as {@code APPROVED} and
+     * {@link #publishDue()} puts it in force on that day.
+     *
      * @throws DeviationsFound when the version deviates and no justification is given (the web layer answers 409)
      */
     @Transactional
@@ -84,31 +120,166 @@ public class ItemPublication {
             String justification) {
         ImplementationItem item = find(itemId, scope);
         if (item.status() != ItemStatus.SUBMITTED) {
-            throw new InvalidValueException("catalog.publication.not-submitted", item.status().name(),
-                    item.status().name());
+            throw new WrongStatus("catalog.publication.not-submitted", item.status().name());
         }
         List<Deviations.Deviation> deviations = deviations(item);
         String reason = justification == null ? "" : justification.strip();
         if (!deviations.isEmpty() && reason.isEmpty()) {
             throw new DeviationsFound(deviations);
         }
-        items.findPublished(item.code().value()).ifPresent(ImplementationItem::supersede);
-        items.flush();
-        item.approve(by, effectiveFrom == null ? LocalDate.now(clock) : effectiveFrom, reason.isEmpty() ? null : reason,
-                clock.instant());
-        audit.info("approved {} v{} by {} (deviations: {}, justification: {})", item.code(), item.version(), by,
-                deviations.size(), reason.isEmpty() ? "-" : reason);
+        LocalDate today = today();
+        LocalDate effective = effectiveFrom == null ? today : effectiveFrom;
+        if (!effective.isAfter(today)) {
+            supersedeCurrent(item.code().value());
+        }
+        item.approve(by, effective, reason.isEmpty() ? null : reason, clock.instant(), today);
+        audit.info("approved {} v{} by {} effective {} (deviations: {}, justification: {})", item.code(),
+                item.version(), by, effective, deviations.size(), reason.isEmpty() ? "-" : reason);
         return Catalog.summary(item);
+    }
+
+    /**
+     * Puts approved versions whose effective date has come in force, superseding the versions they replace. Safe
+     * with several nodes: each version is locked with {@code FOR UPDATE SKIP LOCKED}, so a version is published by
+     * one node only, and a node never waits for another.
+     *
+     * @return how many versions were published
+     */
+    @Transactional
+    public int publishDue() {
+        LocalDate today = today();
+        int published = 0;
+        for (UUID id : items.lockDueApprovals(today, 500)) {
+            ImplementationItem item = items.findById(id).orElseThrow();
+            supersedeCurrent(item.code().value());
+            item.takeEffect(clock.instant());
+            audit.info("took effect {} v{} on {}", item.code(), item.version(), item.effectiveFrom());
+            published++;
+        }
+        return published;
+    }
+
+    /** 暂停: the version in force is not handled until resumed; the reason is shown on its guide. */
+    @Transactional
+    public void suspend(ImplementationCode code, String reason, UUID by, DivisionCode scope) {
+        ImplementationItem item = current(code, scope);
+        if (item.status() != ItemStatus.PUBLISHED) {
+            throw new WrongStatus("catalog.publication.not-published", item.status().name());
+        }
+        item.suspend(requireReason(reason), by, clock.instant());
+        audit.info("suspended {} v{} by {}: {}", item.code(), item.version(), by, reason);
+    }
+
+    @Transactional
+    public void resume(ImplementationCode code, UUID by, DivisionCode scope) {
+        ImplementationItem item = current(code, scope);
+        if (item.status() != ItemStatus.SUSPENDED) {
+            throw new WrongStatus("catalog.publication.not-suspended", item.status().name());
+        }
+        item.resume(by, clock.instant());
+        audit.info("resumed {} v{} by {}", item.code(), item.version(), by);
+    }
+
+    /** 取消: the item is no longer handled, for good. */
+    @Transactional
+    public void repeal(ImplementationCode code, String reason, UUID by, DivisionCode scope) {
+        ImplementationItem item = current(code, scope);
+        if (item.status() == ItemStatus.REPEALED) {
+            throw new WrongStatus("catalog.publication.already-repealed", item.status().name());
+        }
+        item.repeal(requireReason(reason), by, clock.instant());
+        audit.info("repealed {} v{} by {}: {}", item.code(), item.version(), by, reason);
+    }
+
+    /** Every version of an item, newest first, drafts included (administrators only). */
+    @Transactional(readOnly = true)
+    public History history(ImplementationCode code, DivisionCode scope) {
+        List<ImplementationItem> versions = items.findByCodeOrderByVersionDesc(code.value());
+        if (versions.isEmpty() || !inScope(versions.getFirst(), scope)) {
+            throw new NotFoundException("catalog.item.not-found", code.value());
+        }
+        ImplementationItem latest = versions.getFirst();
+        return new History(code.value(), latest.name(), latest.bodyName(), latest.divisionName(),
+                versions.stream().map(v -> new VersionEntry(v.id(), v.version(), v.status().name(), v.effectiveFrom(),
+                        v.submittedAt(), v.approvedAt(), v.publishedAt(), v.statusReason(),
+                        v.deviationJustification())).toList());
+    }
+
+    /** What changed, element by element, from one version to another (any two versions, drafts included). */
+    @Transactional(readOnly = true)
+    public List<GuideDiff.Change> diff(ImplementationCode code, int from, int to, DivisionCode scope,
+            java.util.function.Function<Enum<?>, String> label) {
+        ImplementationItem before = version(code, from, scope);
+        ImplementationItem after = version(code, to, scope);
+        return GuideDiff.of(before.guide(), before.venue(), after.guide(), after.venue(), label);
+    }
+
+    /** The guide and venue of any version (drafts included), for the administrators' forms. */
+    @Transactional(readOnly = true)
+    public ItemDetail draftOrVersion(ImplementationCode code, int version, DivisionCode scope) {
+        ImplementationItem item = version(code, version, scope);
+        BasicItem basic = basicItems.findByCodeAndVersion(item.basicCode(), item.basicVersion()).orElseThrow();
+        return new ItemDetail(Catalog.summary(item), item.status().name(), item.aliases(), item.themes(),
+                basic.legalBases(), item.guide(), item.venue(), item.effectiveFrom(), item.publishedAt(),
+                items.versionsOf(item.code().value()), item.statusReason());
+    }
+
+    /** The deviations of a version from its basic item's standard. */
+    @Transactional(readOnly = true)
+    public List<Deviations.Deviation> deviations(UUID itemId, DivisionCode scope) {
+        return deviations(find(itemId, scope));
+    }
+
+    /** The id of a version, for the API's paths by code and version. */
+    @Transactional(readOnly = true)
+    public UUID idOf(ImplementationCode code, int version, DivisionCode scope) {
+        return version(code, version, scope).id();
+    }
+
+    private ImplementationItem version(ImplementationCode code, int version, DivisionCode scope) {
+        return items.findByCodeAndVersion(code.value(), version).filter(i -> inScope(i, scope))
+                .orElseThrow(() -> new NotFoundException("catalog.item.version-not-found", code.value(), version));
+    }
+
+    private ImplementationItem current(ImplementationCode code, DivisionCode scope) {
+        return items.findCurrent(code.value()).filter(i -> inScope(i, scope))
+                .orElseThrow(() -> new NotFoundException("catalog.item.not-found", code.value()));
+    }
+
+    private void supersedeCurrent(String code) {
+        items.findCurrent(code).ifPresent(ImplementationItem::supersede);
+        items.flush();
+    }
+
+    /** Effective dates are days in China, whatever the server's zone. */
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
+    }
+
+    private static String requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new org.tongban.platform.web.InvalidFieldException("reason",
+                    new InvalidValueException("catalog.publication.reason-required", reason));
+        }
+        if (reason.strip().length() > 1000) {
+            throw new org.tongban.platform.web.InvalidFieldException("reason",
+                    new InvalidValueException("catalog.publication.reason-too-long", reason, 1000));
+        }
+        return reason.strip();
     }
 
     private ImplementationItem find(UUID id, DivisionCode scope) {
         ImplementationItem item = items.findById(id)
                 .orElseThrow(() -> new NotFoundException("catalog.item.not-found", id));
-        // Staff only act on items of their own division and below (data scope).
-        if (!DivisionCode.of(item.divisionCode()).value().startsWith(scope.prefix())) {
+        if (!inScope(item, scope)) {
             throw new NotFoundException("catalog.item.not-found", id);
         }
         return item;
+    }
+
+    /** Staff only act on items of their own division and below (data scope). */
+    private static boolean inScope(ImplementationItem item, DivisionCode scope) {
+        return DivisionCode.of(item.divisionCode()).value().startsWith(scope.prefix());
     }
 
     private List<Deviations.Deviation> deviations(ImplementationItem item) {

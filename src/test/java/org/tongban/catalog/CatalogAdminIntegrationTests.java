@@ -62,7 +62,7 @@ class CatalogAdminIntegrationTests {
                 r.divisionCode(), conditions, r.materials(), r.process(), r.legalDays(), r.legalDayKind(),
                 r.promisedDays(), r.promisedDayKind(), r.handling(), r.fees(), r.visits(), r.onlineDepth(), r.mailIn(),
                 r.reach(), r.jointBodies(), r.resultType(), r.resultName(), r.resultSample(), r.offlineReason(), r.faq(),
-                r.venue());
+                r.venue(), r.assuranceLevel());
     }
 
     private static MockMultipartFile json(List<ImplementationListRow> rows) {
@@ -119,7 +119,7 @@ class CatalogAdminIntegrationTests {
                 bad.materials(), bad.process(), bad.legalDays(), bad.legalDayKind(), bad.promisedDays(),
                 bad.promisedDayKind(), bad.handling(), bad.fees(), bad.visits(), bad.onlineDepth(), bad.mailIn(),
                 bad.reach(), bad.jointBodies(), bad.resultType(), bad.resultName(), bad.resultSample(),
-                bad.offlineReason(), bad.faq(), bad.venue());
+                bad.offlineReason(), bad.faq(), bad.venue(), bad.assuranceLevel());
         Integer before = jdbc.queryForObject("select count(*) from catalog_implementation_item", Integer.class);
         Cookie admin = signIn("13800000002");
         mvc.perform(multipart("/admin/catalog/import").file(json(List.of(good, bad))).with(csrf()).cookie(admin))

@@ -28,7 +28,7 @@ class DeviationsTests {
         return new Guide(conditions, materials, List.of(new Guide.ProcessStep("受理", "窗口受理")),
                 new TimeLimit(legal, DayKind.WORKING), new TimeLimit(promised, DayKind.WORKING), Handling.PROMISED,
                 fees, visits, depth, true, Guide.Reach.PROVINCE, List.of(),
-                new Guide.Result(Guide.ResultType.LICENCE, "许可证", null), null, List.of());
+                new Guide.Result(Guide.ResultType.LICENCE, "许可证", null), null, List.of(), AssuranceLevel.L2);
     }
 
     private final Guide standard = guide(List.of("有固定经营场所"),
@@ -62,12 +62,12 @@ class DeviationsTests {
     void naturalDaysAreComparedWithWorkingDaysFairly() {
         Guide natural = new Guide(standard.conditions(), standard.materials(), standard.process(),
                 new TimeLimit(28, DayKind.NATURAL), new TimeLimit(14, DayKind.NATURAL), Handling.PROMISED, List.of(),
-                1, OnlineDepth.III, true, Guide.Reach.PROVINCE, List.of(), standard.result(), null, List.of());
+                1, OnlineDepth.III, true, Guide.Reach.PROVINCE, List.of(), standard.result(), null, List.of(), standard.assuranceLevel());
         // 28 natural days are 4 weeks = 20 working days; 14 natural days = 10 working days: not looser.
         assertThat(Deviations.of(natural, standard)).isEmpty();
         Guide longer = new Guide(standard.conditions(), standard.materials(), standard.process(),
                 new TimeLimit(30, DayKind.NATURAL), new TimeLimit(10, DayKind.WORKING), Handling.PROMISED, List.of(),
-                1, OnlineDepth.III, true, Guide.Reach.PROVINCE, List.of(), standard.result(), null, List.of());
+                1, OnlineDepth.III, true, Guide.Reach.PROVINCE, List.of(), standard.result(), null, List.of(), standard.assuranceLevel());
         assertThat(Deviations.of(longer, standard)).extracting(Deviations.Deviation::code)
                 .containsExactly("catalog.deviation.legal-limit-longer");
     }

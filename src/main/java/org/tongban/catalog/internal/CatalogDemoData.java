@@ -18,9 +18,11 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import org.tongban.catalog.AssuranceLevel;
 import org.tongban.catalog.BasicCode;
 import org.tongban.catalog.Guide;
 import org.tongban.catalog.ImplementationCode;
+import org.tongban.catalog.ItemType;
 import org.tongban.catalog.LegalBasis;
 import org.tongban.catalog.ServiceTarget;
 import org.tongban.catalog.Theme;
@@ -68,11 +70,27 @@ class CatalogDemoData implements ApplicationRunner {
             List<String> conditions, List<Guide.Material> materials, List<Guide.ProcessStep> process,
             Guide.TimeLimit legalLimit, Guide.TimeLimit promisedLimit, Guide.Handling handling, List<Guide.Fee> fees,
             int visits, Guide.OnlineDepth onlineDepth, boolean mailIn, Guide.Reach reach, List<String> jointBodies,
-            Guide.Result result, String offlineReason, List<Guide.Faq> faq) {
+            Guide.Result result, String offlineReason, List<Guide.Faq> faq, AssuranceLevel assuranceLevel) {
 
         Guide guide() {
             return new Guide(conditions, materials, process, legalLimit, promisedLimit, handling, fees, visits,
-                    onlineDepth, mailIn, reach, jointBodies, result, offlineReason, faq);
+                    onlineDepth, mailIn, reach, jointBodies, result, offlineReason, faq,
+                    assuranceLevel == null ? assuranceLevel(type, onlineDepth) : assuranceLevel);
+        }
+
+        /**
+         * The level an item of the demo needs when its entry does not say: information-only public services need no
+         * real name (L1); licences handled fully online, with nobody seen at a hall, need a real person (L3);
+         * everything else an ordinary real-name account (L2).
+         */
+        static AssuranceLevel assuranceLevel(String type, Guide.OnlineDepth depth) {
+            if (type.equals(ItemType.PUBLIC_SERVICE.code()) && depth.compareTo(Guide.OnlineDepth.II) <= 0) {
+                return AssuranceLevel.L1;
+            }
+            if (type.equals(ItemType.LICENSING.code()) && depth == Guide.OnlineDepth.IV) {
+                return AssuranceLevel.L3;
+            }
+            return AssuranceLevel.L2;
         }
     }
 

@@ -111,6 +111,18 @@ public class ImplementationItem {
     private UUID approvedBy;
     @Column(name = "deviation_justification")
     private String deviationJustification;
+    @Column(name = "approved_at")
+    private Instant approvedAt;
+    /** Why the item was suspended or repealed. */
+    @Column(name = "status_reason")
+    private String statusReason;
+    @Column(name = "status_changed_by")
+    private UUID statusChangedBy;
+    @Column(name = "status_changed_at")
+    private Instant statusChangedAt;
+    /** The real-name level an applicant needs (1–4), as in the guide: a column so that other modules can filter. */
+    @Column(name = "assurance_level")
+    private int assuranceLevel;
     @Transient
     private transient Guide parsedGuide;
 
@@ -137,6 +149,7 @@ public class ImplementationItem {
         this.level = code.level();
         this.onlineDepth = guide.onlineDepth().name();
         this.guide = ItemColumns.guide(guide);
+        this.assuranceLevel = guide.assuranceLevel().number();
         this.venue = ItemColumns.venue(venue);
         this.status = ItemStatus.DRAFT;
     }
@@ -157,21 +170,86 @@ public class ImplementationItem {
         this.submittedAt = now;
     }
 
-    /** Approved and in force from {@code effectiveFrom}; a deviation from the standard needs its justification. */
-    public void approve(UUID by, LocalDate effectiveFrom, String justification, Instant now) {
+    /**
+     * Approved to be in force from {@code effectiveFrom}: published at once when that day has come, otherwise
+     * {@link ItemStatus#APPROVED} until {@link #takeEffect} on that day. A deviation from the standard needs its
+     * justification.
+     */
+    public void approve(UUID by, LocalDate effectiveFrom, String justification, Instant now, LocalDate today) {
         if (status != ItemStatus.SUBMITTED) {
             throw new IllegalStateException("Only a submitted version can be approved");
         }
         this.approvedBy = by;
+        this.approvedAt = now;
         this.deviationJustification = justification;
+        if (effectiveFrom.isAfter(today)) {
+            this.status = ItemStatus.APPROVED;
+            this.effectiveFrom = effectiveFrom;
+        } else {
+            publish(effectiveFrom, now);
+        }
+    }
+
+    /** An approved version whose effective date has come is now the one in force. */
+    public void takeEffect(Instant now) {
+        if (status != ItemStatus.APPROVED) {
+            throw new IllegalStateException("Only an approved version takes effect");
+        }
         publish(effectiveFrom, now);
     }
 
     /** A later version is now in force; this one stays citable. */
     public void supersede() {
-        if (status == ItemStatus.PUBLISHED) {
+        if (status == ItemStatus.PUBLISHED || status == ItemStatus.SUSPENDED) {
             this.status = ItemStatus.SUPERSEDED;
         }
+    }
+
+    /** 暂停: the item is not handled until resumed; its guide says why. */
+    public void suspend(String reason, UUID by, Instant now) {
+        if (status != ItemStatus.PUBLISHED) {
+            throw new IllegalStateException("Only the version in force can be suspended");
+        }
+        changeStatus(ItemStatus.SUSPENDED, reason, by, now);
+    }
+
+    /** The suspension is over: the item is handled again. */
+    public void resume(UUID by, Instant now) {
+        if (status != ItemStatus.SUSPENDED) {
+            throw new IllegalStateException("Only a suspended item can resume");
+        }
+        changeStatus(ItemStatus.PUBLISHED, null, by, now);
+    }
+
+    /** 取消: the item is no longer handled, for good; its last version stays citable. */
+    public void repeal(String reason, UUID by, Instant now) {
+        if (status != ItemStatus.PUBLISHED && status != ItemStatus.SUSPENDED) {
+            throw new IllegalStateException("Only the version in force can be repealed");
+        }
+        changeStatus(ItemStatus.REPEALED, reason, by, now);
+    }
+
+    private void changeStatus(ItemStatus next, String reason, UUID by, Instant now) {
+        this.status = next;
+        this.statusReason = reason;
+        this.statusChangedBy = by;
+        this.statusChangedAt = now;
+    }
+
+    public String statusReason() {
+        return statusReason;
+    }
+
+    public Instant statusChangedAt() {
+        return statusChangedAt;
+    }
+
+    public Instant approvedAt() {
+        return approvedAt;
+    }
+
+    public Instant submittedAt() {
+        return submittedAt;
     }
 
     public String deviationJustification() {

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.tongban.catalog.ItemPublication;
+import org.tongban.catalog.ItemSummary;
 import org.tongban.catalog.internal.transfer.ImplementationListExport;
 import org.tongban.catalog.internal.transfer.ImplementationListImport;
 import org.tongban.catalog.internal.transfer.TransferFormat;
@@ -41,12 +42,18 @@ class CatalogAdminPages {
     private final ImplementationListExport exporter;
     private final MessageSource messages;
 
+    private final org.tongban.catalog.internal.transfer.ImportJobs jobs;
+    private final org.tongban.catalog.CatalogProperties properties;
+
     CatalogAdminPages(ItemPublication publication, ImplementationListImport importer,
-            ImplementationListExport exporter, MessageSource messages) {
+            ImplementationListExport exporter, MessageSource messages,
+            org.tongban.catalog.internal.transfer.ImportJobs jobs, org.tongban.catalog.CatalogProperties properties) {
         this.publication = publication;
         this.importer = importer;
         this.exporter = exporter;
         this.messages = messages;
+        this.jobs = jobs;
+        this.properties = properties;
     }
 
     private static DivisionCode scope(SignedIn admin) {
@@ -70,6 +77,12 @@ class CatalogAdminPages {
             model.addAttribute("importError", messages.getMessage("catalog.admin.import.format", null, locale));
             return console(admin, 0, model);
         }
+        if (file.getSize() >= properties.backgroundImportFrom().toBytes()) {
+            // Large files: checked and written in the background while the page shows how far it has got.
+            UUID job = jobs.start(file.getBytes(), file.getOriginalFilename(), format, admin.accountId(),
+                    admin.staffDivision());
+            return "redirect:/admin/catalog/imports/" + job;
+        }
         ImplementationListImport.Outcome outcome;
         try (InputStream in = file.getInputStream()) {
             outcome = importer.importFile(in, format, org.tongban.catalog.internal.transfer.ImportProgress.NONE);
@@ -84,6 +97,27 @@ class CatalogAdminPages {
         return console(admin, 0, model);
     }
 
+    @GetMapping("/imports/{id}")
+    String importJob(@AuthenticationPrincipal SignedIn admin, @PathVariable UUID id, Model model, Locale locale) {
+        job(admin, id, model, locale);
+        return "catalog/import-job";
+    }
+
+    /** The progress and, once done, the outcome (htmx polls this while the import runs). */
+    @GetMapping("/imports/{id}/progress")
+    String importProgress(@AuthenticationPrincipal SignedIn admin, @PathVariable UUID id, Model model,
+            Locale locale) {
+        job(admin, id, model, locale);
+        return "catalog/import-job :: progress";
+    }
+
+    private void job(SignedIn admin, UUID id, Model model, Locale locale) {
+        org.tongban.catalog.internal.transfer.ImportJobs.Job job = jobs.find(id, admin.accountId())
+                .orElseThrow(() -> new org.tongban.shared.NotFoundException("catalog.import.not-found", id));
+        model.addAttribute("job", job);
+        model.addAttribute("problems", job.problems().stream().map(p -> p.describe(messages, locale)).toList());
+    }
+
     @GetMapping("/export")
     void export(@AuthenticationPrincipal SignedIn admin, @RequestParam(defaultValue = "xlsx") String format,
             HttpServletResponse response) throws IOException {
@@ -96,15 +130,28 @@ class CatalogAdminPages {
     }
 
     @PostMapping("/items/{id}/submit")
-    String submit(@AuthenticationPrincipal SignedIn admin, @PathVariable UUID id) {
-        publication.submit(id, admin.accountId(), scope(admin));
-        return "redirect:/admin/catalog";
+    String submit(@AuthenticationPrincipal SignedIn admin, @PathVariable UUID id,
+            @RequestParam(required = false) String returnTo) {
+        ItemPublication.Pending pending = publication.submit(id, admin.accountId(), scope(admin));
+        return "history".equals(returnTo) ? "redirect:/admin/catalog/items/" + pending.code() + "/history?submitted"
+                : "redirect:/admin/catalog";
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler
+    org.springframework.web.servlet.ModelAndView wrongStatus(ItemPublication.WrongStatus e, Locale locale) {
+        String message = messages.getMessage(e.code(), new Object[] { e.status() }, e.code(), locale);
+        org.springframework.web.servlet.ModelAndView view = new org.springframework.web.servlet.ModelAndView(
+                "error/page", java.util.Map.of("status", 409, "code", e.code(), "message", message,
+                        "errors", java.util.List.of()));
+        view.setStatus(org.springframework.http.HttpStatus.CONFLICT);
+        return view;
     }
 
     @PostMapping("/items/{id}/approve")
     String approve(@AuthenticationPrincipal SignedIn admin, @PathVariable UUID id,
             @RequestParam(required = false) String effectiveFrom, @RequestParam(required = false) String justification,
-            Model model, HttpServletResponse response, Locale locale) {
+            @RequestParam(required = false) String returnTo, Model model, HttpServletResponse response,
+            Locale locale) {
         LocalDate effective;
         try {
             effective = effectiveFrom == null || effectiveFrom.isBlank() ? null : LocalDate.parse(effectiveFrom);
@@ -115,8 +162,13 @@ class CatalogAdminPages {
             return console(admin, 0, model);
         }
         try {
-            publication.approve(id, admin.accountId(), scope(admin), effective, justification);
-            return "redirect:/admin/catalog?approved";
+            ItemSummary approved = publication.approve(id, admin.accountId(), scope(admin), effective,
+                    justification);
+            if ("history".equals(returnTo)) {
+                return "redirect:/admin/catalog/items/" + approved.code() + "/history?approved";
+            }
+            return effective != null && effective.isAfter(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")))
+                    ? "redirect:/admin/catalog?scheduled" : "redirect:/admin/catalog?approved";
         } catch (ItemPublication.DeviationsFound e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("blockedItem", id);

@@ -100,12 +100,41 @@ class CatalogPages {
     }
 
     @GetMapping("/items/{code}")
-    String guide(@PathVariable String code, @RequestParam(required = false) Integer version, Model model) {
+    String guide(@PathVariable String code, @RequestParam(required = false) Integer version,
+            @org.springframework.security.core.annotation.AuthenticationPrincipal org.tongban.identity.SignedIn user,
+            Model model) {
         ImplementationCode implementation = InvalidFieldException.parse("code", () -> ImplementationCode.of(code));
         ItemDetail item = version == null ? catalog.item(implementation) : catalog.item(implementation, version);
         model.addAttribute("item", item);
         model.addAttribute("guide", item.guide());
+        model.addAttribute("apply", Apply.of(item, user));
         return "catalog/guide";
+    }
+
+    /**
+     * The guide's "apply online" entry. Each item declares the real-name level it needs (DOMAIN §8); a person signed
+     * in below it is sent to raise their level first, and comes back to this guide.
+     *
+     * @param shown whether the item can be applied for online at all now (in force, online depth II or more)
+     * @param needed the level the item needs (1–4)
+     * @param current the signed-in person's level; 0 when nobody is signed in
+     * @param raiseUrl where to raise the level, or {@code null} when the level is enough or nobody is signed in
+     */
+    record Apply(boolean shown, int needed, int current, String raiseUrl) {
+
+        static Apply of(ItemDetail item, org.tongban.identity.SignedIn user) {
+            boolean shown = "PUBLISHED".equals(item.status())
+                    && item.guide().onlineDepth() != Guide.OnlineDepth.I;
+            int needed = item.guide().assuranceLevel().number();
+            int current = user == null ? 0 : user.assuranceLevel();
+            String raise = user != null && !item.guide().assuranceLevel().metBy(current)
+                    ? org.springframework.web.util.UriComponentsBuilder.fromPath("/account/assurance")
+                            .queryParam("needed", needed)
+                            .queryParam("continue", "/items/" + item.summary().code())
+                            .build().toUriString()
+                    : null;
+            return new Apply(shown, needed, current, raise);
+        }
     }
 
     /** A QR code that opens the guide on a phone (printed guides, hall screens). */

@@ -109,7 +109,7 @@ class ImplementationListTransferIntegrationTests {
                 last.process(), last.legalDays(), last.legalDayKind(), last.promisedDays(), last.promisedDayKind(),
                 last.handling(), last.fees(), last.visits(), last.onlineDepth(), last.mailIn(), last.reach(),
                 last.jointBodies(), last.resultType(), last.resultName(), last.resultSample(), last.offlineReason(),
-                last.faq(), last.venue()));
+                last.faq(), last.venue(), last.assuranceLevel()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         TransferFormat.XLSX.write(rows, out);
 

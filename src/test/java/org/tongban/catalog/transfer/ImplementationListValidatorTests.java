@@ -37,7 +37,7 @@ class ImplementationListValidatorTests {
                 row.level(), division, row.conditions(), row.materials(), row.process(), row.legalDays(),
                 row.legalDayKind(), row.promisedDays(), row.promisedDayKind(), row.handling(), row.fees(),
                 row.visits(), row.onlineDepth(), row.mailIn(), row.reach(), row.jointBodies(), row.resultType(),
-                row.resultName(), row.resultSample(), row.offlineReason(), row.faq(), row.venue());
+                row.resultName(), row.resultSample(), row.offlineReason(), row.faq(), row.venue(), row.assuranceLevel());
     }
 
     @Test
@@ -77,11 +77,11 @@ class ImplementationListValidatorTests {
                 city.creditCode().value(), DivisionLevel.CITY, "210100", row.conditions(), row.materials(),
                 row.process(), 20, Guide.DayKind.WORKING, 5, Guide.DayKind.WORKING, Guide.Handling.PROMISED,
                 row.fees(), 1, Guide.OnlineDepth.III, true, Guide.Reach.PROVINCE, List.of(),
-                Guide.ResultType.LICENCE, "许可证", null, null, List.of(), row.venue());
+                Guide.ResultType.LICENCE, "许可证", null, null, List.of(), row.venue(), row.assuranceLevel());
         ImplementationListRow derived = new ImplementationListRow("", null, cityItem.code(),
                 county.creditCode().value(), null, "210112", List.of(), List.of(), row.process(), null, null, 0,
                 null, Guide.Handling.IMMEDIATE, List.of(), 0, Guide.OnlineDepth.I, false, Guide.Reach.NONE,
-                List.of(), Guide.ResultType.OTHER, "证明", null, null, List.of(), row.venue());
+                List.of(), Guide.ResultType.OTHER, "证明", null, null, List.of(), row.venue(), row.assuranceLevel());
 
         assertThat(problems(references, List.of(otherBody, derived)))
                 .extracting(ImportProblem::row, ImportProblem::column, ImportProblem::code)

@@ -128,12 +128,12 @@ class ImplementationListXlsxTests {
                     new Object[] { "备注", "基本编码", "实施主体统一社会信用代码", "行使层级", "实施区划代码", "受理条件",
                             "法定办结时限", "法定时限单位", "承诺办结时限", "承诺时限单位", "办件类型", "到办事现场次数",
                             "网上办理深度", "支持邮寄", "通办范围", "办理结果类型", "办理结果名称", "办理地点", "详细地址",
-                            "实施编码" },
+                            "实施编码", "实名认证等级" },
                     new Object[] { "随便写", licence.code(), credit, "县级", "210112", "条件一\n\n条件二 ", 20, "工作日",
                             5, "自然日", "承诺件", 0, "Ⅳ", "是", "全县（区）通办", "证件执照", "许可证", "浑南区政务服务中心",
-                            "智慧三街 1 号", null },
+                            "智慧三街 1 号", null, "三级" },
                     new Object[] { null, other.code(), credit, "4", 210112, null, 0, "WORKING", 0, "natural", "即办件",
-                            0, "全程网办（IV 级）", true, "PROVINCE", "LICENCE", "证明", "大厅", "地址", otherCode }));
+                            0, "全程网办（IV 级）", true, "PROVINCE", "LICENCE", "证明", "大厅", "地址", otherCode, 1 }));
             sheets.sheet("材料", List.of(
                     new Object[] { "实施编码", "材料名称", "材料类型", "材料形式", "必要性", "纸质份数", "来源渠道", "核发部门" },
                     new Object[] { licence.code(), "申请书", "申请表格文书", "纸质和电子", "容缺后补", 2, "申请人自备" },
@@ -153,6 +153,8 @@ class ImplementationListXlsxTests {
         assertThat(first.promisedDayKind()).isEqualTo(DayKind.NATURAL);
         assertThat(first.onlineDepth()).isEqualTo(OnlineDepth.IV);
         assertThat(first.reach()).isEqualTo(Guide.Reach.COUNTY);
+        assertThat(first.assuranceLevel()).isEqualTo(org.tongban.catalog.AssuranceLevel.L3);
+        assertThat(read.rows().get(1).assuranceLevel()).isEqualTo(org.tongban.catalog.AssuranceLevel.L1);
         assertThat(first.materials()).extracting(Guide.Material::name, Guide.Material::type, Guide.Material::form,
                 Guide.Material::necessity, Guide.Material::paperCopies, Guide.Material::source).containsExactly(
                         tuple("申请书", MaterialType.FORM, MaterialForm.BOTH, Necessity.DEFERRABLE, 2,
@@ -319,6 +321,7 @@ class ImplementationListXlsxTests {
         values.put(ListLayout.RESULT_NAME, "许可证");
         values.put(ListLayout.HALL, "浑南区政务服务中心");
         values.put(ListLayout.ADDRESS, "智慧三街 1 号");
+        values.put(ListLayout.ASSURANCE_LEVEL, "L2");
         values.putAll(replaced);
         Object[] row = new Object[Sheet.ITEMS.columns().size()];
         Arrays.setAll(row, i -> values.get(Sheet.ITEMS.columns().get(i)));

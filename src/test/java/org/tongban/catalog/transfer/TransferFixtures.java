@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.tongban.catalog.BasicCode;
+import org.tongban.catalog.AssuranceLevel;
 import org.tongban.catalog.Guide;
 import org.tongban.catalog.ImplementationCode;
 import org.tongban.catalog.ItemType;
@@ -151,7 +152,7 @@ final class TransferFixtures {
                 Guide.Handling.PROMISED, List.of(new Guide.Fee("工本费", "每证 10 元", "《收费标准》", true)), 1,
                 Guide.OnlineDepth.III, true, Guide.Reach.PROVINCE, List.of("沈阳市公安局"),
                 new Guide.Result(Guide.ResultType.LICENCE, "许可证", "许可证样本.pdf"), null,
-                List.of(new Guide.Faq("可以委托他人办理吗？", "可以，需提交授权委托书。")));
+                List.of(new Guide.Faq("可以委托他人办理吗？", "可以，需提交授权委托书。")), AssuranceLevel.L2);
         return new DemoItem(code, "测试许可事项" + n, levels, guide);
     }
 

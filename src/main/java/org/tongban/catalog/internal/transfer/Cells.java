@@ -44,7 +44,8 @@ abstract class Cells {
                 get(PROMISED_DAYS), get(PROMISED_DAY_KIND), get(HANDLING), fees, get(VISITS), get(ONLINE_DEPTH),
                 Boolean.TRUE.equals(get(MAIL_IN)), get(REACH), get(JOINT_BODIES), get(RESULT_TYPE), get(RESULT_NAME),
                 get(RESULT_SAMPLE), get(OFFLINE_REASON), faq,
-                new Venue(get(HALL), get(ADDRESS), get(HOURS), get(CONSULTATION_PHONE), get(COMPLAINT_PHONE)));
+                new Venue(get(HALL), get(ADDRESS), get(HOURS), get(CONSULTATION_PHONE), get(COMPLAINT_PHONE)),
+                get(ASSURANCE_LEVEL));
     }
 
     final Guide.Material material() {

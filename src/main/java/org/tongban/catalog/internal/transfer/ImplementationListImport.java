@@ -36,8 +36,8 @@ public class ImplementationListImport {
     private static final String INSERT = """
             insert into catalog_implementation_item (id, code, version, basic_code, basic_version, name, aliases,
                 item_type, target, themes, body_id, body_name, division_code, division_name, division_lineage, level,
-                online_depth, guide, venue, status)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, 'DRAFT')
+                online_depth, guide, venue, assurance_level, status)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, 'DRAFT')
             """;
 
     private final ImportReferences references;
@@ -80,6 +80,14 @@ public class ImplementationListImport {
      */
     public ImplementationListValidator.Result check(ImplementationListFile file, ImportProgress progress) {
         return new ImplementationListValidator(references).validate(file, progress);
+    }
+
+    /**
+     * Takes the lock imports take before choosing version numbers, for a caller that checks the versions first in
+     * the same transaction.
+     */
+    public void lockVersions() {
+        jdbc.execute("select pg_advisory_xact_lock(" + LOCK + ")");
     }
 
     /** Writes every item as a new draft version, all in one transaction: when one fails, none is written. */
@@ -128,6 +136,6 @@ public class ImplementationListImport {
                 item.body().name(), item.division().code().value(), item.division().fullName(),
                 ItemColumns.lineage(item.division().code()), item.code().level().name(),
                 item.guide().onlineDepth().name(), ItemColumns.guide(item.guide()),
-                ItemColumns.venue(item.venue()) };
+                ItemColumns.venue(item.venue()), item.guide().assuranceLevel().number() };
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.tongban.catalog.AssuranceLevel;
 import org.tongban.catalog.Guide;
 import org.tongban.catalog.Guide.DayKind;
 import org.tongban.catalog.Guide.Handling;
@@ -28,13 +29,15 @@ import org.tongban.shared.DivisionLevel;
  * @param legalDays the legal time limit (法定时限) in days of {@code legalDayKind}; none for no limit
  * @param visits on-site visits (到办事现场次数)
  * @param mailIn whether materials and results can travel by post (blank is no)
+ * @param assuranceLevel the real-name assurance level an applicant needs (DOMAIN §8)
  */
 public record ImplementationListRow(String implementationCode, String name, String basicCode, String bodyCreditCode,
         DivisionLevel level, String divisionCode, List<String> conditions, List<Guide.Material> materials,
         List<Guide.ProcessStep> process, Integer legalDays, DayKind legalDayKind, Integer promisedDays,
         DayKind promisedDayKind, Handling handling, List<Guide.Fee> fees, Integer visits, OnlineDepth onlineDepth,
         boolean mailIn, Reach reach, List<String> jointBodies, ResultType resultType, String resultName,
-        String resultSample, String offlineReason, List<Guide.Faq> faq, Venue venue) {
+        String resultSample, String offlineReason, List<Guide.Faq> faq, Venue venue,
+        AssuranceLevel assuranceLevel) {
 
     public ImplementationListRow {
         implementationCode = text(implementationCode);
@@ -74,7 +77,8 @@ public record ImplementationListRow(String implementationCode, String name, Stri
                 promised == null ? null : promised.days(), promised == null ? null : promised.kind(),
                 guide.handling(), guide.fees(), guide.visits(), guide.onlineDepth(), guide.mailIn(), guide.reach(),
                 guide.jointBodies(), result == null ? null : result.type(), result == null ? null : result.name(),
-                result == null ? null : result.sample(), guide.offlineReason(), guide.faq(), venue);
+                result == null ? null : result.sample(), guide.offlineReason(), guide.faq(), venue,
+                guide.assuranceLevel());
     }
 
     /** This row with the entries of its list sheets, which a spreadsheet holds apart from the item's row. */
@@ -83,7 +87,7 @@ public record ImplementationListRow(String implementationCode, String name, Stri
         return new ImplementationListRow(implementationCode, name, basicCode, bodyCreditCode, level, divisionCode,
                 conditions, materials, process, legalDays, legalDayKind, promisedDays, promisedDayKind, handling, fees,
                 visits, onlineDepth, mailIn, reach, jointBodies, resultType, resultName, resultSample, offlineReason,
-                faq, venue);
+                faq, venue, assuranceLevel);
     }
 
     /**
@@ -110,7 +114,7 @@ public record ImplementationListRow(String implementationCode, String name, Stri
                 reach, jointBodies,
                 resultType == null && resultName == null && resultSample == null ? null
                         : new Guide.Result(resultType, resultName, resultSample),
-                offlineReason, faq);
+                offlineReason, faq, assuranceLevel);
     }
 
     private static Guide.TimeLimit limit(Integer days, DayKind kind) {

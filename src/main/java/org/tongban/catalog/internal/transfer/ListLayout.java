@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.tongban.catalog.AssuranceLevel;
 import org.tongban.catalog.Guide;
 import org.tongban.catalog.Guide.DayKind;
 import org.tongban.catalog.Guide.Handling;
@@ -207,6 +208,12 @@ public final class ListLayout {
             MaterialSource.GOVERNMENT, List.of("政府部门核发", "部门核发", "20"),
             MaterialSource.OTHER, List.of("其他", "99")));
 
+    static final ValueFormat<AssuranceLevel> ASSURANCE_LEVELS = ValueFormat.labelled(AssuranceLevel.class, Map.of(
+            AssuranceLevel.L1, List.of("L1", "一级", "1"),
+            AssuranceLevel.L2, List.of("L2", "二级", "2"),
+            AssuranceLevel.L3, List.of("L3", "三级", "3"),
+            AssuranceLevel.L4, List.of("L4", "四级", "4")));
+
     // --- 事项
 
     public static final Column<ImplementationListRow, String> CODE = column(Sheet.ITEMS, "实施编码",
@@ -256,6 +263,9 @@ public final class ListLayout {
     public static final Column<ImplementationListRow, String> OFFLINE_REASON = column(Sheet.ITEMS, "不能网上办理的原因",
             "offlineReason", ValueFormat.TEXT, ImplementationListRow::offlineReason, false,
             "网上办理深度为 I 级时必填。");
+    public static final Column<ImplementationListRow, AssuranceLevel> ASSURANCE_LEVEL = column(Sheet.ITEMS,
+            "实名认证等级", "assuranceLevel", ASSURANCE_LEVELS, ImplementationListRow::assuranceLevel, true,
+            "申请人须达到的实名认证等级：L1 自主注册，L2 实名核验，L3 实人实名（人脸或窗口核验），L4 数字证书。");
     public static final Column<ImplementationListRow, String> HALL = column(Sheet.ITEMS, "办理地点", "venue.hall",
             ValueFormat.TEXT, r -> r.venue().hall(), true, "");
     public static final Column<ImplementationListRow, String> ADDRESS = column(Sheet.ITEMS, "详细地址",
@@ -331,7 +341,7 @@ public final class ListLayout {
 
     static final List<Column<?, ?>> ITEM_COLUMNS = List.of(CODE, NAME, BASIC_CODE, BODY_CREDIT_CODE, LEVEL,
             DIVISION_CODE, CONDITIONS, LEGAL_DAYS, LEGAL_DAY_KIND, PROMISED_DAYS, PROMISED_DAY_KIND, HANDLING, VISITS,
-            ONLINE_DEPTH, MAIL_IN, REACH, JOINT_BODIES, RESULT_TYPE, RESULT_NAME, RESULT_SAMPLE, OFFLINE_REASON, HALL,
+            ONLINE_DEPTH, MAIL_IN, REACH, JOINT_BODIES, RESULT_TYPE, RESULT_NAME, RESULT_SAMPLE, OFFLINE_REASON, ASSURANCE_LEVEL, HALL,
             ADDRESS, HOURS, CONSULTATION_PHONE, COMPLAINT_PHONE);
     static final List<Column<?, ?>> MATERIAL_COLUMNS = List.of(MATERIAL_ITEM, MATERIAL_NAME, MATERIAL_TYPE,
             MATERIAL_FORM, NECESSITY, PAPER_COPIES, SOURCE, SOURCE_BODY, BLANK_FORM, SAMPLE, FILLING_INSTRUCTIONS,
