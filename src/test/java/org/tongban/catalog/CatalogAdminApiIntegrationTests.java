@@ -50,7 +50,7 @@ class CatalogAdminApiIntegrationTests {
 
     private Cookie signIn(String phone) throws Exception {
         return mvc.perform(post("/signin").with(csrf()).param("identifier", phone).param("password", "Tongban#Demo2026"))
-                .andExpect(redirectedUrl("/account"))
+                .andExpect(redirectedUrl("/workbench"))
                 .andReturn().getResponse().getCookie("SESSION");
     }
 

@@ -146,7 +146,7 @@ class CatalogBrowserTests {
             page.getByLabel("手机号码或证件号码").fill("13800000002");
             page.getByLabel("密码").fill("Tongban#Demo2026");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
-            page.waitForURL(url("/account"));
+            page.waitForURL(url("/workbench"));
 
             page.navigate(url("/admin/catalog"));
             page.locator("#file").setInputFiles(file);

@@ -52,7 +52,7 @@ class CatalogLifecycleIntegrationTests {
 
     private Cookie signIn(String phone) throws Exception {
         return mvc.perform(post("/signin").with(csrf()).param("identifier", phone).param("password", "Tongban#Demo2026"))
-                .andExpect(redirectedUrl("/account"))
+                .andExpect(redirectedUrl("/workbench"))
                 .andReturn().getResponse().getCookie("SESSION");
     }
 
