@@ -65,6 +65,7 @@ public class Applications {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
+    @org.springframework.beans.factory.annotation.Autowired
     Applications(ApplicationStore store, FormDefinitions forms, Catalog catalog, Accounts accounts,
             Organization organization, MaterialStorage storage, CaseNumbers numbers, WorkingDays workingDays,
             CasesProperties properties, TransactionTemplate transactions) {

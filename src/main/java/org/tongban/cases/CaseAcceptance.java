@@ -34,6 +34,7 @@ public class CaseAcceptance {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
+    @org.springframework.beans.factory.annotation.Autowired
     CaseAcceptance(ApplicationStore store, Applications applications, TransactionTemplate transactions) {
         this(store, applications, transactions, Clock.systemUTC());
     }

@@ -28,6 +28,7 @@ public class DeemedAcceptance {
     private final CasesProperties properties;
     private final Clock clock;
 
+    @org.springframework.beans.factory.annotation.Autowired
     DeemedAcceptance(JdbcClient jdbc, TransactionTemplate transactions, CasesProperties properties) {
         this(jdbc, transactions, properties, Clock.systemUTC());
     }

@@ -96,7 +96,7 @@ class ApplicantPages {
 
     @GetMapping("/account/cases/{id}")
     String detail(@PathVariable UUID id, @AuthenticationPrincipal SignedIn who, Model model) {
-        model.addAttribute("application", applications.view(who, id));
+        model.addAttribute("view", applications.view(who, id));
         return "cases/detail";
     }
 
@@ -145,7 +145,9 @@ class ApplicantPages {
         }
         try {
             Applications.Submitted submitted = applications.submit(who, id, idempotencyKey, Channel.WEB);
-            redirect.addFlashAttribute("submitted", submitted);
+            // Flash attributes live in the shared (JDBC) session: plain strings only.
+            redirect.addFlashAttribute("submittedNumber", submitted.caseNumber());
+            redirect.addFlashAttribute("submittedDue", submitted.decisionDue().toString());
             return "redirect:/account/cases/" + id;
         } catch (IncompleteApplicationException e) {
             Map<String, String> errors = new HashMap<>();
@@ -211,7 +213,7 @@ class ApplicantPages {
 
     private String form(ApplicationView application, Map<String, String> values, Map<String, String> errors,
             Model model) {
-        model.addAttribute("application", application);
+        model.addAttribute("view", application);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("cities", divisions.cities());

@@ -43,7 +43,7 @@ class WorkbenchPages {
 
     @GetMapping("/workbench/cases/{id}")
     String open(@PathVariable UUID id, @AuthenticationPrincipal SignedIn officer, Locale locale, Model model) {
-        model.addAttribute("application", acceptance.open(officer, id));
+        model.addAttribute("view", acceptance.open(officer, id));
         model.addAttribute("defaultRemedy", messages.getMessage(CaseAcceptance.DEFAULT_REMEDY_KEY, null, locale));
         return "cases/review";
     }
