@@ -212,7 +212,7 @@ public class ApplicationStore {
     }
 
     private static ApplicationSummary summary(Row r) {
-        return new ApplicationSummary(r.id(), r.status(), r.itemName(), r.bodyName(), r.applicantName(),
+        return new ApplicationSummary(r.id(), r.status(), r.itemCode(), r.itemName(), r.bodyName(), r.applicantName(),
                 r.companyName(), r.caseNumber(), r.updatedAt(), r.receivedOn(), r.decisionDue(), r.acceptedByLaw());
     }
 

@@ -72,7 +72,7 @@ class ApplicantPages {
         model.addAttribute("requiredLevel", form.requiredLevel());
         model.addAttribute("signedIn", who);
         model.addAttribute("drafts", applications.mine(who).stream()
-                .filter(a -> a.status().editable() && a.itemName().equals(form.item().summary().name())).toList());
+                .filter(a -> a.status().editable() && a.itemCode().equals(form.item().summary().code())).toList());
         model.addAttribute("startKey", UUID.randomUUID().toString());
         return "cases/start";
     }
