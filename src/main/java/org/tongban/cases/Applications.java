@@ -1,0 +1,460 @@
+package org.tongban.cases;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tongban.cases.internal.ApplicationStore;
+import org.tongban.cases.internal.ApplicationStore.MaterialRow;
+import org.tongban.cases.internal.ApplicationStore.Row;
+import org.tongban.cases.internal.CaseNumbers;
+import org.tongban.cases.internal.FormDefinitions;
+import org.tongban.cases.internal.MaterialContent;
+import org.tongban.cases.internal.MaterialStorage;
+import org.tongban.catalog.Catalog;
+import org.tongban.catalog.Guide;
+import org.tongban.catalog.ImplementationCode;
+import org.tongban.catalog.ItemDetail;
+import org.tongban.catalog.ServiceTarget;
+import org.tongban.identity.AccountView;
+import org.tongban.identity.Accounts;
+import org.tongban.identity.ActingFor;
+import org.tongban.identity.SignedIn;
+import org.tongban.organization.Organization;
+import org.tongban.platform.calendar.WorkingDays;
+import org.tongban.shared.NotFoundException;
+
+/**
+ * The applicant's side of a case: start a draft on an item's form, save it, upload materials, submit it (once, with
+ * a case number), follow it and withdraw it. Every method checks that the application is the caller's own; someone
+ * else's is answered as not found, so its existence does not leak.
+ */
+@Service
+public class Applications {
+
+    /** Days of the case number and of the clock are days in China. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final ApplicationStore store;
+    private final FormDefinitions forms;
+    private final Catalog catalog;
+    private final Accounts accounts;
+    private final Organization organization;
+    private final MaterialStorage storage;
+    private final CaseNumbers numbers;
+    private final WorkingDays workingDays;
+    private final CasesProperties properties;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Applications(ApplicationStore store, FormDefinitions forms, Catalog catalog, Accounts accounts,
+            Organization organization, MaterialStorage storage, CaseNumbers numbers, WorkingDays workingDays,
+            CasesProperties properties, TransactionTemplate transactions) {
+        this(store, forms, catalog, accounts, organization, storage, numbers, workingDays, properties, transactions,
+                Clock.systemUTC());
+    }
+
+    private Applications(ApplicationStore store, FormDefinitions forms, Catalog catalog, Accounts accounts,
+            Organization organization, MaterialStorage storage, CaseNumbers numbers, WorkingDays workingDays,
+            CasesProperties properties, TransactionTemplate transactions, Clock clock) {
+        this.store = store;
+        this.forms = forms;
+        this.catalog = catalog;
+        this.accounts = accounts;
+        this.organization = organization;
+        this.storage = storage;
+        this.numbers = numbers;
+        this.workingDays = workingDays;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** The same service reading time from {@code clock} (tests of the legal clock). */
+    public Applications withClock(Clock clock) {
+        return new Applications(store, forms, catalog, accounts, organization, storage, numbers, workingDays,
+                properties, transactions, clock);
+    }
+
+    /** The published item and its application form. */
+    public record ItemForm(ItemDetail item, FormDefinition form, int requiredLevel) {
+    }
+
+    public ItemForm form(ImplementationCode code) {
+        ItemDetail item = catalog.item(code);
+        return new ItemForm(item, forms.of(item), item.guide().assuranceLevel().number());
+    }
+
+    /** Checks one field's value with the rules the submission uses (for the page's checks as you type). */
+    public FieldProblem check(UUID id, SignedIn who, String key, Map<String, String> values) {
+        Row row = own(who, id);
+        FormDefinition form = forms.find(row.itemCode(), row.itemVersion()).orElseThrow();
+        String fieldKey = key.endsWith(".division") || key.endsWith(".detail") ? key.substring(0, key.lastIndexOf('.'))
+                : key;
+        return form.field(fieldKey).map(f -> FormValidation.validate(f, values, this::divisionExists)).orElse(null);
+    }
+
+    /**
+     * Starts a draft of the published version of the item, prefilled from the account (and the company the person
+     * acts for). A retried start with the same {@code startKey} answers the same draft.
+     *
+     * @throws AssuranceLevelTooLowException when the person's level is below the item's
+     * @throws CaseRefusedException {@code cases.apply.company-required} for a legal-person item when the person does
+     *         not act for a company; {@code cases.apply.staff} for staff accounts; {@code cases.apply.offline} for
+     *         items that cannot be applied for online
+     */
+    public UUID start(SignedIn who, ImplementationCode code, String startKey) {
+        ItemForm itemForm = form(code);
+        ItemDetail item = itemForm.item();
+        checkApplicant(who, item, itemForm.requiredLevel());
+        AccountView account = accounts.view(who.accountId());
+        ActingFor company = activeCompany(who);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (FormField field : itemForm.form().fields()) {
+            String prefill = field.prefill() == null ? null : switch (field.prefill()) {
+                case "account.name" -> account.name();
+                case "company.name" -> company == null ? null : company.companyName();
+                case "company.creditCode" -> company == null ? null : company.creditCode();
+                default -> null;
+            };
+            if (prefill != null) {
+                values.put(field.key(), prefill);
+            }
+        }
+        String key = startKey == null || startKey.isBlank() ? UUID.randomUUID().toString() : startKey.strip();
+        if (key.length() > 100) {
+            throw CaseRefusedException.rule("cases.idempotency-key.too-long");
+        }
+        return transactions.execute(status -> store.insertDraft(new ApplicationStore.NewDraft(UUID.randomUUID(),
+                who.accountId(), account.name(), account.idType().name(), account.idNumberMasked(),
+                company == null ? null : company.company(), company == null ? null : company.companyName(),
+                company == null ? null : company.creditCode(), item.summary().code(), item.summary().version(),
+                item.summary().name(), item.summary().bodyId(), item.summary().bodyName(), values, key,
+                clock.instant())));
+    }
+
+    /** Saves what was typed, valid or not (a draft never loses input). Only while the applicant may edit. */
+    public ApplicationView save(SignedIn who, UUID id, Map<String, String> values) {
+        transactions.executeWithoutResult(status -> {
+            Row row = editable(who, id, true);
+            FormDefinition form = forms.find(row.itemCode(), row.itemVersion()).orElseThrow();
+            Map<String, String> merged = new LinkedHashMap<>(row.values());
+            merged.putAll(FormValidation.clean(form, values));
+            store.updateValues(id, merged, clock.instant());
+        });
+        return view(who, id);
+    }
+
+    /**
+     * Stores a file for the material slot {@code index}, replacing an earlier one.
+     *
+     * @throws CaseRefusedException {@code cases.material.too-large}, {@code .empty}, {@code .unsupported-type},
+     *         {@code .corrupt}, {@code cases.material.slot-unknown}
+     */
+    public ApplicationView.MaterialFile upload(SignedIn who, UUID id, int index, String fileName, byte[] content) {
+        if (content.length > properties.materials().maxSize().toBytes()) {
+            throw CaseRefusedException.rule("cases.material.too-large",
+                    properties.materials().maxSize().toMegabytes());
+        }
+        MaterialContent.Kind kind = MaterialContent.detect(content);
+        Row row = own(who, id);
+        Guide.Material requirement = requirement(row, index);
+        boolean deferredAfterAcceptance = row.status() == ApplicationStatus.ACCEPTED
+                && requirement.necessity() == Guide.Necessity.DEFERRABLE;
+        if (!row.status().editable() && !deferredAfterAcceptance) {
+            throw CaseRefusedException.conflict("cases.application.not-editable");
+        }
+        String key = storage.store(content);
+        MaterialRow material = new MaterialRow(UUID.randomUUID(), index, requirement.name(), safeName(fileName),
+                kind.contentType(), content.length, sha256(content), key, clock.instant());
+        try {
+            transactions.executeWithoutResult(status -> {
+                Row locked = store.lock(id).orElseThrow();
+                if (!locked.status().editable() && !(deferredAfterAcceptance
+                        && locked.status() == ApplicationStatus.ACCEPTED)) {
+                    throw CaseRefusedException.conflict("cases.application.not-editable");
+                }
+                store.putMaterial(id, material).ifPresent(this::deleteAfterCommit);
+                store.touch(id, clock.instant());
+                if (deferredAfterAcceptance) {
+                    // 容缺后补: the outstanding material arrives after acceptance and is recorded as supplied.
+                    store.addStep(id, clock.instant(), "MATERIAL_SUPPLIED", who.accountId(), who.name(),
+                            requirement.name());
+                }
+            });
+        } catch (RuntimeException e) {
+            storage.delete(key);
+            throw e;
+        }
+        return new ApplicationView.MaterialFile(material.id(), material.fileName(), material.contentType(),
+                material.size(), material.sha256(), material.uploadedAt());
+    }
+
+    public void removeMaterial(SignedIn who, UUID id, int index) {
+        transactions.executeWithoutResult(status -> {
+            editable(who, id, true);
+            store.removeMaterial(id, index).ifPresent(this::deleteAfterCommit);
+            store.touch(id, clock.instant());
+        });
+    }
+
+    /** The result of a submission. */
+    public record Submitted(UUID id, String caseNumber, LocalDate receivedOn, LocalDate decisionDue,
+            boolean repeated) {
+    }
+
+    /**
+     * Submits the draft (or the corrected application): all fields valid and every needed material present, or
+     * nothing changes. The same {@code idempotencyKey} again answers the first result (a double click, a retried
+     * request).
+     *
+     * @throws IncompleteApplicationException listing every invalid field and missing material
+     * @throws AssuranceLevelTooLowException below the item's level
+     */
+    public Submitted submit(SignedIn who, UUID id, String idempotencyKey, Channel channel) {
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
+            throw CaseRefusedException.rule("cases.idempotency-key.required");
+        }
+        if (!channel.selfService()) {
+            throw CaseRefusedException.forbidden("cases.channel.not-self-service", channel.name());
+        }
+        return transactions.execute(status -> {
+            Row row = store.lock(id).filter(r -> r.applicantAccount().equals(who.accountId()))
+                    .orElseThrow(() -> new NotFoundException("cases.application.not-found", id));
+            if (idempotencyKey.equals(row.submitKey())) {
+                return new Submitted(id, row.caseNumber(), row.receivedOn(), row.decisionDue(), true);
+            }
+            if (!row.status().editable()) {
+                throw CaseRefusedException.conflict("cases.application.already-submitted", row.caseNumber());
+            }
+            ItemDetail item = catalog.item(ImplementationCode.of(row.itemCode()), row.itemVersion());
+            checkApplicant(who, item, item.guide().assuranceLevel().number());
+            if (row.companyAccount() != null && (activeCompany(who) == null
+                    || !activeCompany(who).company().equals(row.companyAccount()))) {
+                // The draft was started for a company; only its agent, acting for it now, may file it.
+                throw CaseRefusedException.forbidden("cases.apply.company-mismatch", row.companyName());
+            }
+            FormDefinition form = forms.find(row.itemCode(), row.itemVersion()).orElseThrow();
+            List<FieldProblem> problems = new ArrayList<>(
+                    FormValidation.validate(form, row.values(), this::divisionExists));
+            List<MaterialRow> materials = store.materials(id);
+            List<Guide.Material> requirements = item.guide().materials();
+            for (int i = 0; i < requirements.size(); i++) {
+                int index = i;
+                if (needed(requirements.get(i)) && materials.stream().noneMatch(m -> m.index() == index)) {
+                    problems.add(new FieldProblem("material." + i, "cases.material.missing",
+                            requirements.get(i).name()));
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new IncompleteApplicationException(problems);
+            }
+            store.updateValues(id, FormValidation.normalize(form, row.values()), clock.instant());
+            Instant now = clock.instant();
+            LocalDate today = LocalDate.ofInstant(now, ZONE);
+            boolean resubmission = row.status() == ApplicationStatus.CORRECTION_REQUESTED;
+            String caseNumber = row.caseNumber() != null ? row.caseNumber() : numbers.next(row.itemCode(), today);
+            // 行政许可法 Art. 32: the decision (or the one-time correction notice) is due within 5 working days of
+            // receipt; after a correction the complete materials are received today, so the clock starts again.
+            LocalDate due = workingDays.calendar().addWorkingDays(today, properties.acceptanceDays());
+            store.markSubmitted(id, caseNumber, channel, idempotencyKey, now, today, due);
+            if (resubmission) {
+                store.resolveCorrections(id, now);
+            }
+            store.addStep(id, now, resubmission ? "RESUBMITTED" : "SUBMITTED", who.accountId(), who.name(),
+                    caseNumber);
+            return new Submitted(id, caseNumber, today, due, false);
+        });
+    }
+
+    /** Withdraws before a decision (撤回申请). */
+    public void withdraw(SignedIn who, UUID id) {
+        transactions.executeWithoutResult(status -> {
+            Row row = own(who, id);
+            if (!row.status().withdrawable() || !store.transition(id, row.version(),
+                    List.of(ApplicationStatus.SUBMITTED, ApplicationStatus.PRE_REVIEW,
+                            ApplicationStatus.CORRECTION_REQUESTED),
+                    ApplicationStatus.WITHDRAWN, clock.instant(), null, null, null, null)) {
+                throw CaseRefusedException.conflict("cases.application.not-withdrawable");
+            }
+            store.addStep(id, clock.instant(), "WITHDRAWN", who.accountId(), who.name(), null);
+        });
+    }
+
+    /** Deletes a draft (only the applicant, only while it is a draft); its files go with it. */
+    public void deleteDraft(SignedIn who, UUID id) {
+        transactions.executeWithoutResult(status -> {
+            Row row = store.lock(id).filter(r -> r.applicantAccount().equals(who.accountId()))
+                    .orElseThrow(() -> new NotFoundException("cases.application.not-found", id));
+            if (row.status() != ApplicationStatus.DRAFT) {
+                throw CaseRefusedException.conflict("cases.application.not-a-draft");
+            }
+            store.materials(id).forEach(m -> deleteAfterCommit(m.storageKey()));
+            store.delete(id);
+        });
+    }
+
+    public List<ApplicationSummary> mine(SignedIn who) {
+        return store.ofApplicant(who.accountId());
+    }
+
+    /** @throws NotFoundException {@code cases.application.not-found} unless it is the caller's own */
+    public ApplicationView view(SignedIn who, UUID id) {
+        return view(own(who, id));
+    }
+
+    /** A material file with its content type, for the applicant. */
+    public record MaterialDownload(String fileName, String contentType, long size, InputStream content) {
+    }
+
+    public MaterialDownload material(SignedIn who, UUID id, UUID material) {
+        own(who, id);
+        return download(id, material);
+    }
+
+    // --- shared with CaseAcceptance
+
+    ApplicationView view(Row row) {
+        Optional<FormDefinition> form = forms.find(row.itemCode(), row.itemVersion());
+        ItemDetail item = catalog.item(ImplementationCode.of(row.itemCode()), row.itemVersion());
+        List<MaterialRow> materials = store.materials(row.id());
+        List<ApplicationView.MaterialSlot> slots = new ArrayList<>();
+        List<Guide.Material> requirements = item.guide().materials();
+        for (int i = 0; i < requirements.size(); i++) {
+            int index = i;
+            Guide.Material requirement = requirements.get(i);
+            ApplicationView.MaterialFile file = materials.stream().filter(m -> m.index() == index).findFirst()
+                    .map(m -> new ApplicationView.MaterialFile(m.id(), m.fileName(), m.contentType(), m.size(),
+                            m.sha256(), m.uploadedAt()))
+                    .orElse(null);
+            slots.add(new ApplicationView.MaterialSlot(i, requirement, file, needed(requirement),
+                    requirement.necessity() == Guide.Necessity.DEFERRABLE));
+        }
+        return new ApplicationView(row.id(), row.status(), row.itemCode(), row.itemVersion(), row.itemName(),
+                row.bodyId(), row.bodyName(), row.applicantAccount(), row.applicantName(), row.applicantIdType(),
+                row.applicantIdMasked(), row.companyName(), row.companyCreditCode(), row.values(), row.caseNumber(),
+                row.channel(), row.createdAt(), row.updatedAt(), row.receivedAt(), row.receivedOn(),
+                row.decisionDue(), row.acceptedOn(), row.acceptedByLaw(), row.decisionReason(), row.legalRemedy(),
+                row.version(), form.orElse(new FormDefinition(row.itemCode(), row.itemVersion(), List.of())), slots,
+                store.steps(row.id()), store.latestCorrection(row.id()).orElse(null));
+    }
+
+    MaterialDownload download(UUID id, UUID material) {
+        MaterialRow m = store.materials(id).stream().filter(r -> r.id().equals(material)).findFirst()
+                .orElseThrow(() -> new NotFoundException("cases.material.not-found", material));
+        return new MaterialDownload(m.fileName(), m.contentType(), m.size(), storage.open(m.storageKey()));
+    }
+
+    /**
+     * Whether the material must be uploaded before submission: required ones, except those a government body
+     * issues, which the platform obtains by sharing instead of asking again (DOMAIN §1, once-only). Optional and
+     * 容缺后补 materials may be missing.
+     */
+    static boolean needed(Guide.Material material) {
+        return material.necessity() == Guide.Necessity.REQUIRED && material.source() != Guide.MaterialSource.GOVERNMENT;
+    }
+
+    private boolean divisionExists(org.tongban.shared.DivisionCode code) {
+        return organization.findDivision(code).isPresent();
+    }
+
+    private void checkApplicant(SignedIn who, ItemDetail item, int requiredLevel) {
+        if (who.staff()) {
+            throw CaseRefusedException.forbidden("cases.apply.staff");
+        }
+        if (item.guide().onlineDepth() == Guide.OnlineDepth.I || item.guide().onlineDepth() == Guide.OnlineDepth.II) {
+            throw CaseRefusedException.rule("cases.apply.offline", item.summary().name());
+        }
+        if (who.assuranceLevel() < requiredLevel) {
+            throw new AssuranceLevelTooLowException(requiredLevel, who.assuranceLevel());
+        }
+        // DOMAIN §8: a legal person acts only through its authorized agent; nobody files for a company by typing
+        // its name.
+        if (item.summary().target() == ServiceTarget.LEGAL_PERSON && activeCompany(who) == null) {
+            throw CaseRefusedException.forbidden("cases.apply.company-required");
+        }
+    }
+
+    /** The company the person acts for, if the authorization covers applying and has not expired. */
+    private ActingFor activeCompany(SignedIn who) {
+        ActingFor company = who.actingFor();
+        if (company == null) {
+            return null;
+        }
+        boolean inScope = company.scope() == null || company.scope().isEmpty() || company.scope().contains("apply");
+        boolean valid = company.expires() == null || !company.expires().isBefore(LocalDate.now(clock.withZone(ZONE)));
+        return inScope && valid ? company : null;
+    }
+
+    private Row own(SignedIn who, UUID id) {
+        return store.find(id).filter(r -> r.applicantAccount().equals(who.accountId()))
+                .orElseThrow(() -> new NotFoundException("cases.application.not-found", id));
+    }
+
+    private Row editable(SignedIn who, UUID id, boolean lock) {
+        Row row = (lock ? store.lock(id) : store.find(id)).filter(r -> r.applicantAccount().equals(who.accountId()))
+                .orElseThrow(() -> new NotFoundException("cases.application.not-found", id));
+        if (!row.status().editable()) {
+            throw CaseRefusedException.conflict("cases.application.not-editable");
+        }
+        return row;
+    }
+
+    private Guide.Material requirement(Row row, int index) {
+        List<Guide.Material> requirements = catalog.item(ImplementationCode.of(row.itemCode()), row.itemVersion())
+                .guide().materials();
+        if (index < 0 || index >= requirements.size()) {
+            throw new NotFoundException("cases.material.slot-unknown", index);
+        }
+        return requirements.get(index);
+    }
+
+    private void deleteAfterCommit(String key) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    storage.delete(key);
+                }
+            });
+        } else {
+            storage.delete(key);
+        }
+    }
+
+    private static String safeName(String name) {
+        String base = name == null || name.isBlank() ? "material" : name;
+        base = base.replaceAll("[\\\\/\\p{Cntrl}\"]", "_");
+        return base.length() > 200 ? base.substring(base.length() - 200) : base;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static UncheckedIOException io(IOException e) {
+        return new UncheckedIOException(e);
+    }
+}

@@ -1,0 +1,39 @@
+package org.tongban.cases;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * @param materials where and how large uploaded materials may be
+ * @param acceptanceDays working days within which the acceptance decision is due (行政许可法 Art. 32: at most 5)
+ * @param deemedAcceptance the job that records acceptance by operation of law
+ */
+@ConfigurationProperties("tongban.cases")
+public record CasesProperties(@DefaultValue Materials materials, @DefaultValue("5") int acceptanceDays,
+        @DefaultValue DeemedAcceptance deemedAcceptance) {
+
+    public CasesProperties {
+        if (acceptanceDays < 1 || acceptanceDays > 5) {
+            // 行政许可法 Art. 32: corrections must be notified within 5 days; a longer setting would break the law.
+            throw new IllegalArgumentException("tongban.cases.acceptance-days must be between 1 and 5");
+        }
+    }
+
+    /**
+     * @param maxSize largest accepted file
+     * @param directory where the local-disk storage keeps files
+     */
+    public record Materials(@DefaultValue("10MB") DataSize maxSize, @DefaultValue("./data/materials") Path directory) {
+    }
+
+    /**
+     * @param enabled whether this node runs the job (every node may: runs are safe in parallel)
+     * @param interval how often it runs
+     */
+    public record DeemedAcceptance(@DefaultValue("true") boolean enabled, @DefaultValue("10m") Duration interval) {
+    }
+}

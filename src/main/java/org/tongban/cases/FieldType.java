@@ -1,0 +1,22 @@
+package org.tongban.cases;
+
+/** The kinds of value an application form field takes; each has one validation rule shared by page and API. */
+public enum FieldType {
+    TEXT,
+    /** A decimal number. */
+    NUMBER,
+    /** An ISO date (yyyy-MM-dd). */
+    DATE,
+    /** One of the field's choices. */
+    CHOICE,
+    /** A resident ID number (GB 11643). */
+    ID_NUMBER,
+    /** A unified social credit code (GB 32100). */
+    CREDIT_CODE,
+    /** A mainland mobile number. */
+    PHONE,
+    /** An address: a division (GB/T 2260, under {@code key.division}) and the street detail ({@code key.detail}). */
+    ADDRESS,
+    /** An amount of money in yuan, at most two decimals. */
+    MONEY
+}

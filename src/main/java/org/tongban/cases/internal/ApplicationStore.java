@@ -1,0 +1,247 @@
+package org.tongban.cases.internal;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.tongban.cases.ApplicationStatus;
+import org.tongban.cases.ApplicationSummary;
+import org.tongban.cases.ApplicationView;
+import org.tongban.cases.Channel;
+
+import tools.jackson.core.type.TypeReference;
+
+/** Applications, their materials, correction requests and timelines in PostgreSQL. */
+@Repository
+public class ApplicationStore {
+
+    private static final TypeReference<LinkedHashMap<String, String>> VALUES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<ApplicationView.Deficiency>> DEFICIENCIES = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+
+    ApplicationStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The stored row of an application. */
+    public record Row(UUID id, UUID applicantAccount, String applicantName, String applicantIdType,
+            String applicantIdMasked, UUID companyAccount, String companyName, String companyCreditCode,
+            String itemCode, int itemVersion, String itemName, UUID bodyId, String bodyName, ApplicationStatus status,
+            Map<String, String> values, String submitKey, String caseNumber, Channel channel, Instant createdAt,
+            Instant updatedAt, Instant receivedAt, LocalDate receivedOn, LocalDate decisionDue, LocalDate acceptedOn,
+            boolean acceptedByLaw, String decisionReason, String legalRemedy, long version) {
+    }
+
+    public record NewDraft(UUID id, UUID applicant, String applicantName, String idType, String idMasked,
+            UUID company, String companyName, String companyCreditCode, String itemCode, int itemVersion,
+            String itemName, UUID bodyId, String bodyName, Map<String, String> values, String startKey, Instant now) {
+    }
+
+    /** Inserts the draft unless the applicant already started one with the same key; answers the draft's id. */
+    public UUID insertDraft(NewDraft d) {
+        int inserted = jdbc.sql("""
+                insert into cases_application (id, applicant_account, applicant_name, applicant_id_type,
+                    applicant_id_masked, company_account, company_name, company_credit_code, item_code, item_version,
+                    item_name, body_id, body_name, status, form_values, start_key, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', cast(? as jsonb), ?, ?, ?)
+                on conflict (applicant_account, start_key) where start_key is not null do nothing""")
+                .params(d.id(), d.applicant(), d.applicantName(), d.idType(), d.idMasked(), d.company(),
+                        d.companyName(), d.companyCreditCode(), d.itemCode(), d.itemVersion(), d.itemName(), d.bodyId(),
+                        d.bodyName(), Json.write(d.values()), d.startKey(), ts(d.now()), ts(d.now()))
+                .update();
+        if (inserted == 1) {
+            addStep(d.id(), d.now(), "CREATED", d.applicant(), d.applicantName(), null);
+            return d.id();
+        }
+        return jdbc.sql("select id from cases_application where applicant_account = ? and start_key = ?")
+                .params(d.applicant(), d.startKey()).query(UUID.class).single();
+    }
+
+    public Optional<Row> find(UUID id) {
+        return jdbc.sql("select * from cases_application where id = ?").param(id).query(ApplicationStore::row)
+                .optional();
+    }
+
+    /** The row, locked until the transaction ends (serializes submissions of the same application). */
+    public Optional<Row> lock(UUID id) {
+        return jdbc.sql("select * from cases_application where id = ? for update").param(id)
+                .query(ApplicationStore::row).optional();
+    }
+
+    public void updateValues(UUID id, Map<String, String> values, Instant now) {
+        jdbc.sql("update cases_application set form_values = cast(? as jsonb), updated_at = ?, version = version + 1 "
+                + "where id = ?").params(Json.write(values), ts(now), id).update();
+    }
+
+    public void touch(UUID id, Instant now) {
+        jdbc.sql("update cases_application set updated_at = ?, version = version + 1 where id = ?")
+                .params(ts(now), id).update();
+    }
+
+    public void markSubmitted(UUID id, String caseNumber, Channel channel, String submitKey, Instant now,
+            LocalDate receivedOn, LocalDate due) {
+        jdbc.sql("""
+                update cases_application set status = 'SUBMITTED', case_number = coalesce(case_number, ?), channel = ?,
+                    submit_key = ?, first_submitted_at = coalesce(first_submitted_at, ?), received_at = ?,
+                    received_on = ?, decision_due = ?, updated_at = ?, version = version + 1
+                where id = ?""")
+                .params(caseNumber, channel.name(), submitKey, ts(now), ts(now), Date.valueOf(receivedOn),
+                        Date.valueOf(due), ts(now), id)
+                .update();
+    }
+
+    /**
+     * Moves the application from one of {@code from} to {@code to} if it is still at {@code version}: the
+     * optimistic lock that lets exactly one of two officers acting at once succeed.
+     *
+     * @return whether it moved
+     */
+    public boolean transition(UUID id, long version, List<ApplicationStatus> from, ApplicationStatus to,
+            Instant now, UUID officer, LocalDate acceptedOn, String reason, String remedy) {
+        return jdbc.sql("""
+                update cases_application set status = ?, decided_at = case when ? in ('ACCEPTED', 'NOT_ACCEPTED')
+                        then ? else decided_at end,
+                    decided_by = coalesce(?, decided_by), accepted_on = coalesce(?, accepted_on),
+                    decision_reason = coalesce(?, decision_reason), legal_remedy = coalesce(?, legal_remedy),
+                    updated_at = ?, version = version + 1
+                where id = ? and version = ? and status in (:from)""".replace(":from",
+                        String.join(",", from.stream().map(s -> "'" + s.name() + "'").toList())))
+                .params(to.name(), to.name(), ts(now), officer, acceptedOn == null ? null : Date.valueOf(acceptedOn),
+                        reason, remedy, ts(now), id, version)
+                .update() == 1;
+    }
+
+    public void delete(UUID id) {
+        jdbc.sql("delete from cases_application where id = ?").param(id).update();
+    }
+
+    public List<ApplicationSummary> ofApplicant(UUID account) {
+        return jdbc.sql("select * from cases_application where applicant_account = ? order by updated_at desc limit 200")
+                .param(account).query((rs, n) -> summary(row(rs, n))).list();
+    }
+
+    public List<ApplicationSummary> queue(UUID body, List<ApplicationStatus> statuses) {
+        return jdbc.sql("select * from cases_application where body_id = ? and status in (:s) "
+                        .replace(":s", String.join(",", statuses.stream().map(s -> "'" + s.name() + "'").toList()))
+                        + "order by received_at limit 500")
+                .param(body).query((rs, n) -> summary(row(rs, n))).list();
+    }
+
+    // --- materials
+
+    public record MaterialRow(UUID id, int index, String requirementName, String fileName, String contentType,
+            long size, String sha256, String storageKey, Instant uploadedAt) {
+    }
+
+    public List<MaterialRow> materials(UUID application) {
+        return jdbc.sql("select * from cases_material where application_id = ? order by requirement_index")
+                .param(application)
+                .query((rs, n) -> new MaterialRow(rs.getObject("id", UUID.class), rs.getInt("requirement_index"),
+                        rs.getString("requirement_name"), rs.getString("file_name"), rs.getString("content_type"),
+                        rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("storage_key"),
+                        rs.getTimestamp("uploaded_at").toInstant()))
+                .list();
+    }
+
+    /** Replaces the slot's file; answers the storage key of the file it replaced, if any. */
+    public Optional<String> putMaterial(UUID application, MaterialRow m) {
+        Optional<String> previous = removeMaterial(application, m.index());
+        jdbc.sql("""
+                insert into cases_material (id, application_id, requirement_index, requirement_name, file_name,
+                    content_type, size_bytes, sha256, storage_key, uploaded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(m.id(), application, m.index(), m.requirementName(), m.fileName(), m.contentType(), m.size(),
+                        m.sha256(), m.storageKey(), ts(m.uploadedAt()))
+                .update();
+        return previous;
+    }
+
+    public Optional<String> removeMaterial(UUID application, int index) {
+        return jdbc.sql("delete from cases_material where application_id = ? and requirement_index = ? "
+                        + "returning storage_key")
+                .params(application, index).query(String.class).optional();
+    }
+
+    // --- timeline and corrections
+
+    public void addStep(UUID application, Instant at, String kind, UUID actor, String actorName, String note) {
+        jdbc.sql("insert into cases_step (application_id, at, kind, actor, actor_name, note) values (?, ?, ?, ?, ?, ?)")
+                .params(application, ts(at), kind, actor, actorName, note).update();
+    }
+
+    public List<ApplicationView.Step> steps(UUID application) {
+        return jdbc.sql("select at, kind, actor_name, note from cases_step where application_id = ? order by id")
+                .param(application)
+                .query((rs, n) -> new ApplicationView.Step(rs.getTimestamp(1).toInstant(), rs.getString(2),
+                        rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    public void addCorrection(UUID application, Instant at, UUID officer, List<ApplicationView.Deficiency> items) {
+        jdbc.sql("insert into cases_correction_request (id, application_id, requested_at, officer, items) "
+                        + "values (?, ?, ?, ?, cast(? as jsonb))")
+                .params(UUID.randomUUID(), application, ts(at), officer, Json.write(items)).update();
+    }
+
+    public void resolveCorrections(UUID application, Instant at) {
+        jdbc.sql("update cases_correction_request set resolved_at = ? where application_id = ? and resolved_at is null")
+                .params(ts(at), application).update();
+    }
+
+    public Optional<ApplicationView.Correction> latestCorrection(UUID application) {
+        return jdbc.sql("select id, requested_at, items, resolved_at from cases_correction_request "
+                        + "where application_id = ? order by requested_at desc limit 1")
+                .param(application)
+                .query((rs, n) -> new ApplicationView.Correction(rs.getObject(1, UUID.class),
+                        rs.getTimestamp(2).toInstant(), Json.read(rs.getString(3), DEFICIENCIES),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
+                .optional();
+    }
+
+    private static ApplicationSummary summary(Row r) {
+        return new ApplicationSummary(r.id(), r.status(), r.itemCode(), r.itemName(), r.bodyName(), r.applicantName(),
+                r.companyName(), r.caseNumber(), r.updatedAt(), r.receivedOn(), r.decisionDue(), r.acceptedByLaw());
+    }
+
+    static Row row(ResultSet rs, int n) throws SQLException {
+        String channel = rs.getString("channel");
+        return new Row(rs.getObject("id", UUID.class), rs.getObject("applicant_account", UUID.class),
+                rs.getString("applicant_name"), rs.getString("applicant_id_type"), rs.getString("applicant_id_masked"),
+                rs.getObject("company_account", UUID.class), rs.getString("company_name"),
+                rs.getString("company_credit_code"), rs.getString("item_code"), rs.getInt("item_version"),
+                rs.getString("item_name"), rs.getObject("body_id", UUID.class), rs.getString("body_name"),
+                ApplicationStatus.valueOf(rs.getString("status")), Json.read(rs.getString("form_values"), VALUES),
+                rs.getString("submit_key"), rs.getString("case_number"),
+                channel == null ? null : Channel.valueOf(channel), instant(rs, "created_at"),
+                instant(rs, "updated_at"), instant(rs, "received_at"), date(rs, "received_on"),
+                date(rs, "decision_due"), date(rs, "accepted_on"), rs.getBoolean("accepted_by_law"),
+                rs.getString("decision_reason"), rs.getString("legal_remedy"), rs.getLong("version"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,228 @@
+package org.tongban.cases.web;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tongban.cases.ApplicationView;
+import org.tongban.cases.Applications;
+import org.tongban.cases.CaseRefusedException;
+import org.tongban.cases.CasesProperties;
+import org.tongban.cases.Channel;
+import org.tongban.cases.FieldProblem;
+import org.tongban.cases.FormValidation;
+import org.tongban.cases.IncompleteApplicationException;
+import org.tongban.catalog.ImplementationCode;
+import org.tongban.identity.SignedIn;
+import org.tongban.platform.web.InvalidFieldException;
+
+/**
+ * The applicant's pages: start an application from a guide, fill in the form (saved explicitly and automatically),
+ * upload materials, submit, and follow every case in "my cases" (我的办件).
+ */
+@Controller
+class ApplicantPages {
+
+    private final Applications applications;
+    private final DivisionChoices divisions;
+    private final MessageSource messages;
+    private final CasesProperties properties;
+
+    ApplicantPages(Applications applications, DivisionChoices divisions, MessageSource messages,
+            CasesProperties properties) {
+        this.properties = properties;
+        this.applications = applications;
+        this.divisions = divisions;
+        this.messages = messages;
+    }
+
+    @GetMapping("/apply/{code}")
+    String start(@PathVariable String code, @AuthenticationPrincipal SignedIn who, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        ImplementationCode item = InvalidFieldException.parse("code", () -> ImplementationCode.of(code));
+        if (who == null) {
+            // Back here after signing in.
+            new HttpSessionRequestCache().saveRequest(request, response);
+            return "redirect:/signin";
+        }
+        Applications.ItemForm form = applications.form(item);
+        model.addAttribute("item", form.item());
+        model.addAttribute("requiredLevel", form.requiredLevel());
+        model.addAttribute("signedIn", who);
+        model.addAttribute("drafts", applications.mine(who).stream()
+                .filter(a -> a.status().editable() && a.itemCode().equals(form.item().summary().code())).toList());
+        model.addAttribute("startKey", UUID.randomUUID().toString());
+        return "cases/start";
+    }
+
+    @PostMapping("/apply/{code}")
+    String create(@PathVariable String code, @RequestParam(required = false) String startKey,
+            @AuthenticationPrincipal SignedIn who, HttpServletRequest request, HttpServletResponse response) {
+        ImplementationCode item = InvalidFieldException.parse("code", () -> ImplementationCode.of(code));
+        if (who == null) {
+            return "redirect:/signin";
+        }
+        UUID id = applications.start(who, item, startKey);
+        return "redirect:/account/cases/" + id + "/edit";
+    }
+
+    @GetMapping("/account/cases")
+    String mine(@AuthenticationPrincipal SignedIn who, Model model) {
+        model.addAttribute("cases", applications.mine(who));
+        return "cases/mine";
+    }
+
+    @GetMapping("/account/cases/{id}")
+    String detail(@PathVariable UUID id, @AuthenticationPrincipal SignedIn who, Model model) {
+        model.addAttribute("view", applications.view(who, id));
+        return "cases/detail";
+    }
+
+    @GetMapping("/account/cases/{id}/edit")
+    String edit(@PathVariable UUID id, @AuthenticationPrincipal SignedIn who, Model model) {
+        ApplicationView application = applications.view(who, id);
+        if (!application.status().editable()) {
+            return "redirect:/account/cases/" + id;
+        }
+        return form(application, application.values(), Map.of(), model);
+    }
+
+    /** Explicit save: everything typed is kept, valid or not; errors are shown, not enforced. */
+    @PostMapping("/account/cases/{id}")
+    String save(@PathVariable UUID id, @RequestParam Map<String, String> values, @AuthenticationPrincipal SignedIn who,
+            RedirectAttributes redirect) {
+        applications.save(who, id, values);
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/account/cases/" + id + "/edit";
+    }
+
+    /** htmx autosave: saves and answers the status line plus each typed field's error (out of band). */
+    @PostMapping(value = "/account/cases/{id}/autosave", headers = "HX-Request")
+    String autosave(@PathVariable UUID id, @RequestParam Map<String, String> values,
+            @AuthenticationPrincipal SignedIn who, Locale locale, Model model) {
+        ApplicationView application = applications.save(who, id, values);
+        Map<String, String> errors = new LinkedHashMap<>();
+        application.form().fields().forEach(field -> {
+            boolean typed = FormValidation.keys(field).stream()
+                    .anyMatch(k -> !application.values().getOrDefault(k, "").isBlank());
+            FieldProblem problem = typed ? applications.check(id, who, field.key(), application.values()) : null;
+            errors.put(field.key(), problem == null ? "" : message(problem, locale));
+        });
+        model.addAttribute("errors", errors);
+        model.addAttribute("savedAt", application.updatedAt());
+        return "cases/fragments :: autosaved";
+    }
+
+    @PostMapping("/account/cases/{id}/submit")
+    String submit(@PathVariable UUID id, @RequestParam Map<String, String> values,
+            @RequestParam(required = false) String idempotencyKey, @AuthenticationPrincipal SignedIn who,
+            Locale locale, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        ApplicationView saved = applications.view(who, id);
+        if (saved.status().editable()) {
+            saved = applications.save(who, id, values);
+        }
+        try {
+            Applications.Submitted submitted = applications.submit(who, id, idempotencyKey, Channel.WEB);
+            // Flash attributes live in the shared (JDBC) session: plain strings only.
+            redirect.addFlashAttribute("submittedNumber", submitted.caseNumber());
+            redirect.addFlashAttribute("submittedDue", submitted.decisionDue().toString());
+            return "redirect:/account/cases/" + id;
+        } catch (IncompleteApplicationException e) {
+            Map<String, String> errors = new HashMap<>();
+            for (FieldProblem p : e.problems()) {
+                errors.put(p.field(), message(p, locale));
+            }
+            response.setStatus(422);
+            return form(saved, saved.values(), errors, model);
+        }
+    }
+
+    @PostMapping("/account/cases/{id}/materials/{index}")
+    String upload(@PathVariable UUID id, @PathVariable int index, @RequestParam("file") MultipartFile file,
+            @AuthenticationPrincipal SignedIn who, Locale locale, RedirectAttributes redirect) throws IOException {
+        try {
+            applications.upload(who, id, index, file.getOriginalFilename(), file.getBytes());
+            redirect.addFlashAttribute("uploaded", index);
+        } catch (CaseRefusedException e) {
+            redirect.addFlashAttribute("uploadError", index);
+            redirect.addFlashAttribute("uploadMessage", messages.getMessage(e.code(), e.arguments(), locale));
+        }
+        ApplicationView application = applications.view(who, id);
+        return "redirect:/account/cases/" + id + (application.status().editable() ? "/edit" : "") + "#material-" + index;
+    }
+
+    @PostMapping("/account/cases/{id}/materials/{index}/delete")
+    String removeMaterial(@PathVariable UUID id, @PathVariable int index, @AuthenticationPrincipal SignedIn who) {
+        applications.removeMaterial(who, id, index);
+        return "redirect:/account/cases/" + id + "/edit#material-" + index;
+    }
+
+    @GetMapping("/account/cases/{id}/materials/{material}")
+    ResponseEntity<InputStreamResource> material(@PathVariable UUID id, @PathVariable UUID material,
+            @AuthenticationPrincipal SignedIn who) {
+        return inline(applications.material(who, id, material));
+    }
+
+    @PostMapping("/account/cases/{id}/withdraw")
+    String withdraw(@PathVariable UUID id, @AuthenticationPrincipal SignedIn who, RedirectAttributes redirect) {
+        applications.withdraw(who, id);
+        redirect.addFlashAttribute("withdrawn", true);
+        return "redirect:/account/cases/" + id;
+    }
+
+    @PostMapping("/account/cases/{id}/delete")
+    String delete(@PathVariable UUID id, @AuthenticationPrincipal SignedIn who, RedirectAttributes redirect) {
+        applications.deleteDraft(who, id);
+        redirect.addFlashAttribute("deleted", true);
+        return "redirect:/account/cases";
+    }
+
+    /** A material shown in the browser: its detected type, never sniffed again by the browser. */
+    static ResponseEntity<InputStreamResource> inline(Applications.MaterialDownload download) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(download.contentType()))
+                .contentLength(download.size())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(download.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .body(new InputStreamResource(download.content()));
+    }
+
+    private String form(ApplicationView application, Map<String, String> values, Map<String, String> errors,
+            Model model) {
+        model.addAttribute("view", application);
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("cities", divisions.cities());
+        model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+        model.addAttribute("maxSizeMb", properties.materials().maxSize().toMegabytes());
+        return "cases/form";
+    }
+
+    private String message(FieldProblem p, Locale locale) {
+        return messages.getMessage(p.code(), p.arguments(), p.code(), locale);
+    }
+}

@@ -1,0 +1,86 @@
+package org.tongban.cases.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+import org.tongban.cases.AssuranceLevelTooLowException;
+import org.tongban.cases.CaseRefusedException;
+import org.tongban.cases.FieldProblem;
+import org.tongban.cases.IncompleteApplicationException;
+import org.tongban.platform.web.Problems;
+
+/** The module's failures as problem details (API) and localized pages, with their stable codes. */
+@ControllerAdvice(basePackageClasses = CasesErrorHandling.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class CasesErrorHandling {
+
+    private final Problems problems;
+
+    CasesErrorHandling(Problems problems) {
+        this.problems = problems;
+    }
+
+    static HttpStatus status(CaseRefusedException e) {
+        return switch (e.reason()) {
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case RULE -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case SIGN_IN -> HttpStatus.UNAUTHORIZED;
+        };
+    }
+
+    @ExceptionHandler
+    Object refused(CaseRefusedException e, HttpServletRequest request, Locale locale) {
+        HttpStatus status = status(e);
+        if (Problems.isApi(request)) {
+            return problems.respond(problems.problem(status, e.code(), e.arguments(), locale, request));
+        }
+        return problems.page(status, e.code(), problems.message(e.code(), e.arguments(), locale), List.of());
+    }
+
+    @ExceptionHandler
+    Object incomplete(IncompleteApplicationException e, HttpServletRequest request, Locale locale) {
+        List<Problems.FieldError> errors = e.problems().stream()
+                .map(p -> new Problems.FieldError(p.field(), p.code(), message(p, locale))).toList();
+        if (Problems.isApi(request)) {
+            ProblemDetail problem = problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "cases.application.incomplete",
+                    new Object[] { errors.size() }, locale, request);
+            problem.setProperty("errors", errors);
+            return problems.respond(problem);
+        }
+        return problems.page(HttpStatus.UNPROCESSABLE_CONTENT, "cases.application.incomplete",
+                problems.message("cases.application.incomplete", new Object[] { errors.size() }, locale), errors);
+    }
+
+    /** Pages send the person to step up their real-name level and come back; the API says what is needed. */
+    @ExceptionHandler
+    Object assurance(AssuranceLevelTooLowException e, HttpServletRequest request, Locale locale) {
+        if (Problems.isApi(request)) {
+            ProblemDetail problem = problems.problem(HttpStatus.FORBIDDEN, "cases.assurance.too-low",
+                    new Object[] { e.needed(), e.actual() }, locale, request);
+            problem.setProperty("needed", e.needed());
+            return problems.respond(problem);
+        }
+        String back = request.getRequestURI();
+        if ("POST".equals(request.getMethod()) && request.getHeader("Referer") != null) {
+            back = java.net.URI.create(request.getHeader("Referer")).getRawPath();
+        }
+        return new ModelAndView("redirect:/account/assurance?needed=" + e.needed() + "&continue="
+                + URLEncoder.encode(back, StandardCharsets.UTF_8));
+    }
+
+    String message(FieldProblem p, Locale locale) {
+        return problems.message(p.code(), p.arguments(), locale);
+    }
+}

@@ -1,0 +1,108 @@
+package org.tongban.cases.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tongban.cases.ApplicationView;
+import org.tongban.cases.CaseAcceptance;
+import org.tongban.cases.CaseRefusedException;
+import org.tongban.cases.FormField;
+import org.tongban.identity.SignedIn;
+
+/** The window officer's queue and pre-review page (窗口受理). */
+@Controller
+class WorkbenchPages {
+
+    private final CaseAcceptance acceptance;
+    private final MessageSource messages;
+
+    WorkbenchPages(CaseAcceptance acceptance, MessageSource messages) {
+        this.acceptance = acceptance;
+        this.messages = messages;
+    }
+
+    @GetMapping("/workbench/cases")
+    String queue(@AuthenticationPrincipal SignedIn officer, Model model) {
+        model.addAttribute("cases", acceptance.queue(officer));
+        return "cases/queue";
+    }
+
+    @GetMapping("/workbench/cases/{id}")
+    String open(@PathVariable UUID id, @AuthenticationPrincipal SignedIn officer, Locale locale, Model model) {
+        model.addAttribute("view", acceptance.open(officer, id));
+        model.addAttribute("defaultRemedy", messages.getMessage(CaseAcceptance.DEFAULT_REMEDY_KEY, null, locale));
+        return "cases/review";
+    }
+
+    @GetMapping("/workbench/cases/{id}/materials/{material}")
+    ResponseEntity<InputStreamResource> material(@PathVariable UUID id, @PathVariable UUID material,
+            @AuthenticationPrincipal SignedIn officer) {
+        return ApplicantPages.inline(acceptance.material(officer, id, material));
+    }
+
+    @PostMapping("/workbench/cases/{id}/accept")
+    String accept(@PathVariable UUID id, @RequestParam long version, @AuthenticationPrincipal SignedIn officer,
+            Locale locale, RedirectAttributes redirect) {
+        return decided(id, redirect, locale, () -> acceptance.accept(officer, id, version));
+    }
+
+    /**
+     * One correction notice: each ticked material ({@code material.N}) and field ({@code field.KEY}) with its reason
+     * ({@code reason.material.N}, {@code reason.field.KEY}).
+     */
+    @PostMapping("/workbench/cases/{id}/corrections")
+    String corrections(@PathVariable UUID id, @RequestParam long version, @RequestParam Map<String, String> form,
+            @AuthenticationPrincipal SignedIn officer, Locale locale, RedirectAttributes redirect) {
+        ApplicationView application = acceptance.view(officer, id);
+        List<ApplicationView.Deficiency> items = new ArrayList<>();
+        for (ApplicationView.MaterialSlot slot : application.slots()) {
+            if (form.containsKey("material." + slot.index())) {
+                items.add(new ApplicationView.Deficiency("MATERIAL", String.valueOf(slot.index()),
+                        slot.requirement().name(), form.getOrDefault("reason.material." + slot.index(), "").strip()));
+            }
+        }
+        for (FormField field : application.form().fields()) {
+            if (form.containsKey("field." + field.key())) {
+                items.add(new ApplicationView.Deficiency("FIELD", field.key(), field.label(),
+                        form.getOrDefault("reason.field." + field.key(), "").strip()));
+            }
+        }
+        return decided(id, redirect, locale, () -> acceptance.requestCorrections(officer, id, version, items));
+    }
+
+    @PostMapping("/workbench/cases/{id}/refusal")
+    String notAccept(@PathVariable UUID id, @RequestParam long version, @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") String remedy, @AuthenticationPrincipal SignedIn officer, Locale locale,
+            RedirectAttributes redirect) {
+        return decided(id, redirect, locale, () -> acceptance.notAccept(officer, id, version, reason, remedy));
+    }
+
+    /** After a decision: back to the queue; when refused, back to the case with the reason (e.g. the conflict). */
+    private String decided(UUID id, RedirectAttributes redirect, Locale locale, Runnable decision) {
+        try {
+            decision.run();
+            redirect.addFlashAttribute("decided", id);
+            return "redirect:/workbench/cases";
+        } catch (CaseRefusedException e) {
+            if (e.reason() == CaseRefusedException.Reason.FORBIDDEN) {
+                throw e;
+            }
+            redirect.addFlashAttribute("decisionError", messages.getMessage(e.code(), e.arguments(), locale));
+            return "redirect:/workbench/cases/" + id;
+        }
+    }
+}

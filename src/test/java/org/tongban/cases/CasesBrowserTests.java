@@ -1,0 +1,161 @@
+package org.tongban.cases;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.tongban.TongbanIntegrationTest;
+import org.tongban.shared.CitizenIdNumber;
+
+/** A resident applies on a phone, is asked for corrections once, corrects, and the window officer accepts. */
+@TongbanIntegrationTest
+class CasesBrowserTests {
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void launch() {
+        Path chromium = Paths.get(System.getenv().getOrDefault("TONGBAN_CHROMIUM", "/usr/bin/chromium"));
+        if (!Files.isExecutable(chromium)) {
+            throw new IllegalStateException("Chromium is needed for browser tests (TONGBAN_CHROMIUM, looked for "
+                    + chromium + ")");
+        }
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium)
+                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    private Page phone() {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(375, 740).setIsMobile(true).setHasTouch(true).setLocale("zh-CN"));
+        return context.newPage();
+    }
+
+    private void signIn(Page page, String identifier, String password) {
+        page.navigate(base() + "/signin");
+        page.locator("input[name=identifier]").fill(identifier);
+        page.locator("input[name=password]").fill(password);
+        page.locator("form[action='/signin'] button[type=submit]").click();
+        page.waitForURL(Pattern.compile(".*/account.*"));
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    @Test
+    void aResidentAppliesOnAPhoneCorrectsOnceAndIsAccepted() throws Exception {
+        String id = CitizenIdNumber.withCheckCharacter("21011419770707901").value();
+        String phoneNumber = "13577000901";
+        mvc.perform(post("/register").with(csrf()).param("name", "浏览器申").param("idType", "RESIDENT_ID")
+                        .param("idNumber", id).param("phone", phoneNumber).param("password", "Liaoning#2026ok")
+                        .param("passwordAgain", "Liaoning#2026ok"))
+                .andExpect(status().is3xxRedirection());
+        jdbc.update("update identity_account set assurance_level = 2 where name = '浏览器申'");
+        String item = jdbc.queryForObject("select code from catalog_implementation_item where basic_code = "
+                + "'011070003000' and division_code = '210112' and status = 'PUBLISHED'", String.class);
+
+        Page resident = phone();
+        signIn(resident, phoneNumber, "Liaoning#2026ok");
+        resident.navigate(base() + "/items/" + item);
+        resident.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("在线申报")).click();
+        resident.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("开始填写")).click();
+        resident.waitForURL(Pattern.compile(".*/account/cases/[0-9a-f-]{36}/edit"));
+        String caseUrl = resident.url().replace("/edit", "");
+        assertThat(resident.locator("#f-applicant-name")).hasValue("浏览器申");
+
+        resident.locator("#file-0").setInputFiles(new FilePayload("申请书.pdf", "application/pdf", Samples.pdf()));
+        resident.locator("#material-0 form.upload button").click();
+        assertThat(resident.locator("#material-0")).containsText("申请书.pdf");
+        resident.locator("#file-2").setInputFiles(new FilePayload("场所.png", "image/png", Samples.png()));
+        resident.locator("#material-2 form.upload button").click();
+        assertThat(resident.locator("#material-2")).containsText("场所.png");
+
+        resident.locator("#f-applicant-phone").fill(phoneNumber);
+        resident.locator("#f-business-form").selectOption("PERSONAL");
+        resident.locator("#f-business-operatorId").fill(id);
+        resident.locator("#f-business-scope").fill("日用百货零售");
+        resident.locator("#f-business-capital").fill("abc");
+        resident.locator("#f-business-address-division").selectOption("210112");
+        resident.locator("#f-business-address-detail").fill("智慧四街 1 号");
+        // htmx autosave explains the invalid amount next to its field while the person types.
+        assertThat(resident.locator("#err-business-capital")).containsText("请输入金额");
+        assertThat(resident.locator("#autosave-status")).containsText("已自动保存");
+        resident.locator("#f-business-capital").fill("30000");
+        resident.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交申请")).click();
+        resident.waitForURL(caseUrl);
+        assertThat(resident.locator("main")).containsText("已提交");
+        String caseId = caseUrl.substring(caseUrl.lastIndexOf('/') + 1);
+
+        Page officer = phone();
+        signIn(officer, "13800000003", "Tongban#Demo2026");
+        officer.navigate(base() + "/workbench/cases/" + caseId);
+        officer.locator("#cm-2").check();
+        officer.locator("#cmr-2").fill("场所证明不清晰，请重新扫描");
+        officer.locator("#cf-business-scope").check();
+        officer.locator("#cr-business-scope").fill("经营范围请按规范表述");
+        officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("发送补正告知")).click();
+        officer.waitForURL(base() + "/workbench/cases");
+
+        resident.navigate(caseUrl);
+        assertThat(resident.locator("main")).containsText("待补正");
+        assertThat(resident.locator("main")).containsText("场所证明不清晰，请重新扫描");
+        assertThat(resident.locator("main")).containsText("经营范围请按规范表述");
+        resident.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("去补正")).click();
+        resident.locator("#file-2").setInputFiles(new FilePayload("场所-清晰.jpg", "image/jpeg", Samples.jpeg()));
+        resident.locator("#material-2 form.upload button").click();
+        assertThat(resident.locator("#material-2")).containsText("场所-清晰.jpg");
+        resident.locator("#f-business-scope").fill("日用百货、文具用品零售");
+        resident.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交申请")).click();
+        resident.waitForURL(caseUrl);
+        assertThat(resident.locator("main")).containsText("已提交");
+
+        officer.navigate(base() + "/workbench/cases/" + caseId);
+        officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("受理").setExact(true)).click();
+        officer.waitForURL(base() + "/workbench/cases");
+
+        resident.navigate(caseUrl);
+        assertThat(resident.locator(".badge.status")).hasText("已受理");
+        assertThat(resident.locator(".timeline")).containsText("一次性告知补正");
+    }
+}

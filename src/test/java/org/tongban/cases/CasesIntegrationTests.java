@@ -1,0 +1,511 @@
+package org.tongban.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.servlet.http.Cookie;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.tongban.TongbanIntegrationTest;
+import org.tongban.catalog.ImplementationCode;
+import org.tongban.identity.SignedIn;
+import org.tongban.identity.StaffRole;
+import org.tongban.shared.CitizenIdNumber;
+
+@TongbanIntegrationTest
+class CasesIntegrationTests {
+
+    private static final String PASSWORD = "Liaoning#2026ok";
+    private static final String DEMO_PASSWORD = "Tongban#Demo2026";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger(300);
+    /** 个体工商户登记 (serves persons and companies), 食品经营许可 (legal persons only). */
+    private static final String SOLE_TRADER = "011070003000";
+    private static final String FOOD = "011070001000";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Applications applications;
+    @Autowired
+    CaseAcceptance acceptance;
+    @Autowired
+    DeemedAcceptance deemedAcceptance;
+
+    private String itemCode;
+
+    @BeforeEach
+    void hunnanSoleTraderItem() {
+        itemCode = hunnanItem(SOLE_TRADER);
+    }
+
+    private String hunnanItem(String basicCode) {
+        return jdbc.queryForObject("select code from catalog_implementation_item where basic_code = ? "
+                + "and division_code = '210112' and status = 'PUBLISHED'", String.class, basicCode);
+    }
+
+    record Person(String name, String id, String phone, Cookie session, UUID account) {
+        SignedIn signedIn(int level) {
+            return new SignedIn(account, name, false, level, Set.of(), null, null, null);
+        }
+    }
+
+    /** A freshly registered resident with real-name level {@code level}, signed in. */
+    private Person person(String name, int level) throws Exception {
+        int n = SEQUENCE.incrementAndGet();
+        String id = CitizenIdNumber.withCheckCharacter("21011419880808" + "%03d".formatted(n)).value();
+        String phone = "136%08d".formatted(n);
+        mvc.perform(post("/register").with(csrf()).param("name", name).param("idType", "RESIDENT_ID")
+                        .param("idNumber", id).param("phone", phone).param("password", PASSWORD)
+                        .param("passwordAgain", PASSWORD))
+                .andExpect(status().is3xxRedirection());
+        UUID account = jdbc.queryForObject("select id from identity_account where id_number_masked = ? and name = ?",
+                UUID.class, id.substring(0, 4) + "**********" + id.substring(14), name);
+        jdbc.update("update identity_account set assurance_level = ? where id = ?", level, account);
+        return new Person(name, id, phone, signIn(phone, PASSWORD), account);
+    }
+
+    private Cookie signIn(String identifier, String password) throws Exception {
+        Cookie session = mvc.perform(post("/signin").with(csrf()).param("identifier", identifier)
+                        .param("password", password))
+                .andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getCookie("SESSION");
+        assertThat(session).isNotNull();
+        return session;
+    }
+
+    private UUID startDraft(Person person, String key) throws Exception {
+        String location = mvc.perform(post("/apply/" + itemCode).with(csrf()).cookie(person.session())
+                        .param("startKey", key))
+                .andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).matches("/account/cases/[0-9a-f-]{36}/edit");
+        return UUID.fromString(location.substring("/account/cases/".length(), location.length() - "/edit".length()));
+    }
+
+    private MockHttpServletRequestBuilder validValues(MockHttpServletRequestBuilder request, Person person) {
+        return request.param("applicant.name", person.name()).param("applicant.phone", person.phone())
+                .param("business.form", "PERSONAL").param("business.operatorId", person.id())
+                .param("business.scope", "日用百货零售").param("business.capital", "50000.00")
+                .param("business.address.division", "210112").param("business.address.detail", "智慧四街 1 号");
+    }
+
+    private void upload(Person person, UUID id, int slot, String name, byte[] content) throws Exception {
+        mvc.perform(multipart("/account/cases/" + id + "/materials/" + slot)
+                        .file(new MockMultipartFile("file", name, "application/octet-stream", content))
+                        .with(csrf()).cookie(person.session()))
+                .andExpect(status().is3xxRedirection());
+    }
+
+    /** The slots 个体工商户登记 needs uploaded: the application form (0) and the premises proof (2). */
+    private void uploadNeeded(Person person, UUID id) throws Exception {
+        upload(person, id, 0, "申请书.pdf", Samples.pdf());
+        upload(person, id, 2, "场所证明.png", Samples.png());
+    }
+
+    @Test
+    void aResidentAppliesGetsEveryCorrectionInOneNoticeCorrectsAndIsAccepted() throws Exception {
+        Person person = person("申报甲", 2);
+        mvc.perform(get("/items/" + itemCode)).andExpect(content().string(containsString("/apply/" + itemCode)));
+        mvc.perform(get("/apply/" + itemCode).cookie(person.session()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"startKey\"")));
+        UUID id = startDraft(person, "start-" + UUID.randomUUID());
+        // Prefilled from the account.
+        mvc.perform(get("/account/cases/" + id + "/edit").cookie(person.session()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"申报甲\"")))
+                .andExpect(content().string(containsString("经营场所使用证明")));
+
+        // Submitting an incomplete application: every problem at once, nothing typed lost.
+        String wrongId = person.id().substring(0, 17) + (person.id().endsWith("0") ? "1" : "0");
+        mvc.perform(post("/account/cases/" + id + "/submit").with(csrf()).cookie(person.session())
+                        .param("idempotencyKey", "k-" + UUID.randomUUID())
+                        .param("applicant.name", person.name()).param("business.operatorId", wrongId)
+                        .param("business.capital", "12.345"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("value=\"" + wrongId + "\"")))
+                .andExpect(content().string(containsString("校验码")))
+                .andExpect(content().string(containsString("最多两位小数")))
+                .andExpect(content().string(containsString("请上传“个体工商户登记（备案）申请书”")))
+                .andExpect(content().string(containsString("请上传“经营场所使用证明”")))
+                .andExpect(content().string(not(containsString("请上传“居民身份证”"))));
+        assertThat(stateOf(id)).isEqualTo("DRAFT");
+
+        uploadNeeded(person, id);
+        String key = "submit-" + UUID.randomUUID();
+        mvc.perform(validValues(post("/account/cases/" + id + "/submit"), person).with(csrf())
+                        .cookie(person.session()).param("idempotencyKey", key))
+                .andExpect(redirectedUrl("/account/cases/" + id));
+        // A double click: the same key answers the same case, no second number.
+        mvc.perform(validValues(post("/account/cases/" + id + "/submit"), person).with(csrf())
+                        .cookie(person.session()).param("idempotencyKey", key))
+                .andExpect(redirectedUrl("/account/cases/" + id));
+        String caseNumber = jdbc.queryForObject("select case_number from cases_application where id = ?", String.class, id);
+        assertThat(caseNumber).hasSize(45).startsWith(itemCode + LocalDate.now(Applications.ZONE).format(
+                java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
+        assertThat(jdbc.queryForObject("select count(*) from cases_step where application_id = ? and kind = 'SUBMITTED'",
+                Integer.class, id)).isEqualTo(1);
+        mvc.perform(get("/account/cases/" + id).cookie(person.session()))
+                .andExpect(content().string(containsString(caseNumber)))
+                .andExpect(content().string(containsString("已提交")));
+
+        // The window officer of the body sees it, opens it (预审中) and asks for two corrections in one notice.
+        Cookie officer = signIn("13800000003", DEMO_PASSWORD);
+        mvc.perform(get("/workbench/cases").cookie(officer))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(caseNumber)));
+        mvc.perform(get("/workbench/cases/" + id).cookie(officer))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("场所证明.png")));
+        assertThat(stateOf(id)).isEqualTo("PRE_REVIEW");
+        mvc.perform(post("/workbench/cases/" + id + "/corrections").with(csrf()).cookie(officer)
+                        .param("version", String.valueOf(version(id)))
+                        .param("material.2", "on").param("reason.material.2", "租赁合同缺少出租方签字")
+                        .param("field.business.scope", "on").param("reason.field.business.scope", "经营范围表述不规范"))
+                .andExpect(redirectedUrl("/workbench/cases"));
+        assertThat(stateOf(id)).isEqualTo("CORRECTION_REQUESTED");
+        mvc.perform(get("/account/cases/" + id).cookie(person.session()))
+                .andExpect(content().string(containsString("待补正")))
+                .andExpect(content().string(containsString("租赁合同缺少出租方签字")))
+                .andExpect(content().string(containsString("经营范围表述不规范")));
+
+        // The applicant corrects both and resubmits; the clock starts again with the complete materials.
+        upload(person, id, 2, "场所证明-签字.jpg", Samples.jpeg());
+        mvc.perform(validValues(post("/account/cases/" + id + "/submit"), person).with(csrf())
+                        .cookie(person.session()).param("business.scope", "日用百货、文具用品零售")
+                        .param("idempotencyKey", "resubmit-" + UUID.randomUUID()))
+                .andExpect(redirectedUrl("/account/cases/" + id));
+        assertThat(stateOf(id)).isEqualTo("SUBMITTED");
+        assertThat(jdbc.queryForObject("select case_number from cases_application where id = ?", String.class, id))
+                .isEqualTo(caseNumber);
+
+        mvc.perform(post("/workbench/cases/" + id + "/accept").with(csrf()).cookie(officer)
+                        .param("version", String.valueOf(version(id))))
+                .andExpect(redirectedUrl("/workbench/cases"));
+        mvc.perform(get("/account/cases/" + id).cookie(person.session()))
+                .andExpect(content().string(containsString("已受理")))
+                .andExpect(content().string(containsString("一次性告知补正")))
+                .andExpect(content().string(containsString(LocalDate.now(Applications.ZONE).toString())));
+        assertThat(jdbc.queryForObject("select accepted_by_law from cases_application where id = ?", Boolean.class, id))
+                .isFalse();
+    }
+
+    @Test
+    void draftsAreSavedSurviveSignOutAndOnlyTheApplicantMayDeleteThem() throws Exception {
+        Person person = person("草稿乙", 2);
+        Person other = person("旁人丙", 2);
+        String key = "start-" + UUID.randomUUID();
+        UUID id = startDraft(person, key);
+        assertThat(startDraft(person, key)).as("a retried start answers the same draft").isEqualTo(id);
+
+        mvc.perform(post("/account/cases/" + id).with(csrf()).cookie(person.session())
+                        .param("business.scope", "五金零售").param("business.capital", "不是数字"))
+                .andExpect(redirectedUrl("/account/cases/" + id + "/edit"));
+        // htmx autosave: saved, and the typed invalid value is explained next to its field.
+        mvc.perform(post("/account/cases/" + id + "/autosave").header("HX-Request", "true").with(csrf())
+                        .cookie(person.session()).param("business.name", "乙记五金"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"autosave-status\"")))
+                .andExpect(content().string(containsString("id=\"err-business-capital\"")))
+                .andExpect(content().string(containsString("请输入金额")));
+
+        mvc.perform(post("/signout").with(csrf()).cookie(person.session())).andExpect(status().is3xxRedirection());
+        Cookie again = signIn(person.phone(), PASSWORD);
+        mvc.perform(get("/account/cases").cookie(again))
+                .andExpect(content().string(containsString("/account/cases/" + id + "/edit")));
+        mvc.perform(get("/account/cases/" + id + "/edit").cookie(again))
+                .andExpect(content().string(containsString("value=\"五金零售\"")))
+                .andExpect(content().string(containsString("value=\"不是数字\"")))
+                .andExpect(content().string(containsString("value=\"乙记五金\"")));
+
+        mvc.perform(post("/account/cases/" + id + "/delete").with(csrf()).cookie(other.session()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/account/cases/" + id + "/delete").with(csrf()).cookie(again))
+                .andExpect(redirectedUrl("/account/cases"));
+        assertThat(jdbc.queryForObject("select count(*) from cases_application where id = ?", Integer.class, id))
+                .isZero();
+    }
+
+    @Test
+    void aCitizenNeverSeesAnothersCaseAndAnotherBodysOfficerIsDenied() throws Exception {
+        Person owner = person("本人丁", 2);
+        Person stranger = person("他人戊", 2);
+        UUID id = startDraft(owner, "start-" + UUID.randomUUID());
+        validDraft(owner, id);
+        applications.submit(owner.signedIn(2), id, "k-" + UUID.randomUUID(), Channel.WEB);
+        UUID material = jdbc.queryForObject("select id from cases_material where application_id = ? and requirement_index = 0",
+                UUID.class, id);
+
+        mvc.perform(get("/account/cases/" + id).cookie(stranger.session())).andExpect(status().isNotFound());
+        mvc.perform(get("/account/cases/" + id + "/materials/" + material).cookie(stranger.session()))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/cases/applications/" + id).cookie(stranger.session()))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("cases.application.not-found"));
+        mvc.perform(get("/api/v1/cases/applications")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/account/cases")).andExpect(status().is3xxRedirection());
+
+        // The owner and the body's officer open the material inline with its detected type.
+        mvc.perform(get("/account/cases/" + id + "/materials/" + material).cookie(owner.session()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/pdf"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("Content-Disposition", containsString("inline")));
+        Cookie officer = signIn("13800000003", DEMO_PASSWORD);
+        mvc.perform(get("/workbench/cases/" + id + "/materials/" + material).cookie(officer))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Type", "application/pdf"));
+
+        SignedIn elsewhere = new SignedIn(UUID.randomUUID(), "别处窗口", true, 2, EnumSet.of(StaffRole.WINDOW_OFFICER),
+                UUID.randomUUID(), "210102", null);
+        var token = new UsernamePasswordAuthenticationToken(elsewhere, null, elsewhere.authorities());
+        mvc.perform(get("/workbench/cases/" + id).with(authentication(token))).andExpect(status().isNotFound());
+        mvc.perform(get("/workbench/cases/" + id + "/materials/" + material).with(authentication(token)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/workbench/cases").with(authentication(token)))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString(id.toString()))));
+        // A citizen is no officer.
+        mvc.perform(get("/workbench/cases/" + id).cookie(owner.session())).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void uploadsAreRecognizedByContentAndRefusedWithTheReason() throws Exception {
+        Person person = person("材料己", 2);
+        UUID id = startDraft(person, "start-" + UUID.randomUUID());
+        // A text file named .pdf is refused; the reason shows at the slot.
+        String location = mvc.perform(multipart("/account/cases/" + id + "/materials/0")
+                        .file(new MockMultipartFile("file", "伪装.pdf", "application/pdf", "hello".getBytes()))
+                        .with(csrf()).cookie(person.session()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).endsWith("#material-0");
+        assertThat(jdbc.queryForObject("select count(*) from cases_material where application_id = ?", Integer.class, id))
+                .isZero();
+        // The API answers with problem details.
+        mvc.perform(multipart("/api/v1/cases/applications/" + id + "/materials/0")
+                        .file(new MockMultipartFile("file", "空.pdf", "application/pdf", new byte[0]))
+                        .with(csrf()).cookie(person.session()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("cases.material.empty"));
+        mvc.perform(multipart("/api/v1/cases/applications/" + id + "/materials/0")
+                        .file(new MockMultipartFile("file", "大.pdf", "application/pdf", new byte[10 * 1024 * 1024 + 1]))
+                        .with(csrf()).cookie(person.session()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("cases.material.too-large"));
+        // An OFD named .bin is an OFD; its SHA-256 is recorded.
+        byte[] ofd = Samples.ofd();
+        mvc.perform(multipart("/api/v1/cases/applications/" + id + "/materials/0")
+                        .file(new MockMultipartFile("file", "申请书.bin", "application/octet-stream", ofd))
+                        .with(csrf()).cookie(person.session()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.contentType").value("application/ofd"))
+                .andExpect(jsonPath("$.sha256").value(java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(ofd))));
+    }
+
+    @Test
+    void theApiSubmitsOncePerIdempotencyKeyAndExplainsWhatIsMissing() throws Exception {
+        Person person = person("接口庚", 2);
+        String created = mvc.perform(post("/api/v1/cases/applications").with(csrf()).cookie(person.session())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"itemCode\":\"" + itemCode + "\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        UUID id = UUID.fromString(created.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1"));
+        mvc.perform(post("/api/v1/cases/applications/" + id + "/submission").with(csrf()).cookie(person.session())
+                        .header("Idempotency-Key", "api-1"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("cases.application.incomplete"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'business.scope')].code").value("cases.field.required"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'material.2')].code").value("cases.material.missing"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .put("/api/v1/cases/applications/" + id + "/values").with(csrf()).cookie(person.session())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"applicant.phone":"%s","business.form":"FAMILY","business.operatorId":"%s",
+                                 "business.scope":"水果零售","business.capital":"1000","business.address.division":"210112",
+                                 "business.address.detail":"浑南中路 2 号"}""".formatted(person.phone(), person.id())))
+                .andExpect(status().isOk());
+        uploadNeeded(person, id);
+        mvc.perform(post("/api/v1/cases/applications/" + id + "/submission").with(csrf()).cookie(person.session())
+                        .header("Idempotency-Key", "api-2"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.caseNumber").isString());
+        mvc.perform(post("/api/v1/cases/applications/" + id + "/submission").with(csrf()).cookie(person.session())
+                        .header("Idempotency-Key", "api-2"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.repeated").value(true));
+        mvc.perform(post("/api/v1/cases/applications/" + id + "/submission").with(csrf()).cookie(person.session())
+                        .header("Idempotency-Key", "api-3"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("cases.application.already-submitted"));
+        assertThat(jdbc.queryForObject("select count(*) from cases_step where application_id = ? and kind = 'SUBMITTED'",
+                Integer.class, id)).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentSubmissionsMakeOneCaseEachAndNeverShareANumber() throws Exception {
+        Person person = person("并发辛", 2);
+        SignedIn who = person.signedIn(2);
+        List<UUID> drafts = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            UUID id = startDraft(person, "start-" + UUID.randomUUID());
+            validDraft(person, id);
+            drafts.add(id);
+        }
+        List<Callable<Applications.Submitted>> calls = new ArrayList<>();
+        for (UUID id : drafts) {
+            String key = "dbl-" + id;
+            // Each application twice with the same key (a double click), all at once.
+            calls.add(() -> applications.submit(who, id, key, Channel.WEB));
+            calls.add(() -> applications.submit(who, id, key, Channel.WEB));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Applications.Submitted> results = new ArrayList<>();
+        try {
+            for (Future<Applications.Submitted> f : pool.invokeAll(calls)) {
+                results.add(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(results).extracting(Applications.Submitted::caseNumber).doesNotContainNull();
+        assertThat(results.stream().map(Applications.Submitted::caseNumber).distinct()).hasSize(4);
+        assertThat(results.stream().filter(r -> !r.repeated())).hasSize(4);
+    }
+
+    @Test
+    void twoOfficersActingAtOnceOneSucceedsTheOtherGetsAConflict() throws Exception {
+        Person person = person("冲突壬", 2);
+        UUID id = startDraft(person, "start-" + UUID.randomUUID());
+        validDraft(person, id);
+        applications.submit(person.signedIn(2), id, "k-" + UUID.randomUUID(), Channel.WEB);
+        long version = version(id);
+        Cookie officer = signIn("13800000003", DEMO_PASSWORD);
+        mvc.perform(post("/api/v1/cases/applications/" + id + "/acceptance").with(csrf()).cookie(officer)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"version\":" + version + "}"))
+                .andExpect(status().isNoContent());
+        mvc.perform(post("/api/v1/cases/applications/" + id + "/refusal").with(csrf()).cookie(officer)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"version\":" + version + ",\"reason\":\"不属于本机关职权范围\",\"remedy\":\"可申请复议\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("cases.decision.conflict"));
+        // The page shows the same conflict in words.
+        mvc.perform(post("/workbench/cases/" + id + "/accept").with(csrf()).cookie(officer)
+                        .param("version", String.valueOf(version)))
+                .andExpect(redirectedUrl("/workbench/cases/" + id));
+        assertThat(stateOf(id)).isEqualTo("ACCEPTED");
+        // After a decision the applicant can no longer withdraw.
+        mvc.perform(post("/api/v1/cases/applications/" + id + "/withdrawal").with(csrf()).cookie(person.session()))
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    void theApplicantWithdrawsBeforeADecision() throws Exception {
+        Person person = person("撤回癸", 2);
+        UUID id = startDraft(person, "start-" + UUID.randomUUID());
+        validDraft(person, id);
+        applications.submit(person.signedIn(2), id, "k-" + UUID.randomUUID(), Channel.WEB);
+        mvc.perform(post("/account/cases/" + id + "/withdraw").with(csrf()).cookie(person.session()))
+                .andExpect(redirectedUrl("/account/cases/" + id));
+        mvc.perform(get("/account/cases/" + id).cookie(person.session()))
+                .andExpect(content().string(containsString("已撤回")));
+    }
+
+    @Test
+    void aLowAssuranceLevelIsSentToStepUpAndCompaniesOnlyThroughTheirAgents() throws Exception {
+        Person person = person("等级子", 1);
+        mvc.perform(post("/apply/" + itemCode).with(csrf()).cookie(person.session()).param("startKey", "x"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/account/assurance?needed=2&continue=%2Fapply%2F" + itemCode));
+        mvc.perform(post("/api/v1/cases/applications").with(csrf()).cookie(person.session())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"itemCode\":\"" + itemCode + "\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("cases.assurance.too-low"))
+                .andExpect(jsonPath("$.needed").value(2));
+        // 食品经营许可 serves legal persons: not without acting for a company.
+        Person resident = person("个人丑", 2);
+        mvc.perform(post("/apply/" + hunnanItem(FOOD)).with(csrf()).cookie(resident.session()).param("startKey", "y"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(containsString("经办人")));
+    }
+
+    @Test
+    void undecidedApplicationsAreAcceptedByLawOnTheirReceiptDateAcrossTheNationalDayHoliday() throws Exception {
+        Person person = person("逾期寅", 2);
+        UUID id = startDraft(person, "start-" + UUID.randomUUID());
+        validDraft(person, id);
+        // Received Tuesday 30 September 2025. 1–8 October are holidays, Saturday 11 October a make-up working day:
+        // the five working days are 9, 10, 11, 13 and 14 October.
+        Applications.Submitted submitted = applications.withClock(at("2025-09-30T10:00"))
+                .submit(person.signedIn(2), id, "k-" + UUID.randomUUID(), Channel.WEB);
+        assertThat(submitted.receivedOn()).isEqualTo(LocalDate.of(2025, 9, 30));
+        assertThat(submitted.decisionDue()).isEqualTo(LocalDate.of(2025, 10, 14));
+        assertThat(submitted.caseNumber()).contains("20250930");
+
+        assertThat(deemedAcceptance.withClock(at("2025-10-14T23:30")).run()).doesNotContain(id);
+        assertThat(stateOf(id)).isEqualTo("SUBMITTED");
+        assertThat(deemedAcceptance.withClock(at("2025-10-15T00:10")).run()).contains(id);
+        assertThat(deemedAcceptance.withClock(at("2025-10-15T00:20")).run()).doesNotContain(id);
+        Map<String, Object> row = jdbc.queryForMap("select status, accepted_by_law, accepted_on from cases_application "
+                + "where id = ?", id);
+        assertThat(row.get("status")).isEqualTo("ACCEPTED");
+        assertThat(row.get("accepted_by_law")).isEqualTo(true);
+        assertThat(row.get("accepted_on").toString()).isEqualTo("2025-09-30");
+        mvc.perform(get("/account/cases/" + id).cookie(person.session()))
+                .andExpect(content().string(containsString("依法视为受理")))
+                .andExpect(content().string(containsString("2025-09-30")));
+    }
+
+    private static Clock at(String localDateTime) {
+        return Clock.fixed(ZonedDateTime.of(java.time.LocalDateTime.parse(localDateTime), Applications.ZONE).toInstant(),
+                Applications.ZONE);
+    }
+
+    private void validDraft(Person person, UUID id) throws Exception {
+        mvc.perform(validValues(post("/account/cases/" + id), person).with(csrf()).cookie(person.session()))
+                .andExpect(status().is3xxRedirection());
+        uploadNeeded(person, id);
+    }
+
+    private String stateOf(UUID id) {
+        return jdbc.queryForObject("select status from cases_application where id = ?", String.class, id);
+    }
+
+    private long version(UUID id) {
+        return jdbc.queryForObject("select version from cases_application where id = ?", Long.class, id);
+    }
+
+    static ImplementationCode code(String value) {
+        return ImplementationCode.of(value);
+    }
+}
