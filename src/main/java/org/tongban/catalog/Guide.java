@@ -22,12 +22,38 @@ import java.util.List;
  * @param result what the applicant receives (办理结果)
  * @param offlineReason why the item cannot be handled online, when it cannot
  * @param faq common questions (常见问题)
+ * @param assuranceLevel the real-name assurance level (实名等级 L1–L4, DOMAIN §8) an applicant needs to apply online;
+ *        {@code null} when the item declares none, which means {@link #DEFAULT_ASSURANCE_LEVEL}
  */
 public record Guide(List<String> conditions, List<Material> materials, List<ProcessStep> process, TimeLimit legalLimit,
         TimeLimit promisedLimit, Handling handling, List<Fee> fees, int visits, OnlineDepth onlineDepth,
-        boolean mailIn, Reach reach, List<String> jointBodies, Result result, String offlineReason, List<Faq> faq) {
+        boolean mailIn, Reach reach, List<String> jointBodies, Result result, String offlineReason, List<Faq> faq,
+        Integer assuranceLevel) {
+
+    /**
+     * Level needed when an item declares none: L2, a real-name account checked against the population data (local
+     * practice; DOMAIN §8 "each service declares the level it needs").
+     */
+    public static final int DEFAULT_ASSURANCE_LEVEL = 2;
+
+    /** A guide that declares no assurance level (the default applies). */
+    public Guide(List<String> conditions, List<Material> materials, List<ProcessStep> process, TimeLimit legalLimit,
+            TimeLimit promisedLimit, Handling handling, List<Fee> fees, int visits, OnlineDepth onlineDepth,
+            boolean mailIn, Reach reach, List<String> jointBodies, Result result, String offlineReason,
+            List<Faq> faq) {
+        this(conditions, materials, process, legalLimit, promisedLimit, handling, fees, visits, onlineDepth, mailIn,
+                reach, jointBodies, result, offlineReason, faq, null);
+    }
+
+    /** The level an applicant needs to apply online: the declared one, else {@link #DEFAULT_ASSURANCE_LEVEL}. */
+    public int neededAssuranceLevel() {
+        return assuranceLevel == null ? DEFAULT_ASSURANCE_LEVEL : assuranceLevel;
+    }
 
     public Guide {
+        if (assuranceLevel != null && (assuranceLevel < 1 || assuranceLevel > 4)) {
+            throw new IllegalArgumentException("Assurance level must be 1 to 4: " + assuranceLevel);
+        }
         conditions = conditions == null ? List.of() : List.copyOf(conditions);
         materials = materials == null ? List.of() : List.copyOf(materials);
         process = process == null ? List.of() : List.copyOf(process);

@@ -100,11 +100,20 @@ class CatalogPages {
     }
 
     @GetMapping("/items/{code}")
-    String guide(@PathVariable String code, @RequestParam(required = false) Integer version, Model model) {
+    String guide(@PathVariable String code, @RequestParam(required = false) Integer version,
+            @org.springframework.security.core.annotation.AuthenticationPrincipal org.tongban.identity.SignedIn signedIn,
+            Model model) {
         ImplementationCode implementation = InvalidFieldException.parse("code", () -> ImplementationCode.of(code));
         ItemDetail item = version == null ? catalog.item(implementation) : catalog.item(implementation, version);
         model.addAttribute("item", item);
         model.addAttribute("guide", item.guide());
+        // Applying online needs the item's assurance level: below it, the applicant is shown how to step up.
+        int needed = item.guide().neededAssuranceLevel();
+        if (signedIn == null || signedIn.assuranceLevel() < needed) {
+            model.addAttribute("stepUp", org.springframework.web.util.UriComponentsBuilder.fromPath("/account/assurance")
+                    .queryParam("needed", needed).queryParam("continue", "/items/" + implementation.value())
+                    .encode().build().toUriString());
+        }
         return "catalog/guide";
     }
 
