@@ -81,10 +81,11 @@ public class AssuranceLevels {
                     || !uri.getRawPath().startsWith("/") || uri.getRawPath().startsWith("//")) {
                 return Optional.empty();
             }
+            // Non-ASCII characters (a query typed in Chinese) percent-encoded: a Location header is ASCII only.
+            return Optional.of(uri.toASCIIString());
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
-        return Optional.of(url);
     }
 
     /** The step-up history of an account, newest first. */

@@ -117,6 +117,8 @@ class AssuranceIntegrationTests {
             assertThat(AssuranceLevels.safeContinue(evil)).as(evil).isEmpty();
         }
         assertThat(AssuranceLevels.safeContinue("/guide/1?lang=en#materials")).contains("/guide/1?lang=en#materials");
+        assertThat(AssuranceLevels.safeContinue("/search?q=营业")).contains("/search?q=%E8%90%A5%E4%B8%9A");
+        assertThat(AssuranceLevels.safeContinue("/search?q=%E8%90%A5")).contains("/search?q=%E8%90%A5");
 
         Person person = newPerson("褚跳转");
         mvc.perform(register(person)).andExpect(status().is3xxRedirection());
