@@ -2,13 +2,15 @@
 # Password sign-in benchmark: N concurrent users signing in with their passwords against Tongban, with same-run
 # references (raw bcrypt verify at the same cost, /actuator/health under the same concurrency). See bench/README.md.
 #
-#   bench/signin.sh                          start Tongban (embedded PostgreSQL, demo data) in a scratch directory
+#   bench/signin.sh                          start Tongban (embedded PostgreSQL, no demo data: the bench registers
+#                                            its own users) in a scratch directory
 #                                            on port 18082, measure, stop it and remove the scratch directory
 #   BASE=http://localhost:8080 bench/signin.sh   measure an app that is already running (COST must be its
 #                                            tongban.identity.bcrypt-strength)
 #
 # Environment:
 #   USERS=16 DURATION=60 WARMUP=15 THINK=0   concurrent users, measured seconds, warm-up seconds, think time (ms)
+#                            between a user's sign-ins; several values ("0 1000") run one after the other
 #   COST=10                  bcrypt strength: passed to the app it starts, and used for the bcrypt reference
 #   CPUS=0,1                 CPUs the started app is pinned to with taskset (empty: no pinning)
 #   TONGBAN_JAR=<path>       jar to run (default target/tongban.jar, built with ./mvnw when missing)
@@ -45,6 +47,7 @@ if [[ -z "${BASE:-}" ]]; then
     echo "Starting Tongban on $BASE in $scratch (bcrypt strength $COST${CPUS:+, CPUs $CPUS}) ..." >&2
     (cd "$scratch" && exec "${pin[@]}" "$JAVA_HOME/bin/java" -jar "$jar" --server.port="$PORT" \
         --tongban.identity.bcrypt-strength="$COST" --tongban.log-directory="$scratch/logs" \
+        --tongban.demo.enabled=false \
         > "$scratch/app.log" 2>&1) &
     app_pid=$!
     for i in $(seq 1 600); do
@@ -55,12 +58,16 @@ if [[ -z "${BASE:-}" ]]; then
     curl -fsS "$BASE/actuator/health/readiness" > /dev/null || { echo "Tongban did not become ready" >&2; exit 1; }
 fi
 
-# The bcrypt reference uses the same library the app uses: spring-security-crypto from the jar.
-crypto_entry="$(unzip -Z1 "$jar" | grep -E 'BOOT-INF/lib/spring-security-crypto-[^/]*\.jar$' | head -1)"
-unzip -q -j -o "$jar" "$crypto_entry" -d "$scratch/lib"
+# The bcrypt reference uses the same library the app uses: spring-security-crypto (and the logging API it needs)
+# from the jar.
+for entry in $(unzip -Z1 "$jar" | grep -E 'BOOT-INF/lib/(spring-security-crypto|commons-logging|spring-jcl)-[^/]*\.jar$'); do
+    unzip -q -j -o "$jar" "$entry" -d "$scratch/lib"
+done
 
 echo "Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB;" \
     "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
-"$JAVA_HOME/bin/java" -cp "$scratch/lib/$(basename "$crypto_entry")" bench/signin/SignInBench.java \
-    base="$BASE" users="$USERS" duration="$DURATION" warmup="$WARMUP" think="$THINK" cost="$COST"
+for think in $THINK; do
+    "$JAVA_HOME/bin/java" -cp "$scratch/lib/*" bench/signin/SignInBench.java \
+        base="$BASE" users="$USERS" duration="$DURATION" warmup="$WARMUP" think="$think" cost="$COST"
+done
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg); other java processes: $(pgrep -c java || true)"

@@ -61,17 +61,16 @@ public class SignInBench {
         }
         System.out.printf("users=%d duration=%ds warmup=%ds think=%dms bcrypt-cost=%d base=%s%n", users, duration,
                 warmup, think, cost, base);
-        Result signIn = run(users, warmup, duration, think, i -> signInOnce(base, phones.get(i)));
-        Result health = run(users, 3, Math.max(10, duration / 3), 0, i -> timed(() -> get(base + "/actuator/health")));
-        Result bcryptParallel = bcrypt(cost, users, Math.max(10, duration / 3));
-        Result bcryptSingle = bcrypt(cost, 1, 10);
-
         System.out.println();
         System.out.println("| Measurement | n | errors | throughput /s | p50 ms | p95 ms | p99 ms | max ms |");
         System.out.println("|---|---|---|---|---|---|---|---|");
-        signIn.print("password sign-in POST, " + users + " users");
+        Result signIn = run(users, warmup, duration, think, i -> signInOnce(base, phones.get(i)));
+        signIn.print("password sign-in POST, " + users + " users, think " + think + " ms");
+        Result health = run(users, 3, Math.max(10, duration / 3), 0, i -> timed(() -> get(base + "/actuator/health")));
         health.print("GET /actuator/health, " + users + " users");
+        Result bcryptParallel = bcrypt(cost, users, Math.max(10, duration / 3));
         bcryptParallel.print("bcrypt matches (cost " + cost + "), " + users + " threads");
+        Result bcryptSingle = bcrypt(cost, 1, 10);
         bcryptSingle.print("bcrypt matches (cost " + cost + "), 1 thread");
         System.out.printf("%nRESULT signin_p95_ms=%.1f health_p95_ms=%.1f bcrypt1_p50_ms=%.1f bcrypt%d_p95_ms=%.1f "
                 + "signin_errors=%d%n", signIn.percentile(95), health.percentile(95), bcryptSingle.percentile(50), users,
