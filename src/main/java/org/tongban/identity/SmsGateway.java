@@ -7,7 +7,9 @@ package org.tongban.identity;
  * the database and shows them at {@code /dev/sms}; it must never be enabled where real people sign in.
  *
  * <p>Implementations are called inside the transaction that stores the code: throwing rolls the code back and the
- * person is told the message could not be sent.
+ * person is told the message could not be sent. A sign-in code for a number without an account is never handed to
+ * the gateway, so an implementation should hand messages over quickly (e.g. to the provider's asynchronous API or a
+ * queue): a slow call would let response times reveal which numbers have accounts.
  */
 public interface SmsGateway {
 
