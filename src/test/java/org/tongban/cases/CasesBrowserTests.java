@@ -91,9 +91,11 @@ class CasesBrowserTests {
                         .param("idNumber", id).param("phone", phoneNumber).param("password", "Liaoning#2026ok")
                         .param("passwordAgain", "Liaoning#2026ok"))
                 .andExpect(status().is3xxRedirection());
-        jdbc.update("update identity_account set assurance_level = 2 where name = '浏览器申'");
         String item = jdbc.queryForObject("select code from catalog_implementation_item where basic_code = "
                 + "'011070003000' and division_code = '210112' and status = 'PUBLISHED'", String.class);
+        // The resident has the real-name level the item declares (DOMAIN §8).
+        jdbc.update("update identity_account set assurance_level = (select assurance_level from "
+                + "catalog_implementation_item where code = ? and status = 'PUBLISHED') where name = '浏览器申'", item);
 
         Page resident = phone();
         signIn(resident, phoneNumber, "Liaoning#2026ok");

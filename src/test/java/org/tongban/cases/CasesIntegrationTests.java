@@ -68,10 +68,14 @@ class CasesIntegrationTests {
     DeemedAcceptance deemedAcceptance;
 
     private String itemCode;
+    /** The real-name level the item declares (DOMAIN §8); applicants in these tests have exactly that level. */
+    private int level;
 
     @BeforeEach
     void hunnanSoleTraderItem() {
         itemCode = hunnanItem(SOLE_TRADER);
+        level = jdbc.queryForObject("select assurance_level from catalog_implementation_item where code = ? "
+                + "and status = 'PUBLISHED'", Integer.class, itemCode);
     }
 
     private String hunnanItem(String basicCode) {
@@ -140,7 +144,7 @@ class CasesIntegrationTests {
 
     @Test
     void aResidentAppliesGetsEveryCorrectionInOneNoticeCorrectsAndIsAccepted() throws Exception {
-        Person person = person("申报甲", 2);
+        Person person = person("申报甲", level);
         mvc.perform(get("/items/" + itemCode)).andExpect(content().string(containsString("/apply/" + itemCode)));
         mvc.perform(get("/apply/" + itemCode).cookie(person.session()))
                 .andExpect(status().isOk())
@@ -226,8 +230,8 @@ class CasesIntegrationTests {
 
     @Test
     void draftsAreSavedSurviveSignOutAndOnlyTheApplicantMayDeleteThem() throws Exception {
-        Person person = person("草稿乙", 2);
-        Person other = person("旁人丙", 2);
+        Person person = person("草稿乙", level);
+        Person other = person("旁人丙", level);
         String key = "start-" + UUID.randomUUID();
         UUID id = startDraft(person, key);
         assertThat(startDraft(person, key)).as("a retried start answers the same draft").isEqualTo(id);
@@ -262,11 +266,11 @@ class CasesIntegrationTests {
 
     @Test
     void aCitizenNeverSeesAnothersCaseAndAnotherBodysOfficerIsDenied() throws Exception {
-        Person owner = person("本人丁", 2);
-        Person stranger = person("他人戊", 2);
+        Person owner = person("本人丁", level);
+        Person stranger = person("他人戊", level);
         UUID id = startDraft(owner, "start-" + UUID.randomUUID());
         validDraft(owner, id);
-        applications.submit(owner.signedIn(2), id, "k-" + UUID.randomUUID(), Channel.WEB);
+        applications.submit(owner.signedIn(level), id, "k-" + UUID.randomUUID(), Channel.WEB);
         UUID material = jdbc.queryForObject("select id from cases_material where application_id = ? and requirement_index = 0",
                 UUID.class, id);
 
@@ -303,7 +307,7 @@ class CasesIntegrationTests {
 
     @Test
     void uploadsAreRecognizedByContentAndRefusedWithTheReason() throws Exception {
-        Person person = person("材料己", 2);
+        Person person = person("材料己", level);
         UUID id = startDraft(person, "start-" + UUID.randomUUID());
         // A text file named .pdf is refused; the reason shows at the slot.
         String location = mvc.perform(multipart("/account/cases/" + id + "/materials/0")
@@ -337,7 +341,7 @@ class CasesIntegrationTests {
 
     @Test
     void theApiSubmitsOncePerIdempotencyKeyAndExplainsWhatIsMissing() throws Exception {
-        Person person = person("接口庚", 2);
+        Person person = person("接口庚", level);
         String created = mvc.perform(post("/api/v1/cases/applications").with(csrf()).cookie(person.session())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"itemCode\":\"" + itemCode + "\"}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
@@ -374,8 +378,8 @@ class CasesIntegrationTests {
 
     @Test
     void concurrentSubmissionsMakeOneCaseEachAndNeverShareANumber() throws Exception {
-        Person person = person("并发辛", 2);
-        SignedIn who = person.signedIn(2);
+        Person person = person("并发辛", level);
+        SignedIn who = person.signedIn(level);
         List<UUID> drafts = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             UUID id = startDraft(person, "start-" + UUID.randomUUID());
@@ -405,10 +409,10 @@ class CasesIntegrationTests {
 
     @Test
     void twoOfficersActingAtOnceOneSucceedsTheOtherGetsAConflict() throws Exception {
-        Person person = person("冲突壬", 2);
+        Person person = person("冲突壬", level);
         UUID id = startDraft(person, "start-" + UUID.randomUUID());
         validDraft(person, id);
-        applications.submit(person.signedIn(2), id, "k-" + UUID.randomUUID(), Channel.WEB);
+        applications.submit(person.signedIn(level), id, "k-" + UUID.randomUUID(), Channel.WEB);
         long version = version(id);
         Cookie officer = signIn("13800000003", DEMO_PASSWORD);
         mvc.perform(post("/api/v1/cases/applications/" + id + "/acceptance").with(csrf()).cookie(officer)
@@ -431,10 +435,10 @@ class CasesIntegrationTests {
 
     @Test
     void theApplicantWithdrawsBeforeADecision() throws Exception {
-        Person person = person("撤回癸", 2);
+        Person person = person("撤回癸", level);
         UUID id = startDraft(person, "start-" + UUID.randomUUID());
         validDraft(person, id);
-        applications.submit(person.signedIn(2), id, "k-" + UUID.randomUUID(), Channel.WEB);
+        applications.submit(person.signedIn(level), id, "k-" + UUID.randomUUID(), Channel.WEB);
         mvc.perform(post("/account/cases/" + id + "/withdraw").with(csrf()).cookie(person.session()))
                 .andExpect(redirectedUrl("/account/cases/" + id));
         mvc.perform(get("/account/cases/" + id).cookie(person.session()))
@@ -443,17 +447,17 @@ class CasesIntegrationTests {
 
     @Test
     void aLowAssuranceLevelIsSentToStepUpAndCompaniesOnlyThroughTheirAgents() throws Exception {
-        Person person = person("等级子", 1);
+        Person person = person("等级子", level - 1);
         mvc.perform(post("/apply/" + itemCode).with(csrf()).cookie(person.session()).param("startKey", "x"))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/account/assurance?needed=2&continue=%2Fapply%2F" + itemCode));
+                .andExpect(redirectedUrl("/account/assurance?needed=" + level + "&continue=%2Fapply%2F" + itemCode));
         mvc.perform(post("/api/v1/cases/applications").with(csrf()).cookie(person.session())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"itemCode\":\"" + itemCode + "\"}"))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.code").value("cases.assurance.too-low"))
-                .andExpect(jsonPath("$.needed").value(2));
+                .andExpect(jsonPath("$.needed").value(level));
         // 食品经营许可 serves legal persons: not without acting for a company.
-        Person resident = person("个人丑", 2);
+        Person resident = person("个人丑", level);
         mvc.perform(post("/apply/" + hunnanItem(FOOD)).with(csrf()).cookie(resident.session()).param("startKey", "y"))
                 .andExpect(status().isForbidden())
                 .andExpect(content().string(containsString("经办人")));
@@ -461,13 +465,13 @@ class CasesIntegrationTests {
 
     @Test
     void undecidedApplicationsAreAcceptedByLawOnTheirReceiptDateAcrossTheNationalDayHoliday() throws Exception {
-        Person person = person("逾期寅", 2);
+        Person person = person("逾期寅", level);
         UUID id = startDraft(person, "start-" + UUID.randomUUID());
         validDraft(person, id);
         // Received Tuesday 30 September 2025. 1–8 October are holidays, Saturday 11 October a make-up working day:
         // the five working days are 9, 10, 11, 13 and 14 October.
         Applications.Submitted submitted = applications.withClock(at("2025-09-30T10:00"))
-                .submit(person.signedIn(2), id, "k-" + UUID.randomUUID(), Channel.WEB);
+                .submit(person.signedIn(level), id, "k-" + UUID.randomUUID(), Channel.WEB);
         assertThat(submitted.receivedOn()).isEqualTo(LocalDate.of(2025, 9, 30));
         assertThat(submitted.decisionDue()).isEqualTo(LocalDate.of(2025, 10, 14));
         assertThat(submitted.caseNumber()).contains("20250930");

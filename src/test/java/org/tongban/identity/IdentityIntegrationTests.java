@@ -40,6 +40,8 @@ class IdentityIntegrationTests {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.tongban.identity.internal.PersonalDataCipher cipher;
 
     /** A fresh, valid resident ID number and phone for each registration, so tests do not share accounts. */
     private static String[] newPerson() {
@@ -230,6 +232,7 @@ class IdentityIntegrationTests {
     void aResidentInThePopulationDataReachesLevelTwoAndOthersAreToldToVisitAHall() throws Exception {
         Cookie zhang = mvc.perform(signIn("13800000010", "Tongban#Demo2026"))
                 .andReturn().getResponse().getCookie("SESSION");
+        verifyPhone(zhang, "13800000010");
         mvc.perform(post("/account/verification").with(csrf()).cookie(zhang))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("L2 实名核验")))
@@ -237,6 +240,11 @@ class IdentityIntegrationTests {
         String[] person = newPerson();
         mvc.perform(register("郑十一", person[0], person[1], PASSWORD)).andExpect(status().is3xxRedirection());
         Cookie stranger = mvc.perform(signIn(person[1], PASSWORD)).andReturn().getResponse().getCookie("SESSION");
+        // Without a verified phone, no check against the population data is even tried.
+        mvc.perform(post("/account/verification").with(csrf()).cookie(stranger))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("请先通过短信验证码验证")));
+        verifyPhone(stranger, person[1]);
         for (int i = 0; i < 5; i++) {
             mvc.perform(post("/account/verification").with(csrf()).cookie(stranger).param("socialSecurityCard", "X" + i))
                     .andExpect(status().isBadRequest())
@@ -246,6 +254,14 @@ class IdentityIntegrationTests {
         mvc.perform(post("/account/verification").with(csrf()).cookie(stranger))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("今天的核验次数已用完")));
+    }
+
+    /** Proves the account's phone with a code from the development inbox (L2 needs it). */
+    private void verifyPhone(Cookie session, String phone) throws Exception {
+        mvc.perform(post("/account/assurance/phone/code").with(csrf()).cookie(session)).andExpect(status().isOk());
+        mvc.perform(post("/account/assurance/phone").with(csrf()).cookie(session)
+                        .param("code", AssuranceSupport.latestCode(jdbc, cipher, phone)))
+                .andExpect(status().isOk());
     }
 
     @Test

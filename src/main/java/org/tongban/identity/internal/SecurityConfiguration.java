@@ -52,8 +52,9 @@ class SecurityConfiguration {
         // AccountAuthentication is the only AuthenticationProvider bean, so Spring Security uses it as the global
         // provider; registering it here as well would run it twice per attempt (and count each failure twice).
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/account/**").authenticated()
+                        .requestMatchers("/account/**", "/api/v1/identity/assurance").authenticated()
                         .requestMatchers("/api/v1/identity/companies/**", "/api/v1/identity/acting-for").authenticated()
+                        .requestMatchers("/workbench/identity/**").hasRole(StaffRole.WINDOW_OFFICER.name())
                         .requestMatchers("/workbench/**").hasRole("STAFF")
                         .requestMatchers("/admin/catalog/**", "/api/v1/catalog/admin/**")
                         .hasRole(StaffRole.CATALOG_ADMIN.name())

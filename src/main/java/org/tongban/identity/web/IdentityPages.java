@@ -127,10 +127,13 @@ class IdentityPages {
     /** Real-name verification to L2 against the population base data. */
     @PostMapping("/account/verification")
     String verify(@AuthenticationPrincipal SignedIn signedIn,
-            @RequestParam(defaultValue = "") String socialSecurityCard, Model model, HttpServletResponse response,
-            Locale locale) {
+            @RequestParam(defaultValue = "") String socialSecurityCard, Model model, HttpServletRequest request,
+            HttpServletResponse response, Locale locale) {
         try {
-            verification.verify(signedIn.accountId(), socialSecurityCard);
+            int level = verification.verify(signedIn.accountId(), socialSecurityCard);
+            // The session carries the new level at once (step-up).
+            signedIn = signedIn.withAssuranceLevel(level);
+            SessionPrincipal.replace(signedIn, request, response);
             model.addAttribute("verified", true);
         } catch (org.tongban.shared.InvalidValueException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Password sign-in benchmark: N concurrent users signing in with their passwords against Tongban, with same-run
+# references (raw bcrypt verify at the same cost, /actuator/health under the same concurrency). See bench/README.md.
+#
+#   bench/signin.sh                          start Tongban (embedded PostgreSQL, no demo data: the bench registers
+#                                            its own users) in a scratch directory
+#                                            on port 18082, measure, stop it and remove the scratch directory
+#   BASE=http://localhost:8080 bench/signin.sh   measure an app that is already running (COST must be its
+#                                            tongban.identity.bcrypt-strength)
+#
+# Environment:
+#   USERS=16 DURATION=60 WARMUP=15 THINK=0   concurrent users, measured seconds, warm-up seconds, think time (ms)
+#                            between a user's sign-ins; several values ("0 1000") run one after the other
+#   COST=10                  bcrypt strength: passed to the app it starts, and used for the bcrypt reference
+#   CPUS=0,1                 CPUs the started app is pinned to with taskset (empty: no pinning)
+#   TONGBAN_JAR=<path>       jar to run (default target/tongban.jar, built with ./mvnw when missing)
+#   PORT=18082               port of the app this script starts
+#   JAVA_HOME                JDK 21+ (default /usr/lib/jvm/temurin-25-jdk-amd64)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+project="$(pwd)"
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+USERS="${USERS:-16}" DURATION="${DURATION:-60}" WARMUP="${WARMUP:-15}" THINK="${THINK:-0}" COST="${COST:-10}"
+PORT="${PORT:-18082}" CPUS="${CPUS-0,1}"
+jar="${TONGBAN_JAR:-$project/target/tongban.jar}"
+scratch="$(mktemp -d "${TMPDIR:-/tmp}/tongban-signin-bench.XXXXXX")"
+app_pid=""
+
+cleanup() {
+    if [[ -n "$app_pid" ]] && kill -0 "$app_pid" 2>/dev/null; then
+        kill -TERM "$app_pid" 2>/dev/null || true
+        for _ in $(seq 1 60); do kill -0 "$app_pid" 2>/dev/null || break; sleep 1; done
+    fi
+    rm -rf "$scratch"
+}
+trap cleanup EXIT INT TERM
+
+if [[ ! -f "$jar" ]]; then
+    echo "Building $jar ..." >&2
+    ./mvnw -B -q -DskipTests package
+fi
+
+if [[ -z "${BASE:-}" ]]; then
+    BASE="http://localhost:$PORT"
+    pin=()
+    if [[ -n "$CPUS" ]] && command -v taskset > /dev/null; then pin=(taskset -c "$CPUS"); fi
+    echo "Starting Tongban on $BASE in $scratch (bcrypt strength $COST${CPUS:+, CPUs $CPUS}) ..." >&2
+    (cd "$scratch" && exec "${pin[@]}" "$JAVA_HOME/bin/java" -jar "$jar" --server.port="$PORT" \
+        --tongban.identity.bcrypt-strength="$COST" --tongban.log-directory="$scratch/logs" \
+        --tongban.demo.enabled=false \
+        > "$scratch/app.log" 2>&1) &
+    app_pid=$!
+    for i in $(seq 1 600); do
+        curl -fsS "$BASE/actuator/health/readiness" > /dev/null 2>&1 && break
+        kill -0 "$app_pid" 2>/dev/null || { tail -50 "$scratch/app.log" >&2; exit 1; }
+        sleep 1
+    done
+    curl -fsS "$BASE/actuator/health/readiness" > /dev/null || { echo "Tongban did not become ready" >&2; exit 1; }
+fi
+
+# The bcrypt reference uses the same library the app uses: spring-security-crypto (and the logging API it needs)
+# from the jar.
+for entry in $(unzip -Z1 "$jar" | grep -E 'BOOT-INF/lib/(spring-security-crypto|commons-logging|spring-jcl)-[^/]*\.jar$'); do
+    unzip -q -j -o "$jar" "$entry" -d "$scratch/lib"
+done
+
+echo "Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB;" \
+    "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+for think in $THINK; do
+    "$JAVA_HOME/bin/java" -cp "$scratch/lib/*" bench/signin/SignInBench.java \
+        base="$BASE" users="$USERS" duration="$DURATION" warmup="$WARMUP" think="$think" cost="$COST"
+done
+echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg); other java processes: $(pgrep -c java || true)"

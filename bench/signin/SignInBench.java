@@ -1,0 +1,243 @@
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * Password sign-in under N concurrent users against a running Tongban (bench/signin.sh starts one when needed).
+ *
+ * Each user is its own account (registered at the start, or reused from an earlier run) and its own browser: it
+ * loads /signin (new session and CSRF token), posts the password form and expects the redirect to /account, then
+ * forgets its cookies and starts over after an optional think time. Only the POST is timed: that is the sign-in
+ * (bcrypt check, lockout and throttle queries, sign-in log, session write).
+ *
+ * Same-run references, measured right after the sign-in phase in the same JVM and on the same machine:
+ *   - bcrypt: BCryptPasswordEncoder.matches at the same cost, by N threads at once, then by 1 thread;
+ *   - health: GET /actuator/health by N concurrent users (the server's floor for a trivial request).
+ *
+ * Arguments (name=value): base=http://localhost:8080 users=16 duration=60 warmup=15 think=0 cost=10 prefix=1377
+ */
+public class SignInBench {
+
+    static final String PASSWORD = "Bench#Signin2026";
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new java.util.HashMap<>(Map.of("base", "http://localhost:8080", "users", "16",
+                "duration", "60", "warmup", "15", "think", "0", "cost", "10", "prefix", "1377"));
+        for (String arg : args) {
+            String[] kv = arg.split("=", 2);
+            options.put(kv[0], kv[1]);
+        }
+        String base = options.get("base");
+        int users = Integer.parseInt(options.get("users"));
+        int duration = Integer.parseInt(options.get("duration"));
+        int warmup = Integer.parseInt(options.get("warmup"));
+        int think = Integer.parseInt(options.get("think"));
+        int cost = Integer.parseInt(options.get("cost"));
+        String prefix = options.get("prefix");
+
+        List<String> phones = new ArrayList<>();
+        for (int i = 0; i < users; i++) {
+            String phone = prefix + "%07d".formatted(i);
+            register(base, phone, i, prefix);
+            phones.add(phone);
+        }
+        System.out.printf("users=%d duration=%ds warmup=%ds think=%dms bcrypt-cost=%d base=%s%n", users, duration,
+                warmup, think, cost, base);
+        System.out.println();
+        System.out.println("| Measurement | n | errors | throughput /s | p50 ms | p95 ms | p99 ms | max ms |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        Result signIn = run(users, warmup, duration, think, i -> signInOnce(base, phones.get(i)));
+        signIn.print("password sign-in POST, " + users + " users, think " + think + " ms");
+        Result health = run(users, 3, Math.max(10, duration / 3), 0, i -> timed(() -> get(base + "/actuator/health")));
+        health.print("GET /actuator/health, " + users + " users");
+        Result bcryptParallel = bcrypt(cost, users, Math.max(10, duration / 3));
+        bcryptParallel.print("bcrypt matches (cost " + cost + "), " + users + " threads");
+        Result bcryptSingle = bcrypt(cost, 1, 10);
+        bcryptSingle.print("bcrypt matches (cost " + cost + "), 1 thread");
+        System.out.printf("%nRESULT signin_p95_ms=%.1f health_p95_ms=%.1f bcrypt1_p50_ms=%.1f bcrypt%d_p95_ms=%.1f "
+                + "signin_errors=%d%n", signIn.percentile(95), health.percentile(95), bcryptSingle.percentile(50), users,
+                bcryptParallel.percentile(95), signIn.errors);
+    }
+
+    interface Step {
+        long run(int user) throws Exception;
+    }
+
+    record Result(List<Long> nanos, long errors, double seconds) {
+        double percentile(double p) {
+            if (nanos.isEmpty()) {
+                return Double.NaN;
+            }
+            List<Long> sorted = new ArrayList<>(nanos);
+            Collections.sort(sorted);
+            int index = (int) Math.ceil(p / 100 * sorted.size()) - 1;
+            return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))) / 1e6;
+        }
+
+        void print(String name) {
+            System.out.printf("| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f |%n", name, nanos.size(), errors,
+                    nanos.size() / seconds, percentile(50), percentile(95), percentile(99), percentile(100));
+        }
+    }
+
+    /** N users in a closed loop: warm-up (not recorded), then the measured window. */
+    static Result run(int users, int warmupSeconds, int seconds, int thinkMillis, Step step) throws Exception {
+        ConcurrentLinkedQueue<Long> samples = new ConcurrentLinkedQueue<>();
+        AtomicLong errors = new AtomicLong();
+        long start = System.nanoTime();
+        long recordFrom = start + warmupSeconds * 1_000_000_000L;
+        long end = recordFrom + seconds * 1_000_000_000L;
+        CountDownLatch done = new CountDownLatch(users);
+        for (int u = 0; u < users; u++) {
+            int user = u;
+            Thread.ofPlatform().start(() -> {
+                try {
+                    while (System.nanoTime() < end) {
+                        long began = System.nanoTime();
+                        try {
+                            long took = step.run(user);
+                            if (began >= recordFrom) {
+                                samples.add(took);
+                            }
+                        } catch (Exception e) {
+                            if (began >= recordFrom) {
+                                errors.incrementAndGet();
+                            }
+                        }
+                        if (thinkMillis > 0) {
+                            Thread.sleep(ThreadLocalRandom.current().nextInt(thinkMillis / 2, thinkMillis * 3 / 2 + 1));
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        return new Result(new ArrayList<>(samples), errors.get(), seconds);
+    }
+
+    static Result bcrypt(int cost, int threads, int seconds) throws Exception {
+        BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(cost);
+        String hash = encoder.encode(PASSWORD);
+        return run(threads, 2, seconds, 0, i -> timed(() -> {
+            if (!encoder.matches(PASSWORD, hash)) {
+                throw new IllegalStateException("bcrypt mismatch");
+            }
+            return null;
+        }));
+    }
+
+    interface Call {
+        Object call() throws Exception;
+    }
+
+    static long timed(Call call) throws Exception {
+        long began = System.nanoTime();
+        call.call();
+        return System.nanoTime() - began;
+    }
+
+    static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    static final Pattern SESSION = Pattern.compile("SESSION=([^;]+)");
+
+    /** One sign-in as a fresh browser; returns the POST's time. */
+    static long signInOnce(String base, String phone) throws Exception {
+        HttpResponse<String> form = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/signin")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        String session = cookie(form);
+        Matcher token = CSRF.matcher(form.body());
+        if (session == null || !token.find()) {
+            throw new IllegalStateException("no session or CSRF token on /signin");
+        }
+        HttpRequest post = HttpRequest.newBuilder(URI.create(base + "/signin"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "SESSION=" + session)
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("identifier", phone, "password", PASSWORD,
+                        "_csrf", token.group(1)))))
+                .build();
+        long began = System.nanoTime();
+        HttpResponse<Void> answer = CLIENT.send(post, HttpResponse.BodyHandlers.discarding());
+        long took = System.nanoTime() - began;
+        String location = answer.headers().firstValue("Location").orElse("");
+        if (answer.statusCode() != 302 || !location.endsWith("/account")) {
+            throw new IllegalStateException("sign-in answered " + answer.statusCode() + " " + location);
+        }
+        return took;
+    }
+
+    static Object get(String url) throws Exception {
+        HttpResponse<Void> answer = CLIENT.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + answer.statusCode());
+        }
+        return null;
+    }
+
+    /** Registers the bench account for this phone, unless an earlier run did. */
+    static void register(String base, String phone, int i, String prefix) throws Exception {
+        HttpResponse<String> form = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/register")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher token = CSRF.matcher(form.body());
+        if (!token.find()) {
+            throw new IllegalStateException("no CSRF token on /register: is Tongban running at " + base + "?");
+        }
+        String id = idNumber("210112" + "1990" + "%02d".formatted(1 + i % 12) + "%02d".formatted(1 + i / 12 % 28)
+                + prefix.substring(1, 4));
+        HttpResponse<String> answer = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/register"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "SESSION=" + cookie(form))
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("name", "压测用户" + i, "idType", "RESIDENT_ID",
+                        "idNumber", id, "phone", phone, "password", PASSWORD, "passwordAgain", PASSWORD,
+                        "_csrf", token.group(1)))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 302 && !answer.body().contains("已注册")) {
+            throw new IllegalStateException("registering " + phone + " answered " + answer.statusCode());
+        }
+    }
+
+    /** GB 11643: 17 digits plus the ISO 7064 MOD 11-2 check character. */
+    static String idNumber(String first17) {
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * ((1 << (17 - i)) % 11);
+        }
+        return first17 + "10X98765432".charAt(sum % 11);
+    }
+
+    static String cookie(HttpResponse<?> response) {
+        for (String header : response.headers().allValues("Set-Cookie")) {
+            Matcher m = SESSION.matcher(header);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return null;
+    }
+
+    static String form(Map<String, String> fields) {
+        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+}
