@@ -45,7 +45,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, MessageSource messages)
+    SecurityFilterChain web(HttpSecurity http, MessageSource messages,
+            java.util.List<org.springframework.security.web.authentication.logout.LogoutHandler> logoutHandlers)
             throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         // AccountAuthentication is the only AuthenticationProvider bean, so Spring Security uses it as the global
@@ -60,7 +61,11 @@ class SecurityConfiguration {
                         .usernameParameter("identifier").passwordParameter("password")
                         .defaultSuccessUrl("/account")
                         .failureHandler(failureHandler()))
-                .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedOut"))
+                .logout(logout -> {
+                    logout.logoutUrl("/signout").logoutSuccessUrl("/?signedOut");
+                    // e.g. single sign-out: ends the client systems' sessions while this one still exists
+                    logoutHandlers.forEach(logout::addLogoutHandler);
+                })
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::apiWithoutSession))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(
