@@ -97,6 +97,45 @@ class AuthorizationServerConfiguration {
         return http.build();
     }
 
+    /**
+     * Spring Authorization Server would otherwise keep the sessions that passed its authorization endpoint in memory
+     * (one node's view) and put the most recent one's hash into ID tokens as {@code sid} — possibly another device's.
+     * Tongban's {@code sid} is exact instead: the one of the session that asked for the code, kept with the
+     * authorization in PostgreSQL ({@link SingleSignOut}); so this registry knows no sessions.
+     */
+    @Bean
+    org.springframework.security.core.session.SessionRegistry oidcSessionRegistry() {
+        return new org.springframework.security.core.session.SessionRegistry() {
+            @Override
+            public java.util.List<Object> getAllPrincipals() {
+                return java.util.List.of();
+            }
+
+            @Override
+            public java.util.List<org.springframework.security.core.session.SessionInformation> getAllSessions(
+                    Object principal, boolean includeExpiredSessions) {
+                return java.util.List.of();
+            }
+
+            @Override
+            public org.springframework.security.core.session.SessionInformation getSessionInformation(String id) {
+                return null;
+            }
+
+            @Override
+            public void refreshLastRequest(String sessionId) {
+            }
+
+            @Override
+            public void registerNewSession(String sessionId, Object principal) {
+            }
+
+            @Override
+            public void removeSessionInformation(String sessionId) {
+            }
+        };
+    }
+
     @Bean
     AuthorizationServerSettings authorizationServerSettings(SsoProperties properties) {
         var settings = AuthorizationServerSettings.builder();
