@@ -55,8 +55,14 @@ public class DemoClient {
 
     @RestController
     static class Home {
+        private final Environment env;
+
+        Home(Environment env) {
+            this.env = env;
+        }
+
         @GetMapping(value = "/", produces = "text/html;charset=UTF-8")
-        String home(@AuthenticationPrincipal OidcUser user, CsrfToken csrf, Environment env) {
+        String home(@AuthenticationPrincipal OidcUser user, CsrfToken csrf) {
             StringBuilder claims = new StringBuilder();
             user.getIdToken().getClaims().forEach((k, v) -> claims.append("<tr><th>").append(HtmlUtils.htmlEscape(k))
                     .append("</th><td>").append(HtmlUtils.htmlEscape(String.valueOf(v))).append("</td></tr>"));

@@ -147,7 +147,7 @@ class AuthorizationServerConfiguration {
 
     @Bean
     RegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc) {
-        return new JdbcRegisteredClientRepository(jdbc);
+        return new CachedClients(new JdbcRegisteredClientRepository(jdbc));
     }
 
     @Bean

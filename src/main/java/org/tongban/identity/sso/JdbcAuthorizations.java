@@ -50,18 +50,25 @@ class JdbcAuthorizations implements OAuth2AuthorizationService {
     private static final Duration KEEP_EXPIRED = Duration.ofDays(1);
 
     private final JdbcTemplate jdbc;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final PersonalDataCipher cipher;
     private final Clock clock = Clock.systemUTC();
     private final AtomicLong lastCleanup = new AtomicLong();
 
-    JdbcAuthorizations(JdbcTemplate jdbc, PersonalDataCipher cipher) {
+    JdbcAuthorizations(JdbcTemplate jdbc, org.springframework.transaction.support.TransactionTemplate transactions,
+            PersonalDataCipher cipher) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.cipher = cipher;
     }
 
     @Override
     public void save(OAuth2Authorization authorization) {
         Instant now = clock.instant();
+        // Not worth a disk flush per token: an authorization lost in a crash is only a token its client asks for
+        // again (or a sign-in repeated), and the next durable commit flushes it anyway.
+        transactions.executeWithoutResult(status -> {
+        jdbc.execute("set local synchronous_commit = off");
         jdbc.update("""
                 insert into identity_sso_authorization (id, registered_client_id, principal_name, state_hash, code_hash,
                     access_token_hash, refresh_token_hash, id_token_hash, expires_at, data)
@@ -76,6 +83,7 @@ class JdbcAuthorizations implements OAuth2AuthorizationService {
                 hash(token(authorization, OAuth2RefreshToken.class)),
                 hash(token(authorization, OidcIdToken.class)),
                 Timestamp.from(expiry(authorization, now)), seal(authorization));
+        });
         cleanUpNowAndThen(now);
     }
 

@@ -91,9 +91,19 @@ public class SingleSignOut implements LogoutHandler {
         if (session == null || !(session.getAttribute(SID_ATTRIBUTE) instanceof String sid)) {
             return;
         }
-        String issuer = properties.issuerOrNull() != null ? properties.issuerOrNull()
+        endClientSessions(sid, issuer(request));
+    }
+
+    /** "Sign out on every device": every client session of the account, whichever platform session opened it. */
+    public void endEverySessionOf(UUID account, HttpServletRequest request) {
+        String issuer = issuer(request);
+        jdbc.queryForList("select distinct sid from identity_sso_participation where account_id = ?", String.class,
+                account).forEach(sid -> endClientSessions(sid, issuer));
+    }
+
+    private String issuer(HttpServletRequest request) {
+        return properties.issuerOrNull() != null ? properties.issuerOrNull()
                 : ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString();
-        endClientSessions(sid, issuer);
     }
 
     /** Sends a logout token to every client system the session {@code sid} entered; returns how many acknowledged. */

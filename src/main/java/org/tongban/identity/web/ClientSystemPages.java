@@ -22,7 +22,6 @@ import org.tongban.identity.sso.ClientSystems;
 import org.tongban.identity.sso.IdentityAudit;
 import org.tongban.identity.sso.SigningKeys;
 import org.tongban.platform.web.InvalidFieldException;
-import org.tongban.shared.NotFoundException;
 
 /**
  * Admin console: client systems that sign their users in through the platform (单点登录接入管理). The web chain
@@ -136,9 +135,5 @@ class ClientSystemPages {
         if (admin == null || !admin.has(StaffRole.SYSTEM_ADMIN)) {
             throw new org.springframework.security.access.AccessDeniedException("system administrators only");
         }
-    }
-
-    static NotFoundException notFound(String clientId) {
-        return new NotFoundException("sso.client.not-found", clientId);
     }
 }
