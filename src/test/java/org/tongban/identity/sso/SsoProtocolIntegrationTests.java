@@ -119,6 +119,19 @@ class SsoProtocolIntegrationTests {
     }
 
     @Test
+    void theSignInPageMayBeFollowedByARedirectToARegisteredClientSystemButOtherPagesNot() throws Exception {
+        // Browsers apply form-action to the redirects after a form is sent (sign-in → authorize → client).
+        var signIn = http.send(HttpRequest.newBuilder(URI.create(platform() + "/signin")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(signIn.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("form-action 'self' http://localhost:8081 http://localhost:8082");
+        var register = http.send(HttpRequest.newBuilder(URI.create(platform() + "/register")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(register.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .endsWith("form-action 'self'");
+    }
+
+    @Test
     void codeWithPkceGivesSignedTokensWithTongbanClaimsAndRefreshTokensRotate() throws Exception {
         Browser browser = signedIn("13800000010");
         String verifier = "v-" + UUID.randomUUID() + UUID.randomUUID();
