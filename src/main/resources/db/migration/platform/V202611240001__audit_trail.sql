@@ -16,7 +16,7 @@ create table platform_audit_event
 
 create index platform_audit_event_actor on platform_audit_event (actor_id, occurred_at desc);
 create index platform_audit_event_target on platform_audit_event (target_type, target_id, occurred_at desc);
-create index platform_audit_event_time on platform_audit_event (occurred_at desc);
+create index platform_audit_event_module on platform_audit_event (module, occurred_at desc);
 
 create rule platform_audit_event_no_update as on update to platform_audit_event do instead nothing;
 create rule platform_audit_event_no_delete as on delete to platform_audit_event do instead nothing;

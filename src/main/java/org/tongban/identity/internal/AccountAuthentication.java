@@ -93,8 +93,14 @@ class AccountAuthentication implements AuthenticationProvider {
         Account found = account.get();
         log.record(identifierHash, found.id(), ip, true, null);
         SignedIn principal = signedIn(found);
-        UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(principal, null,
+        // The password factor with its time: OpenID Connect's auth_time (and Spring Security's multi-factor checks).
+        var authorities = new java.util.ArrayList<org.springframework.security.core.GrantedAuthority>(
                 principal.authorities());
+        authorities.add(org.springframework.security.core.authority.FactorGrantedAuthority
+                .withAuthority(org.springframework.security.core.authority.FactorGrantedAuthority.PASSWORD_AUTHORITY)
+                .issuedAt(now).build());
+        UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                authorities);
         result.setDetails(request.getDetails());
         return result;
     }

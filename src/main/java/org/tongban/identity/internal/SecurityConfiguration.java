@@ -47,7 +47,9 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, MessageSource messages, JdbcTemplate jdbc,
-            org.tongban.identity.LegalPersons legalPersons, IdentityAudit audit) throws Exception {
+            org.tongban.identity.LegalPersons legalPersons, IdentityAudit audit,
+            java.util.List<org.springframework.security.web.authentication.logout.LogoutHandler> logoutHandlers)
+            throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         // AccountAuthentication is the only AuthenticationProvider bean, so Spring Security uses it as the global
         // provider; registering it here as well would run it twice per attempt (and count each failure twice).
@@ -66,7 +68,11 @@ class SecurityConfiguration {
                         .failureHandler(failureHandler()))
                 .addFilterBefore(new AccountStateFilter(jdbc, legalPersons, audit),
                         org.springframework.security.web.access.intercept.AuthorizationFilter.class)
-                .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/?signedOut"))
+                .logout(logout -> {
+                    logout.logoutUrl("/signout").logoutSuccessUrl("/?signedOut");
+                    // e.g. single sign-out: ends the client systems' sessions while this one still exists
+                    logoutHandlers.forEach(logout::addLogoutHandler);
+                })
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::apiWithoutSession))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(

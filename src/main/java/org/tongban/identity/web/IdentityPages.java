@@ -34,11 +34,14 @@ class IdentityPages {
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
     private final org.tongban.identity.RealNameVerification verification;
+    private final org.tongban.identity.sso.SingleSignOut singleSignOut;
 
     IdentityPages(Registration registration, Accounts accounts, MessageSource messages,
             FindByIndexNameSessionRepository<? extends Session> sessions,
-            org.tongban.identity.RealNameVerification verification) {
+            org.tongban.identity.RealNameVerification verification,
+            org.tongban.identity.sso.SingleSignOut singleSignOut) {
         this.verification = verification;
+        this.singleSignOut = singleSignOut;
         this.registration = registration;
         this.accounts = accounts;
         this.messages = messages;
@@ -146,6 +149,8 @@ class IdentityPages {
     /** Ends every session of this account, on every device and node, this one included. */
     @PostMapping("/account/sessions/end-all")
     String endAllSessions(@AuthenticationPrincipal SignedIn signedIn, HttpServletRequest request) {
+        // The client systems those sessions signed in to end their sessions too (back-channel logout).
+        singleSignOut.endEverySessionOf(signedIn.accountId(), request);
         sessions.findByPrincipalName(signedIn.accountId().toString()).keySet().forEach(sessions::deleteById);
         var current = request.getSession(false);
         if (current != null) {

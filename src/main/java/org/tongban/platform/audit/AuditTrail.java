@@ -73,6 +73,14 @@ public class AuditTrail {
                 order by occurred_at desc, id desc limit ?""", (rs, n) -> recorded(rs), targetType, targetId, limit);
     }
 
+    /** The newest events of one module, newest first. */
+    @Transactional(readOnly = true)
+    public List<Recorded> recent(String module, int limit) {
+        return jdbc.query("""
+                select * from platform_audit_event where module = ?
+                order by occurred_at desc, id desc limit ?""", (rs, n) -> recorded(rs), module, limit);
+    }
+
     /** The newest events by one actor, newest first. */
     @Transactional(readOnly = true)
     public List<Recorded> by(UUID actorId, int limit) {
