@@ -7,8 +7,10 @@
 #   MEASURE=60 WARMUP=30 bench/catalog.sh
 #   REINDEX=0 bench/catalog.sh           # skip the (2-minute) reindex when the data is already there
 #   FRESH=1 bench/catalog.sh             # throw the benchmark database away first (regenerates the catalogue)
+#   SCENARIOS=search,raw JFR=1 REINDEX=0 bench/catalog.sh   # some scenarios only, each with a JFR recording
 #
-# Settings (environment): ITEMS (300000), CLIENTS (32), WARMUP (20 s), MEASURE (30 s) per scenario, IMPORT_ROWS
+# Settings (environment): ITEMS (300000), CLIENTS (32), WARMUP (20 s), MEASURE (30 s) per scenario, THINK (1000 ms:
+# mean think time of the paced run of each scenario), IMPORT_ROWS
 # (10000), PORT (18090), BENCH_DATA (bench/data/catalog: PostgreSQL cluster, Lucene index, keys, logs; git-ignored,
 # kept between runs because generating the catalogue takes a while), TONGBAN_BUILD_DIR (private build copy,
 # $TMPDIR/tongban-catalog-bench-build), JAVA_OPTS (none), JAVA_HOME (a JDK 21+; Temurin 25 when present).
@@ -20,6 +22,7 @@ ITEMS=${ITEMS:-300000}
 CLIENTS=${CLIENTS:-32}
 WARMUP=${WARMUP:-20}
 MEASURE=${MEASURE:-30}
+THINK=${THINK:-1000}
 IMPORT_ROWS=${IMPORT_ROWS:-10000}
 PORT=${PORT:-18090}
 REINDEX=${REINDEX:-1}
@@ -76,9 +79,10 @@ cd "$BENCH_DATA"
 # shellcheck disable=SC2086
 "$JAVA" $JAVA_OPTS -cp "$CLASSPATH" \
     -Dbench.data="$BENCH_DATA" -Dbench.items="$ITEMS" -Dbench.clients="$CLIENTS" -Dbench.warmup="$WARMUP" \
-    -Dbench.measure="$MEASURE" -Dbench.import-rows="$IMPORT_ROWS" -Dbench.port="$PORT" \
+    -Dbench.measure="$MEASURE" -Dbench.think="$THINK" -Dbench.import-rows="$IMPORT_ROWS" -Dbench.port="$PORT" \
     -Dbench.reindex="$([[ "$REINDEX" == 1 ]] && echo true || echo false)" \
-    -Dbench.report="$RESULTS_DIR/summary.md" \
+    -Dbench.report="$RESULTS_DIR/summary.md" -Dbench.scenarios="${SCENARIOS:-search,raw,api,guide,import}" \
+    ${JFR:+-Dbench.jfr="$RESULTS_DIR/profile"} \
     org.tongban.catalog.bench.CatalogBenchmark >"$RESULTS_DIR/console.log" 2>&1 &
 APP_PID=$!
 trap 'kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null' INT TERM
@@ -86,6 +90,10 @@ tail -n +1 -f "$RESULTS_DIR/console.log" --pid "$APP_PID" | grep --line-buffered
 wait "$APP_PID"
 rc=$?
 set -e
+if [[ $rc == 0 && -n "${SCENARIOS:-}" ]]; then
+    log "done (SCENARIOS=$SCENARIOS: no report); results in $RESULTS_DIR"
+    exit 0
+fi
 if [[ $rc != 0 || ! -s "$RESULTS_DIR/summary.md" ]]; then
     log "the benchmark failed (exit $rc); last lines of $RESULTS_DIR/console.log:"
     tail -n 40 "$RESULTS_DIR/console.log" >&2

@@ -9,9 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Closed-loop load: {@code clients} threads, each sending its next request as soon as the last one is answered (no
- * think time, so the machine is saturated and latency includes queueing), first for a warm-up that is not recorded,
- * then for the measured period. Every latency of the measured period is kept.
+ * Closed-loop load: {@code clients} threads, each sending its next request when the last one is answered — at once
+ * (no think time: the machine is saturated and latency includes queueing), or after a think time drawn from an
+ * exponential distribution (people reading a page: a Poisson stream of requests per client) — first for a warm-up
+ * that is not recorded, then for the measured period. Every latency of the measured period is kept.
  */
 final class Load {
 
@@ -34,6 +35,11 @@ final class Load {
 
     static Stats run(String name, int clients, double warmupSeconds, double measureSeconds, int mixSize,
             Request request) throws InterruptedException {
+        return run(name, clients, warmupSeconds, measureSeconds, mixSize, 0, request);
+    }
+
+    static Stats run(String name, int clients, double warmupSeconds, double measureSeconds, int mixSize,
+            double thinkMillis, Request request) throws InterruptedException {
         long start = System.nanoTime();
         long measureFrom = start + (long) (warmupSeconds * 1e9);
         long end = measureFrom + (long) (measureSeconds * 1e9);
@@ -52,6 +58,10 @@ final class Load {
                 int count = 0;
                 try {
                     while (true) {
+                        if (thinkMillis > 0) {
+                            long think = (long) (-Math.log(1 - random.nextDouble()) * thinkMillis * 1e6);
+                            Thread.sleep(think / 1_000_000, (int) (think % 1_000_000));
+                        }
                         long t0 = System.nanoTime();
                         if (t0 >= end) {
                             break;
@@ -75,6 +85,8 @@ final class Load {
                             buffer[count++] = t1 - t0;
                         }
                     }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 } finally {
                     counts[client] = count;
                     done.countDown();
