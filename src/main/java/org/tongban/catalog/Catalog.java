@@ -93,10 +93,10 @@ public class Catalog {
         if (page.total() == 0 && !request.text().isEmpty()) {
             CatalogSearchRequest wider = new CatalogSearchRequest(request.text(), request.division(), null, null, null,
                     null, null, 0, 5);
-            nearest = search.search(wider, lineage, false).hits().stream().map(f -> summary(f.item())).toList();
+            nearest = search.search(wider, lineage, false).hits().stream().map(CatalogSearch.Found::item).toList();
         }
         return new CatalogSearchResult(
-                page.hits().stream().map(f -> new CatalogSearchResult.Hit(summary(f.item()), f.highlightedName()))
+                page.hits().stream().map(f -> new CatalogSearchResult.Hit(f.item(), f.highlightedName()))
                         .toList(),
                 page.total(), request.page(), request.size(), nearest, page.themeCounts());
     }
@@ -126,10 +126,7 @@ public class Catalog {
     }
 
     static ItemSummary summary(ImplementationItem item) {
-        Guide guide = item.guide();
-        return new ItemSummary(item.code().value(), item.version(), item.basicCode(), item.name(), item.itemType(),
-                item.target(), item.bodyId(), item.bodyName(), item.divisionCode(), item.divisionName(), item.level(),
-                guide.onlineDepth(), guide.visits(), guide.promisedLimit(), guide.handling());
+        return item.summary();
     }
 
     private static BasicItemView view(BasicItem basic) {

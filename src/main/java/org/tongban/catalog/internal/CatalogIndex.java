@@ -40,7 +40,18 @@ public class CatalogIndex implements ApplicationRunner {
         if (stored != indexed) {
             log.info("Search index holds {} of {} published items; rebuilding", indexed, stored);
             rebuild();
+        } else if (indexed > 0 && !holdsSummaries()) {
+            log.info("Search index was written before hits were stored in it; rebuilding");
+            rebuild();
         }
+    }
+
+    /** Whether the index has the stored summary a search hit is read from (an index of an older release has not). */
+    private boolean holdsSummaries() {
+        return Search.session(entityManager).search(ImplementationItem.class)
+                .select(f -> f.field(ImplementationItem.SUMMARY, String.class))
+                .where(f -> f.match().field("status").matching(ItemStatus.PUBLISHED))
+                .fetchHits(1).stream().allMatch(java.util.Objects::nonNull);
     }
 
     /** Rebuilds the whole index from the database. */

@@ -10,7 +10,6 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.common.BooleanOperator;
-import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
 import org.hibernate.search.engine.search.predicate.SearchPredicate;
 import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryFlag;
 import org.hibernate.search.engine.search.query.SearchResult;
@@ -19,6 +18,7 @@ import org.hibernate.search.mapper.orm.scope.SearchScope;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.springframework.stereotype.Component;
 import org.tongban.catalog.CatalogSearchRequest;
+import org.tongban.catalog.ItemSummary;
 import org.tongban.catalog.Theme;
 
 /**
@@ -39,8 +39,8 @@ public class CatalogSearch {
         this.synonyms = synonyms;
     }
 
-    /** A hit: the item as stored and its name with the matching words marked. */
-    public record Found(ImplementationItem item, String highlightedName) {
+    /** A hit: the item as lists show it and its name with the matching words marked. */
+    public record Found(ItemSummary item, String highlightedName) {
     }
 
     public record Page(List<Found> hits, long total, Map<Theme, Long> themeCounts) {
@@ -53,20 +53,21 @@ public class CatalogSearch {
     public Page search(CatalogSearchRequest request, List<String> lineage, boolean allWords) {
         SearchSession session = Search.session(entityManager);
         SearchScope<ImplementationItem> scope = session.scope(ImplementationItem.class);
-        SearchPredicate predicate = predicate(scope, request, lineage, allWords);
-        SearchResult<Found> result = session.search(scope)
-                .select(f -> f.composite()
-                        .from(f.entity(ImplementationItem.class), f.highlight("name"))
-                        .as((item, names) -> new Found(item, names.isEmpty() ? null : names.getFirst())))
+        Set<String> variants = variants(request.text());
+        SearchPredicate predicate = predicate(scope, request, variants, lineage, allWords);
+        // Projected from the index, not loaded: a page of hits costs no database round trip.
+        SearchResult<String> result = session.search(scope)
+                .select(f -> f.field(ImplementationItem.SUMMARY, String.class))
                 .where(predicate)
-                .highlighter(h -> h.unified().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
-                        .numberOfFragments(1).noMatchSize(200))
                 .sort(f -> f.score().then().field("name_sort").then().field("divisionCode"))
                 .aggregation(THEMES, f -> f.terms().field("theme", String.class).maxTermCount(50))
                 .fetch(request.page() * request.size(), request.size());
         Map<Theme, Long> themes = new EnumMap<>(Theme.class);
         result.aggregation(THEMES).forEach((theme, count) -> themes.put(Theme.valueOf(theme), count));
-        return new Page(result.hits(), result.total().hitCount(), themes);
+        NameHighlighter names = new NameHighlighter(ChineseAnalysis.CHINESE, variants);
+        List<Found> hits = result.hits().stream().map(ImplementationItem::summary)
+                .map(item -> new Found(item, names.highlight(item.name()))).toList();
+        return new Page(hits, result.total().hitCount(), themes);
     }
 
     /** Names of published items that match what has been typed so far, for suggestions. */
@@ -79,13 +80,13 @@ public class CatalogSearch {
         SearchScope<ImplementationItem> scope = session.scope(ImplementationItem.class);
         List<String> names = session.search(scope)
                 .select(f -> f.field("name", String.class))
-                .where(predicate(scope, request, lineage, true))
+                .where(predicate(scope, request, variants(request.text()), lineage, true))
                 .fetchHits(limit * 4);
         return names.stream().distinct().limit(limit).toList();
     }
 
     private SearchPredicate predicate(SearchScope<ImplementationItem> scope, CatalogSearchRequest request,
-            List<String> lineage, boolean allWords) {
+            Set<String> variants, List<String> lineage, boolean allWords) {
         var f = scope.predicate();
         return f.bool().with(b -> {
             b.filter(f.match().field("status").matching(ItemStatus.PUBLISHED));
@@ -114,7 +115,7 @@ public class CatalogSearch {
             }
             if (!request.text().isEmpty()) {
                 var text = f.bool();
-                for (String variant : variants(request.text())) {
+                for (String variant : variants) {
                     text.should(f.simpleQueryString()
                             .field("name").boost(4f).field("aliases").boost(2f)
                             .fields("materialsText", "conditionsText")

@@ -1,5 +1,6 @@
 package org.tongban.catalog.internal;
 
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurationContext;
@@ -12,9 +13,12 @@ import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
  */
 public class ChineseAnalysis implements LuceneAnalysisConfigurer {
 
+    /** The {@code chinese} analyzer itself, also for segmenting outside the index (highlighting names). */
+    static final Analyzer CHINESE = new SmartChineseAnalyzer();
+
     @Override
     public void configure(LuceneAnalysisConfigurationContext context) {
-        context.analyzer(ImplementationItem.CHINESE).instance(new SmartChineseAnalyzer());
+        context.analyzer(ImplementationItem.CHINESE).instance(CHINESE);
         context.analyzer(ImplementationItem.CODES).instance(new WhitespaceAnalyzer());
     }
 }

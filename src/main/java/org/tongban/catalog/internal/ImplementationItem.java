@@ -17,8 +17,8 @@ import jakarta.persistence.Transient;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.search.engine.backend.types.Aggregable;
-import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Searchable;
 import org.hibernate.search.engine.backend.types.Sortable;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
@@ -30,6 +30,7 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyVa
 import org.hibernate.type.SqlTypes;
 import org.tongban.catalog.Guide;
 import org.tongban.catalog.ImplementationCode;
+import org.tongban.catalog.ItemSummary;
 import org.tongban.catalog.ItemType;
 import org.tongban.catalog.ServiceTarget;
 import org.tongban.catalog.Theme;
@@ -47,6 +48,8 @@ public class ImplementationItem {
 
     static final String CHINESE = "chinese";
     static final String CODES = "codes";
+    /** The stored-only index field with a hit's {@link ItemSummary}. */
+    static final String SUMMARY = "summary";
 
     @Id
     private UUID id;
@@ -58,7 +61,7 @@ public class ImplementationItem {
     private String basicCode;
     @Column(name = "basic_version")
     private int basicVersion;
-    @FullTextField(analyzer = CHINESE, projectable = Projectable.YES, highlightable = Highlightable.ANY)
+    @FullTextField(analyzer = CHINESE, projectable = Projectable.YES)
     @KeywordField(name = "name_sort", sortable = Sortable.YES)
     private String name;
     @FullTextField(analyzer = CHINESE)
@@ -278,6 +281,32 @@ public class ImplementationItem {
     @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "guide")))
     public String getConditionsText() {
         return String.join("；", guide().conditions());
+    }
+
+    /**
+     * What a search hit shows (the item as lists show it), stored in the index as JSON: a page of hits then needs
+     * neither the database nor the guide's JSON.
+     */
+    @Transient
+    @GenericField(name = SUMMARY, projectable = Projectable.YES, searchable = Searchable.NO)
+    @IndexingDependency(derivedFrom = {
+            @ObjectPath(@PropertyValue(propertyName = "code")), @ObjectPath(@PropertyValue(propertyName = "version")),
+            @ObjectPath(@PropertyValue(propertyName = "name")), @ObjectPath(@PropertyValue(propertyName = "bodyName")),
+            @ObjectPath(@PropertyValue(propertyName = "divisionName")),
+            @ObjectPath(@PropertyValue(propertyName = "guide")) })
+    public String getSummaryJson() {
+        return CatalogJson.write(summary());
+    }
+
+    /** The item as lists show it. */
+    public ItemSummary summary() {
+        Guide guide = guide();
+        return new ItemSummary(code, version, basicCode, name, itemType(), target, bodyId, bodyName, divisionCode,
+                divisionName, level, guide.onlineDepth(), guide.visits(), guide.promisedLimit(), guide.handling());
+    }
+
+    static ItemSummary summary(String json) {
+        return CatalogJson.MAPPER.readValue(json, ItemSummary.class);
     }
 
     public UUID id() {
