@@ -76,7 +76,7 @@ class CasesBrowserTests {
         page.locator("input[name=identifier]").fill(identifier);
         page.locator("input[name=password]").fill(password);
         page.locator("form[action='/signin'] button[type=submit]").click();
-        page.waitForURL(Pattern.compile(".*/account.*"));
+        page.waitForURL(Pattern.compile(".*/(account|workbench).*"));
     }
 
     private String base() {
