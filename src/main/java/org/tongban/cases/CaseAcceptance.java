@@ -12,6 +12,7 @@ import org.tongban.cases.internal.ApplicationStore;
 import org.tongban.cases.internal.ApplicationStore.Row;
 import org.tongban.identity.SignedIn;
 import org.tongban.identity.StaffRole;
+import org.tongban.platform.audit.AuditTrail;
 import org.tongban.shared.NotFoundException;
 
 /**
@@ -32,23 +33,26 @@ public class CaseAcceptance {
     private final ApplicationStore store;
     private final Applications applications;
     private final TransactionTemplate transactions;
+    private final AuditTrail audit;
     private final Clock clock;
 
     @org.springframework.beans.factory.annotation.Autowired
-    CaseAcceptance(ApplicationStore store, Applications applications, TransactionTemplate transactions) {
-        this(store, applications, transactions, Clock.systemUTC());
+    CaseAcceptance(ApplicationStore store, Applications applications, TransactionTemplate transactions,
+            AuditTrail audit) {
+        this(store, applications, transactions, audit, Clock.systemUTC());
     }
 
     private CaseAcceptance(ApplicationStore store, Applications applications, TransactionTemplate transactions,
-            Clock clock) {
+            AuditTrail audit, Clock clock) {
         this.store = store;
         this.applications = applications;
         this.transactions = transactions;
+        this.audit = audit;
         this.clock = clock;
     }
 
     public CaseAcceptance withClock(Clock clock) {
-        return new CaseAcceptance(store, applications.withClock(clock), transactions, clock);
+        return new CaseAcceptance(store, applications.withClock(clock), transactions, audit, clock);
     }
 
     /** Applications of the officer's body awaiting a decision, oldest receipt first. */
@@ -128,6 +132,9 @@ public class CaseAcceptance {
                 store.addCorrection(id, now, officer.accountId(), corrections);
             }
             store.addStep(id, now, step, officer.accountId(), officer.name(), reason);
+            // Supervision (电子监察) reads every acceptance decision from the platform trail.
+            audit.record(new AuditTrail.Event("cases", step, officer.accountId(), officer.name(), "application",
+                    id.toString(), corrections == null ? reason : corrections.size() + " deficiencies"));
         });
     }
 

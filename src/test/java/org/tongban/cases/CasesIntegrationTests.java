@@ -226,6 +226,10 @@ class CasesIntegrationTests {
                 .andExpect(content().string(containsString(LocalDate.now(Applications.ZONE).toString())));
         assertThat(jdbc.queryForObject("select accepted_by_law from cases_application where id = ?", Boolean.class, id))
                 .isFalse();
+        // Both decisions are on the platform's audit trail for supervision.
+        assertThat(jdbc.queryForList("select action from platform_audit_event where module = 'cases' "
+                + "and target_type = 'application' and target_id = ? order by id", String.class, id.toString()))
+                .containsExactly("CORRECTION_REQUESTED", "ACCEPTED");
     }
 
     @Test
