@@ -55,6 +55,16 @@ public class BasicItem {
     private LocalDate effectiveFrom;
     @Column(name = "published_at")
     private Instant publishedAt;
+    @Column(name = "saved_by")
+    private UUID savedBy;
+    @Column(name = "submitted_by")
+    private UUID submittedBy;
+    @Column(name = "submitted_at")
+    private Instant submittedAt;
+    @Column(name = "approved_by")
+    private UUID approvedBy;
+    @Column(name = "approved_at")
+    private Instant approvedAt;
 
     protected BasicItem() {
     }
@@ -95,10 +105,59 @@ public class BasicItem {
         this.status = ItemStatus.DRAFT;
     }
 
+    /** Who wrote this draft (a catalogue administrator; none for demo data). */
+    public BasicItem savedBy(UUID by) {
+        this.savedBy = by;
+        return this;
+    }
+
+    /** A draft goes for approval; its content is fixed from now on. */
+    public void submit(UUID by, Instant now) {
+        if (status != ItemStatus.DRAFT) {
+            throw new IllegalStateException("Only a draft can be submitted: " + code + " v" + version);
+        }
+        this.status = ItemStatus.SUBMITTED;
+        this.submittedBy = by;
+        this.submittedAt = now;
+    }
+
+    /**
+     * Approved to be in force from {@code effectiveFrom}: published at once when that day has come, otherwise
+     * {@link ItemStatus#APPROVED} until {@link #takeEffect} on that day.
+     */
+    public void approve(UUID by, LocalDate effectiveFrom, Instant now, LocalDate today) {
+        if (status != ItemStatus.SUBMITTED) {
+            throw new IllegalStateException("Only a submitted version can be approved: " + code + " v" + version);
+        }
+        this.approvedBy = by;
+        this.approvedAt = now;
+        if (effectiveFrom.isAfter(today)) {
+            this.status = ItemStatus.APPROVED;
+            this.effectiveFrom = effectiveFrom;
+        } else {
+            publish(effectiveFrom, now);
+        }
+    }
+
+    /** An approved version whose effective date has come is now the standard in force. */
+    public void takeEffect(Instant now) {
+        if (status != ItemStatus.APPROVED) {
+            throw new IllegalStateException("Only an approved version takes effect: " + code + " v" + version);
+        }
+        publish(effectiveFrom, now);
+    }
+
+    /** A later version is now the standard; this one stays citable. */
+    public void supersede() {
+        if (status == ItemStatus.PUBLISHED) {
+            this.status = ItemStatus.SUPERSEDED;
+        }
+    }
+
     /** Puts this version in force from {@code effectiveFrom}. */
     public void publish(LocalDate effectiveFrom, Instant now) {
-        if (status != ItemStatus.DRAFT && status != ItemStatus.SUBMITTED) {
-            throw new IllegalStateException("Only a draft or submitted version can be published: " + code + " v" + version);
+        if (status != ItemStatus.DRAFT && status != ItemStatus.SUBMITTED && status != ItemStatus.APPROVED) {
+            throw new IllegalStateException("Only an unpublished version can be published: " + code + " v" + version);
         }
         this.status = ItemStatus.PUBLISHED;
         this.effectiveFrom = effectiveFrom;
@@ -159,5 +218,29 @@ public class BasicItem {
 
     public LocalDate effectiveFrom() {
         return effectiveFrom;
+    }
+
+    public Instant publishedAt() {
+        return publishedAt;
+    }
+
+    public UUID savedBy() {
+        return savedBy;
+    }
+
+    public UUID submittedBy() {
+        return submittedBy;
+    }
+
+    public Instant submittedAt() {
+        return submittedAt;
+    }
+
+    public UUID approvedBy() {
+        return approvedBy;
+    }
+
+    public Instant approvedAt() {
+        return approvedAt;
     }
 }

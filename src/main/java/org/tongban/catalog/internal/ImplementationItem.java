@@ -157,6 +157,26 @@ public class ImplementationItem {
         this.status = ItemStatus.DRAFT;
     }
 
+    /**
+     * Takes over the name, aliases, service target and themes of a new version of its basic item ("同一名称": an
+     * implementation bears its basic item's name). The guide, and the basic version it was checked against, stay.
+     *
+     * @return whether anything changed
+     */
+    public boolean inherit(BasicItem basic) {
+        String newAliases = ItemColumns.aliases(basic.aliases());
+        String newThemes = ItemColumns.themes(basic.themes());
+        if (name.equals(basic.name()) && aliases.equals(newAliases) && target == basic.target()
+                && themes.equals(newThemes)) {
+            return false;
+        }
+        this.name = basic.name();
+        this.aliases = newAliases;
+        this.target = basic.target();
+        this.themes = newThemes;
+        return true;
+    }
+
     void publish(LocalDate effectiveFrom, Instant now) {
         this.status = ItemStatus.PUBLISHED;
         this.effectiveFrom = effectiveFrom;

@@ -34,6 +34,12 @@ public interface ImplementationItems extends JpaRepository<ImplementationItem, U
     @Query("select i.version from ImplementationItem i where i.code = :code and i.publishedAt is not null order by i.version")
     List<Integer> versionsOf(String code);
 
+    /** The versions of every implementation of a basic item that are not yet history (superseded or repealed). */
+    @Query("""
+            select i from ImplementationItem i where i.basicCode = :basicCode and i.status not in (
+                org.tongban.catalog.internal.ItemStatus.SUPERSEDED, org.tongban.catalog.internal.ItemStatus.REPEALED)""")
+    List<ImplementationItem> findLiveByBasicCode(String basicCode);
+
     @Query("select count(i) from ImplementationItem i where i.status = org.tongban.catalog.internal.ItemStatus.PUBLISHED")
     long countPublished();
 

@@ -21,8 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
-import org.tongban.catalog.AssuranceLevel;
-import org.tongban.catalog.Guide;
 import org.tongban.catalog.ImplementationCode;
 import org.tongban.catalog.ItemEditing;
 import org.tongban.catalog.ItemPublication;
@@ -47,13 +45,15 @@ class CatalogItemAdminPages {
     private final ItemPublication publication;
     private final MessageSource messages;
     private final Problems problems;
+    private final CatalogLabels labels;
 
     CatalogItemAdminPages(ItemEditing editing, ItemPublication publication, MessageSource messages,
-            Problems problems) {
+            Problems problems, CatalogLabels labels) {
         this.editing = editing;
         this.publication = publication;
         this.messages = messages;
         this.problems = problems;
+        this.labels = labels;
     }
 
     private static DivisionCode scope(SignedIn admin) {
@@ -117,26 +117,12 @@ class CatalogItemAdminPages {
 
     private String form(Map<String, String> values, Map<String, String> errors, boolean editingExisting,
             Model model) {
-        Map<String, Integer> counts = ImplementationItemForm.entryCounts(values);
         Map<String, List<List<ImplementationItemForm.Field>>> entries = new LinkedHashMap<>();
-        counts.forEach((list, count) -> {
-            java.util.TreeSet<Integer> indices = new java.util.TreeSet<>();
-            java.util.regex.Pattern p = java.util.regex.Pattern.compile("^" + java.util.regex.Pattern.quote(list)
-                    + "\\[(\\d{1,3})]\\.");
-            values.keySet().forEach(k -> {
-                var m = p.matcher(k);
-                if (m.find()) {
-                    indices.add(Integer.parseInt(m.group(1)));
-                }
-            });
-            if (indices.isEmpty()) {
-                indices.add(0);
-            }
-            entries.put(list, indices.stream().map(i -> ImplementationItemForm.entryFields(list, i)).toList());
-        });
         Map<String, Integer> next = new LinkedHashMap<>();
-        entries.forEach((list, rows) -> next.put(list, rows.stream()
-                .mapToInt(r -> index(r.getFirst().name())).max().orElse(-1) + 1));
+        ImplementationItemForm.entryIndices(values).forEach((list, indices) -> {
+            entries.put(list, indices.stream().map(i -> ImplementationItemForm.entryFields(list, i)).toList());
+            next.put(list, indices.getLast() + 1);
+        });
         model.addAttribute("fields", ImplementationItemForm.itemFields());
         model.addAttribute("entries", entries);
         model.addAttribute("next", next);
@@ -149,10 +135,6 @@ class CatalogItemAdminPages {
         model.addAttribute("errorLinks", links);
         model.addAttribute("editing", editingExisting);
         return "catalog/item-form";
-    }
-
-    private static int index(String fieldName) {
-        return Integer.parseInt(fieldName.substring(fieldName.indexOf('[') + 1, fieldName.indexOf(']')));
     }
 
     @GetMapping("/lookup")
@@ -187,7 +169,7 @@ class CatalogItemAdminPages {
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("changes", publication.diff(implementation, from, to, scope(admin),
-                value -> label(value, locale)));
+                value -> labels.label(value, locale)));
         return "catalog/item-diff";
     }
 
@@ -219,23 +201,5 @@ class CatalogItemAdminPages {
 
     private static ImplementationCode parse(String code) {
         return InvalidFieldException.parse("code", () -> ImplementationCode.of(code));
-    }
-
-    /** A choice as it reads in {@code locale}. */
-    String label(Enum<?> value, Locale locale) {
-        String key = switch (value) {
-            case Guide.Necessity n -> "catalog.necessity." + n.name();
-            case Guide.MaterialType t -> "catalog.material.type." + t.name();
-            case Guide.MaterialForm f -> "catalog.material.form." + f.name();
-            case Guide.MaterialSource s -> "catalog.material.source." + s.name();
-            case Guide.DayKind k -> "catalog.daykind." + k.name();
-            case Guide.Handling h -> "catalog.handling." + h.name();
-            case Guide.OnlineDepth d -> "catalog.depth." + d.name();
-            case Guide.Reach r -> "catalog.reach." + r.name();
-            case Guide.ResultType r -> "catalog.result." + r.name();
-            case AssuranceLevel a -> "catalog.assurance." + a.name();
-            default -> value.name();
-        };
-        return messages.getMessage(key, null, value.name(), locale);
     }
 }

@@ -92,13 +92,17 @@ public final class ImplementationItemForm {
                 .orElseThrow(() -> new IllegalArgumentException("No list " + list));
     }
 
-    /** How many entries of each list the form holds (at least one, so that there is a row to fill in). */
-    public static Map<String, Integer> entryCounts(Map<String, String> values) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
+    /**
+     * The indices of the entries of each list the form holds, in order (index 0 alone when a list has none, so that
+     * there is a row to fill in).
+     */
+    public static Map<String, List<Integer>> entryIndices(Map<String, String> values) {
+        Map<String, List<Integer>> indices = new LinkedHashMap<>();
         for (Sheet list : LISTS) {
-            counts.put(list.field(), Math.max(1, indices(values, list).size()));
+            TreeSet<Integer> found = indices(values, list);
+            indices.put(list.field(), found.isEmpty() ? List.of(0) : List.copyOf(found));
         }
-        return counts;
+        return indices;
     }
 
     /** The values a form shows for a row (an item's version, or what was typed). */

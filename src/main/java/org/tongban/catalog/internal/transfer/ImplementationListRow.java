@@ -68,11 +68,21 @@ public record ImplementationListRow(String implementationCode, String name, Stri
      */
     public static ImplementationListRow of(ImplementationCode code, String name, String divisionCode, Guide guide,
             Venue venue) {
+        return of(code.value(), name, code.basicCode().value(), code.creditCode().value(), code.level(), divisionCode,
+                guide, venue);
+    }
+
+    /** A basic item's standard guide as a row: no codes, no body, no division, no venue. */
+    public static ImplementationListRow ofStandard(String name, Guide guide) {
+        return of(null, name, null, null, null, null, guide, new Venue(null, null, null, null, null));
+    }
+
+    private static ImplementationListRow of(String code, String name, String basicCode, String creditCode,
+            DivisionLevel level, String divisionCode, Guide guide, Venue venue) {
         Guide.TimeLimit legal = guide.legalLimit();
         Guide.TimeLimit promised = guide.promisedLimit();
         Guide.Result result = guide.result();
-        return new ImplementationListRow(code.value(), name, code.basicCode().value(), code.creditCode().value(),
-                code.level(), divisionCode, guide.conditions(), guide.materials(), guide.process(),
+        return new ImplementationListRow(code, name, basicCode, creditCode, level, divisionCode, guide.conditions(), guide.materials(), guide.process(),
                 legal == null ? null : legal.days(), legal == null ? null : legal.kind(),
                 promised == null ? null : promised.days(), promised == null ? null : promised.kind(),
                 guide.handling(), guide.fees(), guide.visits(), guide.onlineDepth(), guide.mailIn(), guide.reach(),

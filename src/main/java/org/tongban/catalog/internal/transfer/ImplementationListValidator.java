@@ -77,6 +77,19 @@ public final class ImplementationListValidator {
         return new Run(file, progress).check();
     }
 
+    /**
+     * The checks of a guide alone, for a basic item's standard guide read from a form as an implementation item's
+     * is: required elements, a limit's days with its unit, the guide's own rules. Nothing is looked up; problems at
+     * the implementation's own columns (codes, body, division, venue) are the caller's to drop.
+     */
+    static List<ImportProblem> checkStandard(ImplementationListFile form) {
+        Run run = new ImplementationListValidator(null).new Run(form, ImportProgress.NONE);
+        Entry entry = form.entries().getFirst();
+        run.required(entry.row(), entry.origin());
+        run.guide(entry.row(), entry.origin());
+        return run.merge();
+    }
+
     /** One check of one file, with the look-ups it has made (a list repeats its body and division on every row). */
     private final class Run {
 
