@@ -51,10 +51,15 @@ public class TokenBench {
         if (probe.statusCode() != 200 || !probe.body().contains("access_token")) {
             throw new IllegalStateException("Token endpoint answered " + probe.statusCode() + ": " + probe.body());
         }
+        // The access token's JWS algorithm, from its header (the first part of the JWT, base64url JSON).
+        String jwt = probe.body().replaceAll("(?s).*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        String header = new String(Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))),
+                StandardCharsets.UTF_8);
+        String algorithm = header.replaceAll("(?s).*\"alg\"\\s*:\\s*\"([^\"]+)\".*", "$1");
         run(http, token, concurrency, warmup, "warm-up");
         List<Result> results = new ArrayList<>();
         results.add(run(http, reference, concurrency, seconds, "reference: GET /actuator/health/liveness"));
-        results.add(run(http, token, concurrency, seconds, "POST /oauth2/token (client_credentials, JWT RS256)"));
+        results.add(run(http, token, concurrency, seconds, "POST /oauth2/token (client_credentials, JWT " + algorithm + ")"));
         results.add(run(http, reference, concurrency, seconds, "reference again"));
         System.out.println("| Scenario | Requests/s | Failed | p50 ms | p99 ms |");
         System.out.println("|---|---|---|---|---|");

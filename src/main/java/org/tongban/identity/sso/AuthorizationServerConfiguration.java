@@ -26,6 +26,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -166,14 +167,20 @@ class AuthorizationServerConfiguration {
     @Bean
     JwtDecoder jwtDecoder(SigningKeys keys) {
         var processor = new DefaultJWTProcessor<SecurityContext>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
+                java.util.Set.copyOf(SigningKeys.ALGORITHMS), keys));
         return new NimbusJwtDecoder(processor);
     }
 
     /** Tongban's claims in ID and access tokens issued for a person; the session id ({@code sid}) in ID tokens. */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> tongbanClaims(org.tongban.identity.Accounts accounts) {
+    OAuth2TokenCustomizer<JwtEncodingContext> tongbanClaims(org.tongban.identity.Accounts accounts,
+            SsoProperties properties) {
+        SignatureAlgorithm accessTokenAlgorithm = SignatureAlgorithm.from(properties.accessTokenAlgorithm());
         return context -> {
+            if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                context.getJwsHeader().algorithm(accessTokenAlgorithm);
+            }
             SignedIn signedIn = TongbanClaims.signedIn(context.getPrincipal());
             if (signedIn == null) {
                 return; // client credentials: the client acts for itself

@@ -109,8 +109,9 @@ class ClientSystemPages {
     @PostMapping("/keys/rotate")
     String rotateKey(@AuthenticationPrincipal SignedIn admin) {
         requireAdmin(admin);
-        String kid = keys.rotate();
-        audit.record(admin.accountId(), "signing-key.rotated", "signing-key:" + kid, null);
+        for (String kid : keys.rotate()) {
+            audit.record(admin.accountId(), "signing-key.rotated", "signing-key:" + kid, null);
+        }
         return "redirect:/admin/clients?keyRotated";
     }
 

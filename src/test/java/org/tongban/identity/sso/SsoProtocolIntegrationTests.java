@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.tongban.TongbanIntegrationTest;
@@ -108,12 +109,15 @@ class SsoProtocolIntegrationTests {
         assertThat(discovery.get("code_challenge_methods_supported").toString()).contains("S256");
         assertThat(discovery.get("id_token_signing_alg_values_supported").toString()).contains("RS256");
         JsonNode keys = getJson("/oauth2/jwks").get("keys");
-        assertThat(keys.size()).isGreaterThanOrEqualTo(1);
+        assertThat(keys.size()).isGreaterThanOrEqualTo(2);
+        java.util.Set<String> algorithms = new java.util.HashSet<>();
         for (JsonNode key : keys) {
-            assertThat(key.get("kty").asString()).isEqualTo("RSA");
+            assertThat(key.get("kty").asString()).isIn("RSA", "EC");
+            algorithms.add(key.get("alg").asString());
             assertThat(key.has("d")).as("no private part").isFalse();
             assertThat(key.has("kid")).isTrue();
         }
+        assertThat(algorithms).as("RS256 for ID tokens, ES256 for access tokens").contains("RS256", "ES256");
         assertThat(jdbc.queryForList("select jwk_cipher from identity_signing_key", String.class))
                 .allMatch(c -> c.startsWith("v1:") && !c.contains("\"d\""));
     }
@@ -123,8 +127,9 @@ class SsoProtocolIntegrationTests {
         // Browsers apply form-action to the redirects after a form is sent (sign-in → authorize → client).
         var signIn = http.send(HttpRequest.newBuilder(URI.create(platform() + "/signin")).build(),
                 HttpResponse.BodyHandlers.discarding());
+        // Other tests register client systems of their own (on random ports): the demo ones must be there.
         assertThat(signIn.headers().firstValue("Content-Security-Policy").orElseThrow())
-                .contains("form-action 'self' http://localhost:8081 http://localhost:8082");
+                .contains("form-action 'self' ").contains(" http://localhost:8081").contains(" http://localhost:8082");
         var register = http.send(HttpRequest.newBuilder(URI.create(platform() + "/register")).build(),
                 HttpResponse.BodyHandlers.discarding());
         assertThat(register.headers().firstValue("Content-Security-Policy").orElseThrow())
@@ -150,7 +155,8 @@ class SsoProtocolIntegrationTests {
                 "redirect_uri", DEPT_CALLBACK, "code_verifier", verifier);
         assertThat(tokens.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(tokens.body());
-        var decoder = NimbusJwtDecoder.withJwkSetUri(platform() + "/oauth2/jwks").build();
+        var decoder = NimbusJwtDecoder.withJwkSetUri(platform() + "/oauth2/jwks")
+                .jwsAlgorithm(SignatureAlgorithm.RS256).jwsAlgorithm(SignatureAlgorithm.ES256).build();
         Jwt idToken = decoder.decode(body.get("id_token").asString());
         String account = jdbc.queryForObject("select id::text from identity_account where phone_masked = '138****0010'",
                 String.class);
@@ -165,6 +171,8 @@ class SsoProtocolIntegrationTests {
         Jwt access = decoder.decode(body.get("access_token").asString());
         assertThat(access.getSubject()).isEqualTo(account);
         assertThat(access.getClaimAsString("tongban_subject_type")).isEqualTo("natural_person");
+        assertThat(idToken.getHeaders().get("alg")).as("ID tokens: RS256, OIDC Core §15.1").hasToString("RS256");
+        assertThat(access.getHeaders().get("alg")).as("access tokens: ES256").hasToString("ES256");
 
         // UserInfo with the access token.
         var userInfo = http.send(HttpRequest.newBuilder(URI.create(platform() + "/userinfo"))
@@ -304,12 +312,15 @@ class SsoProtocolIntegrationTests {
         Browser.Page page = admin.get(platform() + "/admin/clients");
         int before = getJson("/oauth2/jwks").get("keys").size();
         admin.post(platform() + "/admin/clients/keys/rotate", "_csrf", page.csrf());
-        assertThat(getJson("/oauth2/jwks").get("keys").size()).isEqualTo(before + 1);
+        assertThat(getJson("/oauth2/jwks").get("keys").size()).as("a new RS256 and a new ES256 key")
+                .isEqualTo(before + 2);
         var response = token(DEPT, DEPT_SECRET, "grant_type", "client_credentials");
-        Jwt access = NimbusJwtDecoder.withJwkSetUri(platform() + "/oauth2/jwks").build()
+        Jwt access = NimbusJwtDecoder.withJwkSetUri(platform() + "/oauth2/jwks")
+                .jwsAlgorithm(SignatureAlgorithm.ES256).build()
                 .decode(JSON.readTree(response.body()).get("access_token").asString());
+        assertThat(access.getHeaders().get("alg")).as("access tokens are ES256").hasToString("ES256");
         assertThat(access.getHeaders().get("kid")).as("still the old key during the publication period")
-                .isNotEqualTo(jdbc.queryForObject("select kid from identity_signing_key order by activates_at desc "
-                        + "limit 1", String.class));
+                .isNotIn(jdbc.queryForList("select kid from identity_signing_key order by activates_at desc "
+                        + "limit 2", String.class));
     }
 }
