@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        must wait
  * @param addressWindow the window for counting failures per address
  * @param bcryptStrength the bcrypt cost factor (2^n rounds) for passwords
+ * @param dataKeyGeneration the generation number of {@code dataKey} (stored values carry it as {@code v<n>:}); raise
+ *        it with a new key to rotate
+ * @param previousDataKeys earlier data keys by generation (base64), kept until every value has been re-encrypted with
+ *        the current key (the rotation job does that in the background, see {@code DataKeyRotation})
  */
 @ConfigurationProperties("tongban.identity")
 public record IdentityProperties(String dataKey, String lookupKey,
@@ -27,5 +31,15 @@ public record IdentityProperties(String dataKey, String lookupKey,
         @DefaultValue("1h") Duration maxLockout,
         @DefaultValue("30") int maxFailuresPerAddress,
         @DefaultValue("10m") Duration addressWindow,
-        @DefaultValue("10") int bcryptStrength) {
+        @DefaultValue("10") int bcryptStrength,
+        @DefaultValue("1") int dataKeyGeneration,
+        java.util.Map<Integer, String> previousDataKeys) {
+
+    public IdentityProperties {
+        previousDataKeys = previousDataKeys == null ? java.util.Map.of() : java.util.Map.copyOf(previousDataKeys);
+        if (dataKeyGeneration < 1 || previousDataKeys.containsKey(dataKeyGeneration)) {
+            throw new IllegalArgumentException("tongban.identity.data-key-generation must be positive and not also "
+                    + "among tongban.identity.previous-data-keys");
+        }
+    }
 }

@@ -24,24 +24,45 @@ import org.tongban.identity.IdentityProperties;
 /**
  * Encrypts personal identifiers at rest (AES-256-GCM, a fresh 96-bit nonce per value, DOMAIN §8) and derives the
  * keyed hash (HMAC-SHA-256) that finds an account by ID or phone number without decrypting anything. Stored form:
- * {@code v1:<base64 nonce+ciphertext>}; the prefix names the key generation so keys can be rotated by
- * re-encryption.
+ * {@code v<generation>:<base64 nonce+ciphertext>}; the prefix names the key generation, so a key is rotated by
+ * configuring a new one with the next generation, keeping the old one among the previous keys until
+ * {@link DataKeyRotation} has re-encrypted every stored value.
  */
 @Component
 public class PersonalDataCipher {
 
     private static final Logger log = LoggerFactory.getLogger(PersonalDataCipher.class);
-    private static final String VERSION = "v1:";
+    private static final java.util.regex.Pattern PREFIX = java.util.regex.Pattern.compile("^v(\\d{1,4}):");
     private static final int NONCE_BYTES = 12;
 
+    private final int generation;
+    private final String prefix;
     private final SecretKeySpec dataKey;
+    private final java.util.Map<Integer, SecretKeySpec> dataKeys;
     private final SecretKeySpec lookupKey;
     private final SecureRandom random = new SecureRandom();
 
     PersonalDataCipher(IdentityProperties properties) {
-        this.dataKey = new SecretKeySpec(key(properties.dataKey(), properties.keyDirectory(), "data.key"), "AES");
+        this.generation = properties.dataKeyGeneration();
+        this.prefix = "v" + generation + ":";
+        this.dataKey = new SecretKeySpec(key(properties.dataKey(), properties.keyDirectory(),
+                generation == 1 ? "data.key" : "data-" + generation + ".key"), "AES");
+        java.util.Map<Integer, SecretKeySpec> keys = new java.util.HashMap<>();
+        properties.previousDataKeys().forEach((g, key) -> keys.put(g, new SecretKeySpec(decode(key), "AES")));
+        keys.put(generation, dataKey);
+        this.dataKeys = java.util.Map.copyOf(keys);
         this.lookupKey = new SecretKeySpec(key(properties.lookupKey(), properties.keyDirectory(), "lookup.key"),
                 "HmacSHA256");
+    }
+
+    /** The prefix of values sealed with the current key ({@code v2:}); others are due for re-encryption. */
+    public String currentPrefix() {
+        return prefix;
+    }
+
+    /** The value sealed with the current key; a value already sealed with it comes back as it is. */
+    public String reencrypt(String stored) {
+        return stored.startsWith(prefix) ? stored : encrypt(decrypt(stored));
     }
 
     public String encrypt(String plain) {
@@ -54,20 +75,23 @@ public class PersonalDataCipher {
             byte[] out = new byte[nonce.length + sealed.length];
             System.arraycopy(nonce, 0, out, 0, nonce.length);
             System.arraycopy(sealed, 0, out, nonce.length, sealed.length);
-            return VERSION + Base64.getEncoder().encodeToString(out);
+            return prefix + Base64.getEncoder().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot encrypt", e);
         }
     }
 
     public String decrypt(String stored) {
-        if (!stored.startsWith(VERSION)) {
-            throw new IllegalStateException("Unknown key generation: " + stored.substring(0, Math.min(3, stored.length())));
+        java.util.regex.Matcher version = PREFIX.matcher(stored);
+        SecretKeySpec key = version.find() ? dataKeys.get(Integer.parseInt(version.group(1))) : null;
+        if (key == null) {
+            throw new IllegalStateException("Unknown key generation: " + stored.substring(0, Math.min(5, stored.length()))
+                    + " (configure it among tongban.identity.previous-data-keys)");
         }
         try {
-            byte[] in = Base64.getDecoder().decode(stored.substring(VERSION.length()));
+            byte[] in = Base64.getDecoder().decode(stored.substring(version.end()));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, dataKey, new GCMParameterSpec(128, in, 0, NONCE_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, in, 0, NONCE_BYTES));
             return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot decrypt (wrong key or tampered value)", e);
@@ -85,13 +109,17 @@ public class PersonalDataCipher {
         }
     }
 
+    private static byte[] decode(String configured) {
+        byte[] key = Base64.getDecoder().decode(configured.strip());
+        if (key.length != 32) {
+            throw new IllegalStateException("tongban.identity keys must be 256 bits (32 bytes, base64)");
+        }
+        return key;
+    }
+
     private byte[] key(String configured, Path directory, String file) {
         if (configured != null && !configured.isBlank()) {
-            byte[] key = Base64.getDecoder().decode(configured.strip());
-            if (key.length != 32) {
-                throw new IllegalStateException("tongban.identity keys must be 256 bits (32 bytes, base64)");
-            }
-            return key;
+            return decode(configured);
         }
         Path path = directory.resolve(file);
         try {
