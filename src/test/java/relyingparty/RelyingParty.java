@@ -50,6 +50,23 @@ public class RelyingParty {
                 "--spring.application.name=" + name, "--logging.file.name=", "--management.endpoints.enabled-by-default=false");
     }
 
+    /**
+     * Starts a client system and registers it at the platform as a system administrator would.
+     *
+     * @param thirdParty whether the platform asks the person's consent before it may sign them in
+     */
+    public static ConfigurableApplicationContext startRegistered(String name, String clientId, String issuer,
+            org.tongban.identity.sso.ClientSystems clientSystems, String bodyCreditCode, boolean thirdParty) {
+        String secret = "rp-secret-" + java.util.UUID.randomUUID();
+        ConfigurableApplicationContext context = start(name, issuer, clientId, secret);
+        String base = "http://localhost:" + port(context);
+        clientSystems.register(new org.tongban.identity.sso.ClientSystems.Registration("测试系统 " + name,
+                bodyCreditCode, base + "/login/oauth2/code/tongban", base + "/",
+                base + "/logout/connect/back-channel/tongban", java.util.Set.of("openid", "profile"), thirdParty),
+                clientId, secret, java.util.UUID.randomUUID());
+        return context;
+    }
+
     public static int port(ConfigurableApplicationContext context) {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
@@ -87,7 +104,8 @@ public class RelyingParty {
         String home(@AuthenticationPrincipal OidcUser user) {
             return "signed-in sub=" + user.getSubject() + " type=" + user.getClaimAsString("tongban_subject_type")
                     + " level=" + user.getClaimAsString("tongban_level") + " acr=" + user.getClaimAsString("acr")
-                    + " name=" + user.getClaimAsString("name") + " sid=" + user.getClaimAsString("sid");
+                    + " name=" + user.getClaimAsString("name") + " sid=" + user.getClaimAsString("sid")
+                    + " company=" + user.getClaimAsString("tongban_company_credit_code");
         }
     }
 }

@@ -44,6 +44,12 @@ class CompanyAgentBrowserTests {
     JdbcTemplate jdbc;
     @Autowired
     PersonalDataCipher cipher;
+    @Autowired
+    org.tongban.identity.sso.ClientSystems clientSystems;
+    @Autowired
+    org.tongban.organization.Organization organization;
+
+    static org.springframework.context.ConfigurableApplicationContext clientSystem;
 
     @BeforeAll
     static void launch() {
@@ -59,6 +65,9 @@ class CompanyAgentBrowserTests {
 
     @AfterAll
     static void close() {
+        if (clientSystem != null) {
+            clientSystem.close();
+        }
         if (browser != null) {
             browser.close();
         }
@@ -155,6 +164,24 @@ class CompanyAgentBrowserTests {
         assertThat(agent.locator("#acting-for-badge")).isInViewport();
         fitsThePhone(agent);
         screenshot(agent, "acting-for-company-phone.png");
+
+        // Acting for the company, the agent enters a (third-party) client system: no second sign-in, one consent,
+        // and the system learns whom the agent acts for.
+        String platform = url("");
+        String clientSystemBody = organization.bodies(org.tongban.shared.DivisionCode.of("210104"), false, 0, 50)
+                .getContent().stream().filter(b -> b.category() == org.tongban.organization.BodyCategory.MARKET_REGULATION)
+                .findFirst().orElseThrow().creditCode();
+        clientSystem = relyingparty.RelyingParty.startRegistered("RPC", "browser-test-rp", platform, clientSystems,
+                clientSystemBody, true);
+        agent.navigate("http://localhost:" + relyingparty.RelyingParty.port(clientSystem) + "/");
+        assertThat(agent.locator("h1")).hasText("第三方应用授权");
+        assertThat(agent.locator("main")).containsText("测试系统 RPC");
+        fitsThePhone(agent);
+        agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("同意并继续")).click();
+        assertThat(agent.locator("body")).containsText("type=legal_person_agent");
+        assertThat(agent.locator("body")).containsText("company=" + creditCode);
+        assertThat(agent.locator("body")).containsText("name=甄经办");
+        agent.navigate(url("/account/companies"));
 
         representative.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("撤销 甄经办 的授权")).click();
         assertThat(representative.locator("#agents")).containsText("已撤销");

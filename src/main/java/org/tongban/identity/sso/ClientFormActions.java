@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * answer may go on to the authorization endpoint and from there to the client) and the consent page. Browsers apply
  * {@code form-action} to every redirect after a form is sent (CSP Level 3 §6.3.1), so there it lists the origins
  * of the enabled client systems' redirect URIs besides {@code 'self'}; every other page keeps {@code 'self'} only.
- * Set before Spring Security's header writer, which leaves a policy already present alone.
+ * Set before Spring Security's header writer, which leaves a policy already present alone. The origins are re-read
+ * every 30 s, and on this node at once when a client system is registered, enabled or disabled.
  */
 @Component
 @Order(-200)
@@ -53,6 +54,21 @@ class ClientFormActions extends OncePerRequestFilter {
             throws ServletException, IOException {
         response.setHeader("Content-Security-Policy", POLICY + origins());
         chain.doFilter(request, response);
+    }
+
+    /** The client systems changed: read their origins again once the change is committed. */
+    void reloadAfterCommit() {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            loadedAt = Instant.EPOCH;
+                        }
+                    });
+        } else {
+            loadedAt = Instant.EPOCH;
+        }
     }
 
     private String origins() {

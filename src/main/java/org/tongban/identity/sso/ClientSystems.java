@@ -66,8 +66,11 @@ public class ClientSystems {
     private final ClientSecrets secrets = new ClientSecrets();
     private final Clock clock = Clock.systemUTC();
 
+    private final ClientFormActions formActions;
+
     ClientSystems(RegisteredClientRepository clients, JdbcTemplate jdbc, Organization organization,
-            SsoAudit audit, SsoProperties properties) {
+            SsoAudit audit, SsoProperties properties, ClientFormActions formActions) {
+        this.formActions = formActions;
         this.clients = clients;
         this.jdbc = jdbc;
         this.organization = organization;
@@ -157,6 +160,7 @@ public class ClientSystems {
                 backChannel.isEmpty() ? null : backChannel.getFirst());
         audit.record(actor, "client.registered", "client:" + clientId,
                 name + " / " + body.name() + (registration.thirdParty() ? " / third party" : ""));
+        formActions.reloadAfterCommit();
         return new Issued(clientId, secret);
     }
 
@@ -169,6 +173,7 @@ public class ClientSystems {
                 .build());
         jdbc.update("update identity_client_system set secret_rotated_at = ?, enabled = true where client_id = ?",
                 Timestamp.from(clock.instant()), clientId);
+        formActions.reloadAfterCommit();
         audit.record(actor, "client.secret-rotated", "client:" + clientId, null);
         return new Issued(clientId, secret);
     }
@@ -182,6 +187,7 @@ public class ClientSystems {
         RegisteredClient client = registered(clientId);
         clients.save(RegisteredClient.from(client).clientSecretExpiresAt(clock.instant()).build());
         jdbc.update("update identity_client_system set enabled = false where client_id = ?", clientId);
+        formActions.reloadAfterCommit();
         jdbc.update("delete from identity_sso_authorization where registered_client_id = ?", client.getId());
         audit.record(actor, "client.disabled", "client:" + clientId, null);
     }

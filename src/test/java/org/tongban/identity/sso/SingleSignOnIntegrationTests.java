@@ -3,8 +3,6 @@ package org.tongban.identity.sso;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -53,15 +51,8 @@ class SingleSignOnIntegrationTests {
     }
 
     private ConfigurableApplicationContext startClient(String name, String clientId) {
-        String issuer = "http://localhost:" + port;
-        String secret = "rp-secret-" + UUID.randomUUID();
-        ConfigurableApplicationContext context = RelyingParty.start(name, issuer, clientId, secret);
-        String base = "http://localhost:" + RelyingParty.port(context);
-        clientSystems.register(new ClientSystems.Registration("测试系统 " + name, bodyCreditCode(),
-                base + "/login/oauth2/code/tongban", base + "/",
-                base + "/logout/connect/back-channel/tongban", Set.of("openid", "profile"), false),
-                clientId, secret, UUID.randomUUID());
-        return context;
+        return RelyingParty.startRegistered(name, clientId, "http://localhost:" + port, clientSystems,
+                bodyCreditCode(), false);
     }
 
     @Test
