@@ -183,10 +183,11 @@ public class ApplicationStore {
     }
 
     public List<ApplicationView.Step> steps(UUID application) {
-        return jdbc.sql("select at, kind, actor_name, note from cases_step where application_id = ? order by id")
+        return jdbc.sql("select at, kind, actor_name, note, node_name, body_name from cases_step "
+                        + "where application_id = ? order by id")
                 .param(application)
                 .query((rs, n) -> new ApplicationView.Step(rs.getTimestamp(1).toInstant(), rs.getString(2),
-                        rs.getString(3), rs.getString(4)))
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
                 .list();
     }
 
