@@ -34,7 +34,6 @@ import org.tongban.platform.audit.AuditTrail;
 import org.tongban.platform.calendar.WorkingDays;
 import org.tongban.shared.DivisionCode;
 import org.tongban.shared.NotFoundException;
-import org.tongban.shared.WorkingDayCalendar;
 
 /**
  * The case processing engine (办理): after acceptance a case runs through the nodes of its item's process definition
@@ -148,8 +147,8 @@ public class CaseProcessing {
         return kind == Guide.DayKind.NATURAL ? from.plusDays(days) : calendar().addWorkingDays(from, days);
     }
 
-    private WorkingDayCalendar calendar() {
-        return workingDays.calendar();
+    private CaseCalendar calendar() {
+        return new CaseCalendar(workingDays.calendar());
     }
 
     /** Puts tokens on {@code node}: one task, one per branch of a parallel block, or the case's completion. */
@@ -599,7 +598,7 @@ public class CaseProcessing {
                 remaining(paused ? c.pausedSince() : today, c.dueOn()), paused, c.pausedDays(), c.extensionDays(),
                 tasks.stream().filter(t -> "OPEN".equals(t.status())).toList(), tasks, specials, extension,
                 c.outcome(), c.decisionNumber(), c.decisionReason(), c.legalBasis(), c.legalRemedy(), c.decidedOn(),
-                c.completedAt());
+                c.completedAt(), calendar().provisional(c.dueOn()) || calendar().provisional(c.legalDueOn()));
     }
 
     private TaskView view(TaskRow t, String caseNumber, String itemName, String applicantName, LocalDate today) {

@@ -15,12 +15,14 @@ import java.util.UUID;
  * @param paused a special procedure is running: the clock stands still (行政许可法 Art. 45)
  * @param current the open tasks: which node, in which body
  * @param tasks every task so far with its opinion (the history of handling)
+ * @param provisionalDue a deadline falls in a year whose official holiday calendar is not published yet: counted
+ *        Monday to Friday for now
  */
 public record CaseProgress(UUID applicationId, String state, boolean joint, LocalDate acceptedOn, LocalDate dueOn,
         LocalDate legalDueOn, int remainingWorkingDays, boolean paused, int pausedDays, int extensionDays,
         List<TaskView> current, List<TaskView> tasks, List<Special> specials, Extension extension, String outcome,
         String decisionNumber, String decisionReason, String legalBasis, String legalRemedy, LocalDate decidedOn,
-        Instant completedAt) {
+        Instant completedAt, boolean provisionalDue) {
 
     /** A special procedure (特别程序) with the working days it excluded once ended. */
     public record Special(String kind, String reason, LocalDate startedOn, LocalDate endedOn, String result,

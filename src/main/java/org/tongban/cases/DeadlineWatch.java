@@ -73,7 +73,8 @@ public class DeadlineWatch {
     /** Scans once; answers the warnings it issued. */
     public List<Warning> run() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), Applications.ZONE);
-        LocalDate horizon = workingDays.calendar().addWorkingDays(today, properties.deadlines().warningDays());
+        LocalDate horizon = new CaseCalendar(workingDays.calendar()).addWorkingDays(today,
+                properties.deadlines().warningDays());
         List<Warning> issued = new ArrayList<>();
         int claimed;
         do {
@@ -108,7 +109,8 @@ public class DeadlineWatch {
                         d.dueOn()));
             } else {
                 events.publishEvent(new DeadlineApproaching(d.applicationId(), d.caseNumber(), d.id(), d.bodyId(),
-                        d.dueOn(), level == 2 ? 0 : workingDays.calendar().workingDaysBetween(today, d.dueOn())));
+                        d.dueOn(), level == 2 ? 0
+                                : new CaseCalendar(workingDays.calendar()).workingDaysBetween(today, d.dueOn())));
             }
             warnings.add(new Warning(d.id(), d.applicationId(), level));
         }

@@ -473,6 +473,18 @@ class CaseProcessingIntegrationTests {
                 .isEqualTo("COMPLETED");
     }
 
+    @Test
+    void aDeadlineInAYearWithoutPublishedHolidaysIsCountedMondayToFridayAndMarkedProvisional() {
+        UUID applicant = UUID.randomUUID();
+        UUID id = submitted(applicant, "跨年壬");
+        acceptance.withClock(at("2026-12-21T09:00")).accept(window, id, version(id));
+        CaseProgress progress = processing.withClock(at("2026-12-21T10:00")).progress(person(applicant), id);
+        assertThat(progress.dueOn()).isEqualTo(LocalDate.of(2026, 12, 28));
+        // 45 working days: 8 in 2026, then 2027 (no calendar yet) Monday to Friday.
+        assertThat(progress.legalDueOn()).isEqualTo(LocalDate.of(2027, 2, 22));
+        assertThat(progress.provisionalDue()).isTrue();
+    }
+
     // --- fixtures
 
     private UUID submitted(UUID applicant, String name) {
