@@ -485,6 +485,42 @@ class CaseProcessingIntegrationTests {
         assertThat(progress.provisionalDue()).isTrue();
     }
 
+    @Test
+    void anAdministratorSeesTheFlowAndPublishesOnlyAValidDefinitionAsANewVersion() throws Exception {
+        String other = jdbc.queryForObject("select code from catalog_implementation_item where basic_code = ? "
+                + "and division_code <> '210112' and status = 'PUBLISHED' order by code limit 1", String.class, FOOD);
+        SignedIn admin = new SignedIn(UUID.randomUUID(), "目录管理员", true, 3, EnumSet.of(StaffRole.CATALOG_ADMIN),
+                null, "210000", null);
+        mvc.perform(page(admin, "/admin/catalog/processes/" + other))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("消防安全检查")))
+                .andExpect(content().string(containsString("第 1 版")));
+        mvc.perform(get("/api/v1/cases/definitions/" + other).with(as(marketReviewer)))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("cases.definition.admin-only"));
+        String deadEnd = """
+                {"name": "有死路的流程", "joint": false, "nodes": [
+                  {"id": "accept", "name": "受理", "kind": "START", "next": "review"},
+                  {"id": "review", "name": "审查", "kind": "TASK", "body": "ITEM", "role": "REVIEWER", "next": "again"},
+                  {"id": "again", "name": "复审", "kind": "TASK", "body": "ITEM", "role": "REVIEWER", "next": "review"},
+                  {"id": "end", "name": "办结", "kind": "END"}]}""";
+        mvc.perform(post("/api/v1/cases/definitions/" + other).with(csrf()).with(as(admin))
+                        .contentType(MediaType.APPLICATION_JSON).content(deadEnd))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("cases.definition.invalid"))
+                .andExpect(content().string(containsString("cases.definition.dead-end")));
+        String valid = deadEnd.replace("\"REVIEWER\", \"next\": \"review\"}", "\"REVIEWER\", \"next\": \"end\"}")
+                .replace("有死路的流程", "两级审查");
+        mvc.perform(post("/api/v1/cases/definitions/" + other).with(csrf()).with(as(admin))
+                        .contentType(MediaType.APPLICATION_JSON).content(valid))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.version").value(2))
+                .andExpect(jsonPath("$.name").value("两级审查"));
+        mvc.perform(page(admin, "/admin/catalog/processes/" + other))
+                .andExpect(content().string(containsString("第 2 版")))
+                .andExpect(content().string(containsString("复审")));
+    }
+
     // --- fixtures
 
     private UUID submitted(UUID applicant, String name) {
