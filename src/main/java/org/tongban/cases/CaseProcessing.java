@@ -178,8 +178,9 @@ public class CaseProcessing {
                 store.complete(app.id(), now);
                 store.addStep(app.id(), now, "COMPLETED", null, null, null, node.name(), null);
                 CaseRow done = store.findCase(app.id()).orElseThrow();
-                boolean onTime = !LocalDate.ofInstant(now, Applications.ZONE).isAfter(done.dueOn())
-                        || done.decidedOn() != null && !done.decidedOn().isAfter(done.dueOn());
+                // Measured against the promised limit: the decision is what the limit is about (Art. 42).
+                LocalDate measured = done.decidedOn() != null ? done.decidedOn() : today;
+                boolean onTime = !measured.isAfter(done.dueOn());
                 events.publishEvent(new CaseCompleted(app.id(), app.caseNumber(), app.itemCode(), app.bodyId(),
                         done.outcome(), now, onTime));
             }
