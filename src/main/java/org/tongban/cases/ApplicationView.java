@@ -44,8 +44,16 @@ public record ApplicationView(UUID id, ApplicationStatus status, String itemCode
             Instant uploadedAt) {
     }
 
-    /** One entry of the timeline. */
-    public record Step(Instant at, String kind, String actorName, String note) {
+    /**
+     * One entry of the timeline; {@code nodeName} and {@code bodyName} name where a handling step happened.
+     */
+    public record Step(Instant at, String kind, String actorName, String note, String nodeName, String bodyName) {
+
+        /** Notes the applicant is told (special procedures, extensions, decisions); officers' opinions are not. */
+        public boolean noteForApplicant() {
+            return note != null && (kind.startsWith("SPECIAL_") || kind.startsWith("EXTENSION_")
+                    || kind.startsWith("DECIDED_") || kind.equals("NOT_ACCEPTED"));
+        }
     }
 
     /** A correction request: every deficiency in one notice. */

@@ -62,19 +62,23 @@ public class Applications {
     private final WorkingDays workingDays;
     private final CasesProperties properties;
     private final TransactionTemplate transactions;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
     @org.springframework.beans.factory.annotation.Autowired
     Applications(ApplicationStore store, FormDefinitions forms, Catalog catalog, Accounts accounts,
             Organization organization, MaterialStorage storage, CaseNumbers numbers, WorkingDays workingDays,
-            CasesProperties properties, TransactionTemplate transactions) {
+            CasesProperties properties, TransactionTemplate transactions,
+            org.springframework.context.ApplicationEventPublisher events) {
         this(store, forms, catalog, accounts, organization, storage, numbers, workingDays, properties, transactions,
-                Clock.systemUTC());
+                events, Clock.systemUTC());
     }
 
     private Applications(ApplicationStore store, FormDefinitions forms, Catalog catalog, Accounts accounts,
             Organization organization, MaterialStorage storage, CaseNumbers numbers, WorkingDays workingDays,
-            CasesProperties properties, TransactionTemplate transactions, Clock clock) {
+            CasesProperties properties, TransactionTemplate transactions,
+            org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.store = store;
         this.forms = forms;
         this.catalog = catalog;
@@ -91,7 +95,7 @@ public class Applications {
     /** The same service reading time from {@code clock} (tests of the legal clock). */
     public Applications withClock(Clock clock) {
         return new Applications(store, forms, catalog, accounts, organization, storage, numbers, workingDays,
-                properties, transactions, clock);
+                properties, transactions, events, clock);
     }
 
     /** The published item and its application form. */
@@ -281,6 +285,8 @@ public class Applications {
             }
             store.addStep(id, now, resubmission ? "RESUBMITTED" : "SUBMITTED", who.accountId(), who.name(),
                     caseNumber);
+            events.publishEvent(new CaseSubmitted(id, caseNumber, row.itemCode(), row.bodyId(), row.applicantAccount(),
+                    row.companyAccount(), today, resubmission));
             return new Submitted(id, caseNumber, today, due, false);
         });
     }

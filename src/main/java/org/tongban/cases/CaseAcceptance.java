@@ -34,25 +34,28 @@ public class CaseAcceptance {
     private final Applications applications;
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
+    private final CaseProcessing processing;
     private final Clock clock;
 
     @org.springframework.beans.factory.annotation.Autowired
     CaseAcceptance(ApplicationStore store, Applications applications, TransactionTemplate transactions,
-            AuditTrail audit) {
-        this(store, applications, transactions, audit, Clock.systemUTC());
+            AuditTrail audit, CaseProcessing processing) {
+        this(store, applications, transactions, audit, processing, Clock.systemUTC());
     }
 
     private CaseAcceptance(ApplicationStore store, Applications applications, TransactionTemplate transactions,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, CaseProcessing processing, Clock clock) {
         this.store = store;
         this.applications = applications;
         this.transactions = transactions;
         this.audit = audit;
+        this.processing = processing;
         this.clock = clock;
     }
 
     public CaseAcceptance withClock(Clock clock) {
-        return new CaseAcceptance(store, applications.withClock(clock), transactions, audit, clock);
+        return new CaseAcceptance(store, applications.withClock(clock), transactions, audit,
+                processing.withClock(clock), clock);
     }
 
     /** Applications of the officer's body awaiting a decision, oldest receipt first. */
@@ -135,6 +138,10 @@ public class CaseAcceptance {
             // Supervision (电子监察) reads every acceptance decision from the platform trail.
             audit.record(new AuditTrail.Event("cases", step, officer.accountId(), officer.name(), "application",
                     id.toString(), corrections == null ? reason : corrections.size() + " deficiencies"));
+            if (acceptedOn != null) {
+                // 一口受理: handling starts in the same transaction, so no accepted case is left without tasks.
+                processing.start(id, acceptedOn, false);
+            }
         });
     }
 

@@ -11,10 +11,11 @@ import org.springframework.util.unit.DataSize;
  * @param materials where and how large uploaded materials may be
  * @param acceptanceDays working days within which the acceptance decision is due (行政许可法 Art. 32: at most 5)
  * @param deemedAcceptance the job that records acceptance by operation of law
+ * @param deadlines the job that warns before and at the deadlines of open tasks
  */
 @ConfigurationProperties("tongban.cases")
 public record CasesProperties(@DefaultValue Materials materials, @DefaultValue("5") int acceptanceDays,
-        @DefaultValue DeemedAcceptance deemedAcceptance) {
+        @DefaultValue DeemedAcceptance deemedAcceptance, @DefaultValue Deadlines deadlines) {
 
     public CasesProperties {
         if (acceptanceDays < 1 || acceptanceDays > 5) {
@@ -35,5 +36,15 @@ public record CasesProperties(@DefaultValue Materials materials, @DefaultValue("
      * @param interval how often it runs
      */
     public record DeemedAcceptance(@DefaultValue("true") boolean enabled, @DefaultValue("10m") Duration interval) {
+    }
+
+    /**
+     * @param enabled whether this node runs the deadline scan (every node may: rows are claimed with
+     *        {@code FOR UPDATE SKIP LOCKED})
+     * @param interval how often it runs
+     * @param warningDays warn when this many working days or fewer are left
+     */
+    public record Deadlines(@DefaultValue("true") boolean enabled, @DefaultValue("10m") Duration interval,
+            @DefaultValue("3") int warningDays) {
     }
 }

@@ -26,23 +26,26 @@ public class DeemedAcceptance {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final CasesProperties properties;
+    private final CaseProcessing processing;
     private final Clock clock;
 
     @org.springframework.beans.factory.annotation.Autowired
-    DeemedAcceptance(JdbcClient jdbc, TransactionTemplate transactions, CasesProperties properties) {
-        this(jdbc, transactions, properties, Clock.systemUTC());
+    DeemedAcceptance(JdbcClient jdbc, TransactionTemplate transactions, CasesProperties properties,
+            CaseProcessing processing) {
+        this(jdbc, transactions, properties, processing, Clock.systemUTC());
     }
 
     private DeemedAcceptance(JdbcClient jdbc, TransactionTemplate transactions, CasesProperties properties,
-            Clock clock) {
+            CaseProcessing processing, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.properties = properties;
+        this.processing = processing;
         this.clock = clock;
     }
 
     public DeemedAcceptance withClock(Clock clock) {
-        return new DeemedAcceptance(jdbc, transactions, properties, clock);
+        return new DeemedAcceptance(jdbc, transactions, properties, processing.withClock(clock), clock);
     }
 
     @Scheduled(initialDelayString = "${tongban.cases.deemed-acceptance.interval:10m}",
@@ -59,16 +62,21 @@ public class DeemedAcceptance {
         LocalDate today = LocalDate.ofInstant(now, Applications.ZONE);
         List<UUID> accepted = transactions.execute(status -> {
             // The decision may still be made on the due day itself; from the next day the law has decided.
-            List<UUID> ids = jdbc.sql("""
+            record Accepted(UUID id, LocalDate on) {
+            }
+            List<Accepted> rows = jdbc.sql("""
                     update cases_application set status = 'ACCEPTED', accepted_by_law = true, accepted_on = received_on,
                         decided_at = ?, updated_at = ?, version = version + 1
                     where status in ('SUBMITTED', 'PRE_REVIEW') and decision_due < ?
-                    returning id""")
+                    returning id, accepted_on""")
                     .params(java.sql.Timestamp.from(now), java.sql.Timestamp.from(now), java.sql.Date.valueOf(today))
-                    .query(UUID.class).list();
-            for (UUID id : ids) {
+                    .query((rs, n) -> new Accepted(rs.getObject(1, UUID.class), rs.getDate(2).toLocalDate())).list();
+            List<UUID> ids = rows.stream().map(Accepted::id).toList();
+            for (Accepted row : rows) {
                 jdbc.sql("insert into cases_step (application_id, at, kind, note) values (?, ?, 'ACCEPTED_BY_LAW', ?)")
-                        .params(id, java.sql.Timestamp.from(now), "行政许可法第三十二条").update();
+                        .params(row.id(), java.sql.Timestamp.from(now), "行政许可法第三十二条").update();
+                // Handling starts as of the day accepted by law; its limit counts from then.
+                processing.start(row.id(), row.on(), true);
             }
             return ids;
         });

@@ -160,4 +160,51 @@ class CasesBrowserTests {
         assertThat(resident.locator(".badge.status")).hasText("已受理");
         assertThat(resident.locator(".timeline")).containsText("一次性告知补正");
     }
+
+    @Autowired
+    CaseAcceptance acceptance;
+
+    @Test
+    void aReviewerApprovesHisBranchOfAParallelCaseOnAPhone() {
+        String item = jdbc.queryForObject("select code from catalog_implementation_item where basic_code = "
+                + "'011070001000' and division_code = '210112' and status = 'PUBLISHED'", String.class);
+        java.util.Map<String, Object> row = jdbc.queryForMap("select version, name, body_id, body_name from "
+                + "catalog_implementation_item where code = ? and status = 'PUBLISHED'", item);
+        java.util.UUID id = java.util.UUID.randomUUID();
+        String number = item + "20261124" + "%06d".formatted(977_001);
+        jdbc.update("""
+                insert into cases_application (id, applicant_account, applicant_name, item_code, item_version,
+                    item_name, body_id, body_name, status, form_values, case_number, channel, created_at, updated_at,
+                    received_at, received_on, decision_due)
+                values (?, ?, '浏览器餐饮', ?, ?, ?, ?, ?, 'SUBMITTED', '{}', ?, 'WEB', now(), now(), now(),
+                    current_date, current_date + 7)""",
+                id, java.util.UUID.randomUUID(), item, row.get("version"), row.get("name"), row.get("body_id"),
+                row.get("body_name"), number);
+        org.tongban.identity.SignedIn window = new org.tongban.identity.SignedIn(java.util.UUID.randomUUID(), "窗口",
+                true, 3, java.util.EnumSet.of(org.tongban.identity.StaffRole.WINDOW_OFFICER),
+                (java.util.UUID) row.get("body_id"), "210112", null);
+        acceptance.accept(window, id, jdbc.queryForObject("select version from cases_application where id = ?",
+                Long.class, id));
+
+        // The demo reviewer and approver of the district's market regulation body.
+        Page reviewer = phone();
+        signIn(reviewer, "13800000004", "Tongban#Demo2026");
+        reviewer.navigate(base() + "/workbench/tasks");
+        assertThat(reviewer.locator("#todo")).containsText(number);
+        assertThat(reviewer.locator("#todo")).containsText("食品经营条件审查");
+        reviewer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(number)).click();
+        assertThat(reviewer.locator("h1")).containsText("食品经营条件审查");
+        assertThat(reviewer.locator("#progress-current")).containsText("消防安全检查");
+        reviewer.getByLabel("同意", new Page.GetByLabelOptions().setExact(true)).check();
+        reviewer.getByLabel("办理意见").fill("经营场所布局合理，符合食品安全要求");
+        reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交")).click();
+        reviewer.waitForURL(base() + "/workbench/tasks");
+        assertThat(reviewer.locator("main")).containsText("已提交：同意。");
+        // Gone from the to-do list, listed as done.
+        assertThat(reviewer.locator("tr", new Page.LocatorOptions().setHasText(number))).hasCount(0);
+        assertThat(reviewer.locator("#done-heading")).isVisible();
+        org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject("select opinion from cases_task where "
+                + "application_id = ? and branch_id = 'food'", String.class, id))
+                .isEqualTo("经营场所布局合理，符合食品安全要求");
+    }
 }

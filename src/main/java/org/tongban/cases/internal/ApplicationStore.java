@@ -129,15 +129,20 @@ public class ApplicationStore {
     }
 
     public List<ApplicationSummary> ofApplicant(UUID account) {
-        return jdbc.sql("select * from cases_application where applicant_account = ? order by updated_at desc limit 200")
-                .param(account).query((rs, n) -> summary(row(rs, n))).list();
+        return jdbc.sql("""
+                select a.*, case when c.paused_since is not null and c.state = 'RUNNING' then 'PAUSED' else c.state end
+                    as handling, c.outcome as handling_outcome
+                from cases_application a left join cases_case c on c.application_id = a.id
+                where a.applicant_account = ? order by a.updated_at desc limit 200""")
+                .param(account).query((rs, n) -> summary(row(rs, n), rs.getString("handling"),
+                        rs.getString("handling_outcome"))).list();
     }
 
     public List<ApplicationSummary> queue(UUID body, List<ApplicationStatus> statuses) {
         return jdbc.sql("select * from cases_application where body_id = ? and status in (:s) "
                         .replace(":s", String.join(",", statuses.stream().map(s -> "'" + s.name() + "'").toList()))
                         + "order by received_at limit 500")
-                .param(body).query((rs, n) -> summary(row(rs, n))).list();
+                .param(body).query((rs, n) -> summary(row(rs, n), null, null)).list();
     }
 
     // --- materials
@@ -183,10 +188,11 @@ public class ApplicationStore {
     }
 
     public List<ApplicationView.Step> steps(UUID application) {
-        return jdbc.sql("select at, kind, actor_name, note from cases_step where application_id = ? order by id")
+        return jdbc.sql("select at, kind, actor_name, note, node_name, body_name from cases_step "
+                        + "where application_id = ? order by id")
                 .param(application)
                 .query((rs, n) -> new ApplicationView.Step(rs.getTimestamp(1).toInstant(), rs.getString(2),
-                        rs.getString(3), rs.getString(4)))
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
                 .list();
     }
 
@@ -211,9 +217,10 @@ public class ApplicationStore {
                 .optional();
     }
 
-    private static ApplicationSummary summary(Row r) {
+    private static ApplicationSummary summary(Row r, String handling, String outcome) {
         return new ApplicationSummary(r.id(), r.status(), r.itemCode(), r.itemName(), r.bodyName(), r.applicantName(),
-                r.companyName(), r.caseNumber(), r.updatedAt(), r.receivedOn(), r.decisionDue(), r.acceptedByLaw());
+                r.companyName(), r.caseNumber(), r.updatedAt(), r.receivedOn(), r.decisionDue(), r.acceptedByLaw(),
+                handling, outcome);
     }
 
     static Row row(ResultSet rs, int n) throws SQLException {

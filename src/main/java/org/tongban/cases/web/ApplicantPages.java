@@ -49,9 +49,11 @@ class ApplicantPages {
     private final DivisionChoices divisions;
     private final MessageSource messages;
     private final CasesProperties properties;
+    private final org.tongban.cases.CaseProcessing processing;
 
     ApplicantPages(Applications applications, DivisionChoices divisions, MessageSource messages,
-            CasesProperties properties) {
+            CasesProperties properties, org.tongban.cases.CaseProcessing processing) {
+        this.processing = processing;
         this.properties = properties;
         this.applications = applications;
         this.divisions = divisions;
@@ -97,6 +99,7 @@ class ApplicantPages {
     @GetMapping("/account/cases/{id}")
     String detail(@PathVariable UUID id, @AuthenticationPrincipal SignedIn who, Model model) {
         model.addAttribute("view", applications.view(who, id));
+        model.addAttribute("progress", processing.progress(who, id));
         return "cases/detail";
     }
 

@@ -63,6 +63,23 @@ class CasesErrorHandling {
                 problems.message("cases.application.incomplete", new Object[] { errors.size() }, locale), errors);
     }
 
+    @ExceptionHandler
+    Object invalidDefinition(org.tongban.cases.InvalidProcessDefinitionException e, HttpServletRequest request,
+            Locale locale) {
+        List<Problems.FieldError> errors = e.problems().stream()
+                .map(p -> new Problems.FieldError(p.node() == null ? "nodes" : p.node(), p.code(),
+                        problems.message(p.code(), new Object[] { p.node() }, locale)))
+                .toList();
+        if (Problems.isApi(request)) {
+            ProblemDetail problem = problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "cases.definition.invalid",
+                    new Object[] { errors.size() }, locale, request);
+            problem.setProperty("errors", errors);
+            return problems.respond(problem);
+        }
+        return problems.page(HttpStatus.UNPROCESSABLE_CONTENT, "cases.definition.invalid",
+                problems.message("cases.definition.invalid", new Object[] { errors.size() }, locale), errors);
+    }
+
     /** Pages send the person to step up their real-name level and come back; the API says what is needed. */
     @ExceptionHandler
     Object assurance(AssuranceLevelTooLowException e, HttpServletRequest request, Locale locale) {

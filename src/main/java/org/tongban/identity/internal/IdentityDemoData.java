@@ -73,6 +73,11 @@ class IdentityDemoData implements ApplicationRunner {
                         BodyCategory.MARKET_REGULATION, EnumSet.of(StaffRole.REVIEWER, StaffRole.APPROVER), "BODY"),
                 new Demo("省监察人员（演示）", "21000019790505905", "13800000005", "210000", BodyCategory.GOVERNMENT_SERVICE,
                         EnumSet.of(StaffRole.SUPERVISOR), "DIVISION"),
+                // Reviewers of the other two branches of the demo 并联 process (开餐馆: fire safety, hygiene).
+                new Demo("浑南区住建审查人员（演示）", "21011219870707907", "13800000006", "210112",
+                        BodyCategory.HOUSING_URBAN_RURAL, EnumSet.of(StaffRole.REVIEWER), "BODY"),
+                new Demo("浑南区卫健审查人员（演示）", "21011219860808908", "13800000007", "210112",
+                        BodyCategory.HEALTH, EnumSet.of(StaffRole.REVIEWER), "BODY"),
                 new Demo("张三（演示）", "21011219950606906", "13800000010", null, null, Set.of(), null));
         Clock clock = Clock.systemUTC();
         for (Demo demo : demos) {

@@ -1,0 +1,622 @@
+package org.tongban.cases;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tongban.cases.internal.ApplicationStore;
+import org.tongban.cases.internal.ProcessDefinitions;
+import org.tongban.cases.internal.ProcessStore;
+import org.tongban.cases.internal.ProcessStore.CaseRow;
+import org.tongban.cases.internal.ProcessStore.TaskRow;
+import org.tongban.catalog.Catalog;
+import org.tongban.catalog.Guide;
+import org.tongban.catalog.ImplementationCode;
+import org.tongban.catalog.ItemDetail;
+import org.tongban.identity.SignedIn;
+import org.tongban.identity.StaffRole;
+import org.tongban.organization.BodyCategory;
+import org.tongban.organization.BodySummary;
+import org.tongban.organization.Organization;
+import org.tongban.platform.audit.AuditTrail;
+import org.tongban.platform.calendar.WorkingDays;
+import org.tongban.shared.DivisionCode;
+import org.tongban.shared.NotFoundException;
+
+/**
+ * The case processing engine (办理): after acceptance a case runs through the nodes of its item's process definition
+ * (the version it started with); each open task is a token in one body for one role. Every action is one transaction
+ * that locks the case row and names the task version it was taken on, so of two officers acting on the same task
+ * exactly one succeeds and parallel branches join exactly once; each is recorded as an immutable step and audited.
+ *
+ * <p>Clocks (DOMAIN §4): the limit runs in working days from acceptance (行政许可法 Art. 82); joint handling has 45
+ * working days (Art. 26, 42 para. 2); special procedures are not counted (Art. 45); the head of the body may extend
+ * once by 10 working days (15 for joint handling, Art. 42); the licence is made within 10 working days of the
+ * decision (Art. 44).
+ */
+@Service
+public class CaseProcessing {
+
+    /** 行政许可法 Art. 42 para. 1: 20 working days when the guide states no legal limit. */
+    static final int ORDINARY_LIMIT = 20;
+    /** 行政许可法 Art. 42 para. 2: unified, joint or concentrated handling. */
+    static final int JOINT_LIMIT = 45;
+    static final int ORDINARY_EXTENSION = 10;
+    static final int JOINT_EXTENSION = 15;
+
+    private static final Set<TaskAction> NEEDS_OPINION = EnumSet.of(TaskAction.REJECT, TaskAction.RETURN,
+            TaskAction.REFUSE, TaskAction.SPECIAL_START, TaskAction.EXTENSION_REQUEST);
+
+    private final ProcessStore store;
+    private final ProcessDefinitions definitions;
+    private final ApplicationStore applications;
+    private final Applications applicationViews;
+    private final Catalog catalog;
+    private final Organization organization;
+    private final WorkingDays workingDays;
+    private final TransactionTemplate transactions;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    CaseProcessing(ProcessStore store, ProcessDefinitions definitions, ApplicationStore applications,
+            Applications applicationViews, Catalog catalog, Organization organization, WorkingDays workingDays,
+            TransactionTemplate transactions, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc) {
+        this(store, definitions, applications, applicationViews, catalog, organization, workingDays, transactions,
+                audit, events, jdbc, Clock.systemUTC());
+    }
+
+    private CaseProcessing(ProcessStore store, ProcessDefinitions definitions, ApplicationStore applications,
+            Applications applicationViews, Catalog catalog, Organization organization, WorkingDays workingDays,
+            TransactionTemplate transactions, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc,
+            Clock clock) {
+        this.store = store;
+        this.definitions = definitions;
+        this.applications = applications;
+        this.applicationViews = applicationViews;
+        this.catalog = catalog;
+        this.organization = organization;
+        this.workingDays = workingDays;
+        this.transactions = transactions;
+        this.audit = audit;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The same engine reading time from {@code clock} (tests of the legal clock). */
+    public CaseProcessing withClock(Clock clock) {
+        return new CaseProcessing(store, definitions, applications, applicationViews.withClock(clock), catalog,
+                organization, workingDays, transactions, audit, events, jdbc, clock);
+    }
+
+    // --- start
+
+    /**
+     * Starts handling of an accepted application in the caller's transaction: the case with its clocks, and the
+     * first tasks of the item's current process definition.
+     */
+    void start(UUID applicationId, LocalDate acceptedOn, boolean byLaw) {
+        ApplicationStore.Row app = applications.find(applicationId).orElseThrow();
+        if (store.findCase(applicationId).isPresent()) {
+            return;
+        }
+        ItemDetail item = catalog.item(ImplementationCode.of(app.itemCode()), app.itemVersion());
+        ProcessDefinition definition = definitions.current(item);
+        Guide guide = item.guide();
+        boolean immediate = guide.handling() == Guide.Handling.IMMEDIATE;
+        int legalDays = definition.joint() ? Math.max(JOINT_LIMIT, days(guide.legalLimit(), 0))
+                : days(guide.legalLimit(), ORDINARY_LIMIT);
+        int promisedDays = immediate ? 0 : Math.min(legalDays, days(guide.promisedLimit(), legalDays));
+        if (!immediate && promisedDays == 0) {
+            promisedDays = legalDays;
+        }
+        Guide.DayKind kind = guide.promisedLimit() == null ? Guide.DayKind.WORKING : guide.promisedLimit().kind();
+        LocalDate due = add(acceptedOn, promisedDays, kind);
+        LocalDate legalDue = add(acceptedOn, legalDays, guide.legalLimit() == null ? Guide.DayKind.WORKING
+                : guide.legalLimit().kind());
+        store.insertCase(applicationId, app.itemCode(), definition.version(), definition.joint(), acceptedOn,
+                kind.name(), promisedDays, due, legalDue);
+        Instant now = clock.instant();
+        store.addStep(applicationId, now, "PROCESS_STARTED", null, null, definition.name(), null, null);
+        CaseRow row = store.findCase(applicationId).orElseThrow();
+        activate(row, app, definition, definition.after(definition.start(), app.values()), acceptedOn, now);
+        events.publishEvent(new CaseAccepted(applicationId, app.caseNumber(), app.itemCode(), app.bodyId(),
+                app.applicantAccount(), acceptedOn, byLaw, due));
+    }
+
+    private static int days(Guide.TimeLimit limit, int otherwise) {
+        return limit == null || limit.days() <= 0 ? otherwise : limit.days();
+    }
+
+    private LocalDate add(LocalDate from, int days, Guide.DayKind kind) {
+        return kind == Guide.DayKind.NATURAL ? from.plusDays(days) : calendar().addWorkingDays(from, days);
+    }
+
+    private CaseCalendar calendar() {
+        return new CaseCalendar(workingDays.calendar());
+    }
+
+    /** Puts tokens on {@code node}: one task, one per branch of a parallel block, or the case's completion. */
+    private void activate(CaseRow c, ApplicationStore.Row app, ProcessDefinition definition,
+            ProcessDefinition.Node node, LocalDate today, Instant now) {
+        switch (node.kind()) {
+            case START -> activate(c, app, definition, definition.after(node, app.values()), today, now);
+            case TASK, DECISION -> {
+                BodySummary body = body(node.body(), app);
+                LocalDate due = node.days() != null ? calendar().addWorkingDays(today, node.days())
+                        : c.state().equals("RUNNING") ? c.dueOn() : calendar().addWorkingDays(today, 10);
+                store.insertTask(newTask(app.id(), node, null, null, body, node.role(), now, today, due));
+            }
+            case PARALLEL -> {
+                UUID run = UUID.randomUUID();
+                for (ProcessDefinition.Branch branch : node.branches()) {
+                    BodySummary body = body(branch.body(), app);
+                    // Each branch has its own deadline, never beyond the case's own (行政许可法 Art. 26).
+                    LocalDate due = calendar().addWorkingDays(today, branch.days());
+                    if (due.isAfter(c.dueOn())) {
+                        due = c.dueOn();
+                    }
+                    store.insertTask(newTask(app.id(), node, branch, run, body, branch.role(), now, today, due));
+                }
+            }
+            case END -> {
+                store.complete(app.id(), now);
+                store.addStep(app.id(), now, "COMPLETED", null, null, null, node.name(), null);
+                CaseRow done = store.findCase(app.id()).orElseThrow();
+                // Measured against the promised limit: the decision is what the limit is about (Art. 42).
+                LocalDate measured = done.decidedOn() != null ? done.decidedOn() : today;
+                boolean onTime = !measured.isAfter(done.dueOn());
+                events.publishEvent(new CaseCompleted(app.id(), app.caseNumber(), app.itemCode(), app.bodyId(),
+                        done.outcome(), now, onTime));
+            }
+        }
+    }
+
+    private static TaskRow newTask(UUID application, ProcessDefinition.Node node, ProcessDefinition.Branch branch,
+            UUID run, BodySummary body, StaffRole role, Instant now, LocalDate today, LocalDate due) {
+        return new TaskRow(UUID.randomUUID(), application, node.id(), node.name(), node.kind().name(),
+                branch == null ? null : branch.id(), branch == null ? null : branch.name(), run, body.id(),
+                body.name(), role.name(), "OPEN", now, today, due, null, 0, null, null, null, null, null, 0, 0);
+    }
+
+    /** {@code ITEM}: the item's body; a category: the body of that category in the same division. */
+    private BodySummary body(String spec, ApplicationStore.Row app) {
+        BodySummary own = organization.body(app.bodyId());
+        if ("ITEM".equals(spec)) {
+            return own;
+        }
+        BodyCategory category = BodyCategory.valueOf(spec);
+        return organization.bodies(DivisionCode.of(own.divisionCode()), false, 0, 100).getContent().stream()
+                .filter(b -> b.category() == category).findFirst()
+                .orElseThrow(() -> CaseRefusedException.rule("cases.process.no-body", category.name(),
+                        own.divisionName()));
+    }
+
+    // --- officers
+
+    /** Input of an action; which parts are needed depends on the action. */
+    public record ActionInput(String opinion, String returnTo, SpecialProcedureKind specialKind, String legalBasis,
+            String remedy) {
+
+        public static ActionInput opinion(String opinion) {
+            return new ActionInput(opinion, null, null, null, null);
+        }
+    }
+
+    /** The open tasks the officer's body and roles may act on, the most urgent first (paused ones last). */
+    public List<TaskView> todo(SignedIn officer) {
+        requireStaff(officer);
+        LocalDate today = today();
+        return store.todo(officer.staffBody(), officer.roles().stream().map(Enum::name).toList()).stream()
+                .map(t -> view(t.task(), t.caseNumber(), t.itemName(), t.applicantName(), today)).toList();
+    }
+
+    /** Tasks the officer completed, latest first. */
+    public List<TaskView> done(SignedIn officer) {
+        requireStaff(officer);
+        LocalDate today = today();
+        return store.done(officer.accountId()).stream()
+                .map(t -> view(t.task(), t.caseNumber(), t.itemName(), t.applicantName(), today)).toList();
+    }
+
+    /** Pending extension requests of cases of the officer's body, for its head (负责人) to decide. */
+    public record PendingExtension(UUID applicationId, String caseNumber, String itemName, String reason, int days,
+            String requestedBy, Instant requestedAt) {
+    }
+
+    public List<PendingExtension> pendingExtensions(SignedIn officer) {
+        requireStaff(officer);
+        if (!officer.has(StaffRole.APPROVER)) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select e.application_id, a.case_number, a.item_name, e.reason, e.days, e.requested_name,
+                    e.requested_at
+                from cases_extension e join cases_application a on a.id = e.application_id
+                where e.status = 'PENDING' and a.body_id = ? order by e.requested_at""")
+                .param(officer.staffBody())
+                .query((rs, n) -> new PendingExtension(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6),
+                        rs.getTimestamp(7).toInstant()))
+                .list();
+    }
+
+    /**
+     * A task with its case, for an officer of the task's body. Another body's task is answered as not found.
+     */
+    public TaskView.Detail task(SignedIn officer, UUID taskId) {
+        TaskRow task = visibleTask(officer, taskId);
+        ApplicationStore.Row app = applications.find(task.applicationId()).orElseThrow();
+        CaseRow c = store.findCase(task.applicationId()).orElseThrow();
+        ProcessDefinition definition = definitions.version(c.itemCode(), c.definitionVersion());
+        ProcessDefinition.Node node = definition.node(task.nodeId()).orElseThrow();
+        List<TaskAction> actions = "OPEN".equals(task.status()) && officer.has(StaffRole.valueOf(task.role()))
+                ? allowed(task, node, c) : List.of();
+        List<TaskView.ReturnTarget> targets = node.returnTo().stream()
+                .map(id -> new TaskView.ReturnTarget(id, definition.node(id).map(ProcessDefinition.Node::name)
+                        .orElse(id)))
+                .toList();
+        String proposed = c.refusalProposed() && task.nodeKind().equals("DECISION") ? store.tasksOf(c.applicationId())
+                .stream().filter(t -> "REJECT".equals(t.outcome()))
+                .map(t -> (t.branchName() != null ? t.branchName() : t.nodeName()) + "（" + t.bodyName() + "）："
+                        + t.opinion())
+                .collect(Collectors.joining("\n")) : null;
+        return new TaskView.Detail(view(task, app.caseNumber(), app.itemName(), app.applicantName(), today()),
+                progress(c, app), applicationViews.view(app), actions, targets, proposed);
+    }
+
+    /** Materials of a case, for officers of a body that handles it. */
+    public Applications.MaterialDownload material(SignedIn officer, UUID taskId, UUID material) {
+        TaskRow task = visibleTask(officer, taskId);
+        return applicationViews.download(task.applicationId(), material);
+    }
+
+    /**
+     * Acts on a task: one transaction; the task must still be open at {@code version}.
+     *
+     * @throws CaseRefusedException {@code cases.task.conflict} (409) when someone acted first,
+     *         {@code cases.task.action-not-allowed} (422) for an action the node does not offer,
+     *         {@code cases.task.opinion-missing} (422), {@code cases.task.role-required} (403)
+     * @throws NotFoundException {@code cases.task.not-found} for a task of another body
+     */
+    public void act(SignedIn officer, UUID taskId, long version, TaskAction action, ActionInput input) {
+        TaskRow seen = visibleTask(officer, taskId);
+        if (!officer.has(StaffRole.valueOf(seen.role()))) {
+            throw CaseRefusedException.forbidden("cases.task.role-required", seen.role());
+        }
+        ActionInput in = input == null ? ActionInput.opinion(null) : input;
+        String opinion = in.opinion() == null ? null : in.opinion().strip();
+        if (NEEDS_OPINION.contains(action) && (opinion == null || opinion.isEmpty())) {
+            throw CaseRefusedException.rule("cases.task.opinion-missing");
+        }
+        if (opinion != null && opinion.length() > 2000) {
+            throw CaseRefusedException.rule("cases.task.opinion-too-long", 2000);
+        }
+        transactions.executeWithoutResult(status -> {
+            CaseRow c = store.lockCase(seen.applicationId()).orElseThrow();
+            TaskRow task = store.findTask(taskId).orElseThrow();
+            if (!"OPEN".equals(task.status()) || task.version() != version) {
+                throw CaseRefusedException.conflict("cases.task.conflict");
+            }
+            ApplicationStore.Row app = applications.find(task.applicationId()).orElseThrow();
+            ProcessDefinition definition = definitions.version(c.itemCode(), c.definitionVersion());
+            ProcessDefinition.Node node = definition.node(task.nodeId()).orElseThrow();
+            if (!allowed(task, node, c).contains(action)) {
+                throw CaseRefusedException.rule("cases.task.action-not-allowed", action.name());
+            }
+            Instant now = clock.instant();
+            LocalDate today = LocalDate.ofInstant(now, Applications.ZONE);
+            String detail = switch (action) {
+                case APPROVE, REJECT -> complete(c, app, definition, node, task, action, opinion, officer, today, now);
+                case RETURN -> sendBack(c, app, definition, node, task, in.returnTo(), opinion, officer, today, now);
+                case GRANT, REFUSE -> decide(c, app, definition, node, task, action, opinion, in, officer, today,
+                        now);
+                case SPECIAL_START -> startSpecial(c, app, task, in.specialKind(), opinion, officer, today, now);
+                case SPECIAL_END -> endSpecial(c, app, task, opinion, officer, today, now);
+                case EXTENSION_REQUEST -> requestExtension(c, app, task, opinion, officer, now);
+            };
+            store.touchCase(c.applicationId());
+            audit.record(new AuditTrail.Event("cases", "TASK_" + action.name(), officer.accountId(), officer.name(),
+                    "case", app.caseNumber(), task.nodeName() + (task.branchName() == null ? "" : "/"
+                            + task.branchName()) + (detail == null ? "" : ": " + detail)));
+        });
+    }
+
+    private String complete(CaseRow c, ApplicationStore.Row app, ProcessDefinition definition,
+            ProcessDefinition.Node node, TaskRow task, TaskAction action, String opinion, SignedIn officer,
+            LocalDate today, Instant now) {
+        String text = opinion == null || opinion.isEmpty() ? null : opinion;
+        close(task, action, text, officer, now);
+        if (task.blockRun() != null) {
+            // 并联: the block joins when its last branch is done; any branch's refusal makes the decision a refusal.
+            List<TaskRow> branches = store.branchesOf(task.blockRun());
+            if (branches.stream().noneMatch(t -> "OPEN".equals(t.status()))) {
+                if (branches.stream().anyMatch(t -> "REJECT".equals(t.outcome()))) {
+                    store.setRefusalProposed(c.applicationId(), true);
+                }
+                store.addStep(app.id(), now, "JOINED", null, null, null, node.name(), null);
+                activate(store.findCase(c.applicationId()).orElseThrow(), app, definition,
+                        definition.after(node, app.values()), today, now);
+            }
+            return text;
+        }
+        if (action == TaskAction.REJECT) {
+            store.setRefusalProposed(c.applicationId(), true);
+            ProcessDefinition.Node decision = definition.nodes().stream()
+                    .filter(n -> n.kind() == ProcessDefinition.Kind.DECISION).findFirst().orElseThrow();
+            activate(c, app, definition, decision, today, now);
+        } else {
+            activate(store.findCase(c.applicationId()).orElseThrow(), app, definition,
+                    definition.after(node, app.values()), today, now);
+        }
+        return text;
+    }
+
+    private String sendBack(CaseRow c, ApplicationStore.Row app, ProcessDefinition definition,
+            ProcessDefinition.Node node, TaskRow task, String target, String opinion, SignedIn officer,
+            LocalDate today, Instant now) {
+        if (target == null || !node.returnTo().contains(target)) {
+            throw CaseRefusedException.rule("cases.task.return-target", target == null ? "" : target);
+        }
+        close(task, TaskAction.RETURN, opinion, officer, now);
+        store.setRefusalProposed(c.applicationId(), false);
+        activate(store.findCase(c.applicationId()).orElseThrow(), app, definition, definition.node(target)
+                .orElseThrow(), today, now);
+        return opinion;
+    }
+
+    private String decide(CaseRow c, ApplicationStore.Row app, ProcessDefinition definition,
+            ProcessDefinition.Node node, TaskRow task, TaskAction action, String opinion, ActionInput in,
+            SignedIn officer, LocalDate today, Instant now) {
+        boolean grant = action == TaskAction.GRANT;
+        String remedy = in.remedy() == null ? null : in.remedy().strip();
+        String basis = in.legalBasis() == null ? null : in.legalBasis().strip();
+        if (!grant && (remedy == null || remedy.isEmpty())) {
+            // 行政许可法 Art. 38 para. 2: a refusal states its reasons and the right to reconsideration or litigation.
+            throw CaseRefusedException.rule("cases.decision.remedy-missing");
+        }
+        close(task, action, opinion == null || opinion.isEmpty() ? null : opinion, officer, now);
+        String number = decisionNumber(app.itemCode(), today);
+        store.decide(c.applicationId(), grant ? "GRANTED" : "REFUSED", number, opinion, basis, grant ? null : remedy,
+                today, now, officer.accountId());
+        store.addStep(app.id(), now, grant ? "DECIDED_GRANTED" : "DECIDED_REFUSED", officer.accountId(),
+                officer.name(), grant ? number : number + "：" + opinion, node.name(), task.bodyName());
+        ItemDetail item = catalog.item(ImplementationCode.of(app.itemCode()), app.itemVersion());
+        Guide.Result result = item.guide().result();
+        events.publishEvent(new CaseDecided(app.id(), app.caseNumber(), app.itemCode(), app.bodyId(), app.bodyName(),
+                app.applicantAccount(), app.applicantName(), app.companyAccount(), app.companyCreditCode(),
+                grant ? "GRANTED" : "REFUSED", number, today, result == null ? null : result.type().name(),
+                result == null ? null : result.name()));
+        String nextId = grant || node.refusedNext() == null ? node.next() : node.refusedNext();
+        activate(store.findCase(c.applicationId()).orElseThrow(), app, definition,
+                definition.node(nextId).orElseThrow(), today, now);
+        return number;
+    }
+
+    /** Decision document numbers: D + implementation code + year + a sequence, one row per code and year. */
+    private String decisionNumber(String itemCode, LocalDate today) {
+        String prefix = "D" + itemCode + Year.from(today);
+        int value = jdbc.sql("""
+                insert into cases_number_sequence (prefix, last_value) values (?, 1)
+                on conflict (prefix) do update set last_value = cases_number_sequence.last_value + 1
+                returning last_value""").param(prefix).query(Integer.class).single();
+        return prefix + "%06d".formatted(value);
+    }
+
+    private String startSpecial(CaseRow c, ApplicationStore.Row app, TaskRow task, SpecialProcedureKind kind,
+            String reason, SignedIn officer, LocalDate today, Instant now) {
+        if (kind == null) {
+            throw CaseRefusedException.rule("cases.special.kind-missing");
+        }
+        store.touchTask(task.id(), task.version());
+        store.startSpecial(app.id(), task.id(), kind.name(), reason, today, officer.accountId(), now);
+        store.pauseTask(task.id(), today);
+        store.pauseCase(app.id(), today);
+        // Art. 45: the applicant is told in writing; the step is in their timeline with the reason.
+        store.addStep(app.id(), now, "SPECIAL_START", officer.accountId(), officer.name(),
+                kind.name() + "：" + reason, label(task), task.bodyName());
+        events.publishEvent(new CaseSuspended(app.id(), app.caseNumber(), task.id(), kind.name(), today, null, 0));
+        return kind.name();
+    }
+
+    private String endSpecial(CaseRow c, ApplicationStore.Row app, TaskRow task, String result, SignedIn officer,
+            LocalDate today, Instant now) {
+        ProcessStore.SpecialProcedure special = store.openSpecial(task.id()).orElseThrow();
+        store.touchTask(task.id(), task.version());
+        // Art. 45: the working days after the start up to and including the end are not counted.
+        int excluded = calendar().workingDaysBetween(special.startedOn(), today);
+        store.endSpecial(special.id(), today, result, excluded);
+        store.resumeTask(task.id(), calendar().addWorkingDays(task.dueOn(), excluded), excluded);
+        if (store.openSpecialCount(app.id()) == 0 && c.pausedSince() != null) {
+            int caseExcluded = calendar().workingDaysBetween(c.pausedSince(), today);
+            Guide.DayKind kind = Guide.DayKind.valueOf(c.dayKind());
+            int naturalOrWorking = kind == Guide.DayKind.NATURAL
+                    ? (int) java.time.temporal.ChronoUnit.DAYS.between(c.pausedSince(), today) : caseExcluded;
+            store.moveCaseDeadlines(app.id(), add(c.dueOn(), naturalOrWorking, kind),
+                    calendar().addWorkingDays(c.legalDueOn(), caseExcluded), naturalOrWorking, 0, true);
+        }
+        store.addStep(app.id(), now, "SPECIAL_END", officer.accountId(), officer.name(),
+                special.kind() + (result == null || result.isEmpty() ? "" : "：" + result), label(task),
+                task.bodyName());
+        events.publishEvent(new CaseSuspended(app.id(), app.caseNumber(), task.id(), special.kind(),
+                special.startedOn(), today, excluded));
+        return special.kind() + " +" + excluded;
+    }
+
+    private String requestExtension(CaseRow c, ApplicationStore.Row app, TaskRow task, String reason,
+            SignedIn officer, Instant now) {
+        int days = c.joint() ? JOINT_EXTENSION : ORDINARY_EXTENSION;
+        if (!store.requestExtension(app.id(), reason, days, officer.accountId(), officer.name(), now)) {
+            throw CaseRefusedException.conflict("cases.extension.once");
+        }
+        store.touchTask(task.id(), task.version());
+        store.addStep(app.id(), now, "EXTENSION_REQUESTED", officer.accountId(), officer.name(), reason,
+                label(task), task.bodyName());
+        return reason;
+    }
+
+    /**
+     * The head of the item's body (负责人, an approver) approves or refuses the extension: once, 10 working days (15
+     * for joint handling), the reason told to the applicant (行政许可法 Art. 42).
+     */
+    public void decideExtension(SignedIn head, UUID applicationId, boolean approve) {
+        requireStaff(head);
+        ApplicationStore.Row app = applications.find(applicationId)
+                .filter(a -> a.bodyId().equals(head.staffBody()))
+                .orElseThrow(() -> new NotFoundException("cases.case.not-found", applicationId));
+        if (!head.has(StaffRole.APPROVER)) {
+            throw CaseRefusedException.forbidden("cases.task.role-required", StaffRole.APPROVER.name());
+        }
+        transactions.executeWithoutResult(status -> {
+            CaseRow c = store.lockCase(applicationId)
+                    .orElseThrow(() -> new NotFoundException("cases.case.not-found", applicationId));
+            ProcessStore.Extension extension = store.extension(applicationId)
+                    .filter(e -> "PENDING".equals(e.status()))
+                    .orElseThrow(() -> CaseRefusedException.conflict("cases.extension.none-pending"));
+            Instant now = clock.instant();
+            store.decideExtension(extension.id(), approve ? "APPROVED" : "REFUSED", head.accountId(), now);
+            if (approve) {
+                Guide.DayKind kind = Guide.DayKind.valueOf(c.dayKind());
+                store.moveCaseDeadlines(applicationId, add(c.dueOn(), extension.days(), kind),
+                        calendar().addWorkingDays(c.legalDueOn(), extension.days()), 0, extension.days(), false);
+                for (TaskRow open : store.openTasks(applicationId)) {
+                    store.moveTaskDue(open.id(), calendar().addWorkingDays(open.dueOn(), extension.days()));
+                }
+            }
+            store.addStep(applicationId, now, approve ? "EXTENSION_APPROVED" : "EXTENSION_REFUSED",
+                    head.accountId(), head.name(), extension.reason(), null, app.bodyName());
+            store.touchCase(applicationId);
+            audit.record(new AuditTrail.Event("cases", approve ? "EXTENSION_APPROVED" : "EXTENSION_REFUSED",
+                    head.accountId(), head.name(), "case", app.caseNumber(), extension.days() + " days"));
+        });
+    }
+
+    /** The actions the node offers for this task now. */
+    private static List<TaskAction> allowed(TaskRow task, ProcessDefinition.Node node, CaseRow c) {
+        if (task.pausedSince() != null) {
+            return List.of(TaskAction.SPECIAL_END);
+        }
+        List<TaskAction> actions = new ArrayList<>();
+        boolean running = "RUNNING".equals(c.state());
+        switch (node.kind()) {
+            case PARALLEL -> actions.addAll(List.of(TaskAction.APPROVE, TaskAction.REJECT));
+            case DECISION -> {
+                if (!c.refusalProposed()) {
+                    actions.add(TaskAction.GRANT);
+                }
+                actions.add(TaskAction.REFUSE);
+            }
+            case TASK -> {
+                actions.add(TaskAction.APPROVE);
+                if (running) {
+                    actions.add(TaskAction.REJECT);
+                }
+            }
+            default -> {
+            }
+        }
+        if (!node.returnTo().isEmpty()) {
+            actions.add(TaskAction.RETURN);
+        }
+        if (running) {
+            actions.add(TaskAction.SPECIAL_START);
+            actions.add(TaskAction.EXTENSION_REQUEST);
+        }
+        return actions;
+    }
+
+    private void close(TaskRow task, TaskAction action, String opinion, SignedIn officer, Instant now) {
+        if (!store.completeTask(task.id(), task.version(), "DONE", action.name(), opinion, officer.accountId(),
+                officer.name(), now)) {
+            throw CaseRefusedException.conflict("cases.task.conflict");
+        }
+        store.addStep(task.applicationId(), now, "TASK_" + action.name(), officer.accountId(), officer.name(),
+                opinion, label(task), task.bodyName());
+        events.publishEvent(new CaseStepCompleted(task.applicationId(),
+                applications.find(task.applicationId()).map(ApplicationStore.Row::caseNumber).orElse(null),
+                task.id(), task.nodeId(), task.branchId(), task.bodyId(), action.name(), officer.accountId()));
+    }
+
+    private static String label(TaskRow task) {
+        return task.branchName() == null ? task.nodeName() : task.nodeName() + "·" + task.branchName();
+    }
+
+    private TaskRow visibleTask(SignedIn officer, UUID taskId) {
+        requireStaff(officer);
+        return store.findTask(taskId).filter(t -> t.bodyId().equals(officer.staffBody()))
+                .orElseThrow(() -> new NotFoundException("cases.task.not-found", taskId));
+    }
+
+    private static void requireStaff(SignedIn officer) {
+        if (officer == null || !officer.staff() || officer.staffBody() == null) {
+            throw CaseRefusedException.forbidden("cases.task.officers-only");
+        }
+    }
+
+    // --- progress
+
+    /** The handling of the applicant's own case, or {@code null} before acceptance. */
+    public CaseProgress progress(SignedIn applicant, UUID applicationId) {
+        ApplicationStore.Row app = applications.find(applicationId)
+                .filter(a -> a.applicantAccount().equals(applicant.accountId()))
+                .orElseThrow(() -> new NotFoundException("cases.application.not-found", applicationId));
+        return store.findCase(applicationId).map(c -> progress(c, app)).orElse(null);
+    }
+
+    private CaseProgress progress(CaseRow c, ApplicationStore.Row app) {
+        LocalDate today = today();
+        List<TaskView> tasks = store.tasksOf(c.applicationId()).stream()
+                .map(t -> view(t, app.caseNumber(), app.itemName(), app.applicantName(), today)).toList();
+        Map<UUID, TaskView> byId = tasks.stream().collect(Collectors.toMap(TaskView::id, t -> t));
+        List<CaseProgress.Special> specials = store.specials(c.applicationId()).stream()
+                .map(s -> new CaseProgress.Special(s.kind(), s.reason(), s.startedOn(), s.endedOn(), s.result(),
+                        s.excludedDays(), byId.containsKey(s.taskId()) ? byId.get(s.taskId()).nodeName() + (byId
+                                .get(s.taskId()).branchName() == null ? "" : "·" + byId.get(s.taskId()).branchName())
+                                : null,
+                        byId.containsKey(s.taskId()) ? byId.get(s.taskId()).bodyName() : null))
+                .toList();
+        CaseProgress.Extension extension = store.extension(c.applicationId())
+                .map(e -> new CaseProgress.Extension(e.id(), e.reason(), e.days(), e.requestedName(), e.requestedAt(),
+                        e.status()))
+                .orElse(null);
+        boolean paused = c.pausedSince() != null;
+        return new CaseProgress(c.applicationId(), c.state(), c.joint(), c.acceptedOn(), c.dueOn(), c.legalDueOn(),
+                remaining(paused ? c.pausedSince() : today, c.dueOn()), paused, c.pausedDays(), c.extensionDays(),
+                tasks.stream().filter(t -> "OPEN".equals(t.status())).toList(), tasks, specials, extension,
+                c.outcome(), c.decisionNumber(), c.decisionReason(), c.legalBasis(), c.legalRemedy(), c.decidedOn(),
+                c.completedAt(), calendar().provisional(c.dueOn()) || calendar().provisional(c.legalDueOn()));
+    }
+
+    private TaskView view(TaskRow t, String caseNumber, String itemName, String applicantName, LocalDate today) {
+        boolean paused = t.pausedSince() != null;
+        return new TaskView(t.id(), t.applicationId(), caseNumber, itemName, applicantName, t.nodeId(), t.nodeName(),
+                t.nodeKind(), t.branchName(), t.bodyId(), t.bodyName(), t.role(), t.status(), t.createdAt(),
+                t.dueOn(), remaining(paused ? t.pausedSince() : today, t.dueOn()), paused, t.outcome(), t.opinion(),
+                t.actedByName(), t.completedAt(), t.version());
+    }
+
+    /** Working days left after {@code today} up to {@code due}; negative when {@code due} has passed. */
+    int remaining(LocalDate today, LocalDate due) {
+        return due.isBefore(today) ? -calendar().workingDaysBetween(due, today)
+                : calendar().workingDaysBetween(today, due);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), Applications.ZONE);
+    }
+}

@@ -1,0 +1,105 @@
+package org.tongban.cases.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.tongban.cases.ProcessDefinition;
+import org.tongban.catalog.Guide;
+import org.tongban.catalog.ItemDetail;
+import org.tongban.identity.StaffRole;
+
+/**
+ * Process definitions per implementation item and version, as data. An item without one gets, on first use, the
+ * standard process of its basic item (a template) or else the default derived from its guide; a case names the
+ * version it started with, so later edits never change a running case.
+ */
+@Repository
+public class ProcessDefinitions {
+
+    private final JdbcClient jdbc;
+
+    ProcessDefinitions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stored form: what the JSON holds (item code and version live in the key columns). */
+    record Stored(String name, boolean joint, List<ProcessDefinition.Node> nodes) {
+    }
+
+    /** The latest version for the item, derived and stored first if it has none. */
+    public ProcessDefinition current(ItemDetail item) {
+        String code = item.summary().code();
+        return latest(code).orElseGet(() -> {
+            Stored derived = jdbc.sql("select definition from cases_process_template where basic_code = ?")
+                    .param(item.summary().basicCode()).query(String.class).optional()
+                    .map(json -> Json.read(json, new tools.jackson.core.type.TypeReference<Stored>() {
+                    }))
+                    .orElseGet(() -> derive(item));
+            jdbc.sql("insert into cases_process_definition (item_code, version, definition, derived) "
+                            + "values (?, 1, cast(? as jsonb), true) on conflict do nothing")
+                    .params(code, Json.write(derived)).update();
+            return latest(code).orElseThrow();
+        });
+    }
+
+    public Optional<ProcessDefinition> latest(String itemCode) {
+        return jdbc.sql("select version, definition from cases_process_definition where item_code = ? "
+                        + "order by version desc limit 1")
+                .param(itemCode).query((rs, n) -> of(itemCode, rs.getInt(1), rs.getString(2))).optional();
+    }
+
+    public ProcessDefinition version(String itemCode, int version) {
+        return jdbc.sql("select definition from cases_process_definition where item_code = ? and version = ?")
+                .params(itemCode, version).query((rs, n) -> of(itemCode, version, rs.getString(1))).single();
+    }
+
+    /** Stores a new version (after validation by the caller); answers its number. */
+    public int publish(String itemCode, String name, boolean joint, List<ProcessDefinition.Node> nodes) {
+        return jdbc.sql("""
+                insert into cases_process_definition (item_code, version, definition, derived)
+                select ?, coalesce(max(version), 0) + 1, cast(? as jsonb), false from cases_process_definition
+                where item_code = ? returning version""")
+                .params(itemCode, Json.write(new Stored(name, joint, nodes)), itemCode).query(Integer.class).single();
+    }
+
+    private static ProcessDefinition of(String code, int version, String json) {
+        Stored s = Json.read(json, new tools.jackson.core.type.TypeReference<Stored>() {
+        });
+        return new ProcessDefinition(code, version, s.name(), s.joint(), s.nodes());
+    }
+
+    /**
+     * The default process from the guide: a 即办件 is decided on the spot by the window officer (DOMAIN §4);
+     * otherwise 审查 by a reviewer, 决定 by the approver (who may send it back to review), 制证 within 10 working days
+     * of the decision (行政许可法 Art. 44) and 送达.
+     */
+    static Stored derive(ItemDetail item) {
+        boolean immediate = item.guide().handling() == Guide.Handling.IMMEDIATE;
+        String name = item.summary().name();
+        var start = node("accept", "受理", ProcessDefinition.Kind.START, null, null, immediate ? "decide" : "review",
+                null, List.of(), null);
+        var end = node("end", "办结", ProcessDefinition.Kind.END, null, null, null, null, List.of(), null);
+        var deliver = node("deliver", "送达", ProcessDefinition.Kind.TASK, "ITEM", StaffRole.WINDOW_OFFICER, "end", null,
+                List.of(), null);
+        if (immediate) {
+            var decide = node("decide", "决定", ProcessDefinition.Kind.DECISION, "ITEM", StaffRole.WINDOW_OFFICER,
+                    "deliver", "deliver", List.of(), null);
+            return new Stored(name, false, List.of(start, decide, deliver, end));
+        }
+        var review = node("review", "审查", ProcessDefinition.Kind.TASK, "ITEM", StaffRole.REVIEWER, "decide", null,
+                List.of(), null);
+        var decide = node("decide", "决定", ProcessDefinition.Kind.DECISION, "ITEM", StaffRole.APPROVER, "certify",
+                "deliver", List.of("review"), null);
+        var certify = node("certify", "制证", ProcessDefinition.Kind.TASK, "ITEM", StaffRole.WINDOW_OFFICER, "deliver",
+                null, List.of(), 10);
+        return new Stored(name, false, List.of(start, review, decide, certify, deliver, end));
+    }
+
+    private static ProcessDefinition.Node node(String id, String name, ProcessDefinition.Kind kind, String body,
+            StaffRole role, String next, String refusedNext, List<String> returnTo, Integer days) {
+        return new ProcessDefinition.Node(id, name, kind, body, role, next, refusedNext, List.of(), returnTo,
+                List.of(), days);
+    }
+}
