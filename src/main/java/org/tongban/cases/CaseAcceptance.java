@@ -35,16 +35,19 @@ public class CaseAcceptance {
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
     private final CaseProcessing processing;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
     @org.springframework.beans.factory.annotation.Autowired
     CaseAcceptance(ApplicationStore store, Applications applications, TransactionTemplate transactions,
-            AuditTrail audit, CaseProcessing processing) {
-        this(store, applications, transactions, audit, processing, Clock.systemUTC());
+            AuditTrail audit, CaseProcessing processing, org.springframework.context.ApplicationEventPublisher events) {
+        this(store, applications, transactions, audit, processing, events, Clock.systemUTC());
     }
 
     private CaseAcceptance(ApplicationStore store, Applications applications, TransactionTemplate transactions,
-            AuditTrail audit, CaseProcessing processing, Clock clock) {
+            AuditTrail audit, CaseProcessing processing, org.springframework.context.ApplicationEventPublisher events,
+            Clock clock) {
+        this.events = events;
         this.store = store;
         this.applications = applications;
         this.transactions = transactions;
@@ -55,7 +58,7 @@ public class CaseAcceptance {
 
     public CaseAcceptance withClock(Clock clock) {
         return new CaseAcceptance(store, applications.withClock(clock), transactions, audit,
-                processing.withClock(clock), clock);
+                processing.withClock(clock), events, clock);
     }
 
     /** Applications of the officer's body awaiting a decision, oldest receipt first. */
@@ -124,15 +127,30 @@ public class CaseAcceptance {
 
     private void decide(SignedIn officer, UUID id, long version, ApplicationStatus to, String reason, String remedy,
             String step, List<ApplicationView.Deficiency> corrections) {
-        ofBody(officer, id);
+        Row row = ofBody(officer, id);
         transactions.executeWithoutResult(status -> {
             Instant now = clock.instant();
-            LocalDate acceptedOn = to == ApplicationStatus.ACCEPTED ? LocalDate.ofInstant(now, Applications.ZONE) : null;
+            LocalDate today = LocalDate.ofInstant(now, Applications.ZONE);
+            LocalDate acceptedOn = to == ApplicationStatus.ACCEPTED ? today : null;
             if (!store.transition(id, version, UNDECIDED, to, now, officer.accountId(), acceptedOn, reason, remedy)) {
                 throw CaseRefusedException.conflict("cases.decision.conflict");
             }
             if (corrections != null) {
+                // 一次告知: what an earlier notice of this application did not ask for should not be asked now.
+                java.util.Set<String> earlier = store.correctionTargets(id);
+                List<String> notInEarlier = earlier.isEmpty() ? List.of() : corrections.stream()
+                        .filter(d -> !earlier.contains(d.kind() + ":" + d.target())).map(d -> d.name()).toList();
                 store.addCorrection(id, now, officer.accountId(), corrections);
+                if (!notInEarlier.isEmpty()) {
+                    audit.record(new AuditTrail.Event("cases", "CORRECTION_NOT_IN_FIRST_NOTICE", officer.accountId(),
+                            officer.name(), "application", id.toString(), String.join("、", notInEarlier)));
+                }
+                events.publishEvent(new CaseCorrectionRequested(id, row.caseNumber(), row.itemCode(), row.bodyId(),
+                        row.applicantAccount(), corrections.size(), today, notInEarlier));
+            }
+            if (to == ApplicationStatus.NOT_ACCEPTED) {
+                events.publishEvent(new CaseNotAccepted(id, row.caseNumber(), row.itemCode(), row.bodyId(),
+                        row.applicantAccount(), today, reason));
             }
             store.addStep(id, now, step, officer.accountId(), officer.name(), reason);
             // Supervision (电子监察) reads every acceptance decision from the platform trail.

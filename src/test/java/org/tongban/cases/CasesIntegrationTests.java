@@ -1,6 +1,7 @@
 package org.tongban.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -66,6 +67,8 @@ class CasesIntegrationTests {
     CaseAcceptance acceptance;
     @Autowired
     DeemedAcceptance deemedAcceptance;
+    @Autowired
+    org.tongban.identity.internal.PersonalDataCipher cipher;
 
     private String itemCode;
     /** The real-name level the item declares (DOMAIN §8); applicants in these tests have exactly that level. */
@@ -230,6 +233,64 @@ class CasesIntegrationTests {
         assertThat(jdbc.queryForList("select action from platform_audit_event where module = 'cases' "
                 + "and target_type = 'application' and target_id = ? order by id", String.class, id.toString()))
                 .containsExactly("CORRECTION_REQUESTED", "ACCEPTED");
+
+        // Every step reached the applicant: in "my messages" and by SMS (the development inbox), once each.
+        List<String> kinds = awaitNotifications(person.account(), 4);
+        assertThat(kinds).containsExactly("SUBMITTED", "CORRECTION_REQUESTED", "RESUBMITTED", "ACCEPTED");
+        assertThat(jdbc.queryForObject("select count(*) from cases_notification where account_id = ? and sms_sent",
+                Integer.class, person.account())).isEqualTo(4);
+        assertThat(jdbc.queryForObject("select count(*) from identity_sms_message where phone_hash = ? "
+                + "and text like '%个体工商户%已于%受理%'", Integer.class,
+                cipher.lookupHash("phone:" + person.phone()))).isEqualTo(1);
+        mvc.perform(get("/account/cases").cookie(person.session()))
+                .andExpect(content().string(containsString("我的消息（4 条未读）")));
+        mvc.perform(get("/account/messages").cookie(person.session())).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("需要补正 2 项材料或内容"),
+                        containsString("已于 " + LocalDate.now(Applications.ZONE) + " 受理"))));
+        mvc.perform(get("/account/cases").cookie(person.session()))
+                .andExpect(content().string(containsString(">我的消息<")));
+    }
+
+    /** The kinds of the account's notifications, oldest first, once {@code count} have arrived (listeners are async). */
+    private List<String> awaitNotifications(UUID account, int count) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            List<String> kinds = jdbc.queryForList("select kind from cases_notification where account_id = ? "
+                    + "order by created_at, kind", String.class, account);
+            if (kinds.size() >= count) {
+                return kinds;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("notifications did not arrive");
+    }
+
+    @Test
+    void aSecondCorrectionNoticeAskingForSomethingNewIsFlaggedToSupervision() throws Exception {
+        Person person = person("申报补正", level);
+        UUID id = startDraft(person, "start-" + UUID.randomUUID());
+        uploadNeeded(person, id);
+        mvc.perform(validValues(post("/account/cases/" + id + "/submit"), person).with(csrf())
+                        .cookie(person.session()).param("idempotencyKey", "s-" + UUID.randomUUID()))
+                .andExpect(redirectedUrl("/account/cases/" + id));
+        Cookie officer = signIn("13800000003", DEMO_PASSWORD);
+        mvc.perform(post("/workbench/cases/" + id + "/corrections").with(csrf()).cookie(officer)
+                        .param("version", String.valueOf(version(id)))
+                        .param("material.2", "on").param("reason.material.2", "租赁合同缺少出租方签字"))
+                .andExpect(redirectedUrl("/workbench/cases"));
+        upload(person, id, 2, "场所证明-签字.jpg", Samples.jpeg());
+        mvc.perform(validValues(post("/account/cases/" + id + "/submit"), person).with(csrf())
+                        .cookie(person.session()).param("idempotencyKey", "r-" + UUID.randomUUID()))
+                .andExpect(redirectedUrl("/account/cases/" + id));
+        // The same material again is allowed (not corrected as asked); the business scope was never mentioned.
+        mvc.perform(post("/workbench/cases/" + id + "/corrections").with(csrf()).cookie(officer)
+                        .param("version", String.valueOf(version(id)))
+                        .param("material.2", "on").param("reason.material.2", "签字仍不清晰")
+                        .param("field.business.scope", "on").param("reason.field.business.scope", "经营范围表述不规范"))
+                .andExpect(redirectedUrl("/workbench/cases"));
+        List<String> flagged = jdbc.queryForList("select detail from platform_audit_event where module = 'cases' "
+                + "and action = 'CORRECTION_NOT_IN_FIRST_NOTICE' and target_id = ?", String.class, id.toString());
+        assertThat(flagged).hasSize(1);
+        assertThat(flagged.getFirst()).contains("经营范围").doesNotContain("场所");
     }
 
     @Test

@@ -202,6 +202,15 @@ public class ApplicationStore {
                 .params(UUID.randomUUID(), application, ts(at), officer, Json.write(items)).update();
     }
 
+    /** Every material or field ({@code kind:target}) an earlier correction notice of the application asked for. */
+    public java.util.Set<String> correctionTargets(UUID application) {
+        java.util.Set<String> targets = new java.util.HashSet<>();
+        jdbc.sql("select items from cases_correction_request where application_id = ?").param(application)
+                .query((rs, n) -> Json.read(rs.getString(1), DEFICIENCIES)).list()
+                .forEach(items -> items.forEach(d -> targets.add(d.kind() + ":" + d.target())));
+        return targets;
+    }
+
     public void resolveCorrections(UUID application, Instant at) {
         jdbc.sql("update cases_correction_request set resolved_at = ? where application_id = ? and resolved_at is null")
                 .params(ts(at), application).update();

@@ -50,9 +50,12 @@ class ApplicantPages {
     private final MessageSource messages;
     private final CasesProperties properties;
     private final org.tongban.cases.CaseProcessing processing;
+    private final org.tongban.cases.CaseNotifications notifications;
 
     ApplicantPages(Applications applications, DivisionChoices divisions, MessageSource messages,
-            CasesProperties properties, org.tongban.cases.CaseProcessing processing) {
+            CasesProperties properties, org.tongban.cases.CaseProcessing processing,
+            org.tongban.cases.CaseNotifications notifications) {
+        this.notifications = notifications;
         this.processing = processing;
         this.properties = properties;
         this.applications = applications;
@@ -93,7 +96,16 @@ class ApplicantPages {
     @GetMapping("/account/cases")
     String mine(@AuthenticationPrincipal SignedIn who, Model model) {
         model.addAttribute("cases", applications.mine(who));
+        model.addAttribute("unread", notifications.unread(who));
         return "cases/mine";
+    }
+
+    /** 我的消息: every change of the applicant's cases, newest first; opening the page marks them read. */
+    @GetMapping("/account/messages")
+    String messages(@AuthenticationPrincipal SignedIn who, Model model) {
+        model.addAttribute("notifications", notifications.mine(who, 100));
+        notifications.markAllRead(who);
+        return "cases/messages";
     }
 
     @GetMapping("/account/cases/{id}")

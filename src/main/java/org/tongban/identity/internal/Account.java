@@ -101,6 +101,11 @@ public class Account {
         return phoneMasked;
     }
 
+    /** The mobile number, decrypted: only to hand a message to the SMS gateway. */
+    public String phone(PersonalDataCipher cipher) {
+        return cipher.decrypt(phoneCipher);
+    }
+
     public String email() {
         return email;
     }

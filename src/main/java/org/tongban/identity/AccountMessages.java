@@ -1,0 +1,47 @@
+package org.tongban.identity;
+
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongban.identity.internal.Accounts;
+import org.tongban.identity.internal.PersonalDataCipher;
+
+/**
+ * Text messages to the holder of an account, for other modules (e.g. the status of a case): the mobile number stays
+ * inside identity (decrypted only to hand the message to the {@link SmsGateway}).
+ */
+@Service
+@Transactional(readOnly = true)
+public class AccountMessages {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountMessages.class);
+
+    private final Accounts accounts;
+    private final PersonalDataCipher cipher;
+    private final SmsGateway gateway;
+
+    AccountMessages(Accounts accounts, PersonalDataCipher cipher, SmsGateway gateway) {
+        this.accounts = accounts;
+        this.cipher = cipher;
+        this.gateway = gateway;
+    }
+
+    /**
+     * Sends {@code text} to the account's mobile number. A notification is not worth failing the caller's work for:
+     * an unknown or inactive account, or a gateway that refuses, is logged and answered {@code false}.
+     */
+    public boolean sms(UUID account, String text) {
+        return accounts.findById(account).filter(a -> a.active()).map(a -> {
+            try {
+                gateway.send(new PhoneNumber(a.phone(cipher)), text);
+                return true;
+            } catch (RuntimeException e) {
+                log.warn("SMS to account {} not sent: {}", account, e.toString());
+                return false;
+            }
+        }).orElse(false);
+    }
+}
