@@ -107,8 +107,26 @@ public class Certificates {
         if (!SOURCES.contains(request.source())) {
             throw new IllegalArgumentException("source " + request.source());
         }
-        ResolvedHolder holder = resolve(type, request.holder());
-        Map<String, String> data = validate(type, request.data());
+        // Every problem at once: the holder's and the metadata's.
+        ResolvedHolder holder = null;
+        Map<String, String> data = null;
+        List<FieldProblem> problems = new ArrayList<>();
+        try {
+            holder = resolve(type, request.holder());
+        } catch (CertificateRefusedException e) {
+            if (e.fields().isEmpty()) {
+                throw e;
+            }
+            problems.addAll(e.fields());
+        }
+        try {
+            data = validate(type, request.data());
+        } catch (CertificateRefusedException e) {
+            problems.addAll(e.fields());
+        }
+        if (!problems.isEmpty()) {
+            throw CertificateRefusedException.invalid(problems);
+        }
         LocalDate today = LocalDate.now(ZONE);
         LocalDate from = request.validFrom() == null ? today : request.validFrom();
         String serial = "%04d%08d".formatted(today.getYear(), store.nextSerial() % 100_000_000);
@@ -395,7 +413,7 @@ public class Certificates {
     }
 
     /** The signed data (payload, signature, signing and root certificates) for download by the holder. */
-    @Transactional(readOnly = true)
+    @Transactional
     public SignedDocument signedDocument(SignedIn person, UUID id) {
         StoredCertificate row = heldBy(person, id);
         audit.record(new AuditTrail.Event("certificates", "certificate.downloaded", person.accountId(), person.name(),

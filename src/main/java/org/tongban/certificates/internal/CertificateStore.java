@@ -21,7 +21,7 @@ public class CertificateStore {
 
     private static final String SELECT = """
             select c.*, k.revoked_at as key_revoked_at from certificates_certificate c
-            join certificates_signing_key k on k.id = c.key_id """;
+            join certificates_signing_key k on k.id = c.key_id\s""";
 
     private final JdbcTemplate jdbc;
 

@@ -124,7 +124,7 @@ class CertificatesApi {
 
     /** Issuance by an approver of the issuing body: the holder by name and ID number or credit code. */
     record IssueBody(String typeCode, String holderName, String holderCode, Map<String, String> data,
-            LocalDate validFrom, boolean legacy) {
+            LocalDate validFrom, Boolean legacy) {
     }
 
     @PostMapping
@@ -133,7 +133,7 @@ class CertificatesApi {
         Holder holder = type.holderKind() == HolderKind.PERSON ? Holder.person(body.holderName(), body.holderCode())
                 : Holder.company(body.holderName(), body.holderCode());
         CertificateView issued = certificates.issueAsOfficer(officer, body.typeCode(), holder, body.data(),
-                body.validFrom(), body.legacy());
+                body.validFrom(), Boolean.TRUE.equals(body.legacy()));
         return ResponseEntity.created(URI.create("/api/v1/certificates/issued/" + issued.id())).body(issued);
     }
 

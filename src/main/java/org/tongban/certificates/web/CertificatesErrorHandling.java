@@ -50,6 +50,10 @@ class CertificatesErrorHandling {
         return problems.page(status, e.code(), problems.message(e.code(), e.arguments(), locale), errors);
     }
 
+    String message(CertificateRefusedException e, Locale locale) {
+        return problems.message(e.code(), e.arguments(), locale);
+    }
+
     List<Problems.FieldError> fieldErrors(CertificateRefusedException e, Locale locale) {
         return e.fields().stream().map(f -> new Problems.FieldError(f.field(), f.code(),
                 problems.message(f.code(), f.arguments(), locale))).toList();

@@ -91,11 +91,13 @@ class WalletPages {
                     && e.reason() != CertificateRefusedException.Reason.CONFLICT) {
                 throw e;
             }
-            redirect.addFlashAttribute("authorizationErrors", errors.fieldErrors(e, locale));
-            redirect.addFlashAttribute("authorizationError", e.fields().isEmpty()
-                    ? errors.fieldErrors(new CertificateRefusedException(e.reason(), e.code(),
-                            java.util.List.of(new CertificateRefusedException.FieldProblem("form", e.code()))), locale)
-                            .getFirst().message() : null);
+            // Flash attributes live in the shared session: plain serializable maps and strings only.
+            java.util.LinkedHashMap<String, String> fieldErrors = new java.util.LinkedHashMap<>();
+            errors.fieldErrors(e, locale).forEach(f -> fieldErrors.merge(f.field(), f.message(), (a, b) -> a + " " + b));
+            redirect.addFlashAttribute("authorizationErrors", fieldErrors);
+            if (fieldErrors.isEmpty()) {
+                redirect.addFlashAttribute("authorizationError", errors.message(e, locale));
+            }
             redirect.addFlashAttribute("grantee", grantee);
             redirect.addFlashAttribute("purpose", purpose);
             redirect.addFlashAttribute("until", until);
