@@ -46,6 +46,11 @@ public class CertificateVerification {
         this.types = types;
     }
 
+    /** The platform root CA certificate, PEM: what offline verifiers trust. */
+    public String rootCertificatePem() {
+        return Sm2.pem(trust.root());
+    }
+
     /**
      * By identifier and the verification code printed on the certificate (what the QR code carries). A wrong
      * code answers {@code UNKNOWN}, like an identifier that does not exist, so certificates cannot be probed.

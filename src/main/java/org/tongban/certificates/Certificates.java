@@ -150,6 +150,59 @@ public class Certificates {
                 legacy ? "LEGACY" : "OFFICER", null, officer.accountId()));
     }
 
+    /** One existing (paper) certificate to enter: the holder by name and ID number or credit code. */
+    public record LegacyCertificate(String typeCode, String holderName, String holderCode, Map<String, String> data,
+            LocalDate validFrom) {
+    }
+
+    /**
+     * Bulk import of existing certificates (存量证照) by an approver, validated as a whole: if any row is wrong,
+     * nothing is issued and every problem is reported with its row ({@code rows[3].holderCode}).
+     */
+    @Transactional
+    public List<CertificateView> importLegacy(SignedIn officer, List<LegacyCertificate> rows) {
+        requireOfficer(officer);
+        List<CertificateType> issuable = typesFor(officer);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (rows == null || rows.isEmpty() || rows.size() > 1000) {
+            throw CertificateRefusedException.rule("certificates.import.size", 1000);
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            LegacyCertificate row = rows.get(i);
+            String prefix = "rows[" + i + "].";
+            CertificateType type = issuable.stream().filter(t -> t.code().equals(row.typeCode())).findFirst()
+                    .orElse(null);
+            if (type == null) {
+                problems.add(new FieldProblem(prefix + "typeCode", "certificates.import.type", row.typeCode()));
+                continue;
+            }
+            Holder holder = type.holderKind() == HolderKind.PERSON ? Holder.person(row.holderName(), row.holderCode())
+                    : Holder.company(row.holderName(), row.holderCode());
+            try {
+                resolve(type, holder);
+            } catch (CertificateRefusedException e) {
+                e.fields().forEach(f -> problems.add(new FieldProblem(prefix + f.field(), f.code(), f.arguments())));
+            }
+            try {
+                validate(type, row.data());
+            } catch (CertificateRefusedException e) {
+                e.fields().forEach(f -> problems.add(new FieldProblem(prefix + f.field(), f.code(), f.arguments())));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw CertificateRefusedException.invalid(problems);
+        }
+        List<CertificateView> issued = new ArrayList<>();
+        for (LegacyCertificate row : rows) {
+            CertificateType type = types.get(row.typeCode());
+            Holder holder = type.holderKind() == HolderKind.PERSON ? Holder.person(row.holderName(), row.holderCode())
+                    : Holder.company(row.holderName(), row.holderCode());
+            issued.add(issue(new IssueRequest(row.typeCode(), officer.staffBody(), holder, row.data(),
+                    row.validFrom(), "LEGACY", null, officer.accountId())));
+        }
+        return issued;
+    }
+
     private record ResolvedHolder(HolderKind kind, String name, String code, String codeType, String hash,
             String masked) {
     }

@@ -416,28 +416,109 @@ class CertificatesIntegrationTests {
                 .andExpect(content().string(containsString("授权已过期")));
     }
 
-    @Test
-    void aCaseCanUseACertificateOnlyWithTheHoldersAuthorization() {
-        Person holder;
-        try {
-            holder = register("冯七");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        CertificateView issued = socialSecurityCard(holder);
-        Grantee theCase = Grantee.forCase("LN-TEST-" + SEQUENCE.incrementAndGet());
-        assertThatThrownBy(() -> useAsCase(theCase, issued)).isInstanceOfSatisfying(
-                CertificateRefusedException.class, e -> assertThat(e.code()).isEqualTo("certificates.use.not-authorized"));
-    }
-
-    private CertificateView useAsCase(Grantee theCase, CertificateView issued) {
-        return applicationContextUse().use(theCase, issued.identifier(), "申请材料免提交", null, "办件系统");
-    }
-
     @Autowired
     CertificateUse use;
 
-    private CertificateUse applicationContextUse() {
-        return use;
+    @Test
+    void aCaseCanUseACertificateOnlyWithTheHoldersAuthorization() throws Exception {
+        Person holder = register("冯七");
+        CertificateView issued = socialSecurityCard(holder);
+        Grantee theCase = Grantee.forCase("LN-TEST-" + SEQUENCE.incrementAndGet());
+
+        assertThatThrownBy(() -> use.use(theCase, issued.identifier(), "申请材料免提交", null, "办件"))
+                .isInstanceOfSatisfying(CertificateRefusedException.class,
+                        e -> assertThat(e.code()).isEqualTo("certificates.use.not-authorized"));
+
+        var signedIn = new org.tongban.identity.SignedIn(holder.account(), holder.name(), false, 1,
+                java.util.Set.of(), null, null, null);
+        use.authorize(signedIn, issued.id(), theCase, "申请材料免提交", LocalDate.now(Certificates.ZONE).plusDays(5));
+
+        assertThat(use.use(theCase, issued.identifier(), "申请材料免提交", null, "办件").id()).isEqualTo(issued.id());
+        assertThat(use.ledger(signedIn, issued.id()).uses()).extracting(UseView::allowed).containsExactly(true, false);
+    }
+
+    @Test
+    void legacyImportIsValidatedAsAWholeAndIssuesAllOrNothing() throws Exception {
+        Cookie officer = signIn(APPROVER, DEMO_PASSWORD);
+        Map<String, String> data = Map.of("QYLX", "有限责任公司", "FDDBR", "钱九", "ZCZB", "10万元人民币",
+                "CLRQ", "2019-05-06", "ZS", "沈阳市浑南区存量路3号", "JYFW", "零售");
+        String first = creditCode();
+        String second = creditCode();
+        var rows = java.util.List.of(
+                Map.of("typeCode", BUSINESS_LICENCE, "holderName", "存量一号有限公司", "holderCode", first, "data", data),
+                Map.of("typeCode", BUSINESS_LICENCE, "holderName", "存量二号有限公司", "holderCode", second, "data", data),
+                Map.of("typeCode", BUSINESS_LICENCE, "holderName", "存量三号有限公司", "holderCode", "91210106MA0TC9999X",
+                        "data", Map.of("QYLX", "有限责任公司")));
+
+        mvc.perform(post("/api/v1/certificates/legacy-import").with(csrf()).cookie(officer)
+                        .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(rows)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[*].field", hasItem("rows[2].holderCode")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("rows[2].JYFW")));
+        assertThat(jdbc.queryForObject("select count(*) from certificates_certificate where holder_name like '存量%'",
+                Integer.class)).isZero();
+
+        mvc.perform(post("/api/v1/certificates/legacy-import").with(csrf()).cookie(officer)
+                        .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(rows.subList(0, 2))))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].source").value("LEGACY"));
+    }
+
+    @Autowired
+    org.tongban.certificates.internal.TrustStore trust;
+
+    @Test
+    void theOfflineVerifierAgreesWithTheServer(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
+            throws Exception {
+        Person holder = register("陈八");
+        CertificateView issued = socialSecurityCard(holder);
+        String document = download(holder, issued.id());
+        String root = mvc.perform(get("/api/v1/certificates/root-ca.pem")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        java.nio.file.Path rootFile = java.nio.file.Files.writeString(directory.resolve("root.pem"), root);
+        java.nio.file.Path file = java.nio.file.Files.writeString(directory.resolve("c.json"), document);
+        var out = new java.io.ByteArrayOutputStream();
+
+        assertThat(OfflineVerifier.run(new String[] { file.toString(), "--root", rootFile.toString() },
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8))).isZero();
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("VALID: " + issued.identifier());
+        assertThat(verifyDocument(document).get("status").asString()).isEqualTo("VALID");
+
+        ObjectNode changed = (ObjectNode) JSON.readTree(document);
+        ((ObjectNode) changed.get("payload")).put("ZZYXQJZRQ", "2099-12-31");
+        java.nio.file.Path tampered = java.nio.file.Files.writeString(directory.resolve("t.json"), changed.toString());
+        assertThat(OfflineVerifier.run(new String[] { tampered.toString(), "--root", rootFile.toString() },
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true))).isEqualTo(1);
+        assertThat(OfflineVerifier.verify(changed.toString(), org.tongban.certificates.internal.Sm2.readCertificate(
+                root), java.time.Instant.now()).status()).isEqualTo("TAMPERED");
+        assertThat(verifyDocument(changed.toString()).get("status").asString()).isEqualTo("TAMPERED");
+
+        var otherKeys = org.tongban.certificates.internal.Sm2.newKeyPair();
+        var otherRoot = org.tongban.certificates.internal.Sm2.certificate("别的根", null, otherKeys.getPublic(), null,
+                otherKeys.getPrivate(), true, java.time.Instant.now().minusSeconds(86_400),
+                java.time.Instant.now().plusSeconds(86_400));
+        assertThat(OfflineVerifier.verify(document, otherRoot, java.time.Instant.now()).status())
+                .isEqualTo("UNTRUSTED");
+    }
+
+    @Test
+    void certificatesSignedAfterTheIssuerKeyWasRevokedAreInvalidAndEarlierOnesStayValid() throws Exception {
+        // The natural-resources body is used by no other test, so revoking its key disturbs nothing else.
+        BodySummary body = hunnan(BodyCategory.NATURAL_RESOURCES);
+        java.util.function.Supplier<CertificateView> permit = () -> certificates.issue(new IssueRequest(
+                "11100000MB0T000500001", body.id(), Holder.company("沈阳规划测试有限公司", creditCode()),
+                Map.of("JSXM", "测试楼", "JSWZ", "浑南区", "JSGM", "1000平方米"), null, "OFFICER", null, null));
+        CertificateView before = permit.get();
+        java.time.Instant revokedAt = java.time.Instant.now();
+        CertificateView after = permit.get();
+
+        trust.retire(body.id(), revokedAt);
+
+        assertThat(verify(before.identifier(), before.verificationCode()).get("status").asString()).isEqualTo("VALID");
+        assertThat(verify(after.identifier(), after.verificationCode()).get("status").asString())
+                .isEqualTo("KEY_REVOKED");
+        CertificateView fresh = permit.get();
+        assertThat(verify(fresh.identifier(), fresh.verificationCode()).get("status").asString()).isEqualTo("VALID");
     }
 }

@@ -53,6 +53,12 @@ class CertificatesApi {
         this.use = use;
     }
 
+    /** The platform's root CA certificate (PEM), which every issuing body's signing certificate chains to. */
+    @GetMapping(path = "/root-ca.pem", produces = "application/x-pem-file")
+    String rootCa() {
+        return verification.rootCertificatePem();
+    }
+
     @GetMapping("/types")
     List<CertificateType> types() {
         return types.all();
@@ -135,6 +141,13 @@ class CertificatesApi {
         CertificateView issued = certificates.issueAsOfficer(officer, body.typeCode(), holder, body.data(),
                 body.validFrom(), Boolean.TRUE.equals(body.legacy()));
         return ResponseEntity.created(URI.create("/api/v1/certificates/issued/" + issued.id())).body(issued);
+    }
+
+    /** Bulk import of existing certificates, all or nothing: 201 with every certificate, or 422 with every problem. */
+    @PostMapping("/legacy-import")
+    ResponseEntity<List<CertificateView>> importLegacy(@RequestBody List<Certificates.LegacyCertificate> rows,
+            @AuthenticationPrincipal SignedIn officer) {
+        return ResponseEntity.status(201).body(certificates.importLegacy(officer, rows));
     }
 
     @GetMapping("/issued/{id}")
