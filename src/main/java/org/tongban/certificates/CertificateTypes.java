@@ -43,6 +43,15 @@ public class CertificateTypes {
         return type;
     }
 
+    /**
+     * The type whose name is a catalogue item's result name (办理结果名称), e.g. "营业执照" — how a listener on a granted
+     * case finds what to issue. Empty when the result is not an e-certificate type.
+     */
+    public java.util.Optional<CertificateType> forResult(String resultName) {
+        String name = resultName == null ? "" : resultName.strip();
+        return types().values().stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
     private Map<String, CertificateType> types() {
         Map<String, CertificateType> loaded = types;
         if (loaded == null) {

@@ -466,6 +466,25 @@ class CertificatesIntegrationTests {
     }
 
     @Autowired
+    CertificateTypes types;
+
+    @Test
+    void everyTypeCodeIsAValidMinistryCreditCodeAndThreeDigitsAndCatalogueResultsFindTheirType() throws Exception {
+        assertThat(types.all()).hasSizeGreaterThanOrEqualTo(19);
+        for (CertificateType type : types.all()) {
+            assertThat(type.code()).matches("[0-9A-Z]{18}[0-9]{3}").startsWith(type.ministryCode());
+            assertThat(UnifiedSocialCreditCode.isValid(type.ministryCode())).as(type.code()).isTrue();
+            assertThat(BodyCategory.valueOf(type.issuerCategory())).isNotNull();
+            assertThat(type.fields()).isNotEmpty();
+        }
+        assertThat(types.forResult("营业执照")).map(CertificateType::code).contains(BUSINESS_LICENCE);
+        assertThat(types.forResult("建设工程规划许可证")).isPresent();
+        assertThat(types.forResult("行政处罚决定书")).isEmpty();
+        mvc.perform(get("/api/v1/certificates/types")).andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].code", hasItem(BUSINESS_LICENCE)));
+    }
+
+    @Autowired
     org.tongban.certificates.internal.TrustStore trust;
 
     @Test
