@@ -465,6 +465,50 @@ class CertificatesIntegrationTests {
                 .andExpect(jsonPath("$[0].source").value("LEGACY"));
     }
 
+    @Test
+    void anAgentActingForTheDemoCompanySeesItsLicencesBesideTheirOwn() throws Exception {
+        Person agent = register("褚十");
+        var actingFor = new org.tongban.identity.ActingFor(UUID.randomUUID(), "沈阳浑南通办科技有限公司（演示）",
+                "91210112MA0TB00116", java.util.Set.of(), LocalDate.now().plusDays(30));
+        var signedIn = new org.tongban.identity.SignedIn(agent.account(), agent.name(), false, 2, java.util.Set.of(),
+                null, null, actingFor);
+
+        Certificates.Wallet wallet = certificates.wallet(signedIn);
+
+        assertThat(wallet.own()).isEmpty();
+        assertThat(wallet.company()).extracting(c -> c.type().name()).contains("营业执照", "食品经营许可证");
+        CertificateView licence = wallet.company().stream().filter(c -> c.type().name().equals("营业执照"))
+                .findFirst().orElseThrow();
+        assertThat(certificates.forHolder(signedIn, licence.id()).holderName()).isEqualTo("沈阳浑南通办科技有限公司（演示）");
+        var self = new org.tongban.identity.SignedIn(agent.account(), agent.name(), false, 2, java.util.Set.of(), null,
+                null, null);
+        assertThatThrownBy(() -> certificates.forHolder(self, licence.id()))
+                .isInstanceOf(CertificateRefusedException.class);
+    }
+
+    @Test
+    void theVerificationPageAcceptsAnUploadedFileAndSaysTampered() throws Exception {
+        Person holder = register("卫十一");
+        CertificateView issued = socialSecurityCard(holder);
+        String document = download(holder, issued.id());
+        ObjectNode changed = (ObjectNode) JSON.readTree(document);
+        ((ObjectNode) changed.get("payload")).put("ZZYXQJZRQ", "2099-12-31");
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/certificates/verify")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "c.json", "application/json",
+                                changed.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"verification-status\">已被篡改<")))
+                .andExpect(content().string(containsString("ZZYXQJZRQ")));
+        mvc.perform(post("/certificates/verify").with(csrf()).param("document", document))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"verification-status\">有效<")));
+        mvc.perform(post("/certificates/verify").with(csrf()).param("document", "not json"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("签名数据")));
+    }
+
     @Autowired
     CertificateTypes types;
 

@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongban.identity.PersonalData;
 import org.tongban.organization.BodySummary;
@@ -72,8 +71,12 @@ public class TrustStore {
                 (rs, n) -> new String[] { rs.getString(1), rs.getString(2) });
     }
 
-    /** The body's current signing key, created and certified by the root CA on first use. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /**
+     * The body's current signing key, created and certified by the root CA on first use. It joins the caller's
+     * transaction (a second connection per issuance could exhaust the pool under load); two nodes creating the
+     * first key at once meet on the unique index and both use the one that committed.
+     */
+    @Transactional
     public SigningKey signingKey(BodySummary body) {
         SigningKey cached = signing.get(body.id());
         if (cached != null && current(body.id()).map(cached.id()::equals).orElse(false)) {
