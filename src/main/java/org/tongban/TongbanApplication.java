@@ -12,7 +12,12 @@ import org.tongban.platform.database.EarlyEmbeddedDatabase;
 @ConfigurationPropertiesScan
 public class TongbanApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length > 0 && "verify".equals(args[0])) {
+            // Offline verification of a downloaded e-certificate: no Spring, no database, no network.
+            System.exit(org.tongban.certificates.OfflineVerifier.run(
+                    java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
         var application = new SpringApplication(TongbanApplication.class);
         // The embedded database starts while the context is being built (no effect with an external database).
         application.addListeners(new EarlyEmbeddedDatabase());

@@ -93,6 +93,16 @@ public class Account {
         return idType;
     }
 
+    /** The keyed look-up hash of {@code TYPE:number}, for finding what was issued to this ID without decrypting. */
+    public String idNumberHash() {
+        return idNumberHash;
+    }
+
+    /** The ID number, decrypted: only for what must carry it in clear (e.g. a signed e-certificate). */
+    public String idNumber(PersonalDataCipher cipher) {
+        return cipher.decrypt(idNumberCipher);
+    }
+
     public String idNumberMasked() {
         return idNumberMasked;
     }

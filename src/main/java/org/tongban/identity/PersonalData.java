@@ -1,0 +1,66 @@
+package org.tongban.identity;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongban.identity.internal.Account;
+import org.tongban.identity.internal.PersonalDataCipher;
+
+/**
+ * The platform's protection of personal identifiers at rest (DOMAIN §8, GB/T 39786-2021), for other modules that
+ * must keep an ID number themselves (e.g. the holder of an e-certificate): the same data key and the same keyed
+ * look-up hash as accounts, so a value stored elsewhere can be matched to an account without decrypting anything.
+ */
+@Service
+@Transactional(readOnly = true)
+public class PersonalData {
+
+    /** A natural person as an issuer of documents needs them: the clear ID number, the masked form, the hash. */
+    public record Person(UUID accountId, String name, IdDocumentType idType, String idNumber, String idNumberMasked,
+            String idNumberHash) {
+    }
+
+    private final PersonalDataCipher cipher;
+    private final org.tongban.identity.internal.Accounts accounts;
+
+    PersonalData(PersonalDataCipher cipher, org.tongban.identity.internal.Accounts accounts) {
+        this.cipher = cipher;
+        this.accounts = accounts;
+    }
+
+    /** AES-256-GCM with the platform's data key; the stored form names the key generation. */
+    public String encrypt(String plain) {
+        return cipher.encrypt(plain);
+    }
+
+    public String decrypt(String stored) {
+        return cipher.decrypt(stored);
+    }
+
+    /** The keyed hash accounts store for an ID document number ({@code TYPE:normalized}). */
+    public String idNumberHash(IdDocumentType type, String normalizedNumber) {
+        return cipher.lookupHash(type.name() + ":" + normalizedNumber);
+    }
+
+    /** The keyed hash of any other identifier, under a namespace ({@code credit-code}, ...). */
+    public String lookupHash(String namespace, String normalized) {
+        return cipher.lookupHash(namespace + ":" + normalized);
+    }
+
+    /** The person behind a (non-staff or staff) account, with the clear ID number. */
+    public Optional<Person> person(UUID accountId) {
+        return accounts.findById(accountId).map(this::person);
+    }
+
+    private Person person(Account account) {
+        return new Person(account.id(), account.name(), account.idType(), account.idNumber(cipher),
+                account.idNumberMasked(), account.idNumberHash());
+    }
+
+    /** The look-up hash of the account's ID number, to find what is held under it. */
+    public Optional<String> idNumberHashOf(UUID accountId) {
+        return accounts.findById(accountId).map(Account::idNumberHash);
+    }
+}

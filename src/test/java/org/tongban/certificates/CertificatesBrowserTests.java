@@ -1,0 +1,105 @@
+package org.tongban.certificates;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.tongban.TongbanIntegrationTest;
+
+/** The demo resident's wallet on a phone, and a verifier checking his certificate without signing in. */
+@TongbanIntegrationTest
+class CertificatesBrowserTests {
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void launch() {
+        Path chromium = Paths.get(System.getenv().getOrDefault("TONGBAN_CHROMIUM", "/usr/bin/chromium"));
+        if (!Files.isExecutable(chromium)) {
+            throw new IllegalStateException("Chromium is needed for browser tests (looked for " + chromium + ")");
+        }
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium)
+                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    private BrowserContext phone() {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 740).setIsMobile(true)
+                .setHasTouch(true).setLocale("zh-CN"));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    @Test
+    void theHolderOpensHisCertificateAuthorizesABodyAndAVerifierSeesItValid() {
+        String identifier;
+        String code;
+        try (BrowserContext holderPhone = phone()) {
+            Page page = holderPhone.newPage();
+            page.navigate(url("/signin"));
+            page.getByLabel("手机号码或证件号码").fill("13800000010");
+            page.getByLabel("密码").fill("Tongban#Demo2026");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("我的证照")).first().click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("我的证照"))).isVisible();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("户口登记证明")).click();
+
+            assertThat(page.locator(".ecert")).containsText("张三（演示）");
+            assertThat(page.locator(".ecert svg title")).hasText("扫码核验");
+            identifier = page.locator(".ecert-identifier").textContent().strip();
+            code = page.locator(".ecert-code").textContent().strip();
+
+            page.getByLabel("用证部门（名称）").fill("沈阳市浑南区市场监督管理局");
+            page.getByLabel("用证事由").fill("浏览器测试：核验户籍信息");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("授权").setExact(true)).click();
+            assertThat(page.locator("#authorizations table")).containsText("浏览器测试：核验户籍信息");
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("核验此证照")).click();
+            assertThat(page.locator("#verification-status")).hasText("有效");
+        }
+        try (BrowserContext verifierPhone = phone()) {
+            Page page = verifierPhone.newPage();
+            page.navigate(url("/certificates/verify"));
+            page.getByLabel("证照标识", new Page.GetByLabelOptions().setExact(true)).fill(identifier);
+            page.getByLabel("核验码", new Page.GetByLabelOptions().setExact(true)).fill(code);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("核验").setExact(true)).first().click();
+            assertThat(page.locator("#verification-status")).hasText("有效");
+            assertThat(page.locator("#result")).containsText("张*");
+            assertThat(page.locator("#result")).not().containsText("张三");
+
+            page.getByLabel("核验码", new Page.GetByLabelOptions().setExact(true)).fill("AAAAAAAA");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("核验").setExact(true)).first().click();
+            assertThat(page.locator("#verification-status")).hasText("未找到");
+        }
+    }
+}
