@@ -336,6 +336,45 @@ public class Applications {
         return download(id, material);
     }
 
+    /**
+     * What the applicant filled in, by the Chinese label of each form field ({@code 经营范围 → 日用百货零售}), for a
+     * result issued from the case: the certificates module fills the certificate's fields of the same name. Addresses
+     * read as the division's full name and the detail; choices as their label. Not for display to anyone: callers are
+     * other modules acting for the case's own body.
+     */
+    public Map<String, String> filledInByLabel(UUID applicationId) {
+        Row row = store.find(applicationId)
+                .orElseThrow(() -> new NotFoundException("cases.application.not-found", applicationId));
+        Map<String, String> byLabel = new LinkedHashMap<>();
+        FormDefinition form = forms.find(row.itemCode(), row.itemVersion()).orElse(null);
+        if (form == null) {
+            return byLabel;
+        }
+        for (FormField field : form.fields()) {
+            String value = row.values().get(field.key());
+            if (field.type() == FieldType.ADDRESS) {
+                String division = row.values().getOrDefault(field.key() + ".division", "");
+                String detail = row.values().getOrDefault(field.key() + ".detail", "");
+                String divisionName = division.isBlank() ? "" : organization.findDivision(org.tongban.shared.DivisionCode.of(division))
+                        .map(d -> d.fullName()).orElse("");
+                value = (divisionName + detail).isBlank() ? null : divisionName + detail;
+            } else if (field.type() == FieldType.CHOICE && value != null) {
+                String chosen = value;
+                value = field.choices().stream().filter(c -> c.value().equals(chosen)).map(FormField.Choice::label)
+                        .findFirst().orElse(value);
+            }
+            if (value != null && !value.isBlank()) {
+                byLabel.put(field.label(), value.strip());
+            }
+        }
+        return byLabel;
+    }
+
+    /** The name of the company the application was made for, if any (the holder of a licence issued from it). */
+    public Optional<String> companyName(UUID applicationId) {
+        return store.find(applicationId).map(Row::companyName);
+    }
+
     // --- shared with CaseAcceptance
 
     ApplicationView view(Row row) {

@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Certificates",
-        allowedDependencies = { "shared", "platform", "organization", "identity" })
+        allowedDependencies = { "shared", "platform", "organization", "identity", "cases" })
 package org.tongban.certificates;

@@ -54,13 +54,17 @@ final class DefaultForms {
             }
             // 食品经营许可: 食品经营许可和备案管理办法 (2023) asks for the operator type and the premises.
             case "011070001000" -> {
-                fields.add(choice("food.category", "经营者类型", "Type of operator", true,
+                // Labels as the licence names them (主体业态, 经营项目, 经营场所), so the e-certificate is filled from them.
+                fields.add(choice("food.category", "主体业态", "Type of operator", true,
                         List.of(new Choice("SALES", "食品销售经营者", "Food retailer"),
                                 new Choice("CATERING", "餐饮服务经营者", "Catering business"),
                                 new Choice("CANTEEN", "单位食堂", "Staff canteen"))));
                 fields.add(field("food.premisesArea", FieldType.NUMBER, "经营场所面积（平方米）",
                         "Floor area of the premises (m²)", true, null, null, null));
                 fields.add(field("food.address", FieldType.ADDRESS, "经营场所", "Premises", true, null, null, null));
+                fields.add(text("food.items", "经营项目", "Business items", true,
+                        "如：热食类食品制售、冷食类食品制售、预包装食品销售", "e.g. hot food preparation and sale", null,
+                        500));
                 fields.add(field("food.openingDate", FieldType.DATE, "拟开业日期", "Planned opening date", false, null,
                         null, null));
             }
