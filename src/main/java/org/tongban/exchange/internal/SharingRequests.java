@@ -116,7 +116,7 @@ public class SharingRequests {
         LocalDate today = LocalDate.now(clock);
         if (validUntil == null || !validUntil.isAfter(today)
                 || validUntil.isAfter(today.plusDays(properties.maxGrantDays()))) {
-            throw invalid("validUntil", "exchange.request.valid-until", String.valueOf(validUntil),
+            throw invalid("validUntil", "exchange.request.valid-until-range", String.valueOf(validUntil),
                     properties.maxGrantDays());
         }
         // DOMAIN §9: answered within 10 working days (local practice), on the holiday calendar.
