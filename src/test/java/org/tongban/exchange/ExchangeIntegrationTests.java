@@ -354,6 +354,23 @@ class ExchangeIntegrationTests {
         assertThat(badToken.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
     }
 
+    @Test
+    void staffQueryTheGatewayWithTheirSessionForTheirOwnBody() throws Exception {
+        String id = resident("测试辛");
+        Cookie officer = signIn("13800000003", DEMO_PASSWORD); // 浑南区市场监督管理局, holder of the demo grant
+        String answer = mvc.perform(post("/api/v1/exchange/query").with(csrf()).cookie(officer)
+                        .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
+                        .content(JSON.writeValueAsString(personQuery("101001-00001", id, List.of(), DEMO_PURPOSE,
+                                "HN-STAFF-1"))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.records[0].name").value("测试辛"))
+                .andExpect(jsonPath("$.records[0].address").doesNotExist())
+                .andReturn().getResponse().getContentAsString();
+        AccessLog.Entry entry = accessLog.get(JSON.readTree(answer).get("accessId").asLong());
+        assertThat(entry.consumerActor()).startsWith("account:").endsWith("浑南区窗口人员（演示）");
+        assertThat(entry.consumerBodyName()).isEqualTo(hunnanMarket().name());
+    }
+
     // --- access log, the data subject's view
 
     @Test
