@@ -446,6 +446,28 @@ class ExchangeIntegrationTests {
                 .hasMessageContaining("append-only");
     }
 
+    @Test
+    void concurrentExchangesEachGetExactlyOneEntryInOneUnbrokenChain() throws Exception {
+        long before = jdbc.queryForObject("select count(*) from exchange_access_log", Long.class);
+        List<java.util.concurrent.Future<AccessLog.Entry>> appended = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(16)) {
+            for (int i = 0; i < 300; i++) {
+                String key = "CONCURRENT-" + i;
+                appended.add(pool.submit(() -> accessLog.append(new AccessLog.Entry(0, null, "GATEWAY", null, "测试单位",
+                        "test", "109999-00001", "测试资源", "测试提供部门", SubjectType.COMPANY, key, key, List.of("name"),
+                        List.of(), "并发测试", key, AccessLog.Result.SERVED))));
+            }
+        }
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        for (var future : appended) {
+            ids.add(future.get().id());
+        }
+        assertThat(ids).hasSize(300);
+        assertThat(jdbc.queryForObject("select count(*) from exchange_access_log", Long.class) - before)
+                .isEqualTo(300);
+        assertThat(accessLog.verify().intact()).isTrue();
+    }
+
     // --- pages and who may open them
 
     @Test

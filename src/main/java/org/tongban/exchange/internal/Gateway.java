@@ -107,10 +107,10 @@ public class Gateway {
             served.forEach(item -> kept.put(item, row.get(item)));
             rows.add(kept);
         }
-        long accessId = log.append(entry(consumer, resource, subject, served, withheld, why, reference,
+        AccessLog.Entry logged = log.append(entry(consumer, resource, subject, served, withheld, why, reference,
                 withheld.isEmpty() ? AccessLog.Result.SERVED : AccessLog.Result.PARTIAL));
         return new SharedRecord(resource.code(), resource.name(), resource.providerBodyName(), subject, served,
-                withheld, List.copyOf(rows), log.get(accessId).occurredAt(), accessId);
+                withheld, List.copyOf(rows), logged.occurredAt(), logged.id());
     }
 
     /** Whether the body may use the resource for the purpose at all (without touching any subject's data). */
