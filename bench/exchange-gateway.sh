@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Exchange gateway benchmark (issue 8): CLIENTS concurrent clients (16) call POST /api/v1/exchange/query as the demo
+# department system for WARMUP (10) + MEASURE (30) seconds, then the same clients call a plain endpoint of the same
+# server as the reference; afterwards the access log must hold one verified entry per call.
+#
+#   bench/exchange-gateway.sh
+#   CLIENTS=32 MEASURE=60 bench/exchange-gateway.sh
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+PROJECT_DIR=$(cd "$BENCH_DIR/.." && pwd)
+CLIENTS=${CLIENTS:-16}
+WARMUP=${WARMUP:-10}; MEASURE=${MEASURE:-30}
+BUILD_DIR=${TONGBAN_BUILD_DIR:-${TMPDIR:-/tmp}/tongban-exchange-bench-build}
+if [[ -z "${JAVA_HOME:-}" && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
+    export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+RESULTS_DIR=$BENCH_DIR/results/exchange-gateway-$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$RESULTS_DIR" "$BUILD_DIR"
+
+# Build the working tree as it is, in a private copy.
+(cd "$PROJECT_DIR" && git ls-files -co --exclude-standard -z | grep -zv '^bench/' | tar --null -T - -cf -) \
+    | (cd "$BUILD_DIR" && tar -xf -)
+(cd "$BUILD_DIR" && ./mvnw -B -q -DskipTests test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >"$RESULTS_DIR/build.log" 2>&1) \
+    || { tail -n 40 "$RESULTS_DIR/build.log" >&2; exit 1; }
+CLASSPATH="$BUILD_DIR/target/test-classes:$BUILD_DIR/target/classes:$(cat "$BUILD_DIR/target/bench.classpath")"
+
+START=$(date -Is)
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+cd "$RESULTS_DIR"
+"$JAVA" ${JAVA_OPTS:-} -cp "$CLASSPATH" -Dbench.clients="$CLIENTS" -Dbench.warmup="$WARMUP" -Dbench.measure="$MEASURE" \
+    -Dbench.report="$RESULTS_DIR/summary.md" org.tongban.exchange.bench.GatewayBenchmark >"$RESULTS_DIR/console.log" 2>&1 \
+    || { tail -n 40 "$RESULTS_DIR/console.log" >&2; exit 1; }
+{
+    cat "$RESULTS_DIR/summary.md"
+    echo
+    echo "- date: $START → $(date -Is); nproc $(nproc); CPU: $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
+    echo "- java: $("$JAVA" -version 2>&1 | head -n1); load average before: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "- built from $(git -C "$PROJECT_DIR" rev-parse --short HEAD)$(git -C "$PROJECT_DIR" diff --quiet HEAD -- src pom.xml || echo ' with uncommitted changes')"
+} | tee "$RESULTS_DIR/report.md"

@@ -1,0 +1,78 @@
+package org.tongban.exchange;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.tongban.exchange.internal.BaseData;
+import org.tongban.exchange.internal.Gateway;
+import org.tongban.identity.PersonalDataProtection;
+import org.tongban.organization.BodySummary;
+import org.tongban.organization.Organization;
+import org.tongban.shared.CitizenIdNumber;
+import org.tongban.shared.UnifiedSocialCreditCode;
+
+/**
+ * Once-only (免提交, DOMAIN §1 promise 1): what an application asks the exchange instead of asking the applicant to
+ * upload. A fetch is authorized and logged exactly like a department system's gateway call (channel
+ * {@code ONCE_ONLY}): the acting body needs a grant for the resource and purpose unless the resource is shared
+ * unconditionally, only granted items are returned, and the applicant sees the fetch in "who looked at my data".
+ *
+ * <p>Typical use by an application: {@code applicant(accountId)} (or {@code company(creditCode)} when the applicant
+ * acts for a company), then {@code usable(body, resource, purpose)} to offer 免提交 for a material, and after the
+ * applicant's consent {@code fetch(subject, resource, items, purpose, caseNumber, body, actor)}.
+ */
+@Service
+public class SharedData {
+
+    private final Gateway gateway;
+    private final BaseData baseData;
+    private final PersonalDataProtection protection;
+    private final Organization organization;
+
+    SharedData(Gateway gateway, BaseData baseData, PersonalDataProtection protection, Organization organization) {
+        this.gateway = gateway;
+        this.baseData = baseData;
+        this.protection = protection;
+        this.organization = organization;
+    }
+
+    /** A person by ID number. @throws org.tongban.shared.InvalidValueException when it is not a valid number */
+    public DataSubject person(String idNumber) {
+        CitizenIdNumber id = CitizenIdNumber.of(idNumber);
+        return new DataSubject(SubjectType.PERSON, protection.residentIdHash(id), id.masked());
+    }
+
+    /** A company by credit code. @throws org.tongban.shared.InvalidValueException when it is not a valid code */
+    public DataSubject company(String creditCode) {
+        UnifiedSocialCreditCode code = UnifiedSocialCreditCode.of(creditCode);
+        return new DataSubject(SubjectType.COMPANY, code.value(), code.value());
+    }
+
+    /** The person holding an account, when the account has a resident ID number and the population data knows it. */
+    public Optional<DataSubject> applicant(UUID accountId) {
+        return protection.residentIdHashOf(accountId).flatMap(hash -> baseData.maskedIdNumber(hash)
+                .map(masked -> new DataSubject(SubjectType.PERSON, hash, masked)));
+    }
+
+    /** Whether the body may fetch the resource for the purpose (to offer 免提交 before asking for consent). */
+    public boolean usable(UUID bodyId, String resourceCode, String purpose) {
+        return gateway.usable(bodyId, resourceCode, purpose);
+    }
+
+    /**
+     * Fetches the granted items of a resource about the subject, for a case, and logs the exchange.
+     *
+     * @param items the items wanted; empty for every granted item
+     * @param actor who causes the fetch, e.g. {@code "case:<number>"} or the applicant's account
+     * @throws ExchangeRefusedException no grant for this body, resource and purpose (the caller falls back to upload)
+     * @throws org.tongban.shared.NotFoundException the resource, or the subject in the base data, is unknown
+     */
+    public SharedRecord fetch(DataSubject subject, String resourceCode, List<String> items, String purpose,
+            String caseReference, UUID actingBody, String actor) {
+        BodySummary body = organization.body(actingBody);
+        return gateway.serve(new Gateway.Consumer(body.id(), body.name(), actor, "ONCE_ONLY"), resourceCode, subject,
+                items, purpose, caseReference);
+    }
+}

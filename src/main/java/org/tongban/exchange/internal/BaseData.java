@@ -1,0 +1,114 @@
+package org.tongban.exchange.internal;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongban.exchange.DataSubject;
+import org.tongban.exchange.SubjectType;
+import org.tongban.identity.PersonalDataProtection;
+
+/**
+ * Reads the in-platform base databases (人口、法人、社会信用): every data item of a source about one subject. Codes follow
+ * the national standards where one exists: sex GB/T 2261.1 (1 male, 2 female), marital status GB/T 2261.2 (10 未婚,
+ * 20 已婚, 30 丧偶, 40 离婚).
+ */
+@Service
+@Transactional(readOnly = true)
+public class BaseData {
+
+    private final JdbcTemplate jdbc;
+    private final PersonalDataProtection protection;
+
+    BaseData(JdbcTemplate jdbc, PersonalDataProtection protection) {
+        this.jdbc = jdbc;
+        this.protection = protection;
+    }
+
+    /** Whether the subject is known to the population or legal-person base data. */
+    public boolean knows(DataSubject subject) {
+        return subject.type() == SubjectType.PERSON
+                ? exists("select count(*) from exchange_person where id_number_hash = ?", subject.key())
+                : exists("select count(*) from exchange_legal_person where credit_code = ?", subject.key());
+    }
+
+    /** The name the base data gives the subject, if known. */
+    public Optional<String> name(DataSubject subject) {
+        return jdbc.queryForList(subject.type() == SubjectType.PERSON
+                ? "select name from exchange_person where id_number_hash = ?"
+                : "select name from exchange_legal_person where credit_code = ?", String.class, subject.key())
+                .stream().findFirst();
+    }
+
+    /** The masked ID number of a known person (for views of the subject). */
+    public Optional<String> maskedIdNumber(String hash) {
+        return jdbc.queryForList("select id_number_masked from exchange_person where id_number_hash = ?", String.class,
+                hash).stream().findFirst();
+    }
+
+    /** Every item of the source about the subject, one map per row, items in the source's order. */
+    public List<Map<String, Object>> rows(Source source, DataSubject subject) {
+        return switch (source) {
+            case POPULATION -> jdbc.query("select * from exchange_person where id_number_hash = ?", (rs, i) -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("name", rs.getString("name"));
+                row.put("idNumber", protection.decrypt(rs.getString("id_number_cipher")));
+                row.put("sex", "M".equals(rs.getString("sex")) ? "1" : "2");
+                row.put("birthDate", rs.getObject("birth_date", LocalDate.class).toString());
+                row.put("ethnicity", rs.getString("ethnicity"));
+                row.put("householdDivision", rs.getString("household_division"));
+                row.put("address", rs.getString("address"));
+                row.put("maritalStatus", switch (rs.getString("marital_status")) {
+                    case "SINGLE" -> "10";
+                    case "MARRIED" -> "20";
+                    case "WIDOWED" -> "30";
+                    default -> "40";
+                });
+                return row;
+            }, subject.key());
+            case LEGAL_PERSON -> jdbc.query("select * from exchange_legal_person where credit_code = ?", (rs, i) -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("creditCode", rs.getString("credit_code"));
+                row.put("name", rs.getString("name"));
+                row.put("kind", rs.getString("kind"));
+                row.put("legalRepresentative", rs.getString("legal_rep_name"));
+                row.put("registeredCapital", rs.getBigDecimal("registered_capital"));
+                row.put("establishedOn", rs.getObject("established_on", LocalDate.class).toString());
+                row.put("division", rs.getString("division"));
+                row.put("address", rs.getString("address"));
+                row.put("status", rs.getString("status"));
+                return row;
+            }, subject.key());
+            case DISHONEST -> jdbc.query("select * from exchange_dishonest_entry where subject_type = ? and subject_key = ? "
+                    + "order by listed_on desc", (rs, i) -> {
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        row.put("listedBy", rs.getString("listed_by"));
+                        row.put("reason", rs.getString("reason"));
+                        row.put("listedOn", rs.getObject("listed_on", LocalDate.class).toString());
+                        LocalDate removed = rs.getObject("removed_on", LocalDate.class);
+                        row.put("removedOn", removed == null ? null : removed.toString());
+                        return row;
+                    }, subject.type().name(), subject.key());
+            case PENALTY -> jdbc.query("select * from exchange_penalty where subject_type = ? and subject_key = ? "
+                    + "order by decided_on desc", (rs, i) -> {
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        row.put("decisionNumber", rs.getString("decision_number"));
+                        row.put("authority", rs.getString("authority"));
+                        row.put("violation", rs.getString("violation"));
+                        row.put("penalty", rs.getString("penalty"));
+                        row.put("decidedOn", rs.getObject("decided_on", LocalDate.class).toString());
+                        return row;
+                    }, subject.type().name(), subject.key());
+        };
+    }
+
+    private boolean exists(String sql, String key) {
+        Integer n = jdbc.queryForObject(sql, Integer.class, key);
+        return n != null && n > 0;
+    }
+}

@@ -1,0 +1,21 @@
+package org.tongban.exchange.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.tongban.exchange.SharingType;
+
+/**
+ * A catalogued information resource (信息资源, DOMAIN §9) with its metadata and the data items it offers, in order.
+ */
+public record Resource(UUID id, String code, String classCode, String name, Source source, UUID providerBodyId,
+        String providerBodyName, String providerCode, String summary, String format, SharingType sharingType,
+        String sharingCondition, String legalBasis, String sharingMethod, String openness, String updateCycle,
+        LocalDate publishedOn, String relatedCodes, List<String> items, long version) {
+
+    /** The item's definition (type) in the source. */
+    public Source.Item item(String name) {
+        return source.item(name).orElseThrow();
+    }
+}
