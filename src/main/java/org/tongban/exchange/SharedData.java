@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.tongban.exchange.internal.BaseData;
 import org.tongban.exchange.internal.Gateway;
-import org.tongban.identity.PersonalDataProtection;
+import org.tongban.identity.PersonalData;
 import org.tongban.organization.BodySummary;
 import org.tongban.organization.Organization;
 import org.tongban.shared.CitizenIdNumber;
@@ -28,10 +28,10 @@ public class SharedData {
 
     private final Gateway gateway;
     private final BaseData baseData;
-    private final PersonalDataProtection protection;
+    private final PersonalData protection;
     private final Organization organization;
 
-    SharedData(Gateway gateway, BaseData baseData, PersonalDataProtection protection, Organization organization) {
+    SharedData(Gateway gateway, BaseData baseData, PersonalData protection, Organization organization) {
         this.gateway = gateway;
         this.baseData = baseData;
         this.protection = protection;

@@ -59,6 +59,17 @@ public class PersonalData {
                 account.idNumberMasked(), account.idNumberHash());
     }
 
+    /** The keyed look-up hash of a resident ID number, equal to the one of the account holding that number. */
+    public String residentIdHash(org.tongban.shared.CitizenIdNumber id) {
+        return idNumberHash(IdDocumentType.RESIDENT_ID, id.value());
+    }
+
+    /** The look-up hash of the resident ID number of an account (none for other document types). */
+    public Optional<String> residentIdHashOf(UUID accountId) {
+        return accounts.findById(accountId).filter(a -> a.idType() == IdDocumentType.RESIDENT_ID)
+                .map(Account::idNumberHash);
+    }
+
     /** The look-up hash of the account's ID number, to find what is held under it. */
     public Optional<String> idNumberHashOf(UUID accountId) {
         return accounts.findById(accountId).map(Account::idNumberHash);

@@ -234,6 +234,14 @@ class CasesIntegrationTests {
                 + "and target_type = 'application' and target_id = ? order by id", String.class, id.toString()))
                 .containsExactly("CORRECTION_REQUESTED", "ACCEPTED");
 
+        // What the applicant typed (the operator's ID number among it) is sealed at rest, never in clear (DOMAIN §8).
+        Map<String, Object> stored = jdbc.queryForMap("select form_values::text as clear, form_values_sealed from "
+                + "cases_application where id = ?", id);
+        assertThat((String) stored.get("clear")).isEqualTo("{}");
+        assertThat((String) stored.get("form_values_sealed")).startsWith("v1:").doesNotContain(person.id());
+        assertThat(jdbc.queryForObject("select count(*) from cases_application where form_values::text like ?",
+                Integer.class, "%" + person.id() + "%")).isZero();
+
         // Every step reached the applicant: in "my messages" and by SMS (the development inbox), once each.
         List<String> kinds = awaitNotifications(person.account(), 4);
         assertThat(kinds).containsExactly("SUBMITTED", "CORRECTION_REQUESTED", "RESUBMITTED", "ACCEPTED");

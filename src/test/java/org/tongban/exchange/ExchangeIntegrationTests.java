@@ -36,7 +36,7 @@ import org.tongban.exchange.internal.AccessLog;
 import org.tongban.exchange.internal.ResourceForm;
 import org.tongban.exchange.internal.Resources;
 import org.tongban.exchange.internal.SharingRequests;
-import org.tongban.identity.PersonalDataProtection;
+import org.tongban.identity.PersonalData;
 import org.tongban.organization.BodyCategory;
 import org.tongban.organization.BodySummary;
 import org.tongban.organization.Organization;
@@ -78,7 +78,7 @@ class ExchangeIntegrationTests {
     @Autowired
     Organization organization;
     @Autowired
-    PersonalDataProtection protection;
+    PersonalData protection;
 
     private final HttpClient http = HttpClient.newHttpClient();
 

@@ -32,7 +32,11 @@ public class ApplicationStore {
 
     private final JdbcClient jdbc;
 
-    ApplicationStore(JdbcClient jdbc) {
+    private final org.tongban.identity.PersonalData personalData;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ApplicationStore(JdbcClient jdbc, org.tongban.identity.PersonalData personalData) {
+        this.personalData = personalData;
         this.jdbc = jdbc;
     }
 
@@ -55,12 +59,12 @@ public class ApplicationStore {
         int inserted = jdbc.sql("""
                 insert into cases_application (id, applicant_account, applicant_name, applicant_id_type,
                     applicant_id_masked, company_account, company_name, company_credit_code, item_code, item_version,
-                    item_name, body_id, body_name, status, form_values, start_key, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', cast(? as jsonb), ?, ?, ?)
+                    item_name, body_id, body_name, status, form_values_sealed, start_key, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?)
                 on conflict (applicant_account, start_key) where start_key is not null do nothing""")
                 .params(d.id(), d.applicant(), d.applicantName(), d.idType(), d.idMasked(), d.company(),
                         d.companyName(), d.companyCreditCode(), d.itemCode(), d.itemVersion(), d.itemName(), d.bodyId(),
-                        d.bodyName(), Json.write(d.values()), d.startKey(), ts(d.now()), ts(d.now()))
+                        d.bodyName(), seal(d.values()), d.startKey(), ts(d.now()), ts(d.now()))
                 .update();
         if (inserted == 1) {
             addStep(d.id(), d.now(), "CREATED", d.applicant(), d.applicantName(), null);
@@ -71,19 +75,19 @@ public class ApplicationStore {
     }
 
     public Optional<Row> find(UUID id) {
-        return jdbc.sql("select * from cases_application where id = ?").param(id).query(ApplicationStore::row)
+        return jdbc.sql("select * from cases_application where id = ?").param(id).query(this::row)
                 .optional();
     }
 
     /** The row, locked until the transaction ends (serializes submissions of the same application). */
     public Optional<Row> lock(UUID id) {
         return jdbc.sql("select * from cases_application where id = ? for update").param(id)
-                .query(ApplicationStore::row).optional();
+                .query(this::row).optional();
     }
 
     public void updateValues(UUID id, Map<String, String> values, Instant now) {
-        jdbc.sql("update cases_application set form_values = cast(? as jsonb), updated_at = ?, version = version + 1 "
-                + "where id = ?").params(Json.write(values), ts(now), id).update();
+        jdbc.sql("update cases_application set form_values = '{}', form_values_sealed = ?, updated_at = ?, "
+                + "version = version + 1 where id = ?").params(seal(values), ts(now), id).update();
     }
 
     public void touch(UUID id, Instant now) {
@@ -232,14 +236,40 @@ public class ApplicationStore {
                 handling, outcome);
     }
 
-    static Row row(ResultSet rs, int n) throws SQLException {
+    private String seal(Map<String, String> values) {
+        return personalData.encrypt(Json.write(values));
+    }
+
+    /** The form values: sealed (DOMAIN §8), or, in a row written before sealing began, as they were stored. */
+    private Map<String, String> values(ResultSet rs) throws SQLException {
+        String sealed = rs.getString("form_values_sealed");
+        return Json.read(sealed != null ? personalData.decrypt(sealed) : rs.getString("form_values"), VALUES);
+    }
+
+    /**
+     * Seals the form values of rows written before sealing began (or inserted by hand), a batch at a time; rows
+     * another node is sealing are skipped. Answers how many were sealed.
+     */
+    public int sealClearValues(int batch) {
+        List<Map<String, Object>> rows = jdbc.sql("""
+                select id, form_values::text as values from cases_application
+                where form_values_sealed is null and form_values <> '{}'::jsonb
+                limit ? for update skip locked""").param(batch).query().listOfRows();
+        for (Map<String, Object> r : rows) {
+            jdbc.sql("update cases_application set form_values_sealed = ?, form_values = '{}' where id = ?")
+                    .params(personalData.encrypt((String) r.get("values")), r.get("id")).update();
+        }
+        return rows.size();
+    }
+
+    Row row(ResultSet rs, int n) throws SQLException {
         String channel = rs.getString("channel");
         return new Row(rs.getObject("id", UUID.class), rs.getObject("applicant_account", UUID.class),
                 rs.getString("applicant_name"), rs.getString("applicant_id_type"), rs.getString("applicant_id_masked"),
                 rs.getObject("company_account", UUID.class), rs.getString("company_name"),
                 rs.getString("company_credit_code"), rs.getString("item_code"), rs.getInt("item_version"),
                 rs.getString("item_name"), rs.getObject("body_id", UUID.class), rs.getString("body_name"),
-                ApplicationStatus.valueOf(rs.getString("status")), Json.read(rs.getString("form_values"), VALUES),
+                ApplicationStatus.valueOf(rs.getString("status")), values(rs),
                 rs.getString("submit_key"), rs.getString("case_number"),
                 channel == null ? null : Channel.valueOf(channel), instant(rs, "created_at"),
                 instant(rs, "updated_at"), instant(rs, "received_at"), date(rs, "received_on"),

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongban.exchange.DataSubject;
 import org.tongban.exchange.SubjectType;
-import org.tongban.identity.PersonalDataProtection;
+import org.tongban.identity.PersonalData;
 
 /**
  * Reads the in-platform base databases (人口、法人、社会信用): every data item of a source about one subject. Codes follow
@@ -23,9 +23,9 @@ import org.tongban.identity.PersonalDataProtection;
 public class BaseData {
 
     private final JdbcTemplate jdbc;
-    private final PersonalDataProtection protection;
+    private final PersonalData protection;
 
-    BaseData(JdbcTemplate jdbc, PersonalDataProtection protection) {
+    BaseData(JdbcTemplate jdbc, PersonalData protection) {
         this.jdbc = jdbc;
         this.protection = protection;
     }

@@ -14,7 +14,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.tongban.exchange.internal.BaseDataGenerator.Company;
 import org.tongban.exchange.internal.BaseDataGenerator.Person;
-import org.tongban.identity.PersonalDataProtection;
+import org.tongban.identity.PersonalData;
 
 /**
  * Writes generated base data with PostgreSQL's {@code COPY} on the caller's connection (and so in its transaction):
@@ -41,10 +41,10 @@ public final class BaseDataLoader {
             "国家税务总局沈阳市税务局", "沈阳市消防救援支队" };
 
     private final BaseDataGenerator generator;
-    private final PersonalDataProtection protection;
+    private final PersonalData protection;
     private final LocalDate asOf;
 
-    public BaseDataLoader(BaseDataGenerator generator, PersonalDataProtection protection, LocalDate asOf) {
+    public BaseDataLoader(BaseDataGenerator generator, PersonalData protection, LocalDate asOf) {
         this.generator = generator;
         this.protection = protection;
         this.asOf = asOf;

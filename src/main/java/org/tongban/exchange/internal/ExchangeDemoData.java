@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.tongban.exchange.ExchangeProperties;
-import org.tongban.identity.PersonalDataProtection;
+import org.tongban.identity.PersonalData;
 import org.tongban.organization.BodyCategory;
 import org.tongban.organization.BodySummary;
 import org.tongban.organization.DivisionSummary;
@@ -45,11 +45,11 @@ class ExchangeDemoData implements ApplicationRunner {
     private final DemoData demoData;
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
-    private final PersonalDataProtection protection;
+    private final PersonalData protection;
     private final Organization organization;
     private final ExchangeProperties properties;
 
-    ExchangeDemoData(DemoData demoData, JdbcTemplate jdbc, DataSource dataSource, PersonalDataProtection protection,
+    ExchangeDemoData(DemoData demoData, JdbcTemplate jdbc, DataSource dataSource, PersonalData protection,
             Organization organization, ExchangeProperties properties) {
         this.demoData = demoData;
         this.jdbc = jdbc;

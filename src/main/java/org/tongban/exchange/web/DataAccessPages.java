@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.tongban.exchange.SubjectType;
 import org.tongban.exchange.internal.AccessLog;
-import org.tongban.identity.PersonalDataProtection;
+import org.tongban.identity.PersonalData;
 import org.tongban.identity.SignedIn;
 
 /**
@@ -25,9 +25,9 @@ class DataAccessPages {
     private static final int LIMIT = 200;
 
     private final AccessLog accessLog;
-    private final PersonalDataProtection protection;
+    private final PersonalData protection;
 
-    DataAccessPages(AccessLog accessLog, PersonalDataProtection protection) {
+    DataAccessPages(AccessLog accessLog, PersonalData protection) {
         this.accessLog = accessLog;
         this.protection = protection;
     }

@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tongban.TongbanApplication;
 import org.tongban.exchange.internal.BaseDataGenerator;
 import org.tongban.exchange.internal.BaseDataLoader;
-import org.tongban.identity.PersonalDataProtection;
+import org.tongban.identity.PersonalData;
 
 /**
  * Bench mode of the exchange's base-data generator (started by {@code bench/exchange-basedata.sh}, not a test):
@@ -48,7 +48,7 @@ public final class BaseDataBenchmark {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TongbanApplication.class)
                 .run(properties)) {
             BaseDataGenerator generator = new BaseDataGenerator(seed, counties());
-            BaseDataLoader loader = new BaseDataLoader(generator, app.getBean(PersonalDataProtection.class),
+            BaseDataLoader loader = new BaseDataLoader(generator, app.getBean(PersonalData.class),
                     LocalDate.of(2026, 11, 24));
             DataSource dataSource = app.getBean(DataSource.class);
             long start = System.nanoTime();

@@ -21,7 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.tongban.TongbanApplication;
 import org.tongban.exchange.internal.AccessLog;
-import org.tongban.identity.PersonalDataProtection;
+import org.tongban.identity.PersonalData;
 
 /**
  * Gateway benchmark of issue 8 (not a test): Tongban with demo data on a throw-away embedded PostgreSQL; concurrent
@@ -56,7 +56,7 @@ public final class GatewayBenchmark {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             String base = "http://localhost:" + port;
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            PersonalDataProtection protection = app.getBean(PersonalDataProtection.class);
+            PersonalData protection = app.getBean(PersonalData.class);
             List<String> ids = new ArrayList<>();
             jdbc.query("select id_number_cipher from exchange_person limit 1000",
                     (org.springframework.jdbc.core.RowCallbackHandler) rs -> ids.add(protection.decrypt(rs.getString(1))));

@@ -92,11 +92,13 @@ class DataKeyRotationIntegrationTests {
     }
 
     @Test
-    void everyEncryptedColumnOfIdentityIsDeclaredForRotation() {
+    void everyEncryptedColumnOfThePlatformIsDeclaredForRotation() {
         assertThat(declared).extracting(c -> c.table() + "." + c.column()).contains(
                 "identity_account.id_number_cipher", "identity_account.phone_cipher",
                 "identity_sms_message.phone_cipher", "identity_sso_authorization.data",
-                "identity_signing_key.jwk_cipher");
+                "identity_signing_key.jwk_cipher", "certificates_certificate.payload_cipher",
+                "certificates_signing_key.private_key", "certificates_root_ca.private_key",
+                "exchange_person.id_number_cipher", "cases_application.form_values_sealed");
         for (EncryptedColumn column : declared) {
             assertThat(jdbc.queryForObject("select count(*) from information_schema.columns where table_name = ? "
                     + "and column_name = ?", Integer.class, column.table(), column.column()))
