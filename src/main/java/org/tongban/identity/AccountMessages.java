@@ -21,19 +21,26 @@ public class AccountMessages {
 
     private final Accounts accounts;
     private final PersonalDataCipher cipher;
-    private final SmsGateway gateway;
+    private final org.springframework.beans.factory.ObjectProvider<SmsGateway> gateways;
 
-    AccountMessages(Accounts accounts, PersonalDataCipher cipher, SmsGateway gateway) {
+    AccountMessages(Accounts accounts, PersonalDataCipher cipher,
+            org.springframework.beans.factory.ObjectProvider<SmsGateway> gateways) {
         this.accounts = accounts;
         this.cipher = cipher;
-        this.gateway = gateway;
+        this.gateways = gateways;
     }
 
     /**
      * Sends {@code text} to the account's mobile number. A notification is not worth failing the caller's work for:
-     * an unknown or inactive account, or a gateway that refuses, is logged and answered {@code false}.
+     * an unknown or inactive account, no gateway configured ({@code tongban.identity.sms.gateway}), or a gateway
+     * that refuses, is logged and answered {@code false}.
      */
     public boolean sms(UUID account, String text) {
+        SmsGateway gateway = gateways.getIfAvailable();
+        if (gateway == null) {
+            log.debug("No SMS gateway configured: account {} is told in the portal only", account);
+            return false;
+        }
         return accounts.findById(account).filter(a -> a.active()).map(a -> {
             try {
                 gateway.send(new PhoneNumber(a.phone(cipher)), text);
