@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Cases",
-        allowedDependencies = { "shared", "platform", "organization", "catalog", "identity" })
+        allowedDependencies = { "shared", "platform", "organization", "catalog", "identity", "exchange" })
 package org.tongban.cases;

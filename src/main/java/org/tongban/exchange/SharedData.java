@@ -26,6 +26,16 @@ import org.tongban.shared.UnifiedSocialCreditCode;
 @Service
 public class SharedData {
 
+    /**
+     * The purpose a case's use of shared data states at acceptance (受理审查: checking the applicant and what the
+     * government already holds instead of asking for it). A body uses conditional resources for it under a grant
+     * that names this purpose.
+     */
+    public static final String ACCEPTANCE_REVIEW = "政务服务事项受理审查";
+
+    /** The population resource (人口基本信息) of the resource catalogue. */
+    public static final String POPULATION = "101001-00001";
+
     private final Gateway gateway;
     private final BaseData baseData;
     private final PersonalData protection;

@@ -273,6 +273,48 @@ class CasesIntegrationTests {
     }
 
     @Test
+    void theWindowOfficerChecksTheApplicantAgainstThePopulationDataInsteadOfAskingForACopy() throws Exception {
+        // 张三 (the demo resident) is in the population data; a freshly registered person is not.
+        UUID zhangsan = jdbc.queryForObject("select id from identity_account where phone_masked = '138****0010'",
+                UUID.class);
+        Map<String, Object> item = jdbc.queryForMap("select version, name, body_id, body_name from "
+                + "catalog_implementation_item where code = ? and status = 'PUBLISHED'", itemCode);
+        UUID id = UUID.randomUUID();
+        String number = itemCode + "20261124" + "%06d".formatted(880_000 + SEQUENCE.incrementAndGet());
+        jdbc.update("""
+                insert into cases_application (id, applicant_account, applicant_name, item_code, item_version, item_name,
+                    body_id, body_name, status, form_values, case_number, channel, created_at, updated_at,
+                    received_at, received_on, decision_due)
+                values (?, ?, '张三（演示）', ?, ?, ?, ?, ?, 'SUBMITTED', '{}', ?, 'HALL_WINDOW', now(), now(), now(),
+                    current_date, current_date + 7)""", id, zhangsan, itemCode, item.get("version"), item.get("name"),
+                item.get("body_id"), item.get("body_name"), number);
+        Cookie officer = signIn("13800000003", DEMO_PASSWORD);
+        mvc.perform(post("/workbench/cases/" + id + "/shared-identity").with(csrf()).cookie(officer))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("与申请人填报的姓名一致"),
+                        containsString("省公安厅"), containsString("出生日期"))));
+        assertThat(jdbc.queryForObject("select count(*) from exchange_access_log where case_reference = ? "
+                + "and result in ('SERVED', 'PARTIAL')", Integer.class, number)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from cases_step where application_id = ? "
+                + "and kind = 'SHARED_DATA_CHECKED'", Integer.class, id)).isEqualTo(1);
+        // The resident sees who looked at their data, and why.
+        Cookie resident = signIn("13800000010", DEMO_PASSWORD);
+        mvc.perform(get("/account/data-access").cookie(resident))
+                .andExpect(content().string(containsString(number)));
+
+        // Someone the population data does not know: the officer is told to check the document itself.
+        Person stranger = person("未入库", level);
+        UUID other = startDraft(stranger, "start-" + UUID.randomUUID());
+        uploadNeeded(stranger, other);
+        mvc.perform(validValues(post("/account/cases/" + other + "/submit"), stranger).with(csrf())
+                        .cookie(stranger.session()).param("idempotencyKey", "s-" + UUID.randomUUID()))
+                .andExpect(redirectedUrl("/account/cases/" + other));
+        mvc.perform(post("/workbench/cases/" + other + "/shared-identity").with(csrf()).cookie(officer))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("人口基础信息库中没有“未入库”的记录")));
+    }
+
+    @Test
     void aSecondCorrectionNoticeAskingForSomethingNewIsFlaggedToSupervision() throws Exception {
         Person person = person("申报补正", level);
         UUID id = startDraft(person, "start-" + UUID.randomUUID());

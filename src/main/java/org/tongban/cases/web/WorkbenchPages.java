@@ -29,10 +29,26 @@ class WorkbenchPages {
 
     private final CaseAcceptance acceptance;
     private final MessageSource messages;
+    private final org.tongban.cases.SharedDataCheck sharedData;
 
-    WorkbenchPages(CaseAcceptance acceptance, MessageSource messages) {
+    WorkbenchPages(CaseAcceptance acceptance, MessageSource messages, org.tongban.cases.SharedDataCheck sharedData) {
         this.acceptance = acceptance;
         this.messages = messages;
+        this.sharedData = sharedData;
+    }
+
+    /** 免提交: the applicant checked against the population data through the exchange, shown on the review page. */
+    @PostMapping("/workbench/cases/{id}/shared-identity")
+    String sharedIdentity(@PathVariable UUID id, @AuthenticationPrincipal SignedIn officer, Locale locale,
+            Model model) {
+        try {
+            model.addAttribute("shared", sharedData.population(officer, id));
+        } catch (org.tongban.shared.NotFoundException e) {
+            model.addAttribute("sharedError", messages.getMessage(e.code(), e.arguments(), locale));
+        } catch (org.tongban.exchange.ExchangeRefusedException e) {
+            model.addAttribute("sharedError", messages.getMessage(e.code(), e.arguments(), e.code(), locale));
+        }
+        return open(id, officer, locale, model);
     }
 
     @GetMapping("/workbench/cases")
