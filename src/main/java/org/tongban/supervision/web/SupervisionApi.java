@@ -1,0 +1,58 @@
+package org.tongban.supervision.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.tongban.identity.SignedIn;
+import org.tongban.supervision.BodyLights;
+import org.tongban.supervision.CaseRecord;
+import org.tongban.supervision.Supervision;
+import org.tongban.supervision.WarningView;
+
+/**
+ * Electronic supervision over HTTP, for supervisors (监察人员) within their divisions: {@code supervision.supervisors-only}
+ * 403 for anyone else, {@code supervision.warning.not-found} 404 outside the division.
+ */
+@RestController
+@RequestMapping("/api/v1/supervision")
+class SupervisionApi {
+
+    private final Supervision supervision;
+
+    SupervisionApi(Supervision supervision) {
+        this.supervision = supervision;
+    }
+
+    @GetMapping("/bodies")
+    List<BodyLights> lights(@AuthenticationPrincipal SignedIn supervisor) {
+        return supervision.lights(supervisor);
+    }
+
+    @GetMapping("/warnings")
+    List<WarningView> warnings(@RequestParam(required = false) UUID body,
+            @RequestParam(defaultValue = "false") boolean handled, @AuthenticationPrincipal SignedIn supervisor) {
+        return supervision.warnings(supervisor, body, handled);
+    }
+
+    @GetMapping("/cases/{id}")
+    CaseRecord caseRecord(@PathVariable UUID id, @AuthenticationPrincipal SignedIn supervisor) {
+        return supervision.caseRecord(supervisor, id);
+    }
+
+    record Handling(String note) {
+    }
+
+    @PostMapping("/warnings/{id}/handled")
+    WarningView handle(@PathVariable UUID id, @RequestBody Handling handling,
+            @AuthenticationPrincipal SignedIn supervisor) {
+        return supervision.handle(supervisor, id, handling.note());
+    }
+}
