@@ -15,11 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tongban.evaluation.Ratings;
 import org.tongban.identity.SignedIn;
-import org.tongban.identity.StaffRole;
 import org.tongban.organization.BodySummary;
 import org.tongban.organization.Organization;
 import org.tongban.platform.audit.AuditTrail;
-import org.tongban.shared.DivisionCode;
 import org.tongban.shared.NotFoundException;
 
 /**
@@ -136,15 +134,7 @@ public class Supervision {
 
     /** The division prefix the supervisor may see: their division and every division below it. */
     private static String scope(SignedIn supervisor) {
-        if (supervisor == null) {
-            throw new SupervisionRefusedException(SupervisionRefusedException.Reason.SIGN_IN,
-                    "supervision.signin.required");
-        }
-        if (!supervisor.staff() || !supervisor.has(StaffRole.SUPERVISOR) || supervisor.staffDivision() == null) {
-            throw new SupervisionRefusedException(SupervisionRefusedException.Reason.FORBIDDEN,
-                    "supervision.supervisors-only");
-        }
-        return DivisionCode.of(supervisor.staffDivision()).prefix();
+        return Complaints.scope(supervisor);
     }
 
     private static final String SELECT = """

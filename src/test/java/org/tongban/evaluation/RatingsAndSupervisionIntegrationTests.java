@@ -68,6 +68,8 @@ class RatingsAndSupervisionIntegrationTests {
     Ratings ratings;
     @Autowired
     Supervision supervision;
+    @Autowired
+    org.tongban.supervision.Complaints complaints;
 
     private String itemCode;
     private UUID itemBody;
@@ -269,6 +271,50 @@ class RatingsAndSupervisionIntegrationTests {
                 .andExpect(content().string(containsString("已约谈浑南区市场监管局")));
         assertThat(jdbc.queryForObject("select count(*) from platform_audit_event where module = 'supervision' "
                 + "and target_id = ?", Integer.class, red.id().toString())).isEqualTo(1);
+    }
+
+    @Test
+    void aComplaintAboutACaseGoesToTheSupervisorsWhoAnswerIt() throws Exception {
+        UUID applicant = UUID.randomUUID();
+        UUID id = submitted(applicant, "投诉人丁");
+        String caseNumber = caseNumber(id);
+        var session = session();
+        // An empty complaint is refused on the page, which keeps the form.
+        mvc.perform(post("/account/cases/" + id + "/complaints").with(csrf()).with(as(person(applicant)))
+                        .cookie(session).param("text", "  "))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("请填写投诉内容")));
+        mvc.perform(post("/account/cases/" + id + "/complaints").with(csrf()).with(as(person(applicant)))
+                        .cookie(session).param("text", "窗口要求我提供房产证复印件三份"))
+                .andExpect(status().is3xxRedirection());
+        // Someone else cannot complain about (or see) this case.
+        mvc.perform(post("/api/v1/supervision/cases/" + id + "/complaints").with(as(person(UUID.randomUUID())))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"x\"}"))
+                .andExpect(status().isNotFound());
+
+        var complaint = complaints.forSupervisor(provinceSupervisor).stream()
+                .filter(c -> c.applicationId().equals(id)).findFirst().orElseThrow();
+        assertThat(complaint.status()).isEqualTo("OPEN");
+        assertThat(complaints.forSupervisor(dalianSupervisor)).noneMatch(c -> c.applicationId().equals(id));
+        mvc.perform(page(provinceSupervisor, "/workbench/supervision")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("窗口要求我提供房产证复印件三份")))
+                .andExpect(content().string(not(containsString("投诉人丁"))));
+        mvc.perform(post("/api/v1/supervision/complaints/" + complaint.id() + "/response").with(as(approver))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"response\":\"x\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/workbench/supervision/complaints/" + complaint.id() + "/response").with(csrf())
+                        .with(as(provinceSupervisor)).param("response", "已责令改正，复印件不再要求"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/api/v1/supervision/complaints/" + complaint.id() + "/response")
+                        .with(as(provinceSupervisor)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"response\":\"again\"}"))
+                .andExpect(status().isConflict());
+
+        mvc.perform(page(person(applicant), "/account/cases/" + id + "/complaints")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("已责令改正，复印件不再要求")));
+        mvc.perform(get("/api/v1/supervision/cases/" + id + "/complaints").with(as(person(applicant))))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[0].status").value("ANSWERED"))
+                .andExpect(jsonPath("$[0].caseNumber").value(caseNumber));
     }
 
     // --- fixtures

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongban.identity.SignedIn;
+import org.tongban.supervision.Complaints;
 import org.tongban.supervision.Supervision;
 import org.tongban.supervision.SupervisionRefusedException;
 
@@ -21,10 +22,12 @@ import org.tongban.supervision.SupervisionRefusedException;
 class SupervisionPages {
 
     private final Supervision supervision;
+    private final Complaints complaints;
     private final MessageSource messages;
 
-    SupervisionPages(Supervision supervision, MessageSource messages) {
+    SupervisionPages(Supervision supervision, Complaints complaints, MessageSource messages) {
         this.supervision = supervision;
+        this.complaints = complaints;
         this.messages = messages;
     }
 
@@ -35,6 +38,7 @@ class SupervisionPages {
         model.addAttribute("warnings", supervision.warnings(supervisor, body, handled));
         model.addAttribute("body", body);
         model.addAttribute("handled", handled);
+        model.addAttribute("complaints", complaints.forSupervisor(supervisor));
         return "supervision/overview";
     }
 
