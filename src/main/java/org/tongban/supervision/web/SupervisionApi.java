@@ -22,8 +22,10 @@ import org.tongban.supervision.Supervision;
 import org.tongban.supervision.WarningView;
 
 /**
- * Electronic supervision over HTTP, for supervisors (监察人员) within their divisions: {@code supervision.supervisors-only}
- * 403 for anyone else, {@code supervision.warning.not-found} 404 outside the division.
+ * Electronic supervision over HTTP. Lights, warnings, case records and complaint answers are for supervisors
+ * (监察人员) within their divisions: {@code supervision.supervisors-only} 403 for anyone else,
+ * {@code supervision.warning.not-found} / {@code supervision.complaint.not-found} 404 outside the division. Complaints
+ * about a case are filed and read by its applicant ({@code cases.application.not-found} 404 for anyone else's case).
  */
 @RestController
 @RequestMapping("/api/v1/supervision")
