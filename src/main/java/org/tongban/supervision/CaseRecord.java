@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.tongban.evaluation.RatingView;
 import org.tongban.evaluation.RectificationView;
 
-/** What supervision holds about one case: its warnings in time order, its ratings and their follow-up. */
+/** What supervision holds about one case: its warnings in time order, its special procedures, its ratings and their follow-up. */
 public record CaseRecord(UUID applicationId, String caseNumber, String bodyName, List<WarningView> warnings,
-        List<RatingView> ratings, List<RectificationView> rectifications) {
+        List<SpecialProcedureView> specials, List<RatingView> ratings, List<RectificationView> rectifications) {
 }

@@ -4,6 +4,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.tongban.cases.DeadlineApproaching;
 import org.tongban.cases.DeadlineMissed;
+import org.tongban.cases.CaseSuspended;
 import org.tongban.evaluation.BadRatingReceived;
 
 /**
@@ -36,5 +37,12 @@ class CaseWatchers {
     void on(BadRatingReceived event) {
         supervision.raise("BAD_RATING", event.ratingId(), event.applicationId(), event.caseNumber(), event.bodyId(),
                 event.rectifyDue(), event.level().name());
+    }
+
+    /** The clock stopped or restarted for a special procedure (行政许可法 Art. 45): kept on the case's record. */
+    @ApplicationModuleListener
+    void on(CaseSuspended event) {
+        supervision.special(event.taskId(), event.applicationId(), event.caseNumber(), event.kind(),
+                event.startedOn(), event.resumedOn(), event.excludedDays());
     }
 }

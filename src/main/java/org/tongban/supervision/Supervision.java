@@ -61,6 +61,20 @@ public class Supervision {
                 .update();
     }
 
+    /** Records the start or the end (with the working days excluded) of a special procedure. */
+    void special(UUID taskId, UUID applicationId, String caseNumber, String kind, LocalDate startedOn,
+            LocalDate resumedOn, int excludedDays) {
+        jdbc.sql("""
+                insert into supervision_special_procedure (task_id, started_on, application_id, case_number, kind,
+                    resumed_on, excluded_days) values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (task_id, started_on) do update set resumed_on = coalesce(excluded.resumed_on,
+                    supervision_special_procedure.resumed_on), excluded_days = coalesce(excluded.excluded_days,
+                    supervision_special_procedure.excluded_days)""")
+                .params(taskId, Date.valueOf(startedOn), applicationId, caseNumber, kind,
+                        resumedOn == null ? null : Date.valueOf(resumedOn), resumedOn == null ? null : excludedDays)
+                .update();
+    }
+
     /** Open lights per body in the supervisor's divisions, the most red first. */
     public List<BodyLights> lights(SignedIn supervisor) {
         String prefix = scope(supervisor);
@@ -94,8 +108,15 @@ public class Supervision {
         if (warnings.isEmpty()) {
             throw new NotFoundException("supervision.case.not-found", applicationId);
         }
+        List<SpecialProcedureView> specials = jdbc.sql("""
+                select task_id, kind, started_on, resumed_on, excluded_days from supervision_special_procedure
+                where application_id = ? order by started_on""").params(applicationId)
+                .query((rs, n) -> new SpecialProcedureView(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getDate(3).toLocalDate(), rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(),
+                        rs.getObject(5, Integer.class)))
+                .list();
         return new CaseRecord(applicationId, warnings.get(0).caseNumber(), warnings.get(0).bodyName(), warnings,
-                ratings.ratingsForSupervision(applicationId), ratings.ofCaseForSupervision(applicationId));
+                specials, ratings.ratingsForSupervision(applicationId), ratings.ofCaseForSupervision(applicationId));
     }
 
     /**

@@ -226,13 +226,27 @@ class RatingsAndSupervisionIntegrationTests {
         UUID id = submitted(UUID.randomUUID(), "超期申请人丙");
         acceptance.withClock(at("2026-03-02T09:00")).accept(window, id, version(id));
         String caseNumber = caseNumber(id);
-        // Each branch is due on 2026-03-05; the scan on 2026-03-10 finds them overdue.
+        // Fire safety goes into expert review (特别程序): its clock stops.
+        CaseProcessing tuesday = processing.withClock(at("2026-03-03T10:00"));
+        TaskView fire = only(tuesday.todo(fireReviewer), id);
+        tuesday.act(fireReviewer, fire.id(), fire.version(), TaskAction.SPECIAL_START, new CaseProcessing.ActionInput(
+                "消防设施需专家评审", null, org.tongban.cases.SpecialProcedureKind.EXPERT_REVIEW, null, null));
+        // Each branch is due on 2026-03-05; the scan on 2026-03-10 finds the two running ones overdue.
         List<DeadlineWatch.Warning> issued = deadlines.withClock(at("2026-03-10T09:00")).run();
-        assertThat(issued).filteredOn(w -> w.applicationId().equals(id)).hasSize(3)
-                .allSatisfy(w -> assertThat(w.level()).isEqualTo(3));
+        assertThat(issued).filteredOn(w -> w.applicationId().equals(id)).hasSize(2)
+                .allSatisfy(w -> assertThat(w.level()).isEqualTo(3))
+                .noneMatch(w -> w.taskId().equals(fire.id()));
 
         WarningView red = awaitWarning(provinceSupervisor, id, "RED");
         assertThat(red.dueOn()).hasToString("2026-03-05");
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (supervision.caseRecord(provinceSupervisor, id).specials().isEmpty()) {
+            assertThat(System.nanoTime()).as("the special procedure recorded within 10 s").isLessThan(until);
+            Thread.sleep(50);
+        }
+        mvc.perform(page(provinceSupervisor, "/workbench/supervision/cases/" + id)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("专家评审")))
+                .andExpect(content().string(containsString("进行中")));
         mvc.perform(page(provinceSupervisor, "/workbench/supervision")).andExpect(status().isOk())
                 .andExpect(content().string(containsString(caseNumber)))
                 .andExpect(content().string(containsString("红灯")))
