@@ -1,0 +1,48 @@
+package org.tongban.supervision;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.tongban.cases.DeadlineApproaching;
+import org.tongban.cases.DeadlineMissed;
+import org.tongban.cases.CaseSuspended;
+import org.tongban.evaluation.BadRatingReceived;
+
+/**
+ * Turns the case engine's deadline warnings into lights (限时办结: yellow before, red after the last day, 行政许可法
+ * Art. 42) and bad ratings into warnings (国办发〔2019〕51号: every bad rating is followed up). Each listener runs after
+ * the publisher's commit in its own transaction; redelivery by the event registry is harmless.
+ */
+@Component
+class CaseWatchers {
+
+    private final Supervision supervision;
+
+    CaseWatchers(Supervision supervision) {
+        this.supervision = supervision;
+    }
+
+    @ApplicationModuleListener
+    void on(DeadlineApproaching event) {
+        supervision.raise("YELLOW", event.taskId(), event.applicationId(), event.caseNumber(), event.bodyId(),
+                event.dueOn(), String.valueOf(event.remainingWorkingDays()));
+    }
+
+    @ApplicationModuleListener
+    void on(DeadlineMissed event) {
+        supervision.raise("RED", event.taskId(), event.applicationId(), event.caseNumber(), event.bodyId(),
+                event.dueOn(), null);
+    }
+
+    @ApplicationModuleListener
+    void on(BadRatingReceived event) {
+        supervision.raise("BAD_RATING", event.ratingId(), event.applicationId(), event.caseNumber(), event.bodyId(),
+                event.rectifyDue(), event.level().name());
+    }
+
+    /** The clock stopped or restarted for a special procedure (行政许可法 Art. 45): kept on the case's record. */
+    @ApplicationModuleListener
+    void on(CaseSuspended event) {
+        supervision.special(event.taskId(), event.applicationId(), event.caseNumber(), event.kind(),
+                event.startedOn(), event.resumedOn(), event.excludedDays());
+    }
+}

@@ -1,0 +1,174 @@
+package org.tongban.supervision;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tongban.evaluation.Ratings;
+import org.tongban.identity.SignedIn;
+import org.tongban.organization.BodySummary;
+import org.tongban.organization.Organization;
+import org.tongban.platform.audit.AuditTrail;
+import org.tongban.shared.NotFoundException;
+
+/**
+ * The supervisor's side of electronic supervision (电子监察): lights per body, the warnings of a case, and marking a
+ * warning handled. A supervisor sees only bodies of their own division and the divisions below it; anything else is
+ * answered as not found.
+ */
+@Service
+public class Supervision {
+
+    private static final int NOTE_MAX = 1000;
+    private static final int LIST_LIMIT = 500;
+
+    private final JdbcClient jdbc;
+    private final Organization organization;
+    private final Ratings ratings;
+    private final TransactionTemplate transactions;
+    private final AuditTrail audit;
+    private final Clock clock = Clock.systemUTC();
+
+    Supervision(JdbcClient jdbc, Organization organization, Ratings ratings, TransactionTemplate transactions,
+            AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.organization = organization;
+        this.ratings = ratings;
+        this.transactions = transactions;
+        this.audit = audit;
+    }
+
+    /** Records a warning once per kind and source (a redelivered event changes nothing). */
+    void raise(String kind, UUID sourceId, UUID applicationId, String caseNumber, UUID bodyId, LocalDate dueOn,
+            String detail) {
+        BodySummary body = organization.body(bodyId);
+        jdbc.sql("""
+                insert into supervision_warning (id, kind, source_id, application_id, case_number, body_id, body_name,
+                    division_code, due_on, detail, raised_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (kind, source_id) do nothing""")
+                .params(UUID.randomUUID(), kind, sourceId, applicationId, caseNumber, bodyId, body.name(),
+                        body.divisionCode(), dueOn == null ? null : Date.valueOf(dueOn), detail,
+                        Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    /** Records the start or the end (with the working days excluded) of a special procedure. */
+    void special(UUID taskId, UUID applicationId, String caseNumber, String kind, LocalDate startedOn,
+            LocalDate resumedOn, int excludedDays) {
+        jdbc.sql("""
+                insert into supervision_special_procedure (task_id, started_on, application_id, case_number, kind,
+                    resumed_on, excluded_days) values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (task_id, started_on) do update set resumed_on = coalesce(excluded.resumed_on,
+                    supervision_special_procedure.resumed_on), excluded_days = coalesce(excluded.excluded_days,
+                    supervision_special_procedure.excluded_days)""")
+                .params(taskId, Date.valueOf(startedOn), applicationId, caseNumber, kind,
+                        resumedOn == null ? null : Date.valueOf(resumedOn), resumedOn == null ? null : excludedDays)
+                .update();
+    }
+
+    /** Open lights per body in the supervisor's divisions, the most red first. */
+    public List<BodyLights> lights(SignedIn supervisor) {
+        String prefix = scope(supervisor);
+        return jdbc.sql("""
+                select body_id, min(body_name), min(division_code),
+                    count(*) filter (where kind = 'YELLOW'), count(*) filter (where kind = 'RED'),
+                    count(*) filter (where kind = 'BAD_RATING')
+                from supervision_warning where handled_at is null and division_code like ?
+                group by body_id order by 5 desc, 6 desc, 4 desc, 2""")
+                .params(prefix + "%")
+                .query((rs, n) -> new BodyLights(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getInt(4), rs.getInt(5), rs.getInt(6)))
+                .list();
+    }
+
+    /** Warnings in the supervisor's divisions, open ones first (optionally of one body), red before yellow. */
+    public List<WarningView> warnings(SignedIn supervisor, UUID bodyId, boolean includeHandled) {
+        String prefix = scope(supervisor);
+        return jdbc.sql(SELECT + " where division_code like ? and (cast(? as uuid) is null or body_id = ?) "
+                        + "and (? or handled_at is null) order by (handled_at is not null), "
+                        + "case kind when 'RED' then 0 when 'BAD_RATING' then 1 else 2 end, raised_at desc limit ?")
+                .params(prefix + "%", bodyId, bodyId, includeHandled, LIST_LIMIT)
+                .query(Supervision::warning).list();
+    }
+
+    /** What supervision holds about one case of the supervisor's divisions. */
+    public CaseRecord caseRecord(SignedIn supervisor, UUID applicationId) {
+        String prefix = scope(supervisor);
+        List<WarningView> warnings = jdbc.sql(SELECT + " where application_id = ? and division_code like ? "
+                + "order by raised_at").params(applicationId, prefix + "%").query(Supervision::warning).list();
+        if (warnings.isEmpty()) {
+            throw new NotFoundException("supervision.case.not-found", applicationId);
+        }
+        List<SpecialProcedureView> specials = jdbc.sql("""
+                select task_id, kind, started_on, resumed_on, excluded_days from supervision_special_procedure
+                where application_id = ? order by started_on""").params(applicationId)
+                .query((rs, n) -> new SpecialProcedureView(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getDate(3).toLocalDate(), rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(),
+                        rs.getObject(5, Integer.class)))
+                .list();
+        return new CaseRecord(applicationId, warnings.get(0).caseNumber(), warnings.get(0).bodyName(), warnings,
+                specials, ratings.ratingsForSupervision(applicationId), ratings.ofCaseForSupervision(applicationId));
+    }
+
+    /**
+     * Marks a warning handled with the supervisor's note (audited).
+     *
+     * @throws SupervisionRefusedException {@code supervision.warning.note-missing} (422),
+     *         {@code supervision.warning.already-handled} (409)
+     */
+    public WarningView handle(SignedIn supervisor, UUID warningId, String note) {
+        String prefix = scope(supervisor);
+        String text = note == null ? "" : note.strip();
+        if (text.isEmpty()) {
+            throw new SupervisionRefusedException(SupervisionRefusedException.Reason.RULE,
+                    "supervision.warning.note-missing");
+        }
+        if (text.length() > NOTE_MAX) {
+            throw new SupervisionRefusedException(SupervisionRefusedException.Reason.RULE,
+                    "supervision.warning.note-too-long", NOTE_MAX);
+        }
+        return transactions.execute(status -> {
+            WarningView warning = jdbc.sql(SELECT + " where id = ? and division_code like ? for update")
+                    .params(warningId, prefix + "%").query(Supervision::warning).optional()
+                    .orElseThrow(() -> new NotFoundException("supervision.warning.not-found", warningId));
+            if (warning.handled()) {
+                throw new SupervisionRefusedException(SupervisionRefusedException.Reason.CONFLICT,
+                        "supervision.warning.already-handled");
+            }
+            Instant now = clock.instant();
+            jdbc.sql("update supervision_warning set handled_at = ?, handled_by = ?, handled_note = ? where id = ?")
+                    .params(Timestamp.from(now), supervisor.name(), text, warningId).update();
+            audit.record(new AuditTrail.Event("supervision", "warning.handled", supervisor.accountId(),
+                    supervisor.name(), "warning", warningId.toString(), warning.kind() + " " + warning.caseNumber()));
+            return jdbc.sql(SELECT + " where id = ?").params(warningId).query(Supervision::warning).single();
+        });
+    }
+
+    /** The division prefix the supervisor may see: their division and every division below it. */
+    private static String scope(SignedIn supervisor) {
+        return Complaints.scope(supervisor);
+    }
+
+    private static final String SELECT = """
+            select id, kind, source_id, application_id, case_number, body_id, body_name, division_code, due_on, detail,
+                raised_at, handled_at, handled_by, handled_note from supervision_warning""";
+
+    private static WarningView warning(ResultSet rs, int n) throws SQLException {
+        Date due = rs.getDate(9);
+        Timestamp handled = rs.getTimestamp(12);
+        return new WarningView(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
+                rs.getObject(4, UUID.class), rs.getString(5), rs.getObject(6, UUID.class), rs.getString(7),
+                rs.getString(8), due == null ? null : due.toLocalDate(), rs.getString(10),
+                rs.getTimestamp(11).toInstant(), handled == null ? null : handled.toInstant(), rs.getString(13),
+                rs.getString(14));
+    }
+}

@@ -1,0 +1,18 @@
+package org.tongban.supervision;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * One warning: {@code kind} {@code YELLOW} (a task's deadline is near), {@code RED} (overdue, 超期) or
+ * {@code BAD_RATING} (差评, {@code detail} the level); {@code sourceId} the task or the rating.
+ */
+public record WarningView(UUID id, String kind, UUID sourceId, UUID applicationId, String caseNumber, UUID bodyId,
+        String bodyName, String divisionCode, LocalDate dueOn, String detail, Instant raisedAt, Instant handledAt,
+        String handledBy, String handledNote) {
+
+    public boolean handled() {
+        return handledAt != null;
+    }
+}
