@@ -30,7 +30,6 @@ import org.tongban.catalog.BasicItemAdministration;
 import org.tongban.catalog.ServiceTarget;
 import org.tongban.catalog.Theme;
 import org.tongban.catalog.internal.transfer.BasicItemForm;
-import org.tongban.catalog.internal.transfer.ImplementationItemForm;
 import org.tongban.catalog.internal.transfer.ImportProblem;
 import org.tongban.identity.SignedIn;
 import org.tongban.organization.BodyCategory;
@@ -114,22 +113,8 @@ class CatalogBasicAdminPages {
     }
 
     private String form(Map<String, String> values, Map<String, String> errors, boolean editing, Model model) {
-        Map<String, List<List<ImplementationItemForm.Field>>> entries = new LinkedHashMap<>();
-        Map<String, Integer> next = new LinkedHashMap<>();
-        ImplementationItemForm.entryIndices(values).forEach((list, indices) -> {
-            entries.put(list, indices.stream().map(i -> ImplementationItemForm.entryFields(list, i)).toList());
-            next.put(list, indices.getLast() + 1);
-        });
         model.addAttribute("fields", BasicItemForm.standardFields());
-        model.addAttribute("entries", entries);
-        model.addAttribute("next", next);
-        model.addAttribute("values", values);
-        model.addAttribute("errors", errors);
-        Map<String, String> links = new LinkedHashMap<>();
-        errors.forEach((field, message) -> links.put(field.isEmpty() ? "basic-form"
-                : "f-" + field.replace('[', '-').replace("]", "").replace('.', '-'), message));
-        model.addAttribute("errorLinks", links);
-        model.addAttribute("editing", editing);
+        CatalogForms.model(model, values, errors, editing);
         model.addAttribute("targets", ServiceTarget.values());
         model.addAttribute("departments", BodyCategory.values());
         model.addAttribute("levels", Arrays.stream(DivisionLevel.values()).toList());

@@ -117,23 +117,8 @@ class CatalogItemAdminPages {
 
     private String form(Map<String, String> values, Map<String, String> errors, boolean editingExisting,
             Model model) {
-        Map<String, List<List<ImplementationItemForm.Field>>> entries = new LinkedHashMap<>();
-        Map<String, Integer> next = new LinkedHashMap<>();
-        ImplementationItemForm.entryIndices(values).forEach((list, indices) -> {
-            entries.put(list, indices.stream().map(i -> ImplementationItemForm.entryFields(list, i)).toList());
-            next.put(list, indices.getLast() + 1);
-        });
         model.addAttribute("fields", ImplementationItemForm.itemFields());
-        model.addAttribute("entries", entries);
-        model.addAttribute("next", next);
-        model.addAttribute("values", values);
-        model.addAttribute("errors", errors);
-        // The summary links each error to its field (WCAG 3.3.1): ids as ImplementationItemForm.Field#id makes them.
-        Map<String, String> links = new LinkedHashMap<>();
-        errors.forEach((field, message) -> links.put(
-                "f-" + field.replace('[', '-').replace("]", "").replace('.', '-'), message));
-        model.addAttribute("errorLinks", links);
-        model.addAttribute("editing", editingExisting);
+        CatalogForms.model(model, values, errors, editingExisting);
         return "catalog/item-form";
     }
 
