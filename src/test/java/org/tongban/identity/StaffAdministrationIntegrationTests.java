@@ -92,6 +92,49 @@ class StaffAdministrationIntegrationTests {
     }
 
     @Test
+    void systemAdministratorsKeepStaffThroughTheApiToo() throws Exception {
+        Cookie admin = signIn("13800000001", DEMO_PASSWORD);
+        String[] who = newStaffIdentity();
+        UUID body = body("210112", BodyCategory.MARKET_REGULATION).id();
+        String wrongId = who[0].substring(0, 17) + (who[0].endsWith("0") ? "1" : "0");
+        mvc.perform(post("/api/v1/identity/staff").with(csrf()).cookie(admin)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"接口窗口\",\"idNumber\":\"" + wrongId + "\",\"phone\":\"" + who[1]
+                                + "\",\"bodyId\":\"" + body + "\",\"roles\":[\"WINDOW_OFFICER\"],\"dataScope\":\"BODY\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.field")
+                        .value("idNumber"));
+        String created = mvc.perform(post("/api/v1/identity/staff").with(csrf()).cookie(admin)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"接口窗口\",\"idNumber\":\"" + who[0] + "\",\"phone\":\"" + who[1]
+                                + "\",\"bodyId\":\"" + body + "\",\"roles\":[\"WINDOW_OFFICER\"],\"dataScope\":\"BODY\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")))
+                .andReturn().getResponse().getContentAsString();
+        String id = com.jayway.jsonpath.JsonPath.read(created, "$.accountId");
+        assertThat((String) com.jayway.jsonpath.JsonPath.read(created, "$.initialPassword")).hasSizeGreaterThan(8);
+        mvc.perform(get("/api/v1/identity/staff").cookie(admin)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString(id),
+                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(who[0])))));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .put("/api/v1/identity/staff/" + id + "/assignment").with(csrf()).cookie(admin)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"roles\":[\"WINDOW_OFFICER\",\"REVIEWER\"],\"dataScope\":\"BODY\"}"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("REVIEWER")));
+        mvc.perform(post("/api/v1/identity/staff/" + id + "/deactivation").with(csrf()).cookie(admin))
+                .andExpect(status().isOk());
+        assertThat(jdbc.queryForObject("select status from identity_account where id = ?::uuid", String.class, id))
+                .isNotEqualTo("ACTIVE");
+        // Without the CSRF token an API call that carries the session is refused.
+        mvc.perform(post("/api/v1/identity/staff/" + id + "/deactivation").cookie(admin))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void everyStaffEndpointDeniesTheRolesThatLackIt() throws Exception {
         UUID someStaff = accountByPhone("13800000003");
         record Endpoint(String label, java.util.function.Supplier<MockHttpServletRequestBuilder> request,
@@ -105,6 +148,10 @@ class StaffAdministrationIntegrationTests {
                 new Endpoint("GET /admin/staff/{id}", () -> get("/admin/staff/" + someStaff),
                         EnumSet.of(StaffRole.SYSTEM_ADMIN)),
                 new Endpoint("POST /admin/staff", () -> post("/admin/staff").with(csrf()).param("action", "search"),
+                        EnumSet.of(StaffRole.SYSTEM_ADMIN)),
+                new Endpoint("GET /api/v1/identity/staff", () -> get("/api/v1/identity/staff"),
+                        EnumSet.of(StaffRole.SYSTEM_ADMIN)),
+                new Endpoint("GET /api/v1/identity/staff/{id}", () -> get("/api/v1/identity/staff/" + someStaff),
                         EnumSet.of(StaffRole.SYSTEM_ADMIN)));
         for (Endpoint endpoint : endpoints) {
             for (StaffRole role : StaffRole.values()) {
