@@ -1,23 +1,15 @@
 package org.tongban.cases;
 
+import org.tongban.platform.web.RefusedException;
+
 /**
- * A request about an application that its current state or the rules refuse. The code is stable and doubles as the
- * message-bundle key; {@link Reason} decides the HTTP status the web layer answers with.
+ * A request about an application that its current state or the rules refuse (see {@link RefusedException} for the
+ * code and the status its {@link Reason} gives).
  */
-public class CaseRefusedException extends RuntimeException {
-
-    /** Why: {@code CONFLICT} (409, someone else changed it first / wrong state), {@code RULE} (422), {@code FORBIDDEN} (403), {@code SIGN_IN} (401). */
-    public enum Reason { CONFLICT, RULE, FORBIDDEN, SIGN_IN }
-
-    private final Reason reason;
-    private final String code;
-    private final transient Object[] arguments;
+public class CaseRefusedException extends RefusedException {
 
     public CaseRefusedException(Reason reason, String code, Object... arguments) {
-        super(code);
-        this.reason = reason;
-        this.code = code;
-        this.arguments = arguments.clone();
+        super(reason, code, arguments);
     }
 
     public static CaseRefusedException conflict(String code, Object... arguments) {
@@ -30,17 +22,5 @@ public class CaseRefusedException extends RuntimeException {
 
     public static CaseRefusedException forbidden(String code, Object... arguments) {
         return new CaseRefusedException(Reason.FORBIDDEN, code, arguments);
-    }
-
-    public Reason reason() {
-        return reason;
-    }
-
-    public String code() {
-        return code;
-    }
-
-    public Object[] arguments() {
-        return arguments.clone();
     }
 }

@@ -1,39 +1,11 @@
 package org.tongban.supervision;
 
+import org.tongban.platform.web.RefusedException;
+
 /** A supervision action that is not allowed; {@code code} is the stable problem code. */
-public class SupervisionRefusedException extends RuntimeException {
-
-    public enum Reason {
-        /** 409 */
-        CONFLICT,
-        /** 422 */
-        RULE,
-        /** 403 */
-        FORBIDDEN,
-        /** 401 */
-        SIGN_IN
-    }
-
-    private final Reason reason;
-    private final String code;
-    private final transient Object[] arguments;
+public class SupervisionRefusedException extends RefusedException {
 
     public SupervisionRefusedException(Reason reason, String code, Object... arguments) {
-        super(code);
-        this.reason = reason;
-        this.code = code;
-        this.arguments = arguments;
-    }
-
-    public Reason reason() {
-        return reason;
-    }
-
-    public String code() {
-        return code;
-    }
-
-    public Object[] arguments() {
-        return arguments.clone();
+        super(reason, code, arguments);
     }
 }

@@ -138,7 +138,7 @@ public class ApplicationStore {
                     as handling, c.outcome as handling_outcome
                 from cases_application a left join cases_case c on c.application_id = a.id
                 where a.applicant_account = ? order by a.updated_at desc limit 200""")
-                .param(account).query((rs, n) -> summary(row(rs, n), rs.getString("handling"),
+                .param(account).query((rs, n) -> summary(row(rs, false), rs.getString("handling"),
                         rs.getString("handling_outcome"))).list();
     }
 
@@ -146,7 +146,7 @@ public class ApplicationStore {
         return jdbc.sql("select * from cases_application where body_id = ? and status in (:s) "
                         .replace(":s", String.join(",", statuses.stream().map(s -> "'" + s.name() + "'").toList()))
                         + "order by received_at limit 500")
-                .param(body).query((rs, n) -> summary(row(rs, n), null, null)).list();
+                .param(body).query((rs, n) -> summary(row(rs, false), null, null)).list();
     }
 
     // --- materials
@@ -263,13 +263,18 @@ public class ApplicationStore {
     }
 
     Row row(ResultSet rs, int n) throws SQLException {
+        return row(rs, true);
+    }
+
+    /** A row; lists (summaries) leave the sealed form values closed, as they show none of them. */
+    private Row row(ResultSet rs, boolean withValues) throws SQLException {
         String channel = rs.getString("channel");
         return new Row(rs.getObject("id", UUID.class), rs.getObject("applicant_account", UUID.class),
                 rs.getString("applicant_name"), rs.getString("applicant_id_type"), rs.getString("applicant_id_masked"),
                 rs.getObject("company_account", UUID.class), rs.getString("company_name"),
                 rs.getString("company_credit_code"), rs.getString("item_code"), rs.getInt("item_version"),
                 rs.getString("item_name"), rs.getObject("body_id", UUID.class), rs.getString("body_name"),
-                ApplicationStatus.valueOf(rs.getString("status")), values(rs),
+                ApplicationStatus.valueOf(rs.getString("status")), withValues ? values(rs) : Map.of(),
                 rs.getString("submit_key"), rs.getString("case_number"),
                 channel == null ? null : Channel.valueOf(channel), instant(rs, "created_at"),
                 instant(rs, "updated_at"), instant(rs, "received_at"), date(rs, "received_on"),

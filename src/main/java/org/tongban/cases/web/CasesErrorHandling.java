@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 import org.tongban.cases.AssuranceLevelTooLowException;
-import org.tongban.cases.CaseRefusedException;
 import org.tongban.cases.FieldProblem;
 import org.tongban.cases.IncompleteApplicationException;
 import org.tongban.platform.web.Problems;
@@ -29,24 +28,6 @@ class CasesErrorHandling {
 
     CasesErrorHandling(Problems problems) {
         this.problems = problems;
-    }
-
-    static HttpStatus status(CaseRefusedException e) {
-        return switch (e.reason()) {
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case RULE -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case SIGN_IN -> HttpStatus.UNAUTHORIZED;
-        };
-    }
-
-    @ExceptionHandler
-    Object refused(CaseRefusedException e, HttpServletRequest request, Locale locale) {
-        HttpStatus status = status(e);
-        if (Problems.isApi(request)) {
-            return problems.respond(problems.problem(status, e.code(), e.arguments(), locale, request));
-        }
-        return problems.page(status, e.code(), problems.message(e.code(), e.arguments(), locale), List.of());
     }
 
     @ExceptionHandler

@@ -57,7 +57,7 @@ class RatingPages {
                 throw e;
             }
             // The form again with what was chosen and typed, the message next to the field.
-            response.setStatus(EvaluationErrorHandling.status(e).value());
+            response.setStatus(e.status().value());
             return form(id, who, level, reasons == null ? List.of() : reasons, comment,
                     new FieldMessage(e.code().endsWith("comment-too-long") ? "comment" : "level",
                             messages.getMessage(e.code(), e.arguments(), locale)),

@@ -59,6 +59,12 @@ class ErrorHandling {
         return answer(HttpStatus.BAD_REQUEST, e.code(), e.arguments(), null, request, locale);
     }
 
+    /** A module's refusal (cases, ratings, supervision): its status and stable code. */
+    @ExceptionHandler
+    Object refused(RefusedException e, HttpServletRequest request, Locale locale) {
+        return answer(e.status(), e.code(), e.arguments(), null, request, locale);
+    }
+
     @ExceptionHandler
     Object notFound(NotFoundException e, HttpServletRequest request, Locale locale) {
         return answer(HttpStatus.NOT_FOUND, e.code(), e.arguments(), null, request, locale);

@@ -47,7 +47,7 @@ class ComplaintPages {
             if (e.reason() != SupervisionRefusedException.Reason.RULE) {
                 throw e;
             }
-            response.setStatus(SupervisionErrorHandling.status(e).value());
+            response.setStatus(e.status().value());
             return form(id, who, text, messages.getMessage(e.code(), e.arguments(), locale), model);
         }
     }
