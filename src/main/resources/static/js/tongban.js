@@ -19,3 +19,45 @@ document.addEventListener('click', function (event) {
         }
     }
 });
+
+// Form fields that apply only under a condition on an earlier field (data-shown-when-*, see cases/fragments.html):
+// shown and enabled while the condition holds, hidden and disabled (so neither checked nor sent) otherwise. The
+// server applies the same rule (FormField.Condition) when it checks and stores the application.
+function tongbanConditionHolds(element, form) {
+    var control = form.elements.namedItem(element.getAttribute('data-shown-when-field'));
+    var value = control && control.value ? control.value.trim() : '';
+    if (!value) {
+        return false;
+    }
+    var values = (element.getAttribute('data-shown-when-values') || '').split('|');
+    switch (element.getAttribute('data-shown-when-operator')) {
+        case 'EQUALS':
+            return values.indexOf(value) >= 0;
+        case 'NOT_EQUALS':
+            return values.indexOf(value) < 0;
+        case 'GREATER_THAN':
+            var number = parseFloat(value), threshold = parseFloat(values[0]);
+            return !isNaN(number) && !isNaN(threshold) && number > threshold;
+        default:
+            return true;
+    }
+}
+
+function tongbanApplyConditions(form) {
+    form.querySelectorAll('[data-shown-when-field]').forEach(function (element) {
+        var holds = tongbanConditionHolds(element, form);
+        element.hidden = !holds;
+        element.querySelectorAll('input, select, textarea, fieldset, button').forEach(function (control) {
+            control.disabled = !holds;
+        });
+    });
+}
+
+document.addEventListener('change', function (event) {
+    if (event.target.form) {
+        tongbanApplyConditions(event.target.form);
+    }
+});
+document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('form').forEach(tongbanApplyConditions);
+});

@@ -107,13 +107,20 @@ public class Applications {
         return new ItemForm(item, forms.of(item), item.guide().assuranceLevel().number());
     }
 
-    /** Checks one field's value with the rules the submission uses (for the page's checks as you type). */
-    public FieldProblem check(UUID id, SignedIn who, String key, Map<String, String> values) {
-        Row row = own(who, id);
-        FormDefinition form = forms.find(row.itemCode(), row.itemVersion()).orElseThrow();
-        String fieldKey = key.endsWith(".division") || key.endsWith(".detail") ? key.substring(0, key.lastIndexOf('.'))
-                : key;
-        return form.field(fieldKey).map(f -> FormValidation.validate(f, values, this::divisionExists)).orElse(null);
+    /**
+     * The problems of the fields the applicant has typed something into (for the page's checks as they type), by the
+     * rules the submission uses; fields still empty are not reported yet.
+     */
+    public List<FieldProblem> typedProblems(ApplicationView application) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (FormField field : application.form().fields()) {
+            boolean typed = FormValidation.keys(field, application.values()).stream()
+                    .anyMatch(k -> !application.values().getOrDefault(k, "").isBlank());
+            if (typed) {
+                problems.addAll(FormValidation.problems(field, application.values(), this::divisionExists));
+            }
+        }
+        return problems;
     }
 
     /**
@@ -159,12 +166,37 @@ public class Applications {
     public ApplicationView save(SignedIn who, UUID id, Map<String, String> values) {
         transactions.executeWithoutResult(status -> {
             Row row = editable(who, id, true);
-            FormDefinition form = forms.find(row.itemCode(), row.itemVersion()).orElseThrow();
+            FormDefinition form = form(row);
             Map<String, String> merged = new LinkedHashMap<>(row.values());
             merged.putAll(FormValidation.clean(form, values));
             store.updateValues(id, merged, clock.instant());
         });
         return view(who, id);
+    }
+
+    /** Saves what was typed and empties one row of a table (the applicant removed it). */
+    public ApplicationView removeRow(SignedIn who, UUID id, Map<String, String> values, String table, int row) {
+        transactions.executeWithoutResult(status -> {
+            Row stored = editable(who, id, true);
+            FormDefinition form = form(stored);
+            Map<String, String> merged = new LinkedHashMap<>(stored.values());
+            merged.putAll(FormValidation.clean(form, values));
+            store.updateValues(id, FormValidation.withoutRow(form, merged, table, row), clock.instant());
+        });
+        return view(who, id);
+    }
+
+    /**
+     * The form an application is held to: the revision it was submitted with, or the newest revision of its item
+     * version while it is a draft (an administrator's correction reaches drafts, never a filed application).
+     */
+    private FormDefinition form(Row row) {
+        return formOf(row).orElseThrow();
+    }
+
+    private Optional<FormDefinition> formOf(Row row) {
+        return forms.find(row.itemCode(), row.itemVersion(),
+                row.status() == ApplicationStatus.DRAFT ? null : row.formRevision());
     }
 
     /**
@@ -256,7 +288,7 @@ public class Applications {
                 // The draft was started for a company; only its agent, acting for it now, may file it.
                 throw CaseRefusedException.forbidden("cases.apply.company-mismatch", row.companyName());
             }
-            FormDefinition form = forms.find(row.itemCode(), row.itemVersion()).orElseThrow();
+            FormDefinition form = form(row);
             List<FieldProblem> problems = new ArrayList<>(
                     FormValidation.validate(form, row.values(), this::divisionExists));
             List<MaterialRow> materials = store.materials(id);
@@ -279,7 +311,7 @@ public class Applications {
             // 行政许可法 Art. 32: the decision (or the one-time correction notice) is due within 5 working days of
             // receipt; after a correction the complete materials are received today, so the clock starts again.
             LocalDate due = workingDays.calendar().addWorkingDays(today, properties.acceptanceDays());
-            store.markSubmitted(id, caseNumber, channel, idempotencyKey, now, today, due);
+            store.markSubmitted(id, caseNumber, channel, idempotencyKey, now, today, due, form.revision());
             if (resubmission) {
                 store.resolveCorrections(id, now);
             }
@@ -346,11 +378,15 @@ public class Applications {
         Row row = store.find(applicationId)
                 .orElseThrow(() -> new NotFoundException("cases.application.not-found", applicationId));
         Map<String, String> byLabel = new LinkedHashMap<>();
-        FormDefinition form = forms.find(row.itemCode(), row.itemVersion()).orElse(null);
+        FormDefinition form = forms.find(row.itemCode(), row.itemVersion(), row.formRevision()).orElse(null);
         if (form == null) {
             return byLabel;
         }
         for (FormField field : form.fields()) {
+            if (field.type() == FieldType.TABLE || !FormValidation.applies(field, row.values())) {
+                // Rows of a table (family members with their ID numbers) are not certificate fields.
+                continue;
+            }
             String value = row.values().get(field.key());
             if (field.type() == FieldType.ADDRESS) {
                 String division = row.values().getOrDefault(field.key() + ".division", "");
@@ -378,7 +414,7 @@ public class Applications {
     // --- shared with CaseAcceptance
 
     ApplicationView view(Row row) {
-        Optional<FormDefinition> form = forms.find(row.itemCode(), row.itemVersion());
+        Optional<FormDefinition> form = formOf(row);
         ItemDetail item = catalog.item(ImplementationCode.of(row.itemCode()), row.itemVersion());
         List<MaterialRow> materials = store.materials(row.id());
         List<ApplicationView.MaterialSlot> slots = new ArrayList<>();
@@ -398,7 +434,7 @@ public class Applications {
                 row.applicantIdMasked(), row.companyName(), row.companyCreditCode(), row.values(), row.caseNumber(),
                 row.channel(), row.createdAt(), row.updatedAt(), row.receivedAt(), row.receivedOn(),
                 row.decisionDue(), row.acceptedOn(), row.acceptedByLaw(), row.decisionReason(), row.legalRemedy(),
-                row.version(), form.orElse(new FormDefinition(row.itemCode(), row.itemVersion(), List.of())), slots,
+                row.version(), form.orElse(new FormDefinition(row.itemCode(), row.itemVersion(), 0, List.of())), slots,
                 store.steps(row.id()), store.latestCorrection(row.id()).orElse(null));
     }
 

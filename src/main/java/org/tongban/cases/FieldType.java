@@ -18,5 +18,15 @@ public enum FieldType {
     /** An address: a division (GB/T 2260, under {@code key.division}) and the street detail ({@code key.detail}). */
     ADDRESS,
     /** An amount of money in yuan, at most two decimals. */
-    MONEY
+    MONEY,
+    /**
+     * Repeating rows (a table such as the family members taking part in a business): each row has the field's
+     * columns, stored under {@code key.<row>.<column>}; rows left empty are dropped at submission.
+     */
+    TABLE;
+
+    /** Whether a column of a {@link #TABLE} may have this type (one value per cell: no address, no nested table). */
+    public boolean cell() {
+        return this != ADDRESS && this != TABLE;
+    }
 }

@@ -487,6 +487,19 @@ class CasesIntegrationTests {
                                  "business.address.detail":"浑南中路 2 号"}""".formatted(person.phone(), person.id())))
                 .andExpect(status().isOk());
         uploadNeeded(person, id);
+        // A family business lists the family members taking part: a table that applies only to that form.
+        mvc.perform(post("/api/v1/cases/applications/" + id + "/submission").with(csrf()).cookie(person.session())
+                        .header("Idempotency-Key", "api-1b"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("business.family"))
+                .andExpect(jsonPath("$.errors[0].code").value("cases.field.rows-required"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .put("/api/v1/cases/applications/" + id + "/values").with(csrf()).cookie(person.session())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"business.family.1.name":"接口庚之妻","business.family.1.idNumber":"11010519491231002x",
+                                 "business.family.1.relation":"配偶"}"""))
+                .andExpect(status().isOk());
         mvc.perform(post("/api/v1/cases/applications/" + id + "/submission").with(csrf()).cookie(person.session())
                         .header("Idempotency-Key", "api-2"))
                 .andExpect(status().isCreated())
@@ -500,6 +513,12 @@ class CasesIntegrationTests {
                 .andExpect(jsonPath("$.code").value("cases.application.already-submitted"));
         assertThat(jdbc.queryForObject("select count(*) from cases_step where application_id = ? and kind = 'SUBMITTED'",
                 Integer.class, id)).isEqualTo(1);
+        // Stored as submitted: the filled row numbered from 0, the ID upper-cased, the form revision recorded.
+        SignedIn who = person.signedIn(level);
+        assertThat(applications.view(who, id).values()).containsEntry("business.family.0.idNumber",
+                "11010519491231002X").doesNotContainKey("business.family.1.name");
+        assertThat(jdbc.queryForObject("select form_revision from cases_application where id = ?", Integer.class, id))
+                .isEqualTo(applications.view(who, id).form().revision());
     }
 
     @Test
@@ -619,6 +638,114 @@ class CasesIntegrationTests {
     private static Clock at(String localDateTime) {
         return Clock.fixed(ZonedDateTime.of(java.time.LocalDateTime.parse(localDateTime), Applications.ZONE).toInstant(),
                 Applications.ZONE);
+    }
+
+    @Test
+    void tableRowsAreAddedRemovedAndCheckedCellByCellOnTheFormPage() throws Exception {
+        Person person = person("表格壬", level);
+        UUID id = startDraft(person, "start-" + UUID.randomUUID());
+        // The family table applies only to a family business: hidden, with the rule said in words.
+        mvc.perform(get("/account/cases/" + id + "/edit").cookie(person.session()))
+                .andExpect(content().string(containsString("仅当「组成形式」为「家庭经营」时填写")))
+                .andExpect(content().string(containsString("data-shown-when-field=\"business.form\"")));
+
+        var added = mvc.perform(post("/account/cases/" + id).with(csrf()).cookie(person.session())
+                        .param("business.form", "FAMILY").param("business.family.0.name", "表格壬之子")
+                        .param("_addRow", "business.family"))
+                .andExpect(redirectedUrl("/account/cases/" + id + "/edit#f-business-family")).andReturn();
+        mvc.perform(get("/account/cases/" + id + "/edit").cookie(person.session())
+                        .flashAttrs(added.getFlashMap()))
+                .andExpect(content().string(containsString("value=\"表格壬之子\"")))
+                .andExpect(content().string(containsString("name=\"business.family.2.name\"")));
+        mvc.perform(get("/account/cases/" + id + "/edit").cookie(person.session()))
+                .andExpect(content().string(containsString("name=\"business.family.1.name\"")))
+                .andExpect(content().string(not(containsString("name=\"business.family.2.name\""))));
+
+        // As the applicant types: a wrong ID number in a cell is reported under that cell.
+        mvc.perform(post("/account/cases/" + id + "/autosave").with(csrf()).cookie(person.session())
+                        .header("HX-Request", "true").param("business.family.0.idNumber", "210114198808080000"))
+                .andExpect(content().string(containsString("id=\"err-business-family-0-idNumber\"")))
+                .andExpect(content().string(containsString("校验")));
+
+        mvc.perform(post("/account/cases/" + id).with(csrf()).cookie(person.session())
+                        .param("_removeRow", "business.family:0"))
+                .andExpect(redirectedUrl("/account/cases/" + id + "/edit#f-business-family"));
+        assertThat(applications.view(person.signedIn(level), id).values())
+                .containsEntry("business.family.0.name", "").containsEntry("business.form", "FAMILY");
+        mvc.perform(get("/account/cases/" + id + "/edit").cookie(person.session()))
+                .andExpect(content().string(not(containsString("表格壬之子"))));
+    }
+
+    @Test
+    void anAdministratorEditsTheFormWithChecksAPreviewAndRevisionsFiledApplicationsKeep() throws Exception {
+        Cookie admin = signIn("13800000002", DEMO_PASSWORD);
+        String page = "/admin/catalog/forms/" + itemCode;
+        mvc.perform(get(page).cookie(admin)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"business.operatorId\"")))
+                .andExpect(content().string(containsString("参加经营的家庭成员")));
+        mvc.perform(get(page).cookie(signIn("13800000003", DEMO_PASSWORD))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/cases/forms/" + itemCode).cookie(signIn("13800000010", DEMO_PASSWORD)))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("cases.form-definition.admin-only"));
+        int revision = jdbc.queryForObject("select max(revision) from cases_form_definition where item_code = ?",
+                Integer.class, itemCode);
+
+        // A condition on a field that does not come before: refused with the reason, what was typed kept.
+        mvc.perform(post(page).with(csrf()).cookie(admin)
+                        .param("fields[0].key", "business.form").param("fields[0].type", "CHOICE")
+                        .param("fields[0].label", "组成形式").param("fields[0].choices", "PERSONAL|个人经营\nFAMILY|家庭经营")
+                        .param("fields[1].key", "business.extra").param("fields[1].type", "TEXT")
+                        .param("fields[1].label", "额外说明").param("fields[1].conditionField", "business.later")
+                        .param("fields[1].conditionOperator", "FILLED")
+                        .param("fields[2].key", "business.badColumns").param("fields[2].type", "TABLE")
+                        .param("fields[2].label", "坏表格").param("fields[2].columns", "name|NOSUCHTYPE|姓名"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("business.later")))
+                .andExpect(content().string(containsString("第 1 行无法识别")))
+                .andExpect(content().string(containsString("value=\"额外说明\"")));
+        // A preview checks and shows the form as applicants see it, and publishes nothing.
+        mvc.perform(post(page).with(csrf()).cookie(admin).param("preview", "true")
+                        .param("fields[0].key", "business.form").param("fields[0].type", "CHOICE")
+                        .param("fields[0].label", "组成形式").param("fields[0].choices", "PERSONAL|个人经营\nFAMILY|家庭经营")
+                        .param("fields[1].key", "business.staff").param("fields[1].type", "TABLE")
+                        .param("fields[1].label", "从业人员").param("fields[1].columns", "name|TEXT|姓名|Name|required"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"preview-heading\"")))
+                .andExpect(content().string(containsString("name=\"business.staff.0.name\"")));
+        assertThat(jdbc.queryForObject("select max(revision) from cases_form_definition where item_code = ?",
+                Integer.class, itemCode)).isEqualTo(revision);
+
+        // An application filed before the change keeps its form; a draft follows the new revision.
+        Person filer = person("修订癸", level);
+        UUID filed = startDraft(filer, "start-" + UUID.randomUUID());
+        validDraft(filer, filed);
+        applications.submit(filer.signedIn(level), filed, "rev-" + filed, Channel.WEB);
+        UUID draft = startDraft(filer, "start-" + UUID.randomUUID());
+
+        mvc.perform(post("/api/v1/cases/forms/" + itemCode).with(csrf()).cookie(admin)
+                        .contentType(MediaType.APPLICATION_JSON).content("[]"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("cases.form-definition.invalid"))
+                .andExpect(jsonPath("$.errors[0].code").value("cases.form-definition.empty"));
+        String current = mvc.perform(get("/api/v1/cases/forms/" + itemCode).cookie(admin))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String fields = current.substring(current.indexOf("\"fields\":") + "\"fields\":".length(),
+                current.lastIndexOf(']') + 1);
+        String extended = fields.substring(0, fields.length() - 1) + ",{\"key\":\"business.website\",\"type\":\"TEXT\","
+                + "\"label\":\"网店网址\",\"labelEn\":\"Online shop address\",\"required\":false}]";
+        mvc.perform(post("/api/v1/cases/forms/" + itemCode).with(csrf()).cookie(admin)
+                        .contentType(MediaType.APPLICATION_JSON).content(extended))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.revision").value(revision + 1));
+
+        mvc.perform(get("/account/cases/" + draft + "/edit").cookie(filer.session()))
+                .andExpect(content().string(containsString("网店网址")));
+        mvc.perform(get("/account/cases/" + filed).cookie(filer.session()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("网店网址"))));
+        assertThat(applications.view(filer.signedIn(level), filed).form().revision()).isEqualTo(revision);
+        mvc.perform(get(page).cookie(admin))
+                .andExpect(content().string(containsString("value=\"business.website\"")));
     }
 
     private void validDraft(Person person, UUID id) throws Exception {

@@ -46,7 +46,7 @@ public class ApplicationStore {
             String itemCode, int itemVersion, String itemName, UUID bodyId, String bodyName, ApplicationStatus status,
             Map<String, String> values, String submitKey, String caseNumber, Channel channel, Instant createdAt,
             Instant updatedAt, Instant receivedAt, LocalDate receivedOn, LocalDate decisionDue, LocalDate acceptedOn,
-            boolean acceptedByLaw, String decisionReason, String legalRemedy, long version) {
+            boolean acceptedByLaw, String decisionReason, String legalRemedy, long version, Integer formRevision) {
     }
 
     public record NewDraft(UUID id, UUID applicant, String applicantName, String idType, String idMasked,
@@ -96,13 +96,14 @@ public class ApplicationStore {
     }
 
     public void markSubmitted(UUID id, String caseNumber, Channel channel, String submitKey, Instant now,
-            LocalDate receivedOn, LocalDate due) {
+            LocalDate receivedOn, LocalDate due, int formRevision) {
         jdbc.sql("""
                 update cases_application set status = 'SUBMITTED', case_number = coalesce(case_number, ?), channel = ?,
+                    form_revision = ?,
                     submit_key = ?, first_submitted_at = coalesce(first_submitted_at, ?), received_at = ?,
                     received_on = ?, decision_due = ?, updated_at = ?, version = version + 1
                 where id = ?""")
-                .params(caseNumber, channel.name(), submitKey, ts(now), ts(now), Date.valueOf(receivedOn),
+                .params(caseNumber, channel.name(), formRevision, submitKey, ts(now), ts(now), Date.valueOf(receivedOn),
                         Date.valueOf(due), ts(now), id)
                 .update();
     }
@@ -279,7 +280,8 @@ public class ApplicationStore {
                 channel == null ? null : Channel.valueOf(channel), instant(rs, "created_at"),
                 instant(rs, "updated_at"), instant(rs, "received_at"), date(rs, "received_on"),
                 date(rs, "decision_due"), date(rs, "accepted_on"), rs.getBoolean("accepted_by_law"),
-                rs.getString("decision_reason"), rs.getString("legal_remedy"), rs.getLong("version"));
+                rs.getString("decision_reason"), rs.getString("legal_remedy"), rs.getLong("version"),
+                rs.getObject("form_revision", Integer.class));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -7,6 +7,8 @@ import org.tongban.cases.FieldType;
 import org.tongban.cases.FormDefinition;
 import org.tongban.cases.FormField;
 import org.tongban.cases.FormField.Choice;
+import org.tongban.cases.FormField.Condition;
+import org.tongban.cases.FormField.Operator;
 import org.tongban.catalog.ItemDetail;
 import org.tongban.catalog.ServiceTarget;
 
@@ -45,6 +47,17 @@ final class DefaultForms {
                                 new Choice("FAMILY", "家庭经营", "Run by a family"))));
                 fields.add(field("business.operatorId", FieldType.ID_NUMBER, "经营者身份证号码", "Operator's ID number",
                         true, null, null, null));
+                // 家庭经营: the family members taking part are registered with the business (促进个体工商户发展条例
+                // Art. 2; 市场主体登记管理条例实施细则 Art. 8): a table that only applies to that form of organization.
+                fields.add(new FormField("business.family", FieldType.TABLE, "参加经营的家庭成员",
+                        "Family members taking part", true, "家庭经营的，列明参加经营的家庭成员",
+                        "For a family business, list the family members who take part", List.of(), null, 0,
+                        new Condition("business.form", Operator.EQUALS, List.of("FAMILY")),
+                        List.of(text("name", "姓名", "Name", true, null, null, null, 50),
+                                field("idNumber", FieldType.ID_NUMBER, "身份证号码", "ID number", true, null, null,
+                                        null),
+                                text("relation", "与经营者关系", "Relation to the operator", true, null, null, null, 20)),
+                        10));
                 fields.add(text("business.scope", "经营范围", "Business scope", true,
                         "按经营范围规范表述填写", "Use the standard wording of business scopes", null, 500));
                 fields.add(field("business.capital", FieldType.MONEY, "资金数额（元）", "Capital (yuan)", true, null,
@@ -79,7 +92,7 @@ final class DefaultForms {
             default -> {
             }
         }
-        return new FormDefinition(item.summary().code(), item.summary().version(), fields);
+        return new FormDefinition(item.summary().code(), item.summary().version(), 1, fields);
     }
 
     private static FormField text(String key, String label, String labelEn, boolean required, String help,

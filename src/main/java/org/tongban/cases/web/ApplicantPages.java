@@ -46,20 +46,20 @@ import org.tongban.platform.web.InvalidFieldException;
 class ApplicantPages {
 
     private final Applications applications;
-    private final DivisionChoices divisions;
+    private final FormRendering rendering;
     private final MessageSource messages;
     private final CasesProperties properties;
     private final org.tongban.cases.CaseProcessing processing;
     private final org.tongban.cases.CaseNotifications notifications;
 
-    ApplicantPages(Applications applications, DivisionChoices divisions, MessageSource messages,
+    ApplicantPages(Applications applications, FormRendering rendering, MessageSource messages,
             CasesProperties properties, org.tongban.cases.CaseProcessing processing,
             org.tongban.cases.CaseNotifications notifications) {
         this.notifications = notifications;
         this.processing = processing;
         this.properties = properties;
         this.applications = applications;
-        this.divisions = divisions;
+        this.rendering = rendering;
         this.messages = messages;
     }
 
@@ -116,35 +116,58 @@ class ApplicantPages {
     }
 
     @GetMapping("/account/cases/{id}/edit")
-    String edit(@PathVariable UUID id, @AuthenticationPrincipal SignedIn who, Model model) {
+    String edit(@PathVariable UUID id, @AuthenticationPrincipal SignedIn who, Model model,
+            Locale locale) {
         ApplicationView application = applications.view(who, id);
         if (!application.status().editable()) {
             return "redirect:/account/cases/" + id;
         }
-        return form(application, application.values(), Map.of(), model);
+        return form(application, application.values(), Map.of(), model, locale);
     }
 
-    /** Explicit save: everything typed is kept, valid or not; errors are shown, not enforced. */
+    /**
+     * Explicit save: everything typed is kept, valid or not; errors are shown, not enforced. The table buttons of the
+     * form save too: "add a row" ({@code _addRow=<table>}) and "remove row n" ({@code _removeRow=<table>:<n>}).
+     */
     @PostMapping("/account/cases/{id}")
-    String save(@PathVariable UUID id, @RequestParam Map<String, String> values, @AuthenticationPrincipal SignedIn who,
-            RedirectAttributes redirect) {
+    String save(@PathVariable UUID id, @RequestParam Map<String, String> values,
+            @RequestParam(name = "_addRow", required = false) String addRow,
+            @RequestParam(name = "_removeRow", required = false) String removeRow,
+            @AuthenticationPrincipal SignedIn who, RedirectAttributes redirect) {
+        int colon = removeRow == null ? -1 : removeRow.lastIndexOf(':');
+        if (colon > 0) {
+            String table = removeRow.substring(0, colon);
+            int row = InvalidFieldException.parse("_removeRow", () -> Integer.parseInt(removeRow.substring(colon + 1)));
+            applications.removeRow(who, id, values, table, row);
+            return "redirect:/account/cases/" + id + "/edit#f-" + table.replace('.', '-');
+        }
         applications.save(who, id, values);
+        if (addRow != null) {
+            // Flash attributes live in the shared (JDBC) session: a plain string.
+            redirect.addFlashAttribute("addedRowTo", addRow);
+            return "redirect:/account/cases/" + id + "/edit#f-" + addRow.replace('.', '-');
+        }
         redirect.addFlashAttribute("saved", true);
         return "redirect:/account/cases/" + id + "/edit";
     }
 
-    /** htmx autosave: saves and answers the status line plus each typed field's error (out of band). */
+    /** htmx autosave: saves and answers the status line plus each field's (and table cell's) error, out of band. */
     @PostMapping(value = "/account/cases/{id}/autosave", headers = "HX-Request")
     String autosave(@PathVariable UUID id, @RequestParam Map<String, String> values,
             @AuthenticationPrincipal SignedIn who, Locale locale, Model model) {
         ApplicationView application = applications.save(who, id, values);
         Map<String, String> errors = new LinkedHashMap<>();
         application.form().fields().forEach(field -> {
-            boolean typed = FormValidation.keys(field).stream()
-                    .anyMatch(k -> !application.values().getOrDefault(k, "").isBlank());
-            FieldProblem problem = typed ? applications.check(id, who, field.key(), application.values()) : null;
-            errors.put(field.key(), problem == null ? "" : message(problem, locale));
+            errors.put(field.key(), "");
+            if (field.type() != org.tongban.cases.FieldType.ADDRESS) {
+                FormValidation.keys(field, application.values()).forEach(k -> errors.put(k, ""));
+            }
         });
+        for (FieldProblem problem : applications.typedProblems(application)) {
+            String key = problem.field();
+            // An address reports its part (key.division); the page shows it under the address's one error line.
+            errors.put(errors.containsKey(key) ? key : key.substring(0, key.lastIndexOf('.')), message(problem, locale));
+        }
         model.addAttribute("errors", errors);
         model.addAttribute("savedAt", application.updatedAt());
         return "cases/fragments :: autosaved";
@@ -170,7 +193,7 @@ class ApplicantPages {
                 errors.put(p.field(), message(p, locale));
             }
             response.setStatus(422);
-            return form(saved, saved.values(), errors, model);
+            return form(saved, saved.values(), errors, model, locale);
         }
     }
 
@@ -227,11 +250,9 @@ class ApplicantPages {
     }
 
     private String form(ApplicationView application, Map<String, String> values, Map<String, String> errors,
-            Model model) {
+            Model model, Locale locale) {
         model.addAttribute("view", application);
-        model.addAttribute("values", values);
-        model.addAttribute("errors", errors);
-        model.addAttribute("cities", divisions.cities());
+        rendering.addTo(model, application.form(), values, errors, (String) model.getAttribute("addedRowTo"), locale);
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         model.addAttribute("maxSizeMb", properties.materials().maxSize().toMegabytes());
         return "cases/form";

@@ -17,6 +17,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.tongban.cases.AssuranceLevelTooLowException;
 import org.tongban.cases.FieldProblem;
 import org.tongban.cases.IncompleteApplicationException;
+import org.tongban.cases.InvalidFormDefinitionException;
 import org.tongban.platform.web.Problems;
 
 /** The module's failures as problem details (API) and localized pages, with their stable codes. */
@@ -32,16 +33,12 @@ class CasesErrorHandling {
 
     @ExceptionHandler
     Object incomplete(IncompleteApplicationException e, HttpServletRequest request, Locale locale) {
-        List<Problems.FieldError> errors = e.problems().stream()
-                .map(p -> new Problems.FieldError(p.field(), p.code(), message(p, locale))).toList();
-        if (Problems.isApi(request)) {
-            ProblemDetail problem = problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "cases.application.incomplete",
-                    new Object[] { errors.size() }, locale, request);
-            problem.setProperty("errors", errors);
-            return problems.respond(problem);
-        }
-        return problems.page(HttpStatus.UNPROCESSABLE_CONTENT, "cases.application.incomplete",
-                problems.message("cases.application.incomplete", new Object[] { errors.size() }, locale), errors);
+        return unprocessable("cases.application.incomplete", fieldErrors(e.problems(), locale), request, locale);
+    }
+
+    @ExceptionHandler
+    Object invalidForm(InvalidFormDefinitionException e, HttpServletRequest request, Locale locale) {
+        return unprocessable("cases.form-definition.invalid", fieldErrors(e.problems(), locale), request, locale);
     }
 
     @ExceptionHandler
@@ -51,14 +48,24 @@ class CasesErrorHandling {
                 .map(p -> new Problems.FieldError(p.node() == null ? "nodes" : p.node(), p.code(),
                         problems.message(p.code(), new Object[] { p.node() }, locale)))
                 .toList();
+        return unprocessable("cases.definition.invalid", errors, request, locale);
+    }
+
+    private List<Problems.FieldError> fieldErrors(List<FieldProblem> found, Locale locale) {
+        return found.stream().map(p -> new Problems.FieldError(p.field(), p.code(), message(p, locale))).toList();
+    }
+
+    /** 422 with every error: a problem with an {@code errors} list for the API, the error page for pages. */
+    private Object unprocessable(String code, List<Problems.FieldError> errors, HttpServletRequest request,
+            Locale locale) {
         if (Problems.isApi(request)) {
-            ProblemDetail problem = problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "cases.definition.invalid",
+            ProblemDetail problem = problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, code,
                     new Object[] { errors.size() }, locale, request);
             problem.setProperty("errors", errors);
             return problems.respond(problem);
         }
-        return problems.page(HttpStatus.UNPROCESSABLE_CONTENT, "cases.definition.invalid",
-                problems.message("cases.definition.invalid", new Object[] { errors.size() }, locale), errors);
+        return problems.page(HttpStatus.UNPROCESSABLE_CONTENT, code,
+                problems.message(code, new Object[] { errors.size() }, locale), errors);
     }
 
     /** Pages send the person to step up their real-name level and come back; the API says what is needed. */
