@@ -114,7 +114,13 @@ class CasesBrowserTests {
         assertThat(resident.locator("#material-2")).containsText("场所.png");
 
         resident.locator("#f-applicant-phone").fill(phoneNumber);
+        // The family members' table applies to a family business only: shown while that is chosen.
+        assertThat(resident.locator("#f-business-family-row-0")).isHidden();
+        resident.locator("#f-business-form").selectOption("FAMILY");
+        assertThat(resident.locator("#f-business-family-row-0")).isVisible();
+        assertThat(resident.locator("#f-business-family-0-name")).isEnabled();
         resident.locator("#f-business-form").selectOption("PERSONAL");
+        assertThat(resident.locator("#f-business-family-row-0")).isHidden();
         resident.locator("#f-business-operatorId").fill(id);
         resident.locator("#f-business-scope").fill("日用百货零售");
         resident.locator("#f-business-capital").fill("abc");
