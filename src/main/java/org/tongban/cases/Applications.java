@@ -12,9 +12,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -33,6 +35,10 @@ import org.tongban.catalog.Guide;
 import org.tongban.catalog.ImplementationCode;
 import org.tongban.catalog.ItemDetail;
 import org.tongban.catalog.ServiceTarget;
+import org.tongban.exchange.DataSubject;
+import org.tongban.exchange.ExchangeRefusedException;
+import org.tongban.exchange.SharedData;
+import org.tongban.exchange.SharedRecord;
 import org.tongban.identity.AccountView;
 import org.tongban.identity.Accounts;
 import org.tongban.identity.ActingFor;
@@ -63,22 +69,24 @@ public class Applications {
     private final CasesProperties properties;
     private final TransactionTemplate transactions;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final SharedData sharedData;
     private final Clock clock;
 
     @org.springframework.beans.factory.annotation.Autowired
     Applications(ApplicationStore store, FormDefinitions forms, Catalog catalog, Accounts accounts,
             Organization organization, MaterialStorage storage, CaseNumbers numbers, WorkingDays workingDays,
             CasesProperties properties, TransactionTemplate transactions,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, SharedData sharedData) {
         this(store, forms, catalog, accounts, organization, storage, numbers, workingDays, properties, transactions,
-                events, Clock.systemUTC());
+                events, sharedData, Clock.systemUTC());
     }
 
     private Applications(ApplicationStore store, FormDefinitions forms, Catalog catalog, Accounts accounts,
             Organization organization, MaterialStorage storage, CaseNumbers numbers, WorkingDays workingDays,
             CasesProperties properties, TransactionTemplate transactions,
-            org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+            org.springframework.context.ApplicationEventPublisher events, SharedData sharedData, Clock clock) {
         this.events = events;
+        this.sharedData = sharedData;
         this.store = store;
         this.forms = forms;
         this.catalog = catalog;
@@ -95,7 +103,7 @@ public class Applications {
     /** The same service reading time from {@code clock} (tests of the legal clock). */
     public Applications withClock(Clock clock) {
         return new Applications(store, forms, catalog, accounts, organization, storage, numbers, workingDays,
-                properties, transactions, events, clock);
+                properties, transactions, events, sharedData, clock);
     }
 
     /** The published item and its application form. */
@@ -154,12 +162,78 @@ public class Applications {
         if (key.length() > 100) {
             throw CaseRefusedException.rule("cases.idempotency-key.too-long");
         }
-        return transactions.execute(status -> store.insertDraft(new ApplicationStore.NewDraft(UUID.randomUUID(),
+        Optional<UUID> started = store.draftStartedWith(who.accountId(), key);
+        if (started.isPresent()) {
+            return started.get();
+        }
+        UUID draft = UUID.randomUUID();
+        values.putAll(sharedPrefill(who, item, itemForm.form(), company, draft));
+        return transactions.execute(status -> store.insertDraft(new ApplicationStore.NewDraft(draft,
                 who.accountId(), account.name(), account.idType().name(), account.idNumberMasked(),
                 company == null ? null : company.company(), company == null ? null : company.companyName(),
                 company == null ? null : company.creditCode(), item.summary().code(), item.summary().version(),
                 item.summary().name(), item.summary().bodyId(), item.summary().bodyName(), values, key,
                 clock.instant())));
+    }
+
+    /**
+     * What the government already holds for the fields prefilled from shared data ({@code population.<item>} about
+     * the applicant, {@code legalPerson.<item>} about the company they act for): fetched through the exchange for the
+     * item's body under {@link SharedData#APPLICATION_PREFILL}, so only granted items come back and the person sees
+     * the access (DOMAIN §1 and §9, once-only: 能共享的不再要求填报). A prefill is a convenience: without a grant, or
+     * when the base data does not know the subject, the fields stay empty for the applicant to type.
+     */
+    private Map<String, String> sharedPrefill(SignedIn who, ItemDetail item, FormDefinition form, ActingFor company,
+            UUID draft) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String source : List.of("population", "legalPerson")) {
+            List<FormField> fields = form.fields().stream()
+                    .filter(f -> f.prefill() != null && f.prefill().startsWith(source + ".")).toList();
+            if (fields.isEmpty()) {
+                continue;
+            }
+            boolean person = source.equals("population");
+            String resource = person ? SharedData.POPULATION : SharedData.LEGAL_PERSON;
+            String divisionItem = person ? "householdDivision" : "division";
+            Optional<DataSubject> subject = person ? sharedData.applicant(who.accountId())
+                    : Optional.ofNullable(company).map(c -> sharedData.company(c.creditCode()));
+            UUID body = item.summary().bodyId();
+            if (subject.isEmpty() || !sharedData.usable(body, resource, SharedData.APPLICATION_PREFILL)) {
+                continue;
+            }
+            Set<String> items = new LinkedHashSet<>();
+            fields.forEach(f -> {
+                items.add(f.prefill().substring(source.length() + 1));
+                if (f.type() == FieldType.ADDRESS) {
+                    items.add(divisionItem);
+                }
+            });
+            Map<String, Object> record;
+            try {
+                SharedRecord shared = sharedData.fetch(subject.get(), resource, List.copyOf(items),
+                        SharedData.APPLICATION_PREFILL, "draft:" + draft, body, "account:" + who.accountId());
+                record = shared.records().isEmpty() ? Map.of() : shared.records().getFirst();
+            } catch (ExchangeRefusedException | NotFoundException e) {
+                continue;
+            }
+            for (FormField field : fields) {
+                Object value = record.get(field.prefill().substring(source.length() + 1));
+                if (value == null) {
+                    continue;
+                }
+                if (field.type() == FieldType.ADDRESS) {
+                    values.put(field.key() + ".detail", value.toString());
+                    Object division = record.get(divisionItem);
+                    if (division != null && division.toString().length() >= 6) {
+                        // The form's picker offers counties: the first six digits of a township or village code.
+                        values.put(field.key() + ".division", division.toString().substring(0, 6));
+                    }
+                } else {
+                    values.put(field.key(), value.toString());
+                }
+            }
+        }
+        return values;
     }
 
     /** Saves what was typed, valid or not (a draft never loses input). Only while the applicant may edit. */

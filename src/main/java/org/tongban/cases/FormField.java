@@ -9,8 +9,7 @@ import java.util.Locale;
  * and English because they are data an administrator writes, not message-bundle text.
  *
  * @param key the stable name of the value ({@code applicant.phone})
- * @param prefill where the value comes from when a draft starts: {@code account.name}, {@code company.name},
- *        {@code company.creditCode}, or {@code null}
+ * @param prefill where the value comes from when a draft starts, one of {@link #PREFILLS}, or {@code null}
  * @param maxLength the longest text accepted ({@code 0}: the default of 200)
  * @param shownWhen the condition under which the field applies at all ({@code null}: always); a field that does not
  *        apply is neither required nor checked, and its values are not part of the submitted application
@@ -25,8 +24,16 @@ public record FormField(String key, FieldType type, String label, String labelEn
 
     public static final int DEFAULT_MAX_ROWS = 20;
 
-    /** The sources a field may be prefilled from when a draft starts. */
-    public static final List<String> PREFILLS = List.of("account.name", "company.name", "company.creditCode");
+    /**
+     * The sources a field may be prefilled from when a draft starts: the account, the company the person acts for,
+     * and through the data-sharing exchange the population data about the applicant and the legal-person data about
+     * the company (an address field takes the address and its division).
+     */
+    public static final List<String> PREFILLS = List.of("account.name", "company.name", "company.creditCode",
+            "population.name", "population.sex", "population.birthDate", "population.ethnicity",
+            "population.address", "population.maritalStatus", "legalPerson.name", "legalPerson.kind",
+            "legalPerson.legalRepresentative", "legalPerson.registeredCapital", "legalPerson.establishedOn",
+            "legalPerson.address");
 
     /**
      * Optional parts default when absent (the API and older stored forms may omit them; Jackson 3 would otherwise

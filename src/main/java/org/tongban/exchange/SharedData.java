@@ -33,8 +33,17 @@ public class SharedData {
      */
     public static final String ACCEPTANCE_REVIEW = "政务服务事项受理审查";
 
+    /**
+     * The purpose under which an application form is prefilled with what the government already holds about the
+     * applicant (免填写, once-only): the fetch is logged like any other, and the person sees it.
+     */
+    public static final String APPLICATION_PREFILL = "政务服务事项申请表预填";
+
     /** The population resource (人口基本信息) of the resource catalogue. */
     public static final String POPULATION = "101001-00001";
+
+    /** The legal-person resource (法人基本信息) of the resource catalogue. */
+    public static final String LEGAL_PERSON = "102001-00001";
 
     private final Gateway gateway;
     private final BaseData baseData;

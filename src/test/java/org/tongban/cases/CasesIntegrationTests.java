@@ -748,6 +748,49 @@ class CasesIntegrationTests {
                 .andExpect(content().string(containsString("value=\"business.website\"")));
     }
 
+    @Test
+    void theFormIsPrefilledWithWhatTheGovernmentAlreadyHoldsThroughTheExchange() throws Exception {
+        // 张三 is in the population data, and 浑南 market regulation holds a grant to prefill forms with the household
+        // address (demo data): the contact address comes filled in, and the access is logged for the person to see.
+        UUID zhangsan = jdbc.queryForObject("select id from identity_account where phone_masked = '138****0010'",
+                UUID.class);
+        SignedIn who = new SignedIn(zhangsan, "张三（演示）", false, level, Set.of(), null, null, null);
+        String key = "prefill-" + UUID.randomUUID();
+        UUID id = applications.start(who, ImplementationCode.of(itemCode), key);
+        try {
+            Map<String, String> values = applications.view(who, id).values();
+            assertThat(values.get("applicant.address.detail")).isNotBlank();
+            assertThat(values.get("applicant.address.division")).hasSize(6).startsWith("21");
+            assertThat(jdbc.queryForObject("select items from exchange_access_log where case_reference = ? "
+                    + "and purpose = ?", String.class, "draft:" + id, org.tongban.exchange.SharedData.APPLICATION_PREFILL))
+                    .contains("address").doesNotContain("name");
+            // A retried start answers the same draft without fetching again.
+            assertThat(applications.start(who, ImplementationCode.of(itemCode), key)).isEqualTo(id);
+            assertThat(jdbc.queryForObject("select count(*) from exchange_access_log where case_reference = ?",
+                    Integer.class, "draft:" + id)).isEqualTo(1);
+        } finally {
+            applications.deleteDraft(who, id);
+        }
+        // Someone the population data does not know types the address.
+        Person stranger = person("预填子", level);
+        UUID other = startDraft(stranger, "start-" + UUID.randomUUID());
+        assertThat(applications.view(stranger.signedIn(level), other).values())
+                .doesNotContainKey("applicant.address.detail");
+
+        // An agent of the demo company applying for a food licence: the legal representative comes from the
+        // legal-person base data, an unconditional resource.
+        String food = hunnanItem(FOOD);
+        int foodLevel = jdbc.queryForObject("select assurance_level from catalog_implementation_item where code = ? "
+                + "and status = 'PUBLISHED'", Integer.class, food);
+        SignedIn agent = new SignedIn(stranger.account(), stranger.name(), false, foodLevel, Set.of(), null, null,
+                new org.tongban.identity.ActingFor(UUID.randomUUID(), "沈阳浑南通办科技有限公司（演示）",
+                        "91210112MA0TB00116", Set.of(), LocalDate.now().plusDays(30)));
+        UUID forCompany = applications.start(agent, ImplementationCode.of(food), "prefill-" + UUID.randomUUID());
+        assertThat(applications.view(agent, forCompany).values())
+                .containsEntry("company.legalRepresentative", "张三")
+                .containsEntry("company.creditCode", "91210112MA0TB00116");
+    }
+
     private void validDraft(Person person, UUID id) throws Exception {
         mvc.perform(validValues(post("/account/cases/" + id), person).with(csrf()).cookie(person.session()))
                 .andExpect(status().is3xxRedirection());

@@ -74,6 +74,12 @@ public class ApplicationStore {
                 .params(d.applicant(), d.startKey()).query(UUID.class).single();
     }
 
+    /** The draft the applicant already started with this key (a retried start), if any. */
+    public Optional<UUID> draftStartedWith(UUID applicant, String startKey) {
+        return jdbc.sql("select id from cases_application where applicant_account = ? and start_key = ?")
+                .params(applicant, startKey).query(UUID.class).optional();
+    }
+
     public Optional<Row> find(UUID id) {
         return jdbc.sql("select * from cases_application where id = ?").param(id).query(this::row)
                 .optional();

@@ -28,7 +28,8 @@ final class DefaultForms {
         fields.add(field("applicant.phone", FieldType.PHONE, "联系电话", "Contact mobile number", true,
                 "用于接收办理进度短信通知", "Progress notifications are sent here by SMS", null));
         fields.add(field("applicant.address", FieldType.ADDRESS, "联系地址", "Contact address", false,
-                "选择所在县（市、区）并填写详细地址", "Choose the county or district and enter the street address", null));
+                "选择所在县（市、区）并填写详细地址", "Choose the county or district and enter the street address",
+                "population.address"));
         ServiceTarget target = item.summary().target();
         if (target != ServiceTarget.NATURAL_PERSON) {
             boolean required = target == ServiceTarget.LEGAL_PERSON;
@@ -36,6 +37,11 @@ final class DefaultForms {
                     "As on the business licence", "company.name", 100));
             fields.add(field("company.creditCode", FieldType.CREDIT_CODE, "统一社会信用代码", "Unified social credit code",
                     required, "18 位，见营业执照", "18 characters, see the business licence", "company.creditCode"));
+            if (required) {
+                // Known to the legal-person base data (an unconditional resource): prefilled, not asked again.
+                fields.add(text("company.legalRepresentative", "法定代表人", "Legal representative", false,
+                        "以登记机关记载为准", "As registered", "legalPerson.legalRepresentative", 50));
+            }
         }
         switch (item.summary().basicCode()) {
             // 个体工商户登记: the registration items of 促进个体工商户发展条例 and its implementing rules.

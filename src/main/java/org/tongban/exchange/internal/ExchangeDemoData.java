@@ -177,6 +177,15 @@ class ExchangeDemoData implements ApplicationRunner {
                 org.tongban.exchange.SharedData.ACCEPTANCE_REVIEW,
                 "《国务院关于加快推进全国一体化在线政务服务平台建设的指导意见》：能够通过共享获取的材料不再要求申请人提交",
                 today.plusYears(1), new UUID(0, 0), today.plusDays(14));
+        // The same body prefills its application forms with the applicant's own household address (免填写).
+        jdbc.update("insert into exchange_sharing_request (id, resource_id, consumer_body_id, consumer_body_name, items, "
+                + "purpose, legal_basis, valid_until, status, requested_by, requested_by_name, requested_at, answer_due, "
+                + "decided_by_name, decided_at, reason) values (?, ?, ?, ?, 'householdDivision,address', ?, ?, ?, "
+                + "'APPROVED', ?, '浑南区审批人员（演示）', now(), ?, '省公安厅数据管理员（演示）', now(), null)",
+                UUID.randomUUID(), population, hunnan.id(), hunnan.name(),
+                org.tongban.exchange.SharedData.APPLICATION_PREFILL,
+                "《国务院关于加快推进全国一体化在线政务服务平台建设的指导意见》：让信息多跑路，群众少跑腿",
+                today.plusYears(1), new UUID(0, 0), today.plusDays(14));
         return 5;
     }
 
