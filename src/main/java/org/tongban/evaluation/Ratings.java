@@ -26,6 +26,7 @@ import org.tongban.cases.Applications;
 import org.tongban.cases.CaseProcessing;
 import org.tongban.cases.CaseProgress;
 import org.tongban.identity.SignedIn;
+import org.tongban.organization.Organization;
 import org.tongban.platform.audit.AuditTrail;
 import org.tongban.platform.calendar.WorkingDays;
 import org.tongban.shared.NotFoundException;
@@ -50,11 +51,13 @@ public class Ratings {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
+    private final Organization organization;
     private final Clock clock = Clock.systemUTC();
 
     Ratings(JdbcClient jdbc, Applications applications, CaseProcessing processing, WorkingDays workingDays,
             EvaluationProperties properties, TransactionTemplate transactions, ApplicationEventPublisher events,
-            AuditTrail audit) {
+            AuditTrail audit, Organization organization) {
+        this.organization = organization;
         this.jdbc = jdbc;
         this.applications = applications;
         this.processing = processing;
@@ -120,10 +123,11 @@ public class Ratings {
                 UUID id = UUID.randomUUID();
                 jdbc.sql("""
                         insert into evaluation_rating (id, application_id, round, case_number, item_code, item_name,
-                            body_id, body_name, rater_account, stage, level, reasons, comment, rated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?)""")
+                            body_id, body_name, division_code, rater_account, stage, level, reasons, comment, rated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?)""")
                         .params(id, applicationId, round, application.caseNumber(), application.itemCode(),
                                 application.itemName(), application.bodyId(), application.bodyName(),
+                                organization.body(application.bodyId()).divisionCode(),
                                 who.accountId(), stage, level.score(),
                                 "{" + String.join(",", reasons.stream().map(Enum::name).toList()) + "}", text,
                                 Timestamp.from(now))

@@ -7,5 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Evaluation",
-        allowedDependencies = { "shared", "platform", "identity", "cases" })
+        allowedDependencies = { "shared", "platform", "identity", "organization", "cases" })
 package org.tongban.evaluation;

@@ -8,11 +8,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.EnumSet;
@@ -66,6 +69,10 @@ class RatingsAndSupervisionIntegrationTests {
     DeadlineWatch deadlines;
     @Autowired
     Ratings ratings;
+    @Autowired
+    RatingAppeals appeals;
+    @Autowired
+    RatingStatistics statistics;
     @Autowired
     Supervision supervision;
     @Autowired
@@ -334,6 +341,81 @@ class RatingsAndSupervisionIntegrationTests {
     // --- fixtures
 
     /** Handles the accepted case through all three bodies to its decision and completion. */
+    @Test
+    void aBodyAppealsABadRatingASupervisorVoidsItAndThePublishedStatisticsDropIt() throws Exception {
+        UUID applicant = UUID.randomUUID();
+        UUID id = submitted(applicant, "申诉申请人丁");
+        acceptance.withClock(at("2026-03-02T09:00")).accept(window, id, version(id));
+        mvc.perform(post("/api/v1/evaluation/cases/" + id + "/ratings").with(as(person(applicant)))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"level\":1,\"comment\":\"故意给差评\"}"))
+                .andExpect(status().isCreated());
+        UUID rating = jdbc.queryForObject("select id from evaluation_rating where application_id = ?", UUID.class, id);
+        LocalDate today = LocalDate.now(Applications.ZONE);
+        RatingStatistics.Line before = itemLine(today);
+        assertThat(before.bad()).isPositive();
+
+        // Only the rated body appeals, with grounds, once.
+        mvc.perform(post("/api/v1/evaluation/ratings/" + rating + "/appeal").with(as(fireReviewer))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"不是我们\"}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/evaluation/ratings/" + rating + "/appeal").with(as(marketReviewer))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\" \"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("evaluation.appeal.reason-missing"));
+        mvc.perform(post("/workbench/ratings/" + rating + "/appeal").with(csrf()).with(as(marketReviewer))
+                        .param("reason", "申请人当日已办结并致谢，评价与事实不符"))
+                .andExpect(redirectedUrl("/workbench/rating-appeals"));
+        mvc.perform(post("/api/v1/evaluation/ratings/" + rating + "/appeal").with(as(marketReviewer))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"再次申诉\"}"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("evaluation.appeal.exists"));
+
+        // Supervisors of the division review it; another city's do not see it, the body cannot decide it.
+        RatingAppeals.AppealView appeal = appeals.pending(provinceSupervisor).stream()
+                .filter(a -> a.ratingId().equals(rating)).findFirst().orElseThrow();
+        assertThat(appeals.pending(dalianSupervisor)).noneMatch(a -> a.ratingId().equals(rating));
+        mvc.perform(post("/api/v1/evaluation/appeals/" + appeal.id() + "/decision").with(as(marketReviewer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"uphold\":true,\"reason\":\"自己说了算\",\"version\":0}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(page(provinceSupervisor, "/workbench/rating-appeals")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("评价与事实不符")))
+                .andExpect(content().string(not(containsString("申诉申请人丁"))));
+        mvc.perform(post("/workbench/rating-appeals/" + appeal.id()).with(csrf()).with(as(provinceSupervisor))
+                        .param("uphold", "true").param("reason", "").param("version", String.valueOf(appeal.version())))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attributeExists("decisionError"));
+        mvc.perform(post("/workbench/rating-appeals/" + appeal.id()).with(csrf()).with(as(provinceSupervisor))
+                        .param("uphold", "true").param("reason", "经调取窗口录像，申请人当场表示满意，差评不实")
+                        .param("version", String.valueOf(appeal.version())))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("decided", "UPHELD"));
+        mvc.perform(post("/api/v1/evaluation/appeals/" + appeal.id() + "/decision").with(as(provinceSupervisor))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"uphold\":false,\"reason\":\"改判\",\"version\":" + appeal.version() + "}"))
+                .andExpect(status().isConflict());
+        assertThat(jdbc.queryForObject("select void_reason from evaluation_rating where id = ?", String.class, rating))
+                .contains("差评不实");
+        assertThat(jdbc.queryForObject("select count(*) from platform_audit_event where module = 'evaluation' "
+                + "and target_id = ? and action = 'appeal.upheld'", Integer.class, rating.toString())).isEqualTo(1);
+
+        // Published: the voided rating no longer counts.
+        RatingStatistics.Line after = itemLine(today);
+        assertThat(after.ratings()).isEqualTo(before.ratings() - 1);
+        assertThat(after.bad()).isEqualTo(before.bad() - 1);
+        mvc.perform(get("/ratings").param("division", "210112")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("好差评公示")))
+                .andExpect(content().string(containsString(jdbc.queryForObject(
+                        "select item_name from evaluation_rating where id = ?", String.class, rating))));
+        mvc.perform(get("/api/v1/evaluation/statistics").param("from", "2026-03-10").param("to", "2026-03-01"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("evaluation.statistics.period"));
+    }
+
+    private RatingStatistics.Line itemLine(LocalDate day) {
+        return statistics.report(org.tongban.shared.DivisionCode.of("210112"), day, day).items().stream()
+                .filter(l -> l.key().equals(itemCode)).findFirst()
+                .orElse(new RatingStatistics.Line(itemCode, "", "210112", 0, 0, 0, 0));
+    }
+
     private void completed(UUID id) {
         acceptance.withClock(at("2026-03-02T09:00")).accept(window, id, version(id));
         CaseProcessing day = processing.withClock(at("2026-03-03T10:00"));

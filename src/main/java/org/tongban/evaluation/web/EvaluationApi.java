@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.tongban.evaluation.CaseRatings;
 import org.tongban.evaluation.RatingView;
+import org.tongban.evaluation.RatingAppeals;
 import org.tongban.evaluation.Ratings;
 import org.tongban.evaluation.RectificationView;
 import org.tongban.identity.SignedIn;
@@ -28,9 +29,11 @@ import org.tongban.identity.SignedIn;
 class EvaluationApi {
 
     private final Ratings ratings;
+    private final RatingAppeals appeals;
 
-    EvaluationApi(Ratings ratings) {
+    EvaluationApi(Ratings ratings, RatingAppeals appeals) {
         this.ratings = ratings;
+        this.appeals = appeals;
     }
 
     @GetMapping("/cases/{id}/ratings")
@@ -60,5 +63,32 @@ class EvaluationApi {
     RectificationView respond(@PathVariable UUID id, @RequestBody Answer answer,
             @AuthenticationPrincipal SignedIn officer) {
         return ratings.respond(officer, id, answer.visitNote(), answer.response());
+    }
+
+    record NewAppeal(String reason) {
+    }
+
+    /** The rated body appeals one of its bad ratings (申诉). */
+    @PostMapping("/ratings/{id}/appeal")
+    @ResponseStatus(HttpStatus.CREATED)
+    RatingAppeals.AppealView appeal(@PathVariable UUID id, @RequestBody NewAppeal appeal,
+            @AuthenticationPrincipal SignedIn officer) {
+        return appeals.file(officer, id, appeal.reason());
+    }
+
+    /** Appeals waiting for the supervisor's decision, within their division. */
+    @GetMapping("/appeals")
+    List<RatingAppeals.AppealView> pendingAppeals(@AuthenticationPrincipal SignedIn supervisor) {
+        return appeals.pending(supervisor);
+    }
+
+    /** {@code uphold} voids the rating; {@code version} is the appeal's version as read. */
+    record Decision(boolean uphold, String reason, long version) {
+    }
+
+    @PostMapping("/appeals/{id}/decision")
+    RatingAppeals.AppealView decide(@PathVariable UUID id, @RequestBody Decision decision,
+            @AuthenticationPrincipal SignedIn supervisor) {
+        return appeals.decide(supervisor, id, decision.uphold(), decision.reason(), decision.version());
     }
 }

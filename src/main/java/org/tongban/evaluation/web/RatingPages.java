@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tongban.evaluation.RatingAppeals;
 import org.tongban.evaluation.RatingLevel;
 import org.tongban.evaluation.RatingReason;
 import org.tongban.evaluation.RatingRefusedException;
@@ -30,10 +31,12 @@ import jakarta.servlet.http.HttpServletResponse;
 class RatingPages {
 
     private final Ratings ratings;
+    private final RatingAppeals appeals;
     private final MessageSource messages;
 
-    RatingPages(Ratings ratings, MessageSource messages) {
+    RatingPages(Ratings ratings, RatingAppeals appeals, MessageSource messages) {
         this.ratings = ratings;
+        this.appeals = appeals;
         this.messages = messages;
     }
 
@@ -83,6 +86,9 @@ class RatingPages {
     @GetMapping("/workbench/rectifications")
     String rectifications(@AuthenticationPrincipal SignedIn officer, Model model) {
         model.addAttribute("rectifications", ratings.ofBody(officer));
+        // The status of the body's appeal per rating (one appeal per bad rating).
+        model.addAttribute("appeals", appeals.ofBody(officer).stream().collect(java.util.stream.Collectors.toMap(
+                a -> a.ratingId(), a -> a.status(), (a, b) -> a)));
         return "evaluation/rectifications";
     }
 
