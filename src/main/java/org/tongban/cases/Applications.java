@@ -141,6 +141,14 @@ public class Applications {
      *         items that cannot be applied for online
      */
     public UUID start(SignedIn who, ImplementationCode code, String startKey) {
+        return start(who, code, startKey, false);
+    }
+
+    /**
+     * Starts a draft as {@link #start(SignedIn, ImplementationCode, String)} does and, when the applicant consents,
+     * also prefills the fields that come from shared data ({@link #sharedPrefillOffer}).
+     */
+    public UUID start(SignedIn who, ImplementationCode code, String startKey, boolean sharedDataConsent) {
         ItemForm itemForm = form(code);
         ItemDetail item = itemForm.item();
         checkApplicant(who, item, itemForm.requiredLevel());
@@ -167,13 +175,53 @@ public class Applications {
             return started.get();
         }
         UUID draft = UUID.randomUUID();
-        values.putAll(sharedPrefill(who, item, itemForm.form(), company, draft));
-        return transactions.execute(status -> store.insertDraft(new ApplicationStore.NewDraft(draft,
-                who.accountId(), account.name(), account.idType().name(), account.idNumberMasked(),
-                company == null ? null : company.company(), company == null ? null : company.companyName(),
-                company == null ? null : company.creditCode(), item.summary().code(), item.summary().version(),
-                item.summary().name(), item.summary().bodyId(), item.summary().bodyName(), values, key,
-                clock.instant())));
+        Map<String, String> shared = sharedDataConsent ? sharedPrefill(who, item, itemForm.form(), company, draft)
+                : Map.of();
+        values.putAll(shared);
+        return transactions.execute(status -> {
+            UUID id = store.insertDraft(new ApplicationStore.NewDraft(draft,
+                    who.accountId(), account.name(), account.idType().name(), account.idNumberMasked(),
+                    company == null ? null : company.company(), company == null ? null : company.companyName(),
+                    company == null ? null : company.creditCode(), item.summary().code(), item.summary().version(),
+                    item.summary().name(), item.summary().bodyId(), item.summary().bodyName(), values, key,
+                    clock.instant()));
+            if (!shared.isEmpty() && id.equals(draft)) {
+                // The consent and what it brought are part of the application's record.
+                store.addStep(id, clock.instant(), "SHARED_DATA_PREFILLED", who.accountId(), account.name(),
+                        String.join("、", itemForm.form().fields().stream()
+                                .filter(f -> FormValidation.keys(f, shared).stream().anyMatch(shared::containsKey))
+                                .map(FormField::label).toList()));
+            }
+            return id;
+        });
+    }
+
+    /**
+     * A source of shared data the applicant may consent to prefill from ({@code population} or
+     * {@code legalPerson}, as in {@link FormField#PREFILLS}), and the items it would fill.
+     */
+    public record PrefillOffer(String source, List<String> items) {
+    }
+
+    /**
+     * The shared data this form would be prefilled from for this person, where the item's body may use it: shown
+     * on the start page so that the applicant consents knowing what is fetched (DOMAIN §9).
+     */
+    public List<PrefillOffer> sharedPrefillOffer(SignedIn who, ItemForm itemForm) {
+        List<PrefillOffer> offers = new ArrayList<>();
+        UUID body = itemForm.item().summary().bodyId();
+        for (String source : List.of("population", "legalPerson")) {
+            List<String> items = itemForm.form().fields().stream()
+                    .filter(f -> f.prefill() != null && f.prefill().startsWith(source + "."))
+                    .map(f -> f.prefill().substring(source.length() + 1)).distinct().toList();
+            boolean person = source.equals("population");
+            String resource = person ? SharedData.POPULATION : SharedData.LEGAL_PERSON;
+            boolean subject = person ? sharedData.applicant(who.accountId()).isPresent() : activeCompany(who) != null;
+            if (!items.isEmpty() && subject && sharedData.usable(body, resource, SharedData.APPLICATION_PREFILL)) {
+                offers.add(new PrefillOffer(source, items));
+            }
+        }
+        return offers;
     }
 
     /**

@@ -755,9 +755,20 @@ class CasesIntegrationTests {
         UUID zhangsan = jdbc.queryForObject("select id from identity_account where phone_masked = '138****0010'",
                 UUID.class);
         SignedIn who = new SignedIn(zhangsan, "张三（演示）", false, level, Set.of(), null, null, null);
+        // The start page says what would be fetched; nothing is fetched without the applicant's consent.
+        mvc.perform(get("/apply/" + itemCode).cookie(signIn("13800000010", DEMO_PASSWORD)))
+                .andExpect(content().string(containsString("人口库：户籍地址")))
+                .andExpect(content().string(containsString("name=\"sharedData\"")));
+        UUID unconsented = applications.start(who, ImplementationCode.of(itemCode), "prefill-" + UUID.randomUUID());
+        assertThat(applications.view(who, unconsented).values()).doesNotContainKey("applicant.address.detail");
+        applications.deleteDraft(who, unconsented);
         String key = "prefill-" + UUID.randomUUID();
-        UUID id = applications.start(who, ImplementationCode.of(itemCode), key);
+        UUID id = applications.start(who, ImplementationCode.of(itemCode), key, true);
         try {
+            assertThat(applications.view(who, id).timeline()).anySatisfy(step -> {
+                assertThat(step.kind()).isEqualTo("SHARED_DATA_PREFILLED");
+                assertThat(step.note()).isEqualTo("联系地址");
+            });
             Map<String, String> values = applications.view(who, id).values();
             assertThat(values.get("applicant.address.detail")).isNotBlank();
             assertThat(values.get("applicant.address.division")).hasSize(6).startsWith("21");
@@ -765,7 +776,7 @@ class CasesIntegrationTests {
                     + "and purpose = ?", String.class, "draft:" + id, org.tongban.exchange.SharedData.APPLICATION_PREFILL))
                     .contains("address").doesNotContain("name");
             // A retried start answers the same draft without fetching again.
-            assertThat(applications.start(who, ImplementationCode.of(itemCode), key)).isEqualTo(id);
+            assertThat(applications.start(who, ImplementationCode.of(itemCode), key, true)).isEqualTo(id);
             assertThat(jdbc.queryForObject("select count(*) from exchange_access_log where case_reference = ?",
                     Integer.class, "draft:" + id)).isEqualTo(1);
         } finally {
@@ -785,7 +796,7 @@ class CasesIntegrationTests {
         SignedIn agent = new SignedIn(stranger.account(), stranger.name(), false, foodLevel, Set.of(), null, null,
                 new org.tongban.identity.ActingFor(UUID.randomUUID(), "沈阳浑南通办科技有限公司（演示）",
                         "91210112MA0TB00116", Set.of(), LocalDate.now().plusDays(30)));
-        UUID forCompany = applications.start(agent, ImplementationCode.of(food), "prefill-" + UUID.randomUUID());
+        UUID forCompany = applications.start(agent, ImplementationCode.of(food), "prefill-" + UUID.randomUUID(), true);
         assertThat(applications.view(agent, forCompany).values())
                 .containsEntry("company.legalRepresentative", "张三")
                 .containsEntry("company.creditCode", "91210112MA0TB00116");

@@ -79,17 +79,19 @@ class ApplicantPages {
         model.addAttribute("drafts", applications.mine(who).stream()
                 .filter(a -> a.status().editable() && a.itemCode().equals(form.item().summary().code())).toList());
         model.addAttribute("startKey", UUID.randomUUID().toString());
+        model.addAttribute("prefillOffers", applications.sharedPrefillOffer(who, form));
         return "cases/start";
     }
 
     @PostMapping("/apply/{code}")
     String create(@PathVariable String code, @RequestParam(required = false) String startKey,
-            @AuthenticationPrincipal SignedIn who, HttpServletRequest request, HttpServletResponse response) {
+            @RequestParam(defaultValue = "false") boolean sharedData, @AuthenticationPrincipal SignedIn who,
+            HttpServletRequest request, HttpServletResponse response) {
         ImplementationCode item = InvalidFieldException.parse("code", () -> ImplementationCode.of(code));
         if (who == null) {
             return "redirect:/signin";
         }
-        UUID id = applications.start(who, item, startKey);
+        UUID id = applications.start(who, item, startKey, sharedData);
         return "redirect:/account/cases/" + id + "/edit";
     }
 

@@ -53,7 +53,8 @@ class CasesApi {
         return applications.form(InvalidFieldException.parse("code", () -> ImplementationCode.of(code))).form();
     }
 
-    record Start(String itemCode) {
+    /** {@code sharedDataConsent}: prefill the form with what the government already holds (免填写). */
+    record Start(String itemCode, Boolean sharedDataConsent) {
     }
 
     record Created(UUID id) {
@@ -65,7 +66,7 @@ class CasesApi {
             @AuthenticationPrincipal SignedIn who) {
         signedIn(who);
         ImplementationCode code = InvalidFieldException.parse("itemCode", () -> ImplementationCode.of(start.itemCode()));
-        UUID id = applications.start(who, code, key);
+        UUID id = applications.start(who, code, key, Boolean.TRUE.equals(start.sharedDataConsent()));
         return ResponseEntity.created(URI.create("/api/v1/cases/applications/" + id)).body(new Created(id));
     }
 
