@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -137,6 +138,12 @@ public class Complaints {
                     supervisor.name(), "complaint", complaintId.toString(), complaint.caseNumber()));
             return find(complaintId);
         });
+    }
+
+    /** A complaint about a body of the division with the code prefix, locked until the transaction ends. */
+    Optional<ComplaintView> inScope(UUID id, String divisionPrefix) {
+        return jdbc.sql(SELECT + " where id = ? and division_code like ? for update")
+                .params(id, divisionPrefix + "%").query(Complaints::complaint).optional();
     }
 
     private ComplaintView find(UUID id) {

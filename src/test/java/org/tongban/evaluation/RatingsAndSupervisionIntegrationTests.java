@@ -77,6 +77,8 @@ class RatingsAndSupervisionIntegrationTests {
     Supervision supervision;
     @Autowired
     org.tongban.supervision.Complaints complaints;
+    @Autowired
+    org.tongban.supervision.ExposureColumn exposureColumn;
 
     private String itemCode;
     private UUID itemBody;
@@ -336,11 +338,33 @@ class RatingsAndSupervisionIntegrationTests {
         mvc.perform(get("/api/v1/supervision/cases/" + id + "/complaints").with(as(person(applicant))))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[0].status").value("ANSWERED"))
                 .andExpect(jsonPath("$[0].caseNumber").value(caseNumber));
+
+        // Published in the exposure column in the supervisor's words: personal data refused, then shown to all.
+        String exposure = "/workbench/supervision/complaints/" + complaint.id() + "/exposure";
+        mvc.perform(post(exposure).with(csrf()).with(as(provinceSupervisor)).param("title", "窗口多要复印件")
+                        .param("problem", "申请人（手机 13912345678）被要求提交指南以外的复印件")
+                        .param("resolution", "已责令改正"))
+                .andExpect(flash().attributeExists("exposureError"));
+        mvc.perform(post(exposure).with(csrf()).with(as(dalianSupervisor)).param("title", "t").param("problem", "p")
+                        .param("resolution", "r"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post(exposure).with(csrf()).with(as(provinceSupervisor)).param("title", "窗口要求提交指南以外的复印件")
+                        .param("problem", "某窗口在受理个体工商户登记时要求申请人提交三份房产证复印件，办事指南并无此项。")
+                        .param("resolution", "已责令改正，对相关人员批评教育，复印件不再要求。"))
+                .andExpect(flash().attributeExists("exposed"));
+        mvc.perform(get("/exposure")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("窗口要求提交指南以外的复印件")))
+                .andExpect(content().string(not(containsString(caseNumber))))
+                .andExpect(content().string(not(containsString("投诉人丁"))));
+        var entry = exposureColumn.published("2101", 100).stream()
+                .filter(x -> x.title().equals("窗口要求提交指南以外的复印件")).findFirst().orElseThrow();
+        mvc.perform(post("/workbench/supervision/exposure/" + entry.id() + "/withdrawal").with(csrf())
+                        .with(as(provinceSupervisor)).param("reason", "整改材料有误，重新核实"))
+                .andExpect(flash().attributeExists("withdrawn"));
+        mvc.perform(get("/api/v1/exposure").param("division", "210112")).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("窗口要求提交指南以外的复印件"))));
     }
 
-    // --- fixtures
-
-    /** Handles the accepted case through all three bodies to its decision and completion. */
     @Test
     void aBodyAppealsABadRatingASupervisorVoidsItAndThePublishedStatisticsDropIt() throws Exception {
         UUID applicant = UUID.randomUUID();
@@ -416,6 +440,9 @@ class RatingsAndSupervisionIntegrationTests {
                 .orElse(new RatingStatistics.Line(itemCode, "", "210112", 0, 0, 0, 0));
     }
 
+    // --- fixtures
+
+    /** Handles the accepted case through all three bodies to its decision and completion. */
     private void completed(UUID id) {
         acceptance.withClock(at("2026-03-02T09:00")).accept(window, id, version(id));
         CaseProcessing day = processing.withClock(at("2026-03-03T10:00"));

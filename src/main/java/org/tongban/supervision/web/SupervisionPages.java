@@ -25,7 +25,11 @@ class SupervisionPages {
     private final Complaints complaints;
     private final MessageSource messages;
 
-    SupervisionPages(Supervision supervision, Complaints complaints, MessageSource messages) {
+    private final org.tongban.supervision.ExposureColumn exposure;
+
+    SupervisionPages(Supervision supervision, Complaints complaints, org.tongban.supervision.ExposureColumn exposure,
+            MessageSource messages) {
+        this.exposure = exposure;
         this.supervision = supervision;
         this.complaints = complaints;
         this.messages = messages;
@@ -39,6 +43,8 @@ class SupervisionPages {
         model.addAttribute("body", body);
         model.addAttribute("handled", handled);
         model.addAttribute("complaints", complaints.forSupervisor(supervisor));
+        model.addAttribute("exposed", exposure.publishedComplaints(supervisor));
+        model.addAttribute("exposure", exposure.ofDivision(supervisor));
         return "supervision/overview";
     }
 
