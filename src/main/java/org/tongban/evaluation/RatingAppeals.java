@@ -63,7 +63,7 @@ public class RatingAppeals {
      *         (409) for a second appeal
      */
     public AppealView file(SignedIn officer, UUID ratingId, String reason) {
-        staff(officer);
+        Ratings.staff(officer);
         String text = text(reason, REASON_MAX, "evaluation.appeal.reason-missing");
         return transactions.execute(status -> {
             var rating = jdbc.sql("select body_id, level, voided_at from evaluation_rating where id = ? for update")
@@ -93,7 +93,7 @@ public class RatingAppeals {
 
     /** The appeals of the officer's body, newest first. */
     public List<AppealView> ofBody(SignedIn officer) {
-        staff(officer);
+        Ratings.staff(officer);
         return jdbc.sql(SELECT + " where a.body_id = ? order by a.filed_at desc limit 200")
                 .params(officer.staffBody()).query(RatingAppeals::appeal).list();
     }
@@ -145,22 +145,12 @@ public class RatingAppeals {
     }
 
     private static DivisionCode supervisorScope(SignedIn supervisor) {
-        staff(supervisor);
+        Ratings.staff(supervisor);
         if (!supervisor.has(StaffRole.SUPERVISOR) || supervisor.staffDivision() == null) {
             throw new RatingRefusedException(RatingRefusedException.Reason.FORBIDDEN,
                     "evaluation.appeal.supervisor-only");
         }
         return DivisionCode.of(supervisor.staffDivision());
-    }
-
-    private static void staff(SignedIn officer) {
-        if (officer == null) {
-            throw new RatingRefusedException(RatingRefusedException.Reason.SIGN_IN, "evaluation.signin.required");
-        }
-        if (!officer.staff()) {
-            throw new RatingRefusedException(RatingRefusedException.Reason.FORBIDDEN,
-                    "evaluation.rectification.staff-only");
-        }
     }
 
     private static String text(String value, int max, String missing) {

@@ -247,7 +247,7 @@ public class Ratings {
         return applications.view(who, applicationId);
     }
 
-    private static void staff(SignedIn officer) {
+    static void staff(SignedIn officer) {
         if (officer == null) {
             throw new RatingRefusedException(RatingRefusedException.Reason.SIGN_IN, "evaluation.signin.required");
         }

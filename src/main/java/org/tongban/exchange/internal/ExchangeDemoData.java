@@ -161,32 +161,27 @@ class ExchangeDemoData implements ApplicationRunner {
         // dates for company registration.
         BodySummary hunnan = organization.bodies(DivisionCode.of("210112"), false, 0, 50).getContent().stream()
                 .filter(b -> b.category() == BodyCategory.MARKET_REGULATION).findFirst().orElseThrow();
-        jdbc.update("insert into exchange_sharing_request (id, resource_id, consumer_body_id, consumer_body_name, items, "
-                + "purpose, legal_basis, valid_until, status, requested_by, requested_by_name, requested_at, answer_due, "
-                + "decided_by_name, decided_at, reason) values (?, ?, ?, ?, 'name,sex,birthDate', ?, ?, ?, 'APPROVED', ?, "
-                + "'浑南区审批人员（演示）', now(), ?, '省公安厅数据管理员（演示）', now(), null)", UUID.randomUUID(), population,
-                hunnan.id(), hunnan.name(), DEMO_PURPOSE, "《中华人民共和国市场主体登记管理条例》第十六条",
-                today.plusYears(1), new UUID(0, 0), today.plusDays(14));
+        grant(population, hunnan, "name,sex,birthDate", DEMO_PURPOSE, "《中华人民共和国市场主体登记管理条例》第十六条",
+                today);
         // Its window officers check applicants against the population data at acceptance instead of asking for a
         // copy of the ID card (免提交).
-        jdbc.update("insert into exchange_sharing_request (id, resource_id, consumer_body_id, consumer_body_name, items, "
-                + "purpose, legal_basis, valid_until, status, requested_by, requested_by_name, requested_at, answer_due, "
-                + "decided_by_name, decided_at, reason) values (?, ?, ?, ?, 'name,sex,birthDate,householdDivision,address', "
-                + "?, ?, ?, 'APPROVED', ?, '浑南区审批人员（演示）', now(), ?, '省公安厅数据管理员（演示）', now(), null)",
-                UUID.randomUUID(), population, hunnan.id(), hunnan.name(),
+        grant(population, hunnan, "name,sex,birthDate,householdDivision,address",
                 org.tongban.exchange.SharedData.ACCEPTANCE_REVIEW,
-                "《国务院关于加快推进全国一体化在线政务服务平台建设的指导意见》：能够通过共享获取的材料不再要求申请人提交",
-                today.plusYears(1), new UUID(0, 0), today.plusDays(14));
-        // The same body prefills its application forms with the applicant's own household address (免填写).
+                "《国务院关于加快推进全国一体化在线政务服务平台建设的指导意见》：能够通过共享获取的材料不再要求申请人提交", today);
+        // It prefills its application forms with the applicant's own household address (免填写).
+        grant(population, hunnan, "householdDivision,address", org.tongban.exchange.SharedData.APPLICATION_PREFILL,
+                "《国务院关于加快推进全国一体化在线政务服务平台建设的指导意见》：让信息多跑路，群众少跑腿", today);
+        return 5;
+    }
+
+    /** An approved demo grant of the population resource to a body, valid for a year. */
+    private void grant(UUID resource, BodySummary consumer, String items, String purpose, String basis,
+            LocalDate today) {
         jdbc.update("insert into exchange_sharing_request (id, resource_id, consumer_body_id, consumer_body_name, items, "
                 + "purpose, legal_basis, valid_until, status, requested_by, requested_by_name, requested_at, answer_due, "
-                + "decided_by_name, decided_at, reason) values (?, ?, ?, ?, 'householdDivision,address', ?, ?, ?, "
-                + "'APPROVED', ?, '浑南区审批人员（演示）', now(), ?, '省公安厅数据管理员（演示）', now(), null)",
-                UUID.randomUUID(), population, hunnan.id(), hunnan.name(),
-                org.tongban.exchange.SharedData.APPLICATION_PREFILL,
-                "《国务院关于加快推进全国一体化在线政务服务平台建设的指导意见》：让信息多跑路，群众少跑腿",
-                today.plusYears(1), new UUID(0, 0), today.plusDays(14));
-        return 5;
+                + "decided_by_name, decided_at, reason) values (?, ?, ?, ?, ?, ?, ?, ?, 'APPROVED', ?, "
+                + "'浑南区审批人员（演示）', now(), ?, '省公安厅数据管理员（演示）', now(), null)", UUID.randomUUID(), resource, consumer.id(),
+                consumer.name(), items, purpose, basis, today.plusYears(1), new UUID(0, 0), today.plusDays(14));
     }
 
     private UUID resource(String code, String classCode, String name, Source source, BodySummary provider,
