@@ -52,8 +52,13 @@ acked_at_kill=$(wc -l <"$ACKED")
 log "SIGKILL to java $killed_pid after $acked_at_kill acknowledged submissions"
 sleep 1
 orphan="none"
-if pm=$(postmaster_pid "$APP_DATA_DIR"); then orphan="postmaster $pm still running (orphaned)"; fi
-log "after the kill: $orphan"
+incomplete_at_crash="not known (no postmaster left to ask)"
+if pm=$(postmaster_pid "$APP_DATA_DIR"); then
+    orphan="postmaster $pm still running (orphaned)"
+    # what the crash left undelivered, asked of the orphaned server before the restart stops it
+    incomplete_at_crash=$(db_query "select count(*) from event_publication where completion_date is null") || true
+fi
+log "after the kill: $orphan; incomplete event publications: $incomplete_at_crash"
 wait "$LOAD_PID" || true
 BACKGROUND_PIDS=()
 acked_total=$(wc -l <"$ACKED")
@@ -90,7 +95,7 @@ check_consistency "$WORKDIR/data/materials"
 
 {
     echo "Crash drill $(date -Is): $acked_at_kill submissions acknowledged at the SIGKILL, $acked_total in all;" \
-        "after the kill: $orphan; ${EVENTS_REPORT:-}; $CONSISTENCY_REPORT"
+        "after the kill: $orphan, $incomplete_at_crash incomplete event publication(s); ${EVENTS_REPORT:-}; $CONSISTENCY_REPORT"
     echo "Machine: $(machine_line)"
     verdict "crash drill (kill -9 mid-load, restart, every acknowledged case once, nothing half-written, events delivered)"
 } | tee "$RESULTS_DIR/verdict.txt"

@@ -64,7 +64,7 @@ done
 sleep "$RESTART_AT"
 outage_from=$(date +%s%3N)
 log "pg_ctl restart -m fast"
-pg_ctl_as_owner restart -m fast -w -t 60 >>"$SCRATCH/pg.log" 2>&1 || fail "pg_ctl restart failed"
+pg_ctl_as_owner restart -m fast -w -t 60 -l "$SCRATCH/pg.log" >/dev/null 2>&1 || fail "pg_ctl restart failed"
 outage_to=$(date +%s%3N)
 log "PostgreSQL back after $((outage_to - outage_from)) ms"
 wait "$LOAD_PID" || true

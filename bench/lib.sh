@@ -8,6 +8,8 @@
 #                                        one Tongban process in a scratch directory (APP_PID, APP_DATA_DIR)
 #   start_external_postgres, pg_ctl_as_owner
 #                                        a PostgreSQL cluster of the drill's own (PG_BIN, PG_DATA), stopped at exit
+#   backup_embedded_database, restore_embedded_database
+#                                        online physical backup of a running cluster (low-level API) and its restore
 #   db_query                             psql against a PostgreSQL on 127.0.0.1 (DB_PORT, DB_USER, DB_NAME)
 #   submission_load                      bench/submission/SubmissionBench.java against an app
 #   scratch_begin, on_cleanup           a scratch directory and the EXIT/INT/TERM trap that stops what was started
@@ -168,13 +170,44 @@ cleanup_all() {
 }
 
 # ---------------------------------------------------------------- database
-DB_PORT=${DB_PORT:-15490}
+DB_PORT=${DB_PORT:-}     # each script sets its own default
 DB_USER=${DB_USER:-postgres}
 DB_NAME=${DB_NAME:-tongban}
 
 db_query() { # sql -> rows, unaligned, tab-separated; fails on an SQL error
     PGPASSWORD=${DB_PASSWORD:-} psql -h 127.0.0.1 -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" -X -q -At -F $'\t' \
         -v ON_ERROR_STOP=1 -c "$1"
+}
+
+db_session() { # SQL and psql meta-commands on stdin, in one session
+    PGPASSWORD=${DB_PASSWORD:-} psql -h 127.0.0.1 -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" -X -q -v ON_ERROR_STOP=1 -f -
+}
+
+# backup_embedded_database data_dir out_dir: an online physical backup of the running cluster on data_dir with
+# PostgreSQL's low-level API (one session: pg_backup_start, copy the files, pg_backup_stop → backup_label, then the
+# WAL written meanwhile). Needs no pg_basebackup or pg_dump of the server's version: only psql and tar.
+backup_embedded_database() {
+    local data=$1 out=$2 status
+    db_session <<SQL
+select pg_backup_start('tongban-backup', true);
+\! tar -C '$data' -cf '$out/pgdata.tar' --exclude=./pg_wal --exclude=./postmaster.pid --exclude=./postmaster.opts --warning=no-file-changed --warning=no-file-removed --warning=no-file-shrank . ; echo \$? > '$out/tar.status'
+\pset tuples_only on
+\pset format unaligned
+\o '$out/backup_label'
+select labelfile from pg_backup_stop(false);
+\o
+\! tar -C '$data' -cf '$out/pgwal.tar' --warning=no-file-changed ./pg_wal ; echo \$? >> '$out/tar.status'
+SQL
+    # GNU tar: 1 = a file changed while read (expected on a live cluster; WAL replay repairs it), 2 = failed
+    status=$(sort -n "$out/tar.status" | tail -n1)
+    ((status <= 1)) || { echo "backup: tar failed ($status)" >&2; return 1; }
+    grep -q '^START WAL LOCATION' "$out/backup_label" || { echo "backup: no backup label" >&2; return 1; }
+}
+
+restore_embedded_database() { # backup_dir data_dir: the files, the WAL and the label; PostgreSQL replays at start
+    tar -C "$2" -xf "$1/pgdata.tar"
+    tar -C "$2" -xf "$1/pgwal.tar"
+    cp "$1/backup_label" "$2/backup_label"
 }
 
 # PostgreSQL binaries: PG_BIN, or those the platform ships (the zonky jar inside tongban.jar), extracted to dir/pgbin.
@@ -191,22 +224,35 @@ postgres_binaries() {
 }
 
 PG_DATA=""
-pg_ctl_as_owner() { "$PG_BIN/pg_ctl" -D "$PG_DATA" "$@"; }
+PG_AS=()    # PostgreSQL refuses to run as root: as root, its programs run as the user postgres
+pg_ctl_as_owner() { "${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA" "$@"; }
 
 # start_external_postgres dir: initdb + start a cluster in dir/pgdata on DB_PORT with a password user (DB_USER,
 # DB_PASSWORD) and the database DB_NAME; stopped (fast) when the script exits.
 start_external_postgres() {
-    local dir=$1
+    local dir=$1 owner
     postgres_binaries "$dir"
     PG_DATA="$dir/pgdata"
     DB_USER=tongban
     DB_PASSWORD="drill-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
+    mkdir -p "$PG_DATA" "$dir/pgsock"
     echo "$DB_PASSWORD" >"$dir/pwfile"
-    "$PG_BIN/initdb" -D "$PG_DATA" -U "$DB_USER" --pwfile="$dir/pwfile" --auth-host=scram-sha-256 --auth-local=trust \
-        -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
+    touch "$dir/pg.log"
+    if [[ "$(id -u)" == 0 ]]; then
+        owner=${PG_OWNER:-postgres}
+        id "$owner" >/dev/null 2>&1 || { echo "running as root needs a user $owner to own the PostgreSQL cluster" >&2; exit 1; }
+        PG_AS=(runuser -u "$owner" --)
+        chmod 755 "$dir"
+        chmod -R a+rX "$(dirname "$PG_BIN")"
+        chown "$owner" "$PG_DATA" "$dir/pgsock" "$dir/pwfile" "$dir/pg.log"
+    fi
+    chmod 700 "$PG_DATA"
+    "${PG_AS[@]}" "$PG_BIN/initdb" -D "$PG_DATA" -U "$DB_USER" --pwfile="$dir/pwfile" --auth-host=scram-sha-256 \
+        --auth-local=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
     rm -f "$dir/pwfile"
     pg_ctl_as_owner start -w -t 60 -l "$dir/pg.log" \
-        -o "-p $DB_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$dir -c max_connections=100" >/dev/null
+        -o "-p $DB_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$dir/pgsock -c max_connections=100" \
+        >/dev/null
     on_cleanup stop_external_postgres
     PGPASSWORD=$DB_PASSWORD psql -h 127.0.0.1 -p "$DB_PORT" -U "$DB_USER" -d postgres -X -q \
         -c "create database $DB_NAME encoding 'UTF8'"
@@ -247,7 +293,7 @@ settle_events() {
         left=$(db_query "select count(*) from event_publication where completion_date is null")
     done
     statuses=$(db_query "select coalesce(status, '-') || ' ' || count(*) from event_publication
-                         where completion_date is null group by 1" | paste -sd, -)
+                         where completion_date is null group by status" | paste -sd, -)
     EVENTS_REPORT="event publications incomplete when ready: $first, after settling: $left${statuses:+ ($statuses)}"
     EVENTS_REPORT+=", resubmitted since the start: $(db_query "select count(*) from event_publication
                                                               where last_resubmission_date is not null")"
@@ -264,9 +310,9 @@ check_acknowledged() {
     check "the load had acknowledged submissions to check ($n)" test "$n" -gt 0
     ((n > 0)) || return 0
     check "no case number was acknowledged twice" test "$(cut -f1 "$acked" | sort | uniq -d | wc -l)" -eq 0
-    cases=$(awk -F'\t' '{ printf "%s(\x27%s\x27, \x27%s\x27::uuid)", NR > 1 ? "," : "", $1, $2 }' "$acked")
-    materials=$(awk -F'\t' '{ for (i = 3; i <= NF; i++) { split($i, m, ":"); printf "%s(\x27%s\x27::uuid, %d, \x27%s\x27)",
-        n++ ? "," : "", $2, m[1], m[2] } }' "$acked")
+    cases=$(awk -F'\t' '{ sep = (NR > 1) ? "," : ""; printf "%s(\x27%s\x27, \x27%s\x27::uuid)", sep, $1, $2 }' "$acked")
+    materials=$(awk -F'\t' '{ for (i = 3; i <= NF; i++) { split($i, m, ":"); sep = (k++ > 0) ? "," : "";
+        printf "%s(\x27%s\x27::uuid, %d, \x27%s\x27)", sep, $2, m[1], m[2] } }' "$acked")
     missing=$(db_query "with acked(case_number, id) as (values $cases)
         select count(*) from acked a where (select count(*) from cases_application c where c.case_number = a.case_number
             and c.id = a.id and c.status <> 'DRAFT') <> 1

@@ -20,7 +20,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 CONCURRENCY=${CONCURRENCY:-16} DURATION=${DURATION:-30} WARMUP=${WARMUP:-10} MATERIALS=${MATERIALS:-0 1024}
-PORT=${PORT:-18190}
+PORT=${PORT:-18190} DB_PORT=${DB_PORT:-15490}
 RESULTS_DIR=${RESULTS_DIR:-$BENCH_DIR/results/submission-$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$RESULTS_DIR"
 scratch_begin tongban-submission-bench

@@ -47,7 +47,8 @@ import java.util.regex.Pattern;
  * <p>
  * Environment: BASE_URL, ITEM_CODE (required), CONCURRENCY=16, DURATION=20, WARMUP=5, REFERENCE=5 (s),
  * MATERIAL_KB=0, MATERIAL_SLOTS=0,2, ACKED_FILE, RESULT_JSON, PHONE_PREFIX=1376, OFFICER=13800000003,
- * OFFICER_PASSWORD=Tongban#Demo2026, LABEL, TIMELINE_FILE (one line per filing: start and end in epoch ms, "ok" or
+ * OFFICER_PASSWORD=Tongban#Demo2026, LABEL, CHECK_EARLIER=1 (first read back every application the citizens filed
+ * before, form values included), TIMELINE_FILE (one line per filing: start and end in epoch ms, "ok" or
  * the failure).
  */
 public class SubmissionBench {
@@ -143,6 +144,9 @@ public class SubmissionBench {
         List<Citizen> citizens = setUp(concurrency, prefix);
         System.err.printf("set-up: %d citizens registered, raised to L3 and signed in (%.1f s)%n", citizens.size(),
                 (System.nanoTime() - setupStart) / 1e9);
+        if (env("CHECK_EARLIER", "0").equals("1")) {
+            System.out.printf("earlier applications read back with their form values: %d%n", readEarlier(citizens));
+        }
 
         if (warmup > 0) {
             Phase w = run("warm-up", citizens, warmup, slots, large, small);
@@ -329,6 +333,36 @@ public class SubmissionBench {
         }
         phase.seconds = (System.nanoTime() - start) / 1e9;
         return phase;
+    }
+
+    /**
+     * Reads every application the citizens filed before (after a restore: through the restored keys, since form
+     * values are stored encrypted) and checks the values typed then come back; returns how many were read.
+     */
+    static int readEarlier(List<Citizen> citizens) throws Exception {
+        int read = 0;
+        Pattern ids = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+        for (Citizen c : citizens) {
+            HttpResponse<String> mine = send(api("/api/v1/cases/applications", c).GET().build());
+            if (mine.statusCode() != 200) {
+                throw new IllegalStateException("listing the applications of " + c.phone() + " answered "
+                        + mine.statusCode());
+            }
+            Matcher m = ids.matcher(mine.body());
+            while (m.find()) {
+                HttpResponse<String> view = send(api("/api/v1/cases/applications/" + m.group(1), c).GET().build());
+                if (view.statusCode() == 200 && view.body().matches("(?s).*\"status\"\\s*:\\s*\"DRAFT\".*")) {
+                    continue; // a filing cut off before its submission
+                }
+                if (view.statusCode() != 200 || !view.body().contains("水果零售")
+                        || !view.body().contains(c.idNumber())) {
+                    throw new IllegalStateException("application " + m.group(1) + " answered " + view.statusCode()
+                            + " without the values filed");
+                }
+                read++;
+            }
+        }
+        return read;
     }
 
     // ------------------------------------------------------------------------------------------------ set-up
