@@ -12,6 +12,7 @@
 #   CONCURRENCY=16 DURATION=30 WARMUP=10   citizens filing at once, measured seconds, warm-up seconds per scenario
 #   MATERIALS="0 1024"       scenarios: size in KB of the first material (0: two small PDFs of a few hundred bytes)
 #   PORT=18190 DB_PORT=15490 ports of the app this script starts and of its embedded PostgreSQL
+#   JFR=1                    profile the app during the measured phases (submission.jfr, hot-methods.txt)
 #   TONGBAN_JAR=<path>       jar to run instead of building one (TONGBAN_BUILD_DIR, TONGBAN_REV as in startup.sh)
 #   RESULTS_DIR=bench/results/submission-<timestamp>   JSON per scenario, acked-cases.tsv, the app's log;
 #                            all scenarios together in bench/results/submission-<timestamp>.json
@@ -37,6 +38,11 @@ log "item $ITEM_CODE; machine: $(machine_line)"
     echo "Machine: $(machine_line)"
     echo "Tongban: ${TONGBAN_SOURCE:-running at $BASE_URL}"
 } | tee "$RESULTS_DIR/machine.txt"
+if [[ "${JFR:-0}" == 1 && -n "$APP_PID" ]]; then
+    # a profile of the measured phases only (not the start): one recording until the app stops
+    "$JAVA_HOME/bin/jcmd" "$APP_PID" JFR.start name=submission settings=profile \
+        filename="$RESULTS_DIR/submission.jfr" >/dev/null
+fi
 prefix=1376
 for kb in $MATERIALS; do
     log "scenario: first material $kb KB, $CONCURRENCY citizens, ${WARMUP}+${DURATION} s"
@@ -46,6 +52,10 @@ for kb in $MATERIALS; do
         LABEL="material-${kb}kb" RESULT_JSON="$RESULTS_DIR/material-${kb}kb.json" | tee -a "$RESULTS_DIR/report.md"
     prefix=$((prefix - 1))
 done
+if [[ "${JFR:-0}" == 1 && -n "$APP_PID" ]]; then
+    "$JAVA_HOME/bin/jcmd" "$APP_PID" JFR.stop name=submission >/dev/null
+    "$JAVA_HOME/bin/jfr" view --width 160 hot-methods "$RESULTS_DIR/submission.jfr" >"$RESULTS_DIR/hot-methods.txt" || true
+fi
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS_DIR/machine.txt"
 # One JSON document per run next to the run directories (bench/results/*.json are kept in git, the directories not).
 summary="$(dirname "$RESULTS_DIR")/$(basename "$RESULTS_DIR").json"
