@@ -21,11 +21,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 CONCURRENCY=${CONCURRENCY:-4} LOAD_SECONDS=${LOAD_SECONDS:-10} MATERIAL_KB=${MATERIAL_KB:-256}
 PORT=${PORT:-18193} DB_PORT=${DB_PORT:-15493}
-RESULTS_DIR=${RESULTS_DIR:-$BENCH_DIR/results/drill-backup-$(date +%Y%m%d-%H%M%S)}
-mkdir -p "$RESULTS_DIR"
-ACKED="$RESULTS_DIR/acked-cases.tsv"
-: >"$ACKED"
-scratch_begin tongban-drill-backup
+drill_begin drill-backup
 ORIGINAL="$SCRATCH/original"
 RESTORED="$SCRATCH/restored"
 BACKUP="$SCRATCH/backup"
@@ -46,8 +42,7 @@ FINGERPRINT_SQL="select 'applications', count(*), md5(string_agg(id || coalesce(
 
 build_tongban
 log "machine: $(machine_line)"
-app_start "$ORIGINAL" "$PORT" "$RESULTS_DIR/tongban-original.log"
-app_wait_ready "$PORT" 600 || { tail -n 40 "$RESULTS_DIR/tongban-original.log" >&2; echo "FAIL: Tongban did not start"; exit 1; }
+app_up "$ORIGINAL" "$RESULTS_DIR/tongban-original.log" 600
 ITEM=$(sole_trader_item)
 submission_load "http://127.0.0.1:$PORT" "$ITEM" CONCURRENCY="$CONCURRENCY" DURATION="$LOAD_SECONDS" WARMUP=0 \
     REFERENCE=1 MATERIAL_KB="$MATERIAL_KB" ACKED_FILE="$ACKED" >"$RESULTS_DIR/load.log" 2>&1
@@ -72,12 +67,7 @@ chmod 700 "$RESTORED/data/postgres"
 restore_embedded_database "$BACKUP" "$RESTORED/data/postgres"
 tar -C "$RESTORED/data" -xf "$BACKUP/files.tar"
 rm -rf "$ORIGINAL"   # nothing of the original can help the restored platform
-app_start "$RESTORED" "$PORT" "$RESULTS_DIR/tongban-restored.log"
-if ! app_wait_ready "$PORT" 600; then
-    tail -n 40 "$RESULTS_DIR/tongban-restored.log" >&2
-    echo "FAIL: the restored platform did not start"
-    exit 1
-fi
+app_up "$RESTORED" "$RESULTS_DIR/tongban-restored.log" 600
 db_query "$FINGERPRINT_SQL" >"$RESULTS_DIR/fingerprint-restored.tsv"
 (cd "$RESTORED/data" && find materials -type f ! -name '.upload*' -exec sha256sum {} + | sort -k2) \
     >"$RESULTS_DIR/materials-restored.sha256"

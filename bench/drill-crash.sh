@@ -19,17 +19,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 CONCURRENCY=${CONCURRENCY:-8} MATERIAL_KB=${MATERIAL_KB:-1024} KILL_AFTER=${KILL_AFTER:-40}
 LOAD_SECONDS=${LOAD_SECONDS:-30} SETTLE=${SETTLE:-120} PORT=${PORT:-18191} DB_PORT=${DB_PORT:-15491}
-RESULTS_DIR=${RESULTS_DIR:-$BENCH_DIR/results/drill-crash-$(date +%Y%m%d-%H%M%S)}
-mkdir -p "$RESULTS_DIR"
-ACKED="$RESULTS_DIR/acked-cases.tsv"
-: >"$ACKED"
-scratch_begin tongban-drill-crash
+drill_begin drill-crash
 WORKDIR="$SCRATCH/app"
 
 build_tongban
 log "machine: $(machine_line)"
-app_start "$WORKDIR" "$PORT" "$RESULTS_DIR/tongban-1.log"
-app_wait_ready "$PORT" 600 || { tail -n 40 "$RESULTS_DIR/tongban-1.log" >&2; echo "FAIL: Tongban did not start"; exit 1; }
+app_up "$WORKDIR" "$RESULTS_DIR/tongban-1.log" 600
 ITEM=$(sole_trader_item)
 
 # ---- load, then the crash in the middle of it
@@ -67,13 +62,8 @@ check "no submission was acknowledged after the kill ($acked_total total, $acked
     test "$acked_total" -le $((acked_at_kill + CONCURRENCY))
 
 # ---- restart in the same directory
-app_start "$WORKDIR" "$PORT" "$RESULTS_DIR/tongban-2.log"
 restart_began=$SECONDS
-if ! app_wait_ready "$PORT" 300; then
-    tail -n 40 "$RESULTS_DIR/tongban-2.log" >&2
-    echo "FAIL: Tongban did not become ready after the crash"
-    exit 1
-fi
+app_up "$WORKDIR" "$RESULTS_DIR/tongban-2.log" 600
 log "ready again after $((SECONDS - restart_began)) s"
 if [[ "$orphan" != none ]]; then
     check "the restart stopped the orphaned postmaster (OrphanedPostmaster)" \

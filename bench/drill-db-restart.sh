@@ -22,14 +22,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 CONCURRENCY=${CONCURRENCY:-8} LOAD_SECONDS=${LOAD_SECONDS:-50} RESTART_AT=${RESTART_AT:-12} RECOVER=${RECOVER:-30}
 RESTARTS=${RESTARTS:-3} RESTART_EVERY=${RESTART_EVERY:-10} SETTLE=${SETTLE:-150}
 PORT=${PORT:-18192} DB_PORT=${DB_PORT:-15492}
-RESULTS_DIR=${RESULTS_DIR:-$BENCH_DIR/results/drill-db-restart-$(date +%Y%m%d-%H%M%S)}
-mkdir -p "$RESULTS_DIR"
-ACKED="$RESULTS_DIR/acked-cases.tsv"
+drill_begin drill-db-restart
 TIMELINE="$RESULTS_DIR/timeline.tsv"
 PROBES="$RESULTS_DIR/readiness.tsv"
-: >"$ACKED"
 : >"$TIMELINE"
-scratch_begin tongban-drill-db-restart
 WORKDIR="$SCRATCH/app"
 
 build_tongban
@@ -39,8 +35,7 @@ start_external_postgres "$SCRATCH"
 export SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$DB_PORT/$DB_NAME"
 export SPRING_DATASOURCE_USERNAME=$DB_USER SPRING_DATASOURCE_PASSWORD=$DB_PASSWORD
 export TONGBAN_DEMO_ENABLED=true TONGBAN_IDENTITY_SMS_GATEWAY=dev-inbox
-app_start "$WORKDIR" "$PORT" "$RESULTS_DIR/tongban.log"
-app_wait_ready "$PORT" 600 || { tail -n 40 "$RESULTS_DIR/tongban.log" >&2; echo "FAIL: Tongban did not start"; exit 1; }
+app_up "$WORKDIR" "$RESULTS_DIR/tongban.log" 600
 app_pid=$APP_PID
 ITEM=$(sole_trader_item)
 

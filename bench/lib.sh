@@ -4,7 +4,7 @@
 #   log, machine_line                    logging; one line describing the machine and its load
 #   build_tongban                        TONGBAN_JAR: given, or built from a private copy (TONGBAN_BUILD_DIR, TONGBAN_REV)
 #   postmaster_pid, wait_gone            find the postmaster of a data directory; wait for a pid to end
-#   app_start, app_wait_ready, app_stop, app_kill9, app_cleanup
+#   app_start, app_wait_ready, app_up, app_stop, app_kill9, app_cleanup
 #                                        one Tongban process in a scratch directory (APP_PID, APP_DATA_DIR)
 #   start_external_postgres, pg_ctl_as_owner
 #                                        a PostgreSQL cluster of the drill's own (PG_BIN, PG_DATA), stopped at exit
@@ -12,6 +12,7 @@
 #                                        online physical backup of a running cluster (low-level API) and its restore
 #   db_query                             psql against a PostgreSQL on 127.0.0.1 (DB_PORT, DB_USER, DB_NAME)
 #   submission_load                      bench/submission/SubmissionBench.java against an app
+#   drill_begin                          a drill's results directory, acknowledged-cases file and scratch directory
 #   scratch_begin, on_cleanup           a scratch directory and the EXIT/INT/TERM trap that stops what was started
 #   settle_events, check_acknowledged, check_consistency
 #                                        the drills' checks of the database and the material files
@@ -109,6 +110,19 @@ app_start() {
     log "started Tongban (pid $APP_PID) in $workdir on port $port; log $logfile"
 }
 
+# app_up workdir logfile timeout [args...]: app_start on PORT and wait for readiness; when it does not come, the
+# end of the log and a FAIL line, and exit 1
+app_up() {
+    local workdir=$1 logfile=$2 timeout=$3
+    shift 3
+    app_start "$workdir" "$PORT" "$logfile" "$@"
+    if ! app_wait_ready "$PORT" "$timeout"; then
+        tail -n 40 "$logfile" >&2
+        echo "FAIL: Tongban did not become ready within $timeout s (log: $logfile)"
+        exit 1
+    fi
+}
+
 app_wait_ready() { # port timeout_seconds -> 0 once /actuator/health/readiness answers 200
     local deadline=$((SECONDS + $2))
     while ((SECONDS < deadline)); do
@@ -153,6 +167,16 @@ scratch_begin() { # name -> SCRATCH, a fresh directory removed at exit (KEEP_SCR
     trap cleanup_all EXIT
     trap 'log "interrupted"; exit 130' INT
     trap 'log "terminated"; exit 143' TERM
+}
+
+# drill_begin name: RESULTS_DIR (bench/results/<name>-<timestamp> unless given), ACKED (the load's acknowledged
+# cases, empty), SCRATCH
+drill_begin() {
+    RESULTS_DIR=${RESULTS_DIR:-$BENCH_DIR/results/$1-$(date +%Y%m%d-%H%M%S)}
+    mkdir -p "$RESULTS_DIR"
+    ACKED="$RESULTS_DIR/acked-cases.tsv"
+    : >"$ACKED"
+    scratch_begin "tongban-$1"
 }
 
 cleanup_all() {
