@@ -42,6 +42,9 @@ set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 PROJECT_DIR=$(cd "$BENCH_DIR/.." && pwd)
+# log, build_tongban, postmaster_pid, wait_gone
+# shellcheck source=bench/lib.sh
+source "$BENCH_DIR/lib.sh"
 
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
@@ -87,29 +90,9 @@ SAMPLES="$RESULTS_DIR/samples.csv"
 TRAINING="$RESULTS_DIR/training.csv"
 REPORT="$RESULTS_DIR/report.md"
 
-log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
-
 # ---------------------------------------------------------------- cleanup: only processes this script started
 CURRENT_PID=""          # java process of the scenario under way
 CURRENT_DATA_DIR=""     # its embedded PostgreSQL data directory, if any
-
-postmaster_pid() { # data dir -> pid of the postmaster running on it, if alive
-    local dir=$1 pid
-    [[ -n "$dir" && -f "$dir/postmaster.pid" ]] || return 1
-    pid=$(head -n1 "$dir/postmaster.pid" 2>/dev/null) || return 1
-    [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
-    # make sure the pid was not recycled: it must be a postgres running on this very directory
-    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "-D $dir " || return 1
-    echo "$pid"
-}
-
-wait_gone() { # pid timeout_seconds -> 0 when gone in time
-    local pid=$1 deadline=$((SECONDS + $2))
-    while kill -0 "$pid" 2>/dev/null; do
-        ((SECONDS < deadline)) || return 1
-        sleep 0.1
-    done
-}
 
 stop_current() {
     local pid=$CURRENT_PID pm
@@ -147,41 +130,6 @@ trap 'log "interrupted"; exit 130' INT
 trap 'log "terminated"; exit 143' TERM
 
 # ---------------------------------------------------------------- builds
-build_tongban() {
-    if [[ -n "${TONGBAN_JAR:-}" ]]; then
-        [[ -f "$TONGBAN_JAR" ]] || { echo "TONGBAN_JAR=$TONGBAN_JAR does not exist" >&2; exit 1; }
-        TONGBAN_JAR=$(cd "$(dirname "$TONGBAN_JAR")" && pwd)/$(basename "$TONGBAN_JAR")
-        log "Tongban jar given: $TONGBAN_JAR"
-        TONGBAN_SOURCE="jar $TONGBAN_JAR (given)"
-        return
-    fi
-    log "building Tongban in a private copy: $TONGBAN_BUILD_DIR"
-    mkdir -p "$TONGBAN_BUILD_DIR"
-    if [[ -n "${TONGBAN_REV:-}" ]]; then
-        local sha
-        sha=$(git -C "$PROJECT_DIR" rev-parse --verify "${TONGBAN_REV}^{commit}")
-        TONGBAN_SOURCE="commit $sha ($(git -C "$PROJECT_DIR" log -1 --format=%s "$sha" | cut -c1-80))"
-        find "$TONGBAN_BUILD_DIR" -mindepth 1 -maxdepth 1 ! -name target -exec rm -rf {} +
-        git -C "$PROJECT_DIR" archive --format=tar "$sha" | tar -C "$TONGBAN_BUILD_DIR" -xf - --anchored --exclude=bench
-    elif command -v rsync >/dev/null; then
-        rsync -a --delete --exclude target --exclude data --exclude .git --exclude bench \
-            "$PROJECT_DIR/" "$TONGBAN_BUILD_DIR/"
-    else
-        find "$TONGBAN_BUILD_DIR" -mindepth 1 -maxdepth 1 ! -name target -exec rm -rf {} +
-        tar -C "$PROJECT_DIR" -cf - --exclude=./target --exclude=./data --exclude=./.git --exclude=./bench . \
-            | tar -C "$TONGBAN_BUILD_DIR" -xf -
-    fi
-    if [[ -z "${TONGBAN_REV:-}" ]]; then
-        TONGBAN_SOURCE="working tree of $PROJECT_DIR"
-        if git -C "$PROJECT_DIR" rev-parse --verify -q HEAD >/dev/null 2>&1; then
-            TONGBAN_SOURCE+=" at $(git -C "$PROJECT_DIR" rev-parse --short HEAD) + $(git -C "$PROJECT_DIR" \
-                --no-optional-locks status --porcelain -- . ':!bench' | wc -l) uncommitted change(s)"
-        fi
-    fi
-    (cd "$TONGBAN_BUILD_DIR" && ./mvnw -B -q -DskipTests clean package) >&2
-    TONGBAN_JAR="$TONGBAN_BUILD_DIR/target/tongban.jar"
-}
-
 build_reference() {
     if [[ -n "${REFERENCE_JAR:-}" ]]; then
         [[ -f "$REFERENCE_JAR" ]] || { echo "REFERENCE_JAR=$REFERENCE_JAR does not exist" >&2; exit 1; }
