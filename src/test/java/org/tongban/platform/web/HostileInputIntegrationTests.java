@@ -6,6 +6,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.URI;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -13,7 +15,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.tongban.TongbanIntegrationTest;
 
 /**
- * What the fuzzing drill found, pinned: input PostgreSQL cannot store is a rejection, never a 500.
+ * What the fuzzing drill found, pinned: input PostgreSQL cannot store and requests the firewall refuses are rejections
+ * (problems on the API), never a 500 or an empty 400.
  */
 @TongbanIntegrationTest
 class HostileInputIntegrationTests {
@@ -31,5 +34,15 @@ class HostileInputIntegrationTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
                 .andExpect(content().string(containsString("platform.text.invalid-character")));
+    }
+
+    @Test
+    void aRequestTheFirewallRefusesIsAProblemOnTheApi() throws Exception {
+        // An encoded slash in a path variable: refused before any handler, still answered as a problem.
+        mvc.perform(get(URI.create("/api/v1/divisions/21%2F0112")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("platform.request.rejected"))
+                .andExpect(jsonPath("$.status").value(400));
     }
 }
