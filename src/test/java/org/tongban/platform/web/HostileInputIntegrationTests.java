@@ -15,8 +15,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.tongban.TongbanIntegrationTest;
 
 /**
- * What the fuzzing drill found, pinned: input PostgreSQL cannot store and requests the firewall refuses are rejections
- * (problems on the API), never a 500 or an empty 400.
+ * What the fuzzing drill (org.tongban.drills) found, pinned: input PostgreSQL cannot store, requests the firewall
+ * refuses, and long pages for visitors without a session are rejections or pages, never a 500.
  */
 @TongbanIntegrationTest
 class HostileInputIntegrationTests {
@@ -44,5 +44,13 @@ class HostileInputIntegrationTests {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.code").value("platform.request.rejected"))
                 .andExpect(jsonPath("$.status").value(400));
+    }
+
+    @Test
+    void aLongPageWithAFormFurtherDownRendersForAVisitorWithoutASession() throws Exception {
+        // The query is echoed near the top: the search form's CSRF token needs a session after more than a buffer.
+        mvc.perform(get("/items").param("q", "a".repeat(10_000)).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML));
     }
 }
