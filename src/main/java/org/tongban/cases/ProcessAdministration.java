@@ -11,6 +11,8 @@ import org.tongban.catalog.ItemDetail;
 import org.tongban.identity.SignedIn;
 import org.tongban.identity.StaffRole;
 import org.tongban.platform.audit.AuditTrail;
+import org.tongban.shared.DivisionCode;
+import org.tongban.shared.NotFoundException;
 
 /**
  * Catalogue administrators read and publish the process definition of an implementation item. A new version is
@@ -40,7 +42,7 @@ public class ProcessAdministration {
     /** The item's current definition (derived and stored on first use). */
     public ProcessDefinition current(SignedIn admin, ImplementationCode code) {
         requireAdmin(admin);
-        ItemDetail item = catalog.item(code);
+        ItemDetail item = inScope(admin, catalog.item(code));
         return transactions.execute(status -> definitions.current(item));
     }
 
@@ -51,7 +53,7 @@ public class ProcessAdministration {
      */
     public ProcessDefinition publish(SignedIn admin, ImplementationCode code, Draft draft) {
         requireAdmin(admin);
-        ItemDetail item = catalog.item(code);
+        ItemDetail item = inScope(admin, catalog.item(code));
         if (draft == null || draft.name() == null || draft.name().isBlank()) {
             throw new InvalidProcessDefinitionException(List.of(new ProcessDefinition.Problem(
                     "cases.definition.name-missing", null)));
@@ -69,6 +71,18 @@ public class ProcessAdministration {
                     "process", item.summary().code(), "v" + version));
             return definitions.version(item.summary().code(), version);
         });
+    }
+
+    /**
+     * Administrators keep the processes of the items of their division and below, as they keep the items themselves
+     * (catalog's ItemEditing); another division's item is answered as not found.
+     */
+    private static ItemDetail inScope(SignedIn admin, ItemDetail item) {
+        if (admin.staffDivision() == null || !DivisionCode.of(admin.staffDivision())
+                .contains(DivisionCode.of(item.summary().divisionCode()))) {
+            throw new NotFoundException("catalog.item.not-found", item.summary().code());
+        }
+        return item;
     }
 
     private static void requireAdmin(SignedIn admin) {

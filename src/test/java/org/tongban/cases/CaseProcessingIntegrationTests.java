@@ -521,6 +521,29 @@ class CaseProcessingIntegrationTests {
                 .andExpect(content().string(containsString("复审")));
     }
 
+    @Test
+    void aCatalogueAdministratorOfAnotherCityNeitherSeesNorPublishesTheProcessOfAnItem() throws Exception {
+        // Found by the authorization drill: the role alone let 大连's administrators edit 浑南's processes.
+        SignedIn dalian = new SignedIn(UUID.randomUUID(), "大连目录管理员", true, 3, EnumSet.of(StaffRole.CATALOG_ADMIN),
+                null, "210200", null);
+        mvc.perform(get("/api/v1/cases/definitions/" + itemCode).with(as(dalian)))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("catalog.item.not-found"));
+        mvc.perform(page(dalian, "/admin/catalog/processes/" + itemCode))
+                .andExpect(status().isNotFound());
+        String valid = """
+                {"name": "越权流程", "joint": false, "nodes": [
+                  {"id": "accept", "name": "受理", "kind": "START", "next": "end"},
+                  {"id": "end", "name": "办结", "kind": "END"}]}""";
+        Integer before = jdbc.queryForObject("select count(*) from cases_process_definition where item_code = ?",
+                Integer.class, itemCode);
+        mvc.perform(post("/api/v1/cases/definitions/" + itemCode).with(csrf()).with(as(dalian))
+                        .contentType(MediaType.APPLICATION_JSON).content(valid))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.queryForObject("select count(*) from cases_process_definition where item_code = ?",
+                Integer.class, itemCode)).isEqualTo(before);
+    }
+
     // --- fixtures
 
     private UUID submitted(UUID applicant, String name) {

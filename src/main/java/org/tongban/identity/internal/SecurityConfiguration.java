@@ -77,7 +77,9 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::apiWithoutSession))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(
-                                (request, response, ex) -> problem(request, response, messages), api)
+                                (request, response, ex) -> problem(request, response, messages, 401,
+                                        "platform.status.401", "Unauthorized", "identity.signin.required",
+                                        "Sign-in required"), api)
                         .defaultAuthenticationEntryPointFor(
                                 new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint(
                                         "/signin"),
@@ -86,6 +88,22 @@ class SecurityConfiguration {
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' 'unsafe-inline'; "
                                 + "frame-ancestors 'none'; form-action 'self'")));
         return http.build();
+    }
+
+    /**
+     * A request the firewall refuses before any handler sees it (an encoded slash or a NUL character in the path, ...):
+     * the API answers with a problem like every other rejection, a page request gets the error page.
+     */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejected(MessageSource messages) {
+        return (request, response, rejected) -> {
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                problem(request, response, messages, 400, "platform.status.400", "Bad request",
+                        "platform.request.rejected", "The request was rejected");
+            } else {
+                response.sendError(400);
+            }
+        };
     }
 
     /** After signing in: back to the page that asked for it, else staff to the workbench and persons to their account. */
@@ -134,21 +152,22 @@ class SecurityConfiguration {
         };
     }
 
-    private static void problem(HttpServletRequest request, HttpServletResponse response, MessageSource messages)
-            throws IOException {
+    /** An RFC 9457 problem written before Spring MVC (and its problem handling) is reached. */
+    private static void problem(HttpServletRequest request, HttpServletResponse response, MessageSource messages,
+            int status, String titleKey, String defaultTitle, String code, String defaultDetail) throws IOException {
         var locale = RequestContextUtils.getLocale(request);
-        response.setStatus(401);
+        response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        String title = messages.getMessage("platform.status.401", null, "Unauthorized", locale);
-        String detail = messages.getMessage("identity.signin.required", null, "Sign-in required", locale);
+        String title = messages.getMessage(titleKey, null, defaultTitle, locale);
+        String detail = messages.getMessage(code, null, defaultDetail, locale);
         var problem = new java.util.LinkedHashMap<String, Object>();
-        problem.put("type", "urn:tongban:problem:identity.signin.required");
+        problem.put("type", "urn:tongban:problem:" + code);
         problem.put("title", title);
-        problem.put("status", 401);
+        problem.put("status", status);
         problem.put("detail", detail);
         problem.put("instance", request.getRequestURI());
-        problem.put("code", "identity.signin.required");
+        problem.put("code", code);
         response.getWriter().write(tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(problem));
     }
 }

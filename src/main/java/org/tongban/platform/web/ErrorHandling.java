@@ -117,6 +117,23 @@ class ErrorHandling {
         return answer(HttpStatus.NOT_ACCEPTABLE, "platform.not-acceptable", new Object[0], null, request, locale);
     }
 
+    /**
+     * Text PostgreSQL cannot store (a NUL character, U+0000) is the caller's mistake, not the server's: the transaction
+     * that tried to write it is rolled back, and the caller hears which kind of input was wrong.
+     */
+    @ExceptionHandler
+    Object database(org.springframework.dao.DataAccessException e, HttpServletRequest request, Locale locale)
+            throws Exception {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && ("22021".equals(sql.getSQLState())
+                    || "22P05".equals(sql.getSQLState()))) {
+                return answer(HttpStatus.BAD_REQUEST, "platform.text.invalid-character", new Object[0], null, request,
+                        locale);
+            }
+        }
+        return unexpected(e, request, locale);
+    }
+
     @ExceptionHandler
     Object unexpected(Exception e, HttpServletRequest request, Locale locale) throws Exception {
         if (e instanceof org.springframework.web.ErrorResponse response) {

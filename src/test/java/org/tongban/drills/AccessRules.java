@@ -1,0 +1,373 @@
+package org.tongban.drills;
+
+import static org.tongban.identity.StaffRole.APPROVER;
+import static org.tongban.identity.StaffRole.CATALOG_ADMIN;
+import static org.tongban.identity.StaffRole.REVIEWER;
+import static org.tongban.identity.StaffRole.SUPERVISOR;
+import static org.tongban.identity.StaffRole.SYSTEM_ADMIN;
+import static org.tongban.identity.StaffRole.WINDOW_OFFICER;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.tongban.identity.StaffRole;
+
+/**
+ * Who may call what: the explicit expectation table of the authorization drill (issue 10). Every endpoint Spring
+ * maps must have a rule here, so a new endpoint nobody classified fails the drill.
+ *
+ * <p>Citizens: {@code A} owns the drill's resources (applications, materials, certificates and their use
+ * authorizations, ratings, complaints, a company with an agent grant), {@code B} is another citizen. Staff: one account
+ * per role in the body the resources belong to ({@link Place#MARKET}: 浑南区市场监督管理局, or {@link Place#HR} for the
+ * social security card), and, for rules with a data scope, the same roles in a body of another city (大连) that must
+ * not see them.
+ */
+final class AccessRules {
+
+    /** What citizens may do. */
+    enum Citizens {
+        /** Everybody, also without signing in. */
+        PUBLIC,
+        /** Any signed-in person, each for themself (A and B alike); anonymous callers are refused. */
+        SELF,
+        /** Only A, the owner of the resource in the path; B and anonymous callers are refused. */
+        OWNER,
+        /** No citizen. */
+        NONE
+    }
+
+    /** Where the staff account of a rule works. */
+    enum Place {
+        MARKET, HR, FAR, PROVINCE
+    }
+
+    static final class Rule {
+        final String key;
+        Citizens citizens = Citizens.NONE;
+        Set<StaffRole> staff = EnumSet.noneOf(StaffRole.class);
+        /** Staff are not checked for allow/deny (pages of one's own account), only for answering without a 5xx. */
+        boolean staffUnchecked;
+        Place home = Place.MARKET;
+        /** The resource belongs to a body or division: the allowed roles in another city's body are refused. */
+        boolean scoped;
+        /** Changes state the rest of the suite relies on (signing keys, demo accounts): only refusals are exercised. */
+        boolean denyOnly;
+        /** Not an endpoint of its own (error dispatch targets). */
+        boolean internal;
+        /** An allowed read may still reject the drill's made-up input with a 4xx (it only must not be a refusal). */
+        boolean lenient;
+
+        Rule(String key) {
+            this.key = key;
+        }
+
+        Rule staff(StaffRole... roles) {
+            staff = roles.length == 0 ? EnumSet.noneOf(StaffRole.class) : EnumSet.of(roles[0], roles);
+            return this;
+        }
+
+        Rule allStaff() {
+            staff = EnumSet.allOf(StaffRole.class);
+            return this;
+        }
+
+        Rule at(Place place) {
+            home = place;
+            return this;
+        }
+
+        Rule scoped() {
+            scoped = true;
+            return this;
+        }
+
+        Rule lenient() {
+            lenient = true;
+            return this;
+        }
+
+        Rule denyOnly() {
+            denyOnly = true;
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return key + " citizens=" + citizens + " staff=" + (staffUnchecked ? "unchecked" : staff)
+                    + (scoped ? " scoped" : "") + (denyOnly ? " deny-only" : "");
+        }
+    }
+
+    private final Map<String, Rule> rules = new LinkedHashMap<>();
+
+    Rule rule(String key) {
+        return rules.get(key);
+    }
+
+    Map<String, Rule> all() {
+        return rules;
+    }
+
+    private Rule add(Citizens citizens, String key) {
+        Rule rule = new Rule(key);
+        rule.citizens = citizens;
+        if (rules.put(key, rule) != null) {
+            throw new IllegalStateException("classified twice: " + key);
+        }
+        return rule;
+    }
+
+    /** Open to everybody: the portal, the guides, public APIs, sign-in and registration. */
+    private void open(String... keys) {
+        for (String key : keys) {
+            add(Citizens.PUBLIC, key).allStaff();
+        }
+    }
+
+    /** A signed-in person's own account pages: no resource of another person in the path. */
+    private void self(String... keys) {
+        for (String key : keys) {
+            add(Citizens.SELF, key).staffUnchecked = true;
+        }
+    }
+
+    /** A citizen's resource in the path: only its owner. */
+    private Rule owner(String key) {
+        return add(Citizens.OWNER, key);
+    }
+
+    private Rule staff(String key, StaffRole... roles) {
+        return add(Citizens.NONE, key).staff(roles);
+    }
+
+    AccessRules() {
+        // Error dispatch targets.
+        add(Citizens.PUBLIC, "ANY /error").internal = true;
+        add(Citizens.PUBLIC, "ANY /signin/failed").internal = true;
+
+        open("GET /", "GET /api-docs", "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config",
+                "GET /api/v1/bodies", "GET /api/v1/bodies/{id}", "GET /api/v1/bodies/{id}/halls",
+                "GET /api/v1/bodies/credit-code/{creditCode}", "GET /api/v1/halls",
+                "GET /api/v1/calendar/{year}", "GET /api/v1/calendar/working-days",
+                "GET /api/v1/calendar/working-days/between",
+                "GET /api/v1/catalog/basic-items", "GET /api/v1/catalog/basic-items/{code}",
+                "GET /api/v1/catalog/items", "GET /api/v1/catalog/items/{code}",
+                "GET /api/v1/catalog/items/{code}/deviations", "GET /api/v1/catalog/items/{code}/versions/{version}",
+                "GET /api/v1/catalog/suggestions", "GET /api/v1/catalog/themes",
+                "GET /api/v1/cases/items/{code}/form",
+                "GET /api/v1/certificates/root-ca.pem", "GET /api/v1/certificates/types",
+                "GET /api/v1/certificates/verification", "POST /api/v1/certificates/verification",
+                "GET /api/v1/divisions", "GET /api/v1/divisions/{code}", "GET /api/v1/divisions/{code}/children",
+                "GET /api/v1/divisions/{code}/lineage",
+                "POST /api/v1/identifiers/check", "POST /api/v1/identity/sign-in-codes",
+                "GET /bodies/{id}", "GET /catalog/attachments/{id}/{name}",
+                "GET /certificates/verify", "POST /certificates/verify",
+                "GET /dev/sms", "GET /divisions/picker", "GET /divisions/{code}", "POST /division",
+                "GET /identifiers", "POST /identifiers",
+                "GET /items", "GET /items/suggestions", "GET /items/{code}", "GET /items/{code}/qr.svg",
+                "GET /register", "POST /register", "GET /search",
+                "GET /signin", "GET /signin/sms", "POST /signin/sms", "POST /signin/sms/code");
+
+        // A person's own account: A and B each see their own.
+        self("GET /account", "GET /account/assurance", "POST /account/assurance/certificate/challenge",
+                "POST /account/assurance/certificate", "POST /account/assurance/online",
+                "POST /account/assurance/phone/code", "POST /account/assurance/phone", "GET /account/cases",
+                "GET /account/certificates", "GET /account/companies", "POST /account/companies",
+                "GET /account/consent", "GET /account/data-access", "GET /account/messages",
+                "POST /account/verification", "POST /account/sessions/end-all",
+                "GET /api/v1/cases/applications", "POST /api/v1/cases/applications",
+                "GET /api/v1/certificates/mine", "GET /api/v1/exchange/access-log/mine",
+                "GET /api/v1/identity/acting-for",
+                "GET /api/v1/identity/assurance", "GET /api/v1/identity/companies",
+                "POST /api/v1/identity/companies", "GET /apply/{code}", "POST /apply/{code}");
+        // Made-up input the drill cannot make right: an OAuth client's consent, a certificate identifier, a type.
+        rules.get("GET /account/consent").lenient();
+        rules.get("GET /api/v1/certificates/verification").lenient();
+        // Changing one's password is for staff given a one-time password; persons have a page of their own.
+        self("GET /account/password", "POST /account/password");
+
+        // A's applications, materials, messages, ratings and complaints.
+        for (String key : new String[] { "GET /account/cases/{id}", "GET /account/cases/{id}/edit",
+                "GET /account/cases/{id}/materials/{material}", "GET /account/cases/{id}/rating",
+                "GET /account/cases/{id}/complaints", "POST /account/cases/{id}",
+                "POST /account/cases/{id}/autosave", "POST /account/cases/{id}/submit",
+                "POST /account/cases/{id}/materials/{index}", "POST /account/cases/{id}/materials/{index}/delete",
+                "POST /account/cases/{id}/rating", "POST /account/cases/{id}/complaints",
+                "POST /account/cases/{id}/withdraw", "POST /account/cases/{id}/delete",
+                "GET /api/v1/cases/applications/{id}", "GET /api/v1/cases/applications/{id}/progress",
+                "PUT /api/v1/cases/applications/{id}/values", "POST /api/v1/cases/applications/{id}/materials/{index}",
+                "POST /api/v1/cases/applications/{id}/submission", "POST /api/v1/cases/applications/{id}/withdrawal",
+                "DELETE /api/v1/cases/applications/{id}", "POST /api/v1/evaluation/cases/{id}/ratings",
+                "POST /api/v1/supervision/cases/{id}/complaints" }) {
+            owner(key);
+        }
+        // The ratings and complaints of a case: its applicant, and the supervisors of its division.
+        owner("GET /api/v1/evaluation/cases/{id}/ratings").staffUnchecked = true;
+        // A complainant's own complaints about a case (supervisors see theirs under /api/v1/supervision/complaints).
+        owner("GET /api/v1/supervision/cases/{id}/complaints");
+        // Acting for a company: only for one's own company (the drill asks for A's).
+        owner("PUT /api/v1/identity/acting-for");
+        owner("POST /account/acting-for");
+        // A's certificates and the authorizations to use them.
+        for (String key : new String[] { "GET /account/certificates/{id}", "GET /account/certificates/{id}/signed",
+                "POST /account/certificates/{id}/authorizations",
+                "POST /account/certificates/{id}/authorizations/{authorization}/revoke",
+                "GET /api/v1/certificates/{id}", "GET /api/v1/certificates/{id}/ledger",
+                "GET /api/v1/certificates/{id}/signed", "POST /api/v1/certificates/{id}/authorizations",
+                "DELETE /api/v1/certificates/{id}/authorizations/{authorization}" }) {
+            owner(key);
+        }
+        // A's company (A is its legal representative) and its agent grants.
+        for (String key : new String[] { "GET /account/companies/{id}", "POST /account/companies/{id}/agents",
+                "POST /account/companies/{id}/agents/{authorization}/revoke", "GET /api/v1/identity/companies/{id}",
+                "GET /api/v1/identity/companies/{id}/agents", "POST /api/v1/identity/companies/{id}/agents",
+                "DELETE /api/v1/identity/companies/{id}/agents/{authorization}" }) {
+            owner(key);
+        }
+
+        // Staff workbench: any staff member.
+        staff("GET /workbench").allStaff();
+        staff("GET /workbench/tasks").allStaff();
+        staff("GET /api/v1/cases/tasks").allStaff();
+        staff("GET /api/v1/cases/tasks/done").allStaff();
+        // Using a certificate by its identifier (with the holder's authorization): any staff member.
+        staff("GET /workbench/certificates/use").allStaff();
+        staff("POST /workbench/certificates/use").allStaff();
+        staff("POST /api/v1/certificates/uses").allStaff();
+        // Rectification of bad ratings: the staff of the rated body.
+        staff("GET /workbench/rectifications").allStaff();
+        staff("GET /api/v1/evaluation/rectifications").allStaff();
+        staff("POST /workbench/rectifications/{id}").allStaff().scoped();
+        staff("POST /api/v1/evaluation/rectifications/{id}").allStaff().scoped();
+
+        // Acceptance (受理): the window officers of the item's body.
+        staff("GET /workbench/cases", WINDOW_OFFICER);
+        staff("GET /api/v1/cases/queue", WINDOW_OFFICER);
+        for (String key : new String[] { "GET /workbench/cases/{id}", "GET /workbench/cases/{id}/materials/{material}",
+                "POST /workbench/cases/{id}/accept", "POST /workbench/cases/{id}/corrections",
+                "POST /workbench/cases/{id}/refusal", "POST /workbench/cases/{id}/shared-identity",
+                "POST /api/v1/cases/applications/{id}/acceptance", "POST /api/v1/cases/applications/{id}/corrections",
+                "POST /api/v1/cases/applications/{id}/refusal" }) {
+            staff(key, WINDOW_OFFICER).scoped();
+        }
+        // In-person real-name verification at a hall window.
+        staff("GET /workbench/identity/verify", WINDOW_OFFICER);
+        staff("POST /workbench/identity/verify", WINDOW_OFFICER);
+        staff("POST /workbench/identity/verify/lookup", WINDOW_OFFICER);
+        // A task of the review step (审查) in the market regulation body: the staff of the body see it with its case
+        // (CaseProcessing#task), only a reviewer acts on it.
+        for (String key : new String[] { "GET /workbench/tasks/{id}", "GET /workbench/tasks/{id}/materials/{material}",
+                "GET /api/v1/cases/tasks/{id}" }) {
+            staff(key).allStaff().scoped();
+        }
+        staff("POST /workbench/tasks/{id}/actions", REVIEWER).scoped();
+        staff("POST /api/v1/cases/tasks/{id}/actions", REVIEWER).scoped();
+        // Extending the time limit (行政许可法 Art. 42): the head of the body, an approver.
+        staff("POST /workbench/extensions/{applicationId}", APPROVER).scoped();
+        staff("POST /api/v1/cases/applications/{id}/extension", APPROVER).scoped();
+
+        // Issuing and managing certificates: approvers of the issuing body (here human resources and social security).
+        for (String key : new String[] { "GET /workbench/certificates", "GET /workbench/certificates/new",
+                "POST /workbench/certificates", "POST /api/v1/certificates", "POST /api/v1/certificates/legacy-import" }) {
+            staff(key, APPROVER).at(Place.HR);
+        }
+        rules.get("GET /workbench/certificates/new").lenient();
+        for (String key : new String[] { "GET /workbench/certificates/{id}",
+                "POST /workbench/certificates/{id}/{action:revoke|suspend|reinstate|renew}",
+                "GET /api/v1/certificates/issued/{id}", "POST /api/v1/certificates/issued/{id}/reinstatement",
+                "POST /api/v1/certificates/issued/{id}/renewal", "POST /api/v1/certificates/issued/{id}/revocation",
+                "POST /api/v1/certificates/issued/{id}/suspension" }) {
+            staff(key, APPROVER).at(Place.HR).scoped();
+        }
+
+        // Electronic supervision (电子监察): supervisors, for their division and below.
+        staff("GET /workbench/supervision", SUPERVISOR);
+        staff("GET /api/v1/supervision/bodies", SUPERVISOR);
+        staff("GET /api/v1/supervision/complaints", SUPERVISOR);
+        staff("GET /api/v1/supervision/warnings", SUPERVISOR);
+        for (String key : new String[] { "GET /workbench/supervision/cases/{id}", "GET /api/v1/supervision/cases/{id}",
+                "POST /workbench/supervision/complaints/{id}/response",
+                "POST /api/v1/supervision/complaints/{id}/response", "POST /workbench/supervision/warnings/{id}/handled",
+                "POST /api/v1/supervision/warnings/{id}/handled" }) {
+            staff(key, SUPERVISOR).scoped();
+        }
+
+        // Data sharing (共享交换): staff browse and request; approvers decide; system administrators keep the catalogue.
+        staff("GET /workbench/exchange").allStaff();
+        staff("GET /workbench/exchange/resources/{code}").allStaff();
+        staff("GET /workbench/exchange/requests").allStaff();
+        staff("POST /workbench/exchange/resources/{code}/requests").allStaff();
+        staff("GET /api/v1/exchange/resources").allStaff();
+        staff("GET /api/v1/exchange/resources/{code}").allStaff();
+        staff("GET /api/v1/exchange/requests").allStaff();
+        staff("POST /api/v1/exchange/requests").allStaff();
+        // Decisions: the approvers of the providing body (not the drill's) or a system administrator.
+        staff("POST /workbench/exchange/requests/{id}/decision", SYSTEM_ADMIN);
+        staff("POST /api/v1/exchange/requests/{id}/decision", SYSTEM_ADMIN);
+        // The gateway: client systems with their token, and staff for their own body.
+        staff("POST /api/v1/exchange/query").allStaff();
+        for (String key : new String[] { "GET /admin/exchange/access-log", "GET /admin/exchange/resources/new",
+                "GET /admin/exchange/resources/{code}", "POST /admin/exchange/resources",
+                "POST /admin/exchange/resources/{code}", "GET /api/v1/exchange/access-log/verification",
+                "POST /api/v1/exchange/resources", "PUT /api/v1/exchange/resources/{code}" }) {
+            staff(key, SYSTEM_ADMIN);
+        }
+
+        // The catalogue (事项目录) and process definitions: catalogue administrators of the division and above.
+        // The basic catalogue (基本目录) is the province's.
+        for (String key : new String[] { "GET /admin/catalog/basic", "GET /admin/catalog/basic/new",
+                "GET /admin/catalog/basic/{code}", "GET /admin/catalog/basic/{code}/edit",
+                "GET /admin/catalog/basic/{code}/diff", "POST /admin/catalog/basic",
+                "POST /admin/catalog/basic/{code}/submit", "POST /admin/catalog/basic/{code}/approve" }) {
+            staff(key, CATALOG_ADMIN).at(Place.PROVINCE);
+        }
+        for (String key : new String[] { "GET /admin/catalog", "GET /admin/catalog/export", "POST /admin/catalog/import", "GET /admin/catalog/imports/{id}",
+                "GET /admin/catalog/imports/{id}/progress", "GET /admin/catalog/items/form/{list}",
+                "GET /admin/catalog/items/lookup", "GET /admin/catalog/items/new", "POST /admin/catalog/items",
+                "POST /admin/catalog/attachments", "GET /admin/catalog/synonyms", "POST /admin/catalog/synonyms",
+                "POST /admin/catalog/synonyms/{id}/delete", "POST /api/v1/catalog/admin/attachments",
+                "POST /api/v1/catalog/admin/imports", "GET /api/v1/catalog/admin/imports/{id}",
+                "POST /api/v1/catalog/admin/items" }) {
+            staff(key, CATALOG_ADMIN);
+        }
+        for (String key : new String[] { "GET /admin/catalog/items/{code}/edit", "GET /admin/catalog/items/{code}/diff",
+                "GET /admin/catalog/items/{code}/history", "POST /admin/catalog/items/{code}/repeal",
+                "POST /admin/catalog/items/{code}/resume", "POST /admin/catalog/items/{code}/suspend",
+                "POST /admin/catalog/items/{id}/approve", "POST /admin/catalog/items/{id}/submit",
+                "GET /admin/catalog/processes/{code}", "POST /admin/catalog/processes/{code}",
+                "GET /api/v1/catalog/admin/items/{code}/diff", "GET /api/v1/catalog/admin/items/{code}/versions",
+                "POST /api/v1/catalog/admin/items/{code}/repeal", "POST /api/v1/catalog/admin/items/{code}/resume",
+                "POST /api/v1/catalog/admin/items/{code}/suspend",
+                "POST /api/v1/catalog/admin/items/{code}/versions/{version}/approve",
+                "POST /api/v1/catalog/admin/items/{code}/versions/{version}/publish",
+                "POST /api/v1/catalog/admin/items/{code}/versions/{version}/submit",
+                "GET /api/v1/cases/definitions/{code}", "POST /api/v1/cases/definitions/{code}" }) {
+            // The item belongs to 浑南区: a catalogue administrator of 大连 may not touch it.
+            staff(key, CATALOG_ADMIN).scoped();
+        }
+        // Publishing, suspending and repealing would change the demo item the rest of the suite applies for.
+        for (String key : new String[] { "POST /admin/catalog/items/{code}/repeal", "POST /admin/catalog/items/{code}/suspend",
+                "POST /api/v1/catalog/admin/items/{code}/repeal", "POST /api/v1/catalog/admin/items/{code}/suspend",
+                "POST /admin/catalog/processes/{code}", "POST /api/v1/cases/definitions/{code}",
+                "POST /admin/catalog/basic/{code}/approve", "POST /admin/catalog/items/{id}/approve",
+                "POST /api/v1/catalog/admin/items/{code}/versions/{version}/approve",
+                "POST /api/v1/catalog/admin/items/{code}/versions/{version}/publish" }) {
+            rules.get(key).denyOnly();
+        }
+
+        // Staff accounts and client systems: system administrators.
+        for (String key : new String[] { "GET /admin/staff", "GET /admin/staff/{id}", "GET /admin/staff/bodies",
+                "POST /admin/staff", "GET /admin/clients", "POST /admin/clients", "GET /api/v1/identity/staff",
+                "GET /api/v1/identity/staff/{id}", "POST /api/v1/identity/staff" }) {
+            staff(key, SYSTEM_ADMIN);
+        }
+        // Signing keys, client secrets and demo staff accounts are shared with the rest of the suite.
+        for (String key : new String[] { "POST /admin/clients/keys/rotate", "POST /admin/clients/{clientId}/disable",
+                "POST /admin/clients/{clientId}/secret", "POST /admin/staff/{id}", "POST /admin/staff/{id}/deactivate",
+                "PUT /api/v1/identity/staff/{id}/assignment", "POST /api/v1/identity/staff/{id}/deactivation" }) {
+            staff(key, SYSTEM_ADMIN).denyOnly();
+        }
+    }
+}
