@@ -400,7 +400,7 @@ public class DocumentRenderer {
         }
 
         private void verification(OfficialDocument.Verification v) throws IOException {
-            float qr = 28 * MM;
+            float qr = 32 * MM;
             boolean withQr = v.url() != null && !v.url().isBlank();
             float size = BODY_SIZE - 3;
             List<String> text = new ArrayList<>();
@@ -445,11 +445,21 @@ public class DocumentRenderer {
             }
             float module = size / matrix.getWidth();
             content.setNonStrokingColor(0f, 0f, 0f);
+            // One rectangle per horizontal run of dark modules, each a hair taller than a module: no light seams
+            // between neighbours when a viewer or printer rasterizes at a fractional scale.
             for (int row = 0; row < matrix.getHeight(); row++) {
-                for (int col = 0; col < matrix.getWidth(); col++) {
-                    if (matrix.get(col, row)) {
-                        content.addRect(x + col * module, yBottom + size - (row + 1) * module, module, module);
+                int col = 0;
+                while (col < matrix.getWidth()) {
+                    if (!matrix.get(col, row)) {
+                        col++;
+                        continue;
                     }
+                    int start = col;
+                    while (col < matrix.getWidth() && matrix.get(col, row)) {
+                        col++;
+                    }
+                    content.addRect(x + start * module, yBottom + size - (row + 1) * module - 0.05f,
+                            (col - start) * module, module + 0.1f);
                 }
             }
             content.fill();
