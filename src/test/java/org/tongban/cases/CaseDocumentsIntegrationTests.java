@@ -140,6 +140,37 @@ class CaseDocumentsIntegrationTests {
     }
 
     @Test
+    void twoFirstDownloadsAtOnceIssueOneDocumentAndTheBodysNumbersStayGapFree() throws Exception {
+        UUID applicant = UUID.randomUUID();
+        UUID id = submitted(applicant, "文书并发庚");
+        acceptance.withClock(at("2026-03-02T09:00")).accept(window, id, version(id));
+        java.util.concurrent.Callable<String> download = () -> documents.download(person(applicant), id,
+                CaseDocumentKind.ACCEPTANCE, "http://localhost/account/cases/" + id).number();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<String> numbers = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<String> f : pool.invokeAll(List.of(download, download))) {
+                numbers.add(f.get());
+            }
+            assertThat(numbers).hasSize(2).containsOnly(numbers.get(0));
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from cases_document where application_id = ?", Integer.class,
+                id)).isEqualTo(1);
+        // Gap-free: the body's acceptance notices of 2026 are numbered 1..n without a hole.
+        Map<String, Object> sequence = jdbc.queryForMap("""
+                select count(*) as issued, max(sequence) as highest,
+                    (select last_value from cases_document_sequence s where s.body_id = d.body_id
+                        and s.kind = 'ACCEPTANCE' and s.year = 2026) as last_value
+                from cases_document d where body_id = ? and kind = 'ACCEPTANCE' and year = 2026
+                group by body_id""", itemBody);
+        assertThat(((Number) sequence.get("issued")).intValue())
+                .isEqualTo(((Number) sequence.get("highest")).intValue())
+                .isEqualTo(((Number) sequence.get("last_value")).intValue());
+    }
+
+    @Test
     void onlyTheApplicantTheCompanysAgentsAndStaffOfAHandlingBodyMayDownload() throws Exception {
         UUID applicant = UUID.randomUUID();
         UUID company = UUID.randomUUID();

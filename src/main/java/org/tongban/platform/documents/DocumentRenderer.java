@@ -88,7 +88,8 @@ public class DocumentRenderer {
     private final DocumentsProperties properties;
     private final AtomicReference<Optional<FontSource>> font = new AtomicReference<>();
 
-    DocumentRenderer(DocumentsProperties properties) {
+    /** A renderer with the given font settings (the font is looked for on first use). */
+    public DocumentRenderer(DocumentsProperties properties) {
         this.properties = properties;
     }
 
