@@ -189,13 +189,7 @@ class CertificatesIntegrationTests {
                     "/certificates/verify?identifier=");
             assertThat(text).doesNotContain(holder.id());
             // The QR code on the page carries the public verification address with the code.
-            java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(document)
-                    .renderImageWithDPI(document.getNumberOfPages() - 1, 150);
-            int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
-            String scanned = new com.google.zxing.qrcode.QRCodeReader().decode(
-                    new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
-                            new com.google.zxing.RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels))),
-                    Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+            String scanned = scanQrCode(document);
             assertThat(scanned).contains("/certificates/verify?identifier=" + issued.identifier())
                     .contains("code=" + issued.verificationCode());
         }
@@ -209,6 +203,31 @@ class CertificatesIntegrationTests {
                 .andExpect(jsonPath("$.code").value("certificates.not-found"));
         mvc.perform(get("/api/v1/certificates/" + issued.id() + "/pdf").cookie(holder.session()))
                 .andExpect(status().isOk()).andExpect(content().contentType(MediaType.APPLICATION_PDF));
+    }
+
+    /**
+     * Scans the QR code of the last page as a phone would see it: the strip at the right margin where it is printed,
+     * at a few resolutions.
+     */
+    private static String scanQrCode(org.apache.pdfbox.pdmodel.PDDocument document) throws Exception {
+        Exception last = null;
+        for (int dpi : new int[] { 150, 200, 300, 110 }) {
+            java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(document)
+                    .renderImageWithDPI(document.getNumberOfPages() - 1, dpi);
+            int from = (int) (400 * dpi / 72f);
+            int width = Math.min(page.getWidth() - from, (int) (150 * dpi / 72f));
+            java.awt.image.BufferedImage strip = page.getSubimage(from, 0, width, page.getHeight());
+            int[] pixels = strip.getRGB(0, 0, strip.getWidth(), strip.getHeight(), null, 0, strip.getWidth());
+            try {
+                return new com.google.zxing.qrcode.QRCodeReader().decode(
+                        new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                                new com.google.zxing.RGBLuminanceSource(strip.getWidth(), strip.getHeight(), pixels))),
+                        Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+            } catch (com.google.zxing.ReaderException e) {
+                last = e;
+            }
+        }
+        throw new AssertionError("no readable QR code on the last page", last);
     }
 
     @Test
