@@ -75,9 +75,12 @@ public class Certificates {
     private final Organization organization;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final org.tongban.platform.documents.DocumentRenderer renderer;
 
     Certificates(CertificateTypes types, CertificateStore store, TrustStore trust, PersonalData personalData,
-            Organization organization, AuditTrail audit, ApplicationEventPublisher events) {
+            Organization organization, AuditTrail audit, ApplicationEventPublisher events,
+            org.tongban.platform.documents.DocumentRenderer renderer) {
+        this.renderer = renderer;
         this.types = types;
         this.store = store;
         this.trust = trust;
@@ -472,6 +475,29 @@ public class Certificates {
         audit.record(new AuditTrail.Event("certificates", "certificate.downloaded", person.accountId(), person.name(),
                 "certificate", row.identifier(), null));
         return new SignedDocument(row.identifier() + ".json", signedJson(row));
+    }
+
+    /** A printable copy of a certificate. */
+    public record PdfCopy(String fileName, byte[] pdf) {
+    }
+
+    /**
+     * The certificate as PDF for its holder (or the agent acting for the holding company): the type's fields, the
+     * GB/T 36904 identifier, the issuing body, the validity, and the public verification address as text and QR code.
+     * Personal fields and the holder code are masked (DOMAIN §8): the copy is meant to be shown to others; the signed
+     * data stays the authoritative form. Audited.
+     *
+     * @param verificationLink the absolute address of the public verification page for this certificate
+     * @throws org.tongban.platform.documents.DocumentsUnavailableException (503) without a font for documents
+     */
+    @Transactional
+    public PdfCopy pdfCopy(SignedIn person, UUID id, String verificationLink) {
+        StoredCertificate row = heldBy(person, id);
+        CertificateView view = view(row, false);
+        byte[] pdf = renderer.render(CertificateCopy.of(view, verificationLink));
+        audit.record(new AuditTrail.Event("certificates", "certificate.pdf-downloaded", person.accountId(),
+                person.name(), "certificate", row.identifier(), null));
+        return new PdfCopy(view.type().name() + "-" + view.number() + ".pdf", pdf);
     }
 
     String signedJson(StoredCertificate row) {

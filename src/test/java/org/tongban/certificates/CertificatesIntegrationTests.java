@@ -9,6 +9,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -166,6 +167,67 @@ class CertificatesIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(issued.identifier())))
                 .andExpect(content().string(containsString("<svg")));
+    }
+
+    @Test
+    void theHolderDownloadsAPrintablePdfWithTheFieldsTheIdentifierAndAQrCodeOfTheVerificationPage() throws Exception {
+        Person holder = register("周打印");
+        Person other = register("吴打印");
+        CertificateView issued = socialSecurityCard(holder);
+
+        mvc.perform(get("/account/certificates").cookie(holder.session()))
+                .andExpect(content().string(containsString("/account/certificates/" + issued.id() + "/pdf")));
+        byte[] pdf = mvc.perform(get("/account/certificates/" + issued.id() + "/pdf").cookie(holder.session()))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType(MediaType.APPLICATION_PDF))
+                .andExpect(header().string("Content-Disposition", containsString("filename*=UTF-8''")))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s", "");
+            assertThat(text).contains(issued.type().name(), issued.number(), issued.identifier(),
+                    issued.issuerName(), issued.holderCodeMasked(), "辽宁省沈阳市", "有效期",
+                    "/certificates/verify?identifier=");
+            assertThat(text).doesNotContain(holder.id());
+            // The QR code on the page carries the public verification address with the code.
+            String scanned = scanQrCode(document);
+            assertThat(scanned).contains("/certificates/verify?identifier=" + issued.identifier())
+                    .contains("code=" + issued.verificationCode());
+        }
+        assertThat(jdbc.queryForObject("select count(*) from platform_audit_event where action = "
+                + "'certificate.pdf-downloaded' and target_id = ?", Integer.class, issued.identifier())).isEqualTo(1);
+        // Someone else's certificate is not found, on the page and through the API.
+        mvc.perform(get("/account/certificates/" + issued.id() + "/pdf").cookie(other.session()))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/certificates/" + issued.id() + "/pdf").cookie(other.session()))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("certificates.not-found"));
+        mvc.perform(get("/api/v1/certificates/" + issued.id() + "/pdf").cookie(holder.session()))
+                .andExpect(status().isOk()).andExpect(content().contentType(MediaType.APPLICATION_PDF));
+    }
+
+    /**
+     * Scans the QR code of the last page as a phone would see it: the strip at the right margin where it is printed,
+     * at a few resolutions.
+     */
+    private static String scanQrCode(org.apache.pdfbox.pdmodel.PDDocument document) throws Exception {
+        Exception last = null;
+        for (int dpi : new int[] { 150, 200, 300, 110 }) {
+            java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(document)
+                    .renderImageWithDPI(document.getNumberOfPages() - 1, dpi);
+            int from = (int) (400 * dpi / 72f);
+            int width = Math.min(page.getWidth() - from, (int) (150 * dpi / 72f));
+            java.awt.image.BufferedImage strip = page.getSubimage(from, 0, width, page.getHeight());
+            int[] pixels = strip.getRGB(0, 0, strip.getWidth(), strip.getHeight(), null, 0, strip.getWidth());
+            try {
+                return new com.google.zxing.qrcode.QRCodeReader().decode(
+                        new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                                new com.google.zxing.RGBLuminanceSource(strip.getWidth(), strip.getHeight(), pixels))),
+                        Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+            } catch (com.google.zxing.ReaderException e) {
+                last = e;
+            }
+        }
+        throw new AssertionError("no readable QR code on the last page", last);
     }
 
     @Test

@@ -29,6 +29,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongban.cases.ApplicationView;
 import org.tongban.cases.Applications;
 import org.tongban.cases.CaseRefusedException;
+import org.tongban.cases.CaseDocumentKind;
+import org.tongban.cases.CaseDocuments;
 import org.tongban.cases.CasesProperties;
 import org.tongban.cases.Channel;
 import org.tongban.cases.FieldProblem;
@@ -36,6 +38,7 @@ import org.tongban.cases.FormValidation;
 import org.tongban.cases.IncompleteApplicationException;
 import org.tongban.catalog.ImplementationCode;
 import org.tongban.identity.SignedIn;
+import org.tongban.platform.documents.PdfDownload;
 import org.tongban.platform.web.InvalidFieldException;
 
 /**
@@ -51,10 +54,12 @@ class ApplicantPages {
     private final CasesProperties properties;
     private final org.tongban.cases.CaseProcessing processing;
     private final org.tongban.cases.CaseNotifications notifications;
+    private final CaseDocuments documents;
 
     ApplicantPages(Applications applications, FormRendering rendering, MessageSource messages,
             CasesProperties properties, org.tongban.cases.CaseProcessing processing,
-            org.tongban.cases.CaseNotifications notifications) {
+            org.tongban.cases.CaseNotifications notifications, CaseDocuments documents) {
+        this.documents = documents;
         this.notifications = notifications;
         this.processing = processing;
         this.properties = properties;
@@ -114,7 +119,25 @@ class ApplicantPages {
     String detail(@PathVariable UUID id, @AuthenticationPrincipal SignedIn who, Model model) {
         model.addAttribute("view", applications.view(who, id));
         model.addAttribute("progress", processing.progress(who, id));
+        model.addAttribute("documents", documents.available(who, id));
         return "cases/detail";
+    }
+
+    /** 文书下载: a notice or decision of the applicant's case as PDF. */
+    @GetMapping("/account/cases/{id}/documents/{kind}")
+    ResponseEntity<byte[]> document(@PathVariable UUID id, @PathVariable String kind,
+            @AuthenticationPrincipal SignedIn who) {
+        return pdf(documents, who, id, kind);
+    }
+
+    /** The document as a PDF download; an unknown kind is not found. The QR code links to the applicant's page. */
+    static ResponseEntity<byte[]> pdf(CaseDocuments documents, SignedIn who, UUID id, String kind) {
+        CaseDocumentKind documentKind = CaseDocumentKind.ofSlug(kind)
+                .orElseThrow(() -> new org.tongban.shared.NotFoundException("cases.document.not-found", kind));
+        String link = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/account/cases/{id}").buildAndExpand(id).toUriString();
+        CaseDocuments.Download download = documents.download(who, id, documentKind, link);
+        return PdfDownload.of(download.fileName(), download.pdf());
     }
 
     @GetMapping("/account/cases/{id}/edit")

@@ -24,6 +24,7 @@ import org.tongban.cases.ApplicationSummary;
 import org.tongban.cases.ApplicationView;
 import org.tongban.cases.Applications;
 import org.tongban.cases.CaseAcceptance;
+import org.tongban.cases.CaseDocuments;
 import org.tongban.cases.CaseRefusedException;
 import org.tongban.cases.Channel;
 import org.tongban.cases.FormDefinition;
@@ -42,10 +43,12 @@ class CasesApi {
 
     private final Applications applications;
     private final CaseAcceptance acceptance;
+    private final CaseDocuments documents;
 
-    CasesApi(Applications applications, CaseAcceptance acceptance) {
+    CasesApi(Applications applications, CaseAcceptance acceptance, CaseDocuments documents) {
         this.applications = applications;
         this.acceptance = acceptance;
+        this.documents = documents;
     }
 
     @GetMapping("/items/{code}/form")
@@ -116,6 +119,25 @@ class CasesApi {
     ResponseEntity<Void> delete(@PathVariable UUID id, @AuthenticationPrincipal SignedIn who) {
         applications.deleteDraft(signedIn(who), id);
         return ResponseEntity.noContent().build();
+    }
+
+    // --- official documents (applicant, company agents, staff of the handling bodies)
+
+    /** A document the case has, with where to download it. */
+    record DocumentLink(String kind, String title, String href) {
+    }
+
+    @GetMapping("/applications/{id}/documents")
+    List<DocumentLink> documents(@PathVariable UUID id, @AuthenticationPrincipal SignedIn who) {
+        return documents.available(signedIn(who), id).stream().map(k -> new DocumentLink(k.slug(), k.title(),
+                "/api/v1/cases/applications/" + id + "/documents/" + k.slug())).toList();
+    }
+
+    /** The document as PDF ({@code application/pdf}); 404 for a case the caller may not see, 503 without a font. */
+    @GetMapping("/applications/{id}/documents/{kind}")
+    ResponseEntity<byte[]> document(@PathVariable UUID id, @PathVariable String kind,
+            @AuthenticationPrincipal SignedIn who) {
+        return ApplicantPages.pdf(documents, signedIn(who), id, kind);
     }
 
     // --- window officers

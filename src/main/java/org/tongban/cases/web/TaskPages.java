@@ -20,6 +20,7 @@ import org.tongban.cases.CaseRefusedException;
 import org.tongban.cases.CasesProperties;
 import org.tongban.cases.SpecialProcedureKind;
 import org.tongban.cases.TaskAction;
+import org.tongban.cases.TaskView;
 import org.tongban.identity.SignedIn;
 
 /** The officers' to-do list (待办), a task with its case and the actions its node offers, and extension approvals. */
@@ -30,7 +31,11 @@ class TaskPages {
     private final MessageSource messages;
     private final CasesProperties properties;
 
-    TaskPages(CaseProcessing processing, MessageSource messages, CasesProperties properties) {
+    private final org.tongban.cases.CaseDocuments documents;
+
+    TaskPages(CaseProcessing processing, MessageSource messages, CasesProperties properties,
+            org.tongban.cases.CaseDocuments documents) {
+        this.documents = documents;
         this.processing = processing;
         this.messages = messages;
         this.properties = properties;
@@ -47,7 +52,9 @@ class TaskPages {
 
     @GetMapping("/workbench/tasks/{id}")
     String task(@PathVariable UUID id, @AuthenticationPrincipal SignedIn officer, Locale locale, Model model) {
-        model.addAttribute("detail", processing.task(officer, id));
+        TaskView.Detail detail = processing.task(officer, id);
+        model.addAttribute("detail", detail);
+        model.addAttribute("documents", documents.available(officer, detail.task().applicationId()));
         model.addAttribute("specialKinds", SpecialProcedureKind.values());
         model.addAttribute("defaultRemedy", messages.getMessage(CaseAcceptance.DEFAULT_REMEDY_KEY, null, locale));
         model.addAttribute("warningDays", properties.deadlines().warningDays());

@@ -30,8 +30,11 @@ class WorkbenchPages {
     private final CaseAcceptance acceptance;
     private final MessageSource messages;
     private final org.tongban.cases.SharedDataCheck sharedData;
+    private final org.tongban.cases.CaseDocuments documents;
 
-    WorkbenchPages(CaseAcceptance acceptance, MessageSource messages, org.tongban.cases.SharedDataCheck sharedData) {
+    WorkbenchPages(CaseAcceptance acceptance, MessageSource messages, org.tongban.cases.SharedDataCheck sharedData,
+            org.tongban.cases.CaseDocuments documents) {
+        this.documents = documents;
         this.acceptance = acceptance;
         this.messages = messages;
         this.sharedData = sharedData;
@@ -60,8 +63,16 @@ class WorkbenchPages {
     @GetMapping("/workbench/cases/{id}")
     String open(@PathVariable UUID id, @AuthenticationPrincipal SignedIn officer, Locale locale, Model model) {
         model.addAttribute("view", acceptance.open(officer, id));
+        model.addAttribute("documents", documents.available(officer, id));
         model.addAttribute("defaultRemedy", messages.getMessage(CaseAcceptance.DEFAULT_REMEDY_KEY, null, locale));
         return "cases/review";
+    }
+
+    /** 文书: the case's notices and decisions as PDF, for staff of a body that handles the case. */
+    @GetMapping("/workbench/cases/{id}/documents/{kind}")
+    ResponseEntity<byte[]> document(@PathVariable UUID id, @PathVariable String kind,
+            @AuthenticationPrincipal SignedIn officer) {
+        return ApplicantPages.pdf(documents, officer, id, kind);
     }
 
     @GetMapping("/workbench/cases/{id}/materials/{material}")

@@ -94,6 +94,12 @@ class CertificatesApi {
         return certificates.signedDocument(person, id).json();
     }
 
+    /** The certificate as a printable PDF ({@code application/pdf}) with its verification QR code. */
+    @GetMapping("/{id}/pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable UUID id, @AuthenticationPrincipal SignedIn person) {
+        return WalletPages.pdfCopy(certificates, person, id);
+    }
+
     @GetMapping("/{id}/ledger")
     CertificateUse.Ledger ledger(@PathVariable UUID id, @AuthenticationPrincipal SignedIn person) {
         return use.ledger(person, id);

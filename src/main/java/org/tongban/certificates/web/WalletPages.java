@@ -73,6 +73,19 @@ class WalletPages {
                 .contentType(MediaType.APPLICATION_JSON).body(document.json().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The certificate as a printable PDF with the verification QR code (电子证照打印件). */
+    @GetMapping("/account/certificates/{id}/pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable UUID id, @AuthenticationPrincipal SignedIn person) {
+        return pdfCopy(certificates, person, id);
+    }
+
+    static ResponseEntity<byte[]> pdfCopy(Certificates certificates, SignedIn person, UUID id) {
+        CertificateView view = certificates.forHolder(person, id);
+        Certificates.PdfCopy copy = certificates.pdfCopy(person, id,
+                VerificationPages.link(view.identifier(), view.verificationCode()));
+        return org.tongban.platform.documents.PdfDownload.of(copy.fileName(), copy.pdf());
+    }
+
     @PostMapping("/account/certificates/{id}/authorizations")
     String authorize(@PathVariable UUID id, @RequestParam(defaultValue = "") String grantee,
             @RequestParam(defaultValue = "") String purpose, @RequestParam(required = false) String until,

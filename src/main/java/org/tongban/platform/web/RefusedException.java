@@ -9,10 +9,10 @@ import org.springframework.http.HttpStatus;
  */
 public class RefusedException extends RuntimeException {
 
-    /** Why: {@code CONFLICT} (409, someone else changed it first / wrong state), {@code RULE} (422), {@code FORBIDDEN} (403), {@code SIGN_IN} (401). */
+    /** Why: {@code CONFLICT} (409, someone else changed it first / wrong state), {@code RULE} (422), {@code FORBIDDEN} (403), {@code SIGN_IN} (401), {@code UNAVAILABLE} (503, a resource the platform needs is missing). */
     public enum Reason {
         CONFLICT(HttpStatus.CONFLICT), RULE(HttpStatus.UNPROCESSABLE_CONTENT), FORBIDDEN(HttpStatus.FORBIDDEN),
-        SIGN_IN(HttpStatus.UNAUTHORIZED);
+        SIGN_IN(HttpStatus.UNAUTHORIZED), UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE);
 
         private final HttpStatus status;
 
