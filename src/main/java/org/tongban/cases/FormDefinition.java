@@ -79,7 +79,7 @@ public record FormDefinition(String itemCode, int itemVersion, int revision, Lis
             problems.add(new FieldProblem(name, "cases.form-definition.label-missing", name));
         }
         if (field.maxLength() < 0 || field.maxLength() > 4000) {
-            problems.add(new FieldProblem(name, "cases.form-definition.max-length", name, 4000));
+            problems.add(new FieldProblem(name, "cases.form-definition.max-length-range", name, 4000));
         }
         if (field.prefill() != null && !field.prefill().isBlank() && !FormField.PREFILLS.contains(field.prefill())) {
             problems.add(new FieldProblem(name, "cases.form-definition.prefill-unknown", name, field.prefill()));
@@ -111,7 +111,7 @@ public record FormDefinition(String itemCode, int itemVersion, int revision, Lis
             problems.add(new FieldProblem(name, "cases.form-definition.columns-missing", name));
         }
         if (table.maxRows() < 0 || table.maxRows() > 200) {
-            problems.add(new FieldProblem(name, "cases.form-definition.max-rows", name, 200));
+            problems.add(new FieldProblem(name, "cases.form-definition.max-rows-range", name, 200));
         }
         Set<String> keys = new HashSet<>();
         for (FormField column : table.columns()) {

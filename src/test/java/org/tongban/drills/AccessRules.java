@@ -282,6 +282,31 @@ final class AccessRules {
             staff(key, APPROVER).at(Place.HR).scoped();
         }
 
+        // Official documents of a case: its applicant, and staff of the bodies handling it.
+        for (String key : new String[] { "GET /api/v1/cases/applications/{id}/documents",
+                "GET /api/v1/cases/applications/{id}/documents/{kind}" }) {
+            owner(key).allStaff().scoped();
+        }
+        owner("GET /account/cases/{id}/documents/{kind}").staffUnchecked = true;
+        staff("GET /workbench/cases/{id}/documents/{kind}").allStaff().scoped();
+        // A's printable certificate copy.
+        owner("GET /api/v1/certificates/{id}/pdf");
+        owner("GET /account/certificates/{id}/pdf");
+
+        // Published ratings and the exposure column: everybody.
+        open("GET /ratings", "GET /api/v1/evaluation/statistics", "GET /exposure", "GET /api/v1/exposure");
+        // Appeals against bad ratings: the rated body's staff file, supervisors decide (no appeal among the
+        // fixtures, so decisions are exercised for refusals only).
+        staff("GET /workbench/rating-appeals").allStaff();
+        staff("POST /api/v1/evaluation/ratings/{id}/appeal").allStaff().scoped();
+        staff("POST /workbench/ratings/{id}/appeal").allStaff().scoped().denyOnly();
+        staff("GET /api/v1/evaluation/appeals", SUPERVISOR);
+        staff("POST /workbench/rating-appeals/{id}", SUPERVISOR).denyOnly();
+        staff("POST /api/v1/evaluation/appeals/{id}/decision", SUPERVISOR).denyOnly();
+        // Publishing a complaint in the exposure column, withdrawing it: supervisors of the division.
+        staff("POST /workbench/supervision/complaints/{id}/exposure", SUPERVISOR).scoped().denyOnly();
+        staff("POST /workbench/supervision/exposure/{id}/withdrawal", SUPERVISOR).denyOnly();
+
         // Electronic supervision (电子监察): supervisors, for their division and below.
         staff("GET /workbench/supervision", SUPERVISOR);
         staff("GET /api/v1/supervision/bodies", SUPERVISOR);
@@ -343,7 +368,9 @@ final class AccessRules {
                 "POST /api/v1/catalog/admin/items/{code}/versions/{version}/approve",
                 "POST /api/v1/catalog/admin/items/{code}/versions/{version}/publish",
                 "POST /api/v1/catalog/admin/items/{code}/versions/{version}/submit",
-                "GET /api/v1/cases/definitions/{code}", "POST /api/v1/cases/definitions/{code}" }) {
+                "GET /api/v1/cases/definitions/{code}", "POST /api/v1/cases/definitions/{code}",
+                "GET /admin/catalog/forms/{code}", "POST /admin/catalog/forms/{code}",
+                "GET /api/v1/cases/forms/{code}", "POST /api/v1/cases/forms/{code}" }) {
             // The item belongs to 浑南区: a catalogue administrator of 大连 may not touch it.
             staff(key, CATALOG_ADMIN).scoped();
         }
@@ -351,6 +378,7 @@ final class AccessRules {
         for (String key : new String[] { "POST /admin/catalog/items/{code}/repeal", "POST /admin/catalog/items/{code}/suspend",
                 "POST /api/v1/catalog/admin/items/{code}/repeal", "POST /api/v1/catalog/admin/items/{code}/suspend",
                 "POST /admin/catalog/processes/{code}", "POST /api/v1/cases/definitions/{code}",
+                "POST /admin/catalog/forms/{code}", "POST /api/v1/cases/forms/{code}",
                 "POST /admin/catalog/basic/{code}/approve", "POST /admin/catalog/items/{id}/approve",
                 "POST /api/v1/catalog/admin/items/{code}/versions/{version}/approve",
                 "POST /api/v1/catalog/admin/items/{code}/versions/{version}/publish" }) {

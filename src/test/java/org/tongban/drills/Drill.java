@@ -96,6 +96,7 @@ final class Drill {
     UUID reviewMaterial = UUID.randomUUID();
     UUID completedApp;
     UUID rectification;
+    UUID rating = UUID.randomUUID();
     UUID complaint = UUID.randomUUID();
     UUID warning = UUID.randomUUID();
     UUID certificate = UUID.randomUUID();
@@ -235,6 +236,8 @@ final class Drill {
             System.out.println("DRILL FIXTURE rectification not created");
             rectification = UUID.randomUUID();
         }
+        rating = jdbc.query("select id from evaluation_rating where application_id = ?",
+                (rs, row) -> rs.getObject(1, UUID.class), completedApp).stream().findFirst().orElse(rating);
         step("complaint", () -> complaint = context.getBean(Complaints.class).submit(a, completedApp, "演练投诉：窗口态度")
                 .id());
         warning = UUID.randomUUID();
@@ -376,6 +379,7 @@ final class Drill {
             case "list" -> "materials";
             case "name" -> attachmentName;
             case "action" -> "suspend";
+            case "kind" -> "acceptance";
             case "clientId" -> clientId;
             case "code" -> code(pattern);
             case "id" -> id(pattern);
@@ -398,7 +402,15 @@ final class Drill {
 
     private String id(String pattern) {
         UUID id;
-        if (pattern.startsWith("/account/cases/{id}") || pattern.startsWith("/api/v1/cases/applications/{id}")) {
+        if (pattern.contains("/documents")) {
+            // The completed case has its acceptance notice.
+            id = completedApp;
+        } else if (pattern.contains("/ratings/{id}")) {
+            id = rating;
+        } else if (pattern.contains("appeals/{id}") || pattern.contains("exposure/{id}")) {
+            // No appeal or published complaint among the fixtures: these are exercised for refusals only.
+            id = UUID.randomUUID();
+        } else if (pattern.startsWith("/account/cases/{id}") || pattern.startsWith("/api/v1/cases/applications/{id}")) {
             id = pattern.matches(".*/(rating|complaints|progress|ratings)$") ? completedApp : draftApp;
         } else if (pattern.startsWith("/workbench/cases/") || pattern.endsWith("/extension")) {
             id = pattern.endsWith("/extension") || pattern.endsWith("/materials/{material}") ? reviewApp

@@ -3,6 +3,7 @@ package org.tongban.cases.web;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -47,6 +48,9 @@ import org.tongban.platform.web.InvalidFieldException;
  */
 @Controller
 class ApplicantPages {
+
+    /** What a table's key may look like (it goes into the redirect's fragment): anything else is ignored. */
+    private static final java.util.regex.Pattern FIELD_KEY = java.util.regex.Pattern.compile("[a-zA-Z][a-zA-Z0-9.]{0,170}");
 
     private final Applications applications;
     private final FormRendering rendering;
@@ -117,9 +121,12 @@ class ApplicantPages {
 
     @GetMapping("/account/cases/{id}")
     String detail(@PathVariable UUID id, @AuthenticationPrincipal SignedIn who, Model model) {
-        model.addAttribute("view", applications.view(who, id));
+        ApplicationView view = applications.view(who, id);
+        model.addAttribute("view", view);
         model.addAttribute("progress", processing.progress(who, id));
-        model.addAttribute("documents", documents.available(who, id));
+        // A draft has no documents yet (and is not a case the documents service knows).
+        model.addAttribute("documents", view.status() == org.tongban.cases.ApplicationStatus.DRAFT ? List.of()
+                : documents.available(who, id));
         return "cases/detail";
     }
 
@@ -160,14 +167,14 @@ class ApplicantPages {
             @RequestParam(name = "_removeRow", required = false) String removeRow,
             @AuthenticationPrincipal SignedIn who, RedirectAttributes redirect) {
         int colon = removeRow == null ? -1 : removeRow.lastIndexOf(':');
-        if (colon > 0) {
+        if (colon > 0 && FIELD_KEY.matcher(removeRow.substring(0, colon)).matches()) {
             String table = removeRow.substring(0, colon);
             int row = InvalidFieldException.parse("_removeRow", () -> Integer.parseInt(removeRow.substring(colon + 1)));
             applications.removeRow(who, id, values, table, row);
             return "redirect:/account/cases/" + id + "/edit#f-" + table.replace('.', '-');
         }
         applications.save(who, id, values);
-        if (addRow != null) {
+        if (addRow != null && FIELD_KEY.matcher(addRow).matches()) {
             // Flash attributes live in the shared (JDBC) session: a plain string.
             redirect.addFlashAttribute("addedRowTo", addRow);
             return "redirect:/account/cases/" + id + "/edit#f-" + addRow.replace('.', '-');

@@ -41,8 +41,8 @@ class AppealPages {
         return "evaluation/appeals";
     }
 
-    @PostMapping("/workbench/ratings/{ratingId}/appeal")
-    String file(@PathVariable UUID ratingId, @RequestParam(defaultValue = "") String reason,
+    @PostMapping("/workbench/ratings/{id}/appeal")
+    String file(@PathVariable("id") UUID ratingId, @RequestParam(defaultValue = "") String reason,
             @AuthenticationPrincipal SignedIn officer, Locale locale, RedirectAttributes redirect) {
         try {
             appeals.file(officer, ratingId, reason);
