@@ -1,8 +1,12 @@
 package org.tongban.cases;
 
+import static org.tongban.cases.CaseFixtures.as;
+import static org.tongban.cases.CaseFixtures.at;
+import static org.tongban.cases.CaseFixtures.officer;
+import static org.tongban.cases.CaseFixtures.only;
+import static org.tongban.cases.CaseFixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -11,14 +15,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.ZonedDateTime;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,10 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.tongban.TongbanIntegrationTest;
 import org.tongban.identity.ActingFor;
 import org.tongban.identity.SignedIn;
@@ -50,7 +48,6 @@ import org.tongban.identity.StaffRole;
 class CaseDocumentsIntegrationTests {
 
     private static final String FOOD = "011070001000";
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final Pattern ACCEPTANCE_NUMBER = Pattern.compile("浑南市监受字〔2026〕第\\d+号");
 
     @Autowired
@@ -313,37 +310,15 @@ class CaseDocumentsIntegrationTests {
         return matcher.group();
     }
 
-    /** An application received on a working day and awaiting acceptance, with a masked resident ID. */
     private UUID submitted(UUID applicant, String name) {
-        Map<String, Object> item = jdbc.queryForMap("select version, name, body_id, body_name from "
-                + "catalog_implementation_item where code = ? and status = 'PUBLISHED'", itemCode);
-        UUID id = UUID.randomUUID();
-        String number = itemCode + "20260302" + "%06d".formatted(800_000 + SEQUENCE.incrementAndGet()
-                + (int) (Math.abs(id.getLeastSignificantBits()) % 90_000));
-        jdbc.update("""
-                insert into cases_application (id, applicant_account, applicant_name, applicant_id_type,
-                    applicant_id_masked, item_code, item_version, item_name, body_id, body_name, status, form_values,
-                    case_number, channel, created_at, updated_at, received_at, received_on, decision_due)
-                values (?, ?, ?, 'RESIDENT_ID', '210112********1234', ?, ?, ?, ?, ?, 'SUBMITTED', '{}', ?, 'WEB',
-                    now(), now(), now(), ?, ?)""",
-                id, applicant, name, itemCode, item.get("version"), item.get("name"), item.get("body_id"),
-                item.get("body_name"), number, java.sql.Date.valueOf("2026-03-02"),
-                java.sql.Date.valueOf("2026-03-09"));
-        return id;
+        return CaseFixtures.submitted(jdbc, itemCode, applicant, name);
     }
 
     private UUID body(String category) {
-        return jdbc.queryForObject("select id from org_body where division_code = '210112' and category = ?",
-                UUID.class, category);
+        return CaseFixtures.body(jdbc, category);
     }
 
-    private static SignedIn officer(String name, UUID body, StaffRole... roles) {
-        return new SignedIn(UUID.randomUUID(), name, true, 3, EnumSet.of(roles[0], roles), body, "210112", null);
-    }
 
-    private static SignedIn person(UUID account) {
-        return new SignedIn(account, "申请人", false, 2, Set.of(), null, null, null);
-    }
 
     private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder page(SignedIn who, String url)
             throws Exception {
@@ -353,22 +328,10 @@ class CaseDocumentsIntegrationTests {
         return get(url).with(as(who)).cookie(session);
     }
 
-    private static RequestPostProcessor as(SignedIn who) {
-        return authentication(new UsernamePasswordAuthenticationToken(who, null, who.authorities()));
-    }
 
-    private static TaskView only(List<TaskView> tasks, UUID application) {
-        List<TaskView> mine = tasks.stream().filter(t -> t.applicationId().equals(application)).toList();
-        assertThat(mine).hasSize(1);
-        return mine.get(0);
-    }
 
     private long version(UUID id) {
-        return jdbc.queryForObject("select version from cases_application where id = ?", Long.class, id);
+        return CaseFixtures.version(jdbc, id);
     }
 
-    private static Clock at(String localDateTime) {
-        return Clock.fixed(ZonedDateTime.of(LocalDateTime.parse(localDateTime), Applications.ZONE).toInstant(),
-                Applications.ZONE);
-    }
 }
