@@ -14,7 +14,6 @@ import org.tongban.identity.internal.PersonalDataCipher;
  * look-up hash as accounts, so a value stored elsewhere can be matched to an account without decrypting anything.
  */
 @Service
-@Transactional(readOnly = true)
 public class PersonalData {
 
     /** A natural person as an issuer of documents needs them: the clear ID number, the masked form, the hash. */
@@ -29,6 +28,12 @@ public class PersonalData {
         this.cipher = cipher;
         this.accounts = accounts;
     }
+
+    /*
+     * Encrypting, decrypting and hashing touch no database and run without a transaction: callers decrypt while
+     * reading rows, and a transaction here took a second pooled connection per row — under load every connection
+     * waited for another (found by bench/submission.sh). Only the look-ups of accounts below are transactional.
+     */
 
     /** AES-256-GCM with the platform's data key; the stored form names the key generation. */
     public String encrypt(String plain) {
@@ -50,6 +55,7 @@ public class PersonalData {
     }
 
     /** The person behind a (non-staff or staff) account, with the clear ID number. */
+    @Transactional(readOnly = true)
     public Optional<Person> person(UUID accountId) {
         return accounts.findById(accountId).map(this::person);
     }
@@ -65,12 +71,14 @@ public class PersonalData {
     }
 
     /** The look-up hash of the resident ID number of an account (none for other document types). */
+    @Transactional(readOnly = true)
     public Optional<String> residentIdHashOf(UUID accountId) {
         return accounts.findById(accountId).filter(a -> a.idType() == IdDocumentType.RESIDENT_ID)
                 .map(Account::idNumberHash);
     }
 
     /** The look-up hash of the account's ID number, to find what is held under it. */
+    @Transactional(readOnly = true)
     public Optional<String> idNumberHashOf(UUID accountId) {
         return accounts.findById(accountId).map(Account::idNumberHash);
     }
