@@ -7,25 +7,17 @@
 #   CLIENTS=32 MEASURE=60 bench/exchange-gateway.sh
 set -euo pipefail
 
-BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-PROJECT_DIR=$(cd "$BENCH_DIR/.." && pwd)
+# Read before lib.sh sets its own default for the Tongban jar builds.
+BUILD_DIR=${TONGBAN_BUILD_DIR:-${TMPDIR:-/tmp}/tongban-exchange-bench-build}
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 CLIENTS=${CLIENTS:-16}
 WARMUP=${WARMUP:-10}; MEASURE=${MEASURE:-30}
-BUILD_DIR=${TONGBAN_BUILD_DIR:-${TMPDIR:-/tmp}/tongban-exchange-bench-build}
-if [[ -z "${JAVA_HOME:-}" && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
-    export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 RESULTS_DIR=$BENCH_DIR/results/exchange-gateway-$(date -u +%Y%m%dT%H%M%SZ)
-mkdir -p "$RESULTS_DIR" "$BUILD_DIR"
+mkdir -p "$RESULTS_DIR"
 
 # Build the working tree as it is, in a private copy.
-(cd "$PROJECT_DIR" && git ls-files -co --exclude-standard -z | grep -zv '^bench/' | tar --null -T - -cf -) \
-    | (cd "$BUILD_DIR" && tar -xf -)
-(cd "$BUILD_DIR" && ./mvnw -B -q -DskipTests test-compile dependency:build-classpath \
-    -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >"$RESULTS_DIR/build.log" 2>&1) \
-    || { tail -n 40 "$RESULTS_DIR/build.log" >&2; exit 1; }
-CLASSPATH="$BUILD_DIR/target/test-classes:$BUILD_DIR/target/classes:$(cat "$BUILD_DIR/target/bench.classpath")"
+build_bench_classpath "$BUILD_DIR" "$RESULTS_DIR/build.log"
 
 START=$(date -Is)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -3,6 +3,7 @@
 # Sets BENCH_DIR, PROJECT_DIR, JAVA_HOME (default Temurin 25), JAVA. Functions:
 #   log, machine_line                    logging; one line describing the machine and its load
 #   build_tongban                        TONGBAN_JAR: given, or built from a private copy (TONGBAN_BUILD_DIR, TONGBAN_REV)
+#   build_bench_classpath                CLASSPATH of the bench classes under src/test, compiled in a private copy
 #   postmaster_pid, wait_gone            find the postmaster of a data directory; wait for a pid to end
 #   app_start, app_wait_ready, app_up, app_stop, app_kill9, app_cleanup
 #                                        one Tongban process in a scratch directory (APP_PID, APP_DATA_DIR)
@@ -70,6 +71,19 @@ build_tongban() {
     fi
     (cd "$TONGBAN_BUILD_DIR" && ./mvnw -B -q -DskipTests clean package) >&2
     TONGBAN_JAR="$TONGBAN_BUILD_DIR/target/tongban.jar"
+}
+
+# Compiles the working tree's main and test classes in a private copy (bench classes live under src/test) and sets
+# CLASSPATH to run them with every test-scope dependency. $1: build directory; $2: file for Maven's output.
+build_bench_classpath() {
+    local build_dir=$1 build_log=$2
+    mkdir -p "$build_dir"
+    (cd "$PROJECT_DIR" && git ls-files -co --exclude-standard -z | grep -zv '^bench/' | tar --null -T - -cf -) \
+        | (cd "$build_dir" && tar -xf -)
+    (cd "$build_dir" && ./mvnw -B -q -DskipTests test-compile dependency:build-classpath \
+        -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >"$build_log" 2>&1) \
+        || { tail -n 40 "$build_log" >&2; exit 1; }
+    CLASSPATH="$build_dir/target/test-classes:$build_dir/target/classes:$(cat "$build_dir/target/bench.classpath")"
 }
 
 # ---------------------------------------------------------------- processes
