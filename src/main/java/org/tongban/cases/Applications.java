@@ -20,8 +20,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tongban.cases.internal.ApplicationStore;
 import org.tongban.cases.internal.ApplicationStore.MaterialRow;
@@ -30,6 +28,7 @@ import org.tongban.cases.internal.CaseNumbers;
 import org.tongban.cases.internal.FormDefinitions;
 import org.tongban.cases.internal.MaterialContent;
 import org.tongban.cases.internal.MaterialStorage;
+import org.tongban.cases.internal.SharedMaterialStore;
 import org.tongban.catalog.Catalog;
 import org.tongban.catalog.Guide;
 import org.tongban.catalog.ImplementationCode;
@@ -70,22 +69,26 @@ public class Applications {
     private final TransactionTemplate transactions;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final SharedData sharedData;
+    private final SharedMaterialStore sharedMaterials;
     private final Clock clock;
 
     @org.springframework.beans.factory.annotation.Autowired
     Applications(ApplicationStore store, FormDefinitions forms, Catalog catalog, Accounts accounts,
             Organization organization, MaterialStorage storage, CaseNumbers numbers, WorkingDays workingDays,
             CasesProperties properties, TransactionTemplate transactions,
-            org.springframework.context.ApplicationEventPublisher events, SharedData sharedData) {
+            org.springframework.context.ApplicationEventPublisher events, SharedData sharedData,
+            SharedMaterialStore sharedMaterials) {
         this(store, forms, catalog, accounts, organization, storage, numbers, workingDays, properties, transactions,
-                events, sharedData, Clock.systemUTC());
+                events, sharedData, sharedMaterials, Clock.systemUTC());
     }
 
     private Applications(ApplicationStore store, FormDefinitions forms, Catalog catalog, Accounts accounts,
             Organization organization, MaterialStorage storage, CaseNumbers numbers, WorkingDays workingDays,
             CasesProperties properties, TransactionTemplate transactions,
-            org.springframework.context.ApplicationEventPublisher events, SharedData sharedData, Clock clock) {
+            org.springframework.context.ApplicationEventPublisher events, SharedData sharedData,
+            SharedMaterialStore sharedMaterials, Clock clock) {
         this.events = events;
+        this.sharedMaterials = sharedMaterials;
         this.sharedData = sharedData;
         this.store = store;
         this.forms = forms;
@@ -103,7 +106,7 @@ public class Applications {
     /** The same service reading time from {@code clock} (tests of the legal clock). */
     public Applications withClock(Clock clock) {
         return new Applications(store, forms, catalog, accounts, organization, storage, numbers, workingDays,
-                properties, transactions, events, sharedData, clock);
+                properties, transactions, events, sharedData, sharedMaterials, clock);
     }
 
     /** The published item and its application form. */
@@ -351,6 +354,8 @@ public class Applications {
                     throw CaseRefusedException.conflict("cases.application.not-editable");
                 }
                 store.putMaterial(id, material).ifPresent(this::deleteAfterCommit);
+                // An upload replaces a copy obtained by sharing: the applicant chose to supply it themself.
+                sharedMaterials.forget(id, index);
                 store.touch(id, clock.instant());
                 if (deferredAfterAcceptance) {
                     // 容缺后补: the outstanding material arrives after acceptance and is recorded as supplied.
@@ -370,6 +375,7 @@ public class Applications {
         transactions.executeWithoutResult(status -> {
             editable(who, id, true);
             store.removeMaterial(id, index).ifPresent(this::deleteAfterCommit);
+            sharedMaterials.forget(id, index);
             store.touch(id, clock.instant());
         });
     }
@@ -567,12 +573,13 @@ public class Applications {
     }
 
     /**
-     * Whether the material must be uploaded before submission: required ones, except those a government body
-     * issues, which the platform obtains by sharing instead of asking again (DOMAIN §1, once-only). Optional and
-     * 容缺后补 materials may be missing.
+     * Whether the material must be present before submission: every required one. One the platform obtains by
+     * sharing (免提交, DOMAIN §1) is present once the applicant consented to the fetched copy
+     * ({@link OnceOnlyMaterials}); without the consent, or when the fetch fails, it is uploaded like any other.
+     * Optional and 容缺后补 materials may be missing.
      */
     static boolean needed(Guide.Material material) {
-        return material.necessity() == Guide.Necessity.REQUIRED && material.source() != Guide.MaterialSource.GOVERNMENT;
+        return material.necessity() == Guide.Necessity.REQUIRED;
     }
 
     private boolean divisionExists(org.tongban.shared.DivisionCode code) {
@@ -631,16 +638,7 @@ public class Applications {
     }
 
     private void deleteAfterCommit(String key) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    storage.delete(key);
-                }
-            });
-        } else {
-            storage.delete(key);
-        }
+        storage.deleteAfterCommit(key);
     }
 
     private static String safeName(String name) {

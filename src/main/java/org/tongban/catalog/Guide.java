@@ -69,9 +69,23 @@ public record Guide(List<String> conditions, List<Material> materials, List<Proc
     /** Result types (结果类型): 批文批复, 证件执照, 证明文件, 鉴定报告, 其他. */
     public enum ResultType { APPROVAL, LICENCE, CERTIFICATE_DOCUMENT, APPRAISAL, OTHER }
 
+    /**
+     * A material requirement. {@code sharedResource} is, for a material of source 政府部门核发, the code of the
+     * resource in the data-sharing catalogue (DOMAIN §9) the platform fetches it from with the applicant's consent
+     * instead of asking for it (免提交, DOMAIN §1) — e.g. the certificate library's business licences, or the
+     * population data for an ID card; {@code null} when the material still has to be supplied.
+     */
     public record Material(String name, MaterialType type, MaterialForm form, Necessity necessity, int paperCopies,
             MaterialSource source, String sourceBody, String blankForm, String sample, String fillingInstructions,
-            String acceptanceStandard, String legalBasis) {
+            String acceptanceStandard, String legalBasis, String sharedResource) {
+
+        /** The pattern of a resource code of the data-sharing catalogue (class, then a 5-digit sequence). */
+        public static final String RESOURCE_CODE = "[0-9]{6}-[0-9]{5}";
+
+        /** Whether the platform obtains this material by sharing instead of asking the applicant for it. */
+        public boolean shared() {
+            return source == MaterialSource.GOVERNMENT && sharedResource != null && !sharedResource.isBlank();
+        }
     }
 
     public record ProcessStep(String name, String description) {
@@ -129,6 +143,11 @@ public record Guide(List<String> conditions, List<Material> materials, List<Proc
         if (materials.stream().anyMatch(m -> m.source() == MaterialSource.GOVERNMENT
                 && (m.sourceBody() == null || m.sourceBody().isBlank()))) {
             problems.add(new Inconsistency("catalog.guide.government-source-body"));
+        }
+        // Only what a government body issues can be fetched from a shared resource, named by its catalogue code.
+        if (materials.stream().anyMatch(m -> m.sharedResource() != null && (m.source() != MaterialSource.GOVERNMENT
+                || !m.sharedResource().matches(Material.RESOURCE_CODE)))) {
+            problems.add(new Inconsistency("catalog.guide.shared-resource"));
         }
         if (process.isEmpty()) {
             problems.add(new Inconsistency("catalog.guide.no-process"));

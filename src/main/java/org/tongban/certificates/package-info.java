@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Certificates",
-        allowedDependencies = { "shared", "platform", "organization", "identity", "cases" })
+        allowedDependencies = { "shared", "platform", "organization", "identity", "cases", "exchange" })
 package org.tongban.certificates;

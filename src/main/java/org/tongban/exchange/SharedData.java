@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.tongban.exchange.internal.BaseData;
 import org.tongban.exchange.internal.Gateway;
+import org.tongban.exchange.internal.Resources;
+import org.tongban.exchange.internal.Source;
 import org.tongban.identity.PersonalData;
 import org.tongban.organization.BodySummary;
 import org.tongban.organization.Organization;
@@ -39,6 +41,13 @@ public class SharedData {
      */
     public static final String APPLICATION_PREFILL = "政务服务事项申请表预填";
 
+    /**
+     * The purpose under which an application obtains a material the government already holds (a certificate, or
+     * identity data instead of an ID-card copy) with the applicant's consent, so that it is never uploaded
+     * (免提交, 国务院令第716号 Art. 11).
+     */
+    public static final String APPLICATION_MATERIALS = "政务服务事项申请材料免提交";
+
     /** The population resource (人口基本信息) of the resource catalogue. */
     public static final String POPULATION = "101001-00001";
 
@@ -46,12 +55,15 @@ public class SharedData {
     public static final String LEGAL_PERSON = "102001-00001";
 
     private final Gateway gateway;
+    private final Resources resources;
     private final BaseData baseData;
     private final PersonalData protection;
     private final Organization organization;
 
-    SharedData(Gateway gateway, BaseData baseData, PersonalData protection, Organization organization) {
+    SharedData(Gateway gateway, Resources resources, BaseData baseData, PersonalData protection,
+            Organization organization) {
         this.gateway = gateway;
+        this.resources = resources;
         this.baseData = baseData;
         this.protection = protection;
         this.organization = organization;
@@ -73,6 +85,16 @@ public class SharedData {
     public Optional<DataSubject> applicant(UUID accountId) {
         return protection.residentIdHashOf(accountId).flatMap(hash -> baseData.maskedIdNumber(hash)
                 .map(masked -> new DataSubject(SubjectType.PERSON, hash, masked)));
+    }
+
+    /**
+     * Whom a resource is about (persons or companies), so that an application knows whose data to ask for; empty for
+     * an unknown resource or one about both (credit lists).
+     */
+    public Optional<SubjectType> subjectType(String resourceCode) {
+        return resources.find(resourceCode).flatMap(r -> r.source() == Source.CERTIFICATES
+                ? baseData.certificateLibrary().flatMap(l -> l.holderType(r.relatedCodes()))
+                : Optional.ofNullable(r.source().subjectType()));
     }
 
     /** Whether the body may fetch the resource for the purpose (to offer 免提交 before asking for consent). */

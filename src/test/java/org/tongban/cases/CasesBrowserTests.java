@@ -112,6 +112,11 @@ class CasesBrowserTests {
         resident.locator("#file-2").setInputFiles(new FilePayload("场所.png", "image/png", Samples.png()));
         resident.locator("#material-2 form.upload button").click();
         assertThat(resident.locator("#material-2")).containsText("场所.png");
+        // Unknown to the population data, the resident uploads the ID card the platform cannot obtain for them.
+        assertThat(resident.locator("#material-1")).containsText("暂时无法为您获取");
+        resident.locator("#file-1").setInputFiles(new FilePayload("身份证.jpg", "image/jpeg", Samples.jpeg()));
+        resident.locator("#material-1 form.upload button").click();
+        assertThat(resident.locator("#material-1")).containsText("身份证.jpg");
 
         resident.locator("#f-applicant-phone").fill(phoneNumber);
         // The family members' table applies to a family business only: shown while that is chosen.

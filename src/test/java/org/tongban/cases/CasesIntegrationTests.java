@@ -139,9 +139,13 @@ class CasesIntegrationTests {
                 .andExpect(status().is3xxRedirection());
     }
 
-    /** The slots 个体工商户登记 needs uploaded: the application form (0) and the premises proof (2). */
+    /**
+     * The slots 个体工商户登记 needs uploaded: the application form (0), the ID card (1: residents registered in
+     * these tests are unknown to the population data, so it cannot be shared) and the premises proof (2).
+     */
     private void uploadNeeded(Person person, UUID id) throws Exception {
         upload(person, id, 0, "申请书.pdf", Samples.pdf());
+        upload(person, id, 1, "身份证.jpg", Samples.jpeg());
         upload(person, id, 2, "场所证明.png", Samples.png());
     }
 

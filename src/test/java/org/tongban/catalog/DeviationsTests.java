@@ -20,7 +20,7 @@ class DeviationsTests {
 
     private static Material material(String name, Necessity necessity, int copies) {
         return new Material(name, MaterialType.FORM, MaterialForm.BOTH, necessity, copies, MaterialSource.APPLICANT,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     private static Guide guide(List<String> conditions, List<Material> materials, int legal, int promised, int visits,

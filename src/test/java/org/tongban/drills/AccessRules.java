@@ -155,7 +155,7 @@ final class AccessRules {
                 "GET /api/v1/catalog/basic-items", "GET /api/v1/catalog/basic-items/{code}",
                 "GET /api/v1/catalog/items", "GET /api/v1/catalog/items/{code}",
                 "GET /api/v1/catalog/items/{code}/deviations", "GET /api/v1/catalog/items/{code}/versions/{version}",
-                "GET /api/v1/catalog/suggestions", "GET /api/v1/catalog/themes",
+                "GET /api/v1/catalog/suggestions", "GET /api/v1/catalog/themes", "GET /api/v1/catalog/once-only",
                 "GET /api/v1/cases/items/{code}/form",
                 "GET /api/v1/certificates/root-ca.pem", "GET /api/v1/certificates/types",
                 "GET /api/v1/certificates/verification", "POST /api/v1/certificates/verification",
@@ -167,6 +167,7 @@ final class AccessRules {
                 "GET /dev/sms", "GET /divisions/picker", "GET /divisions/{code}", "POST /division",
                 "GET /identifiers", "POST /identifiers",
                 "GET /items", "GET /items/suggestions", "GET /items/{code}", "GET /items/{code}/qr.svg",
+                "GET /once-only",
                 "GET /register", "POST /register", "GET /search",
                 "GET /signin", "GET /signin/sms", "POST /signin/sms", "POST /signin/sms/code");
 
@@ -200,7 +201,12 @@ final class AccessRules {
                 "PUT /api/v1/cases/applications/{id}/values", "POST /api/v1/cases/applications/{id}/materials/{index}",
                 "POST /api/v1/cases/applications/{id}/submission", "POST /api/v1/cases/applications/{id}/withdrawal",
                 "DELETE /api/v1/cases/applications/{id}", "POST /api/v1/evaluation/cases/{id}/ratings",
-                "POST /api/v1/supervision/cases/{id}/complaints" }) {
+                "POST /api/v1/supervision/cases/{id}/complaints",
+                "POST /account/cases/{id}/materials/{index}/shared/{action}",
+                "GET /api/v1/cases/applications/{id}/shared-materials",
+                "POST /api/v1/cases/applications/{id}/materials/{index}/shared",
+                "POST /api/v1/cases/applications/{id}/materials/{index}/shared/consent",
+                "DELETE /api/v1/cases/applications/{id}/materials/{index}/shared" }) {
             owner(key);
         }
         // The ratings and complaints of a case: its applicant, and the supervisors of its division.

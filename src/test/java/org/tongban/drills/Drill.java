@@ -385,7 +385,7 @@ final class Drill {
                     market);
             case "list" -> "materials";
             case "name" -> attachmentName;
-            case "action" -> "suspend";
+            case "action" -> pattern.contains("/shared/") ? "fetch" : "suspend";
             case "kind" -> "acceptance";
             case "clientId" -> clientId;
             case "code" -> code(pattern);

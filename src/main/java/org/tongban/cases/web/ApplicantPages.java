@@ -37,6 +37,7 @@ import org.tongban.cases.Channel;
 import org.tongban.cases.FieldProblem;
 import org.tongban.cases.FormValidation;
 import org.tongban.cases.IncompleteApplicationException;
+import org.tongban.cases.OnceOnlyMaterials;
 import org.tongban.catalog.ImplementationCode;
 import org.tongban.identity.SignedIn;
 import org.tongban.platform.documents.PdfDownload;
@@ -59,11 +60,14 @@ class ApplicantPages {
     private final org.tongban.cases.CaseProcessing processing;
     private final org.tongban.cases.CaseNotifications notifications;
     private final CaseDocuments documents;
+    private final OnceOnlyMaterials onceOnly;
 
     ApplicantPages(Applications applications, FormRendering rendering, MessageSource messages,
             CasesProperties properties, org.tongban.cases.CaseProcessing processing,
-            org.tongban.cases.CaseNotifications notifications, CaseDocuments documents) {
+            org.tongban.cases.CaseNotifications notifications, CaseDocuments documents,
+            OnceOnlyMaterials onceOnly) {
         this.documents = documents;
+        this.onceOnly = onceOnly;
         this.notifications = notifications;
         this.processing = processing;
         this.properties = properties;
@@ -243,6 +247,34 @@ class ApplicantPages {
         return "redirect:/account/cases/" + id + (application.status().editable() ? "/edit" : "") + "#material-" + index;
     }
 
+    /**
+     * 免提交: fetch a material from government sources for preview, consent to the fetched copy, or decline it (and
+     * upload). A failure (source down, nothing held, certificate not valid) is shown at the material, which the
+     * applicant then uploads; nothing is attached without the consent.
+     */
+    @PostMapping("/account/cases/{id}/materials/{index}/shared/{action}")
+    String shared(@PathVariable UUID id, @PathVariable int index, @PathVariable String action,
+            @AuthenticationPrincipal SignedIn who, Locale locale, RedirectAttributes redirect) {
+        try {
+            switch (action) {
+                case "fetch" -> onceOnly.fetch(who, id, index);
+                case "consent" -> onceOnly.consent(who, id, index);
+                case "decline" -> onceOnly.decline(who, id, index);
+                default -> throw new org.tongban.shared.NotFoundException("cases.shared.action-unknown", action);
+            }
+        } catch (org.tongban.platform.web.RefusedException e) {
+            redirect.addFlashAttribute("uploadError", index);
+            redirect.addFlashAttribute("uploadMessage", messages.getMessage(e.code(), e.arguments(), e.code(), locale));
+        } catch (org.tongban.shared.NotFoundException e) {
+            if (!e.code().startsWith("cases.shared.")) {
+                throw e;
+            }
+            redirect.addFlashAttribute("uploadError", index);
+            redirect.addFlashAttribute("uploadMessage", messages.getMessage(e.code(), e.arguments(), e.code(), locale));
+        }
+        return "redirect:/account/cases/" + id + "/edit#material-" + index;
+    }
+
     @PostMapping("/account/cases/{id}/materials/{index}/delete")
     String removeMaterial(@PathVariable UUID id, @PathVariable int index, @AuthenticationPrincipal SignedIn who) {
         applications.removeMaterial(who, id, index);
@@ -287,6 +319,8 @@ class ApplicantPages {
         rendering.addTo(model, application.form(), values, errors, (String) model.getAttribute("addedRowTo"), locale);
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         model.addAttribute("maxSizeMb", properties.materials().maxSize().toMegabytes());
+        model.addAttribute("offers", onceOnly.offers(application));
+        model.addAttribute("shared", onceOnly.of(application));
         return "cases/form";
     }
 

@@ -28,6 +28,7 @@ import org.tongban.cases.CaseDocuments;
 import org.tongban.cases.CaseRefusedException;
 import org.tongban.cases.Channel;
 import org.tongban.cases.FormDefinition;
+import org.tongban.cases.OnceOnlyMaterials;
 import org.tongban.catalog.ImplementationCode;
 import org.tongban.identity.SignedIn;
 import org.tongban.platform.web.InvalidFieldException;
@@ -44,9 +45,12 @@ class CasesApi {
     private final Applications applications;
     private final CaseAcceptance acceptance;
     private final CaseDocuments documents;
+    private final OnceOnlyMaterials onceOnly;
 
-    CasesApi(Applications applications, CaseAcceptance acceptance, CaseDocuments documents) {
+    CasesApi(Applications applications, CaseAcceptance acceptance, CaseDocuments documents,
+            OnceOnlyMaterials onceOnly) {
         this.applications = applications;
+        this.onceOnly = onceOnly;
         this.acceptance = acceptance;
         this.documents = documents;
     }
@@ -94,6 +98,39 @@ class CasesApi {
             @RequestParam("file") MultipartFile file, @AuthenticationPrincipal SignedIn who) throws IOException {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(applications.upload(signedIn(who), id, index, file.getOriginalFilename(), file.getBytes()));
+    }
+
+    // --- once-only materials (免提交): fetch, preview, consent or decline
+
+    /** What the platform can fetch for the application now, and what it has fetched. */
+    record SharedMaterials(List<OnceOnlyMaterials.Offer> offers, List<OnceOnlyMaterials.SharedMaterial> materials) {
+    }
+
+    @GetMapping("/applications/{id}/shared-materials")
+    SharedMaterials sharedMaterials(@PathVariable UUID id, @AuthenticationPrincipal SignedIn who) {
+        ApplicationView application = applications.view(signedIn(who), id);
+        return new SharedMaterials(List.copyOf(onceOnly.offers(application).values()),
+                List.copyOf(onceOnly.of(who, id).values()));
+    }
+
+    /** Fetches the material for preview (201); nothing is attached before the consent. */
+    @PostMapping("/applications/{id}/materials/{index}/shared")
+    ResponseEntity<OnceOnlyMaterials.SharedMaterial> fetchShared(@PathVariable UUID id, @PathVariable int index,
+            @AuthenticationPrincipal SignedIn who) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(onceOnly.fetch(signedIn(who), id, index));
+    }
+
+    @PostMapping("/applications/{id}/materials/{index}/shared/consent")
+    OnceOnlyMaterials.SharedMaterial consentShared(@PathVariable UUID id, @PathVariable int index,
+            @AuthenticationPrincipal SignedIn who) {
+        return onceOnly.consent(signedIn(who), id, index);
+    }
+
+    @DeleteMapping("/applications/{id}/materials/{index}/shared")
+    ResponseEntity<Void> declineShared(@PathVariable UUID id, @PathVariable int index,
+            @AuthenticationPrincipal SignedIn who) {
+        onceOnly.decline(signedIn(who), id, index);
+        return ResponseEntity.noContent().build();
     }
 
     record Submission(Channel channel) {

@@ -32,9 +32,12 @@ class WorkbenchPages {
     private final org.tongban.cases.SharedDataCheck sharedData;
     private final org.tongban.cases.CaseDocuments documents;
 
+    private final org.tongban.cases.OnceOnlyMaterials onceOnly;
+
     WorkbenchPages(CaseAcceptance acceptance, MessageSource messages, org.tongban.cases.SharedDataCheck sharedData,
-            org.tongban.cases.CaseDocuments documents) {
+            org.tongban.cases.CaseDocuments documents, org.tongban.cases.OnceOnlyMaterials onceOnly) {
         this.documents = documents;
+        this.onceOnly = onceOnly;
         this.acceptance = acceptance;
         this.messages = messages;
         this.sharedData = sharedData;
@@ -62,7 +65,9 @@ class WorkbenchPages {
 
     @GetMapping("/workbench/cases/{id}")
     String open(@PathVariable UUID id, @AuthenticationPrincipal SignedIn officer, Locale locale, Model model) {
-        model.addAttribute("view", acceptance.open(officer, id));
+        ApplicationView view = acceptance.open(officer, id);
+        model.addAttribute("view", view);
+        model.addAttribute("sharedMaterials", onceOnly.of(view));
         model.addAttribute("documents", documents.available(officer, id));
         model.addAttribute("defaultRemedy", messages.getMessage(CaseAcceptance.DEFAULT_REMEDY_KEY, null, locale));
         return "cases/review";

@@ -16,6 +16,7 @@ import org.tongban.catalog.Catalog;
 import org.tongban.catalog.CatalogSearchResult;
 import org.tongban.catalog.ImplementationCode;
 import org.tongban.catalog.ItemDetail;
+import org.tongban.catalog.OnceOnlyShares;
 import org.tongban.catalog.Theme;
 import org.tongban.platform.web.InvalidFieldException;
 import org.tongban.shared.DivisionCode;
@@ -26,12 +27,26 @@ import org.tongban.shared.DivisionCode;
 class CatalogApi {
 
     private final Catalog catalog;
+    private final OnceOnlyShares shares;
 
     private final org.springframework.context.MessageSource messages;
 
-    CatalogApi(Catalog catalog, org.springframework.context.MessageSource messages) {
+    CatalogApi(Catalog catalog, OnceOnlyShares shares, org.springframework.context.MessageSource messages) {
         this.catalog = catalog;
+        this.shares = shares;
         this.messages = messages;
+    }
+
+    /** The province's share of materials no longer submitted, and the share of each body of a division. */
+    record OnceOnlyView(OnceOnlyShares.Share province, List<OnceOnlyShares.BodyShare> bodies) {
+    }
+
+    @GetMapping("/once-only")
+    @Operation(summary = "Share of listed materials the platform fetches by sharing (免提交): province and bodies")
+    OnceOnlyView onceOnly(@RequestParam(required = false) String division) {
+        List<OnceOnlyShares.BodyShare> bodies = CatalogFilters.blank(division) ? List.of()
+                : shares.bodies(InvalidFieldException.parse("division", () -> DivisionCode.of(division)));
+        return new OnceOnlyView(shares.province(), bodies);
     }
 
     @GetMapping("/items")

@@ -20,6 +20,7 @@ import org.tongban.catalog.Guide;
 import org.tongban.catalog.ImplementationCode;
 import org.tongban.catalog.ItemDetail;
 import org.tongban.catalog.ItemType;
+import org.tongban.catalog.OnceOnlyShares;
 import org.tongban.catalog.ServiceTarget;
 import org.tongban.catalog.Theme;
 import org.tongban.organization.CurrentDivision;
@@ -37,9 +38,11 @@ class CatalogPages {
     private final Catalog catalog;
     private final CurrentDivision currentDivision;
     private final MessageSource messages;
+    private final OnceOnlyShares shares;
 
-    CatalogPages(Catalog catalog, CurrentDivision currentDivision, MessageSource messages) {
+    CatalogPages(Catalog catalog, CurrentDivision currentDivision, MessageSource messages, OnceOnlyShares shares) {
         this.catalog = catalog;
+        this.shares = shares;
         this.currentDivision = currentDivision;
         this.messages = messages;
     }
@@ -54,14 +57,27 @@ class CatalogPages {
         model.addAttribute("personThemes", themes(ServiceTarget.NATURAL_PERSON));
         model.addAttribute("companyThemes", themes(ServiceTarget.LEGAL_PERSON));
         model.addAttribute("query", "");
+        model.addAttribute("onceOnly", shares.province());
         return "catalog/home";
+    }
+
+    /** 免提交: the share of listed materials fetched by sharing, province-wide and per body of the chosen division. */
+    @GetMapping("/once-only")
+    String onceOnly(HttpServletRequest request, Model model) {
+        DivisionSummary current = currentDivision.of(request);
+        currentDivision.addPicker(current, model);
+        model.addAttribute("province", shares.province());
+        model.addAttribute("bodies", DivisionCode.isValid(current.code()) && !current.name().equals(current.code())
+                ? shares.bodies(DivisionCode.of(current.code())) : List.of());
+        return "catalog/once-only";
     }
 
     @GetMapping("/items")
     String items(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String type,
             @RequestParam(required = false) String target, @RequestParam(required = false) String depth,
-            @RequestParam(required = false) String theme, @RequestParam(defaultValue = "0") int page,
-            HttpServletRequest request, Model model, java.util.Locale locale) {
+            @RequestParam(required = false) String theme, @RequestParam(required = false) String body,
+            @RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model,
+            java.util.Locale locale) {
         DivisionSummary current = currentDivision.of(request);
         currentDivision.addPicker(current, model);
         model.addAttribute("query", q.strip());
@@ -69,12 +85,13 @@ class CatalogPages {
         model.addAttribute("target", target);
         model.addAttribute("depth", depth);
         model.addAttribute("theme", theme);
+        model.addAttribute("body", body);
         model.addAttribute("types", ItemType.values());
         model.addAttribute("targets", List.of(ServiceTarget.NATURAL_PERSON, ServiceTarget.LEGAL_PERSON));
         model.addAttribute("depths", Guide.OnlineDepth.values());
         model.addAttribute("themes", Theme.values());
         try {
-            CatalogSearchRequest search = CatalogFilters.request(q, current.code(), type, target, depth, theme, null,
+            CatalogSearchRequest search = CatalogFilters.request(q, current.code(), type, target, depth, theme, body,
                     page, PAGE_SIZE);
             CatalogSearchResult result = catalog.search(search);
             model.addAttribute("result", result);
@@ -108,6 +125,7 @@ class CatalogPages {
         model.addAttribute("item", item);
         model.addAttribute("guide", item.guide());
         model.addAttribute("apply", Apply.of(item, user));
+        model.addAttribute("onceOnly", OnceOnlyShares.of(item.guide()));
         return "catalog/guide";
     }
 

@@ -5,11 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.tongban.exchange.CertificateLibrary;
 import org.tongban.exchange.DataSubject;
+import org.tongban.exchange.ExchangeRefusedException;
 import org.tongban.exchange.SubjectType;
 import org.tongban.identity.PersonalData;
 
@@ -24,10 +29,34 @@ public class BaseData {
 
     private final JdbcTemplate jdbc;
     private final PersonalData protection;
+    private final ObjectProvider<CertificateLibrary> certificates;
 
-    BaseData(JdbcTemplate jdbc, PersonalData protection) {
+    BaseData(JdbcTemplate jdbc, PersonalData protection, ObjectProvider<CertificateLibrary> certificates) {
         this.jdbc = jdbc;
         this.protection = protection;
+        this.certificates = certificates;
+    }
+
+    /** The certificate library, when the module that issues certificates provides one. */
+    public Optional<CertificateLibrary> certificateLibrary() {
+        return Optional.ofNullable(certificates.getIfAvailable());
+    }
+
+    /**
+     * Every item of the resource about the subject, one map per row. A certificate-library resource serves the
+     * certificates of the type its related code names, and the library notes the consumer's use for the holder
+     * (a write: this joins the caller's transaction if there is one, and is not read-only).
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public List<Map<String, Object>> rows(Resource resource, DataSubject subject, UUID consumerBodyId,
+            String consumerBodyName, String purpose) {
+        if (resource.source() != Source.CERTIFICATES) {
+            return rows(resource.source(), subject);
+        }
+        CertificateLibrary library = certificateLibrary()
+                .orElseThrow(() -> new ExchangeRefusedException("exchange.source.unavailable", resource.name()));
+        return library.held(resource.relatedCodes() == null ? "" : resource.relatedCodes().strip(), subject.type(),
+                subject.key(), consumerBodyId, consumerBodyName, purpose);
     }
 
     /** Whether the subject is known to the population or legal-person base data. */
@@ -54,6 +83,7 @@ public class BaseData {
     /** Every item of the source about the subject, one map per row, items in the source's order. */
     public List<Map<String, Object>> rows(Source source, DataSubject subject) {
         return switch (source) {
+            case CERTIFICATES -> throw new IllegalArgumentException("certificates are served by resource");
             case POPULATION -> jdbc.query("select * from exchange_person where id_number_hash = ?", (rs, i) -> {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("name", rs.getString("name"));

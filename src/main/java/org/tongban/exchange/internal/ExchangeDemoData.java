@@ -39,6 +39,8 @@ import org.tongban.shared.UnifiedSocialCreditCode;
 class ExchangeDemoData implements ApplicationRunner {
 
     static final String DATA_SET = "exchange.demo-base-data";
+    /** The certificate-library resources and the grants that let applications fetch materials (免提交). */
+    static final String MATERIALS_DATA_SET = "exchange.once-only-materials";
     /** The purpose the demo grant is approved for. */
     static final String DEMO_PURPOSE = "企业开办登记审核";
 
@@ -62,6 +64,50 @@ class ExchangeDemoData implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         demoData.loadOnce(DATA_SET, this::load);
+        demoData.loadOnce(MATERIALS_DATA_SET, this::onceOnlyMaterials);
+    }
+
+    /**
+     * The certificate library's resources (电子证照库, class 104) that guides map their 政府部门核发 materials to, and
+     * the grant that lets 浑南区市场监督管理局 fetch an applicant's identity data as the ID-card material of an
+     * application (DOMAIN §1: materials the government holds are never requested again).
+     */
+    String onceOnlyMaterials() {
+        LocalDate today = LocalDate.now(SharingRequests.CHINA);
+        List<BodySummary> province = organization.bodies(organization.province(), false, 0, 200).getContent();
+        BodySummary police = body(province, BodyCategory.PUBLIC_SECURITY);
+        BodySummary market = body(province, BodyCategory.MARKET_REGULATION);
+        BodySummary social = body(province, BodyCategory.HUMAN_RESOURCES_SOCIAL_SECURITY);
+        List<String> items = Source.CERTIFICATES.items().stream().map(Source.Item::name).toList();
+        String publicity = "《企业信息公示暂行条例》第六条：营业执照和行政许可信息向社会公示";
+        String personal = "《中华人民共和国个人信息保护法》第三十四条；《国务院关于在线政务服务的若干规定》（国务院令第716号）第十条";
+        certificateResource("104001-00001", "营业执照（电子证照）", market, "11100000MB0T00010U001",
+                "市场主体的电子营业执照：名称、统一社会信用代码、类型、法定代表人、注册资本、住所、经营范围。", "UNCONDITIONAL", null,
+                publicity, today, items);
+        certificateResource("104001-00002", "食品经营许可证（电子证照）", market, "11100000MB0T00010U002",
+                "食品经营许可证：经营者名称、经营场所、主体业态、经营项目、有效期。", "UNCONDITIONAL", null, publicity, today,
+                items);
+        certificateResource("104002-00001", "户口登记证明（电子证照）", police, "11100000MB0T00030X001",
+                "户口登记证明：户籍地址、与户主关系。", "CONDITIONAL", "本人申请办理政务服务事项时，经本人同意使用；注明办件编号。",
+                personal, today, items);
+        certificateResource("104003-00001", "社会保障卡电子凭证", social, "11100000MB0T00040Y001",
+                "社会保障卡电子凭证：社会保障卡号、参保地。", "CONDITIONAL", "本人申请办理政务服务事项时，经本人同意使用；注明办件编号。",
+                personal, today, items);
+        UUID population = jdbc.queryForObject("select id from exchange_resource where code = '101001-00001'",
+                UUID.class);
+        BodySummary hunnan = organization.bodies(DivisionCode.of("210112"), false, 0, 50).getContent().stream()
+                .filter(b -> b.category() == BodyCategory.MARKET_REGULATION).findFirst().orElseThrow();
+        grant(population, hunnan, "name,idNumber,sex,birthDate,ethnicity,address",
+                org.tongban.exchange.SharedData.APPLICATION_MATERIALS,
+                "《国务院关于在线政务服务的若干规定》第十一条：可以通过共享获取的材料，不得要求申请人重复提交", today);
+        return "4 certificate-library resources and the ID-card grant of 浑南区市场监督管理局";
+    }
+
+    private void certificateResource(String code, String name, BodySummary provider, String typeCode, String summary,
+            String type, String condition, String basis, LocalDate today, List<String> items) {
+        UUID id = resource(code, code.substring(0, 6), name, Source.CERTIFICATES, provider, summary, type, condition,
+                basis, "NOT_OPEN", "REALTIME", today, items);
+        jdbc.update("update exchange_resource set related_codes = ? where id = ?", typeCode, id);
     }
 
     /** The counties (区县) of the province, with full names, for generated residents and companies. */

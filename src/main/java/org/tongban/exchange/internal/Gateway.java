@@ -102,7 +102,8 @@ public class Gateway {
             throw new NotFoundException("exchange.subject.not-found", subject.masked());
         }
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Map<String, Object> row : baseData.rows(resource.source(), subject)) {
+        List<Map<String, Object>> found = baseData.rows(resource, subject, consumer.bodyId(), consumer.bodyName(), why);
+        for (Map<String, Object> row : found) {
             Map<String, Object> kept = new java.util.LinkedHashMap<>();
             served.forEach(item -> kept.put(item, row.get(item)));
             rows.add(kept);

@@ -12,9 +12,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tongban.exchange.CertificateLibrary;
 import org.tongban.exchange.ExchangeConflictException;
 import org.tongban.exchange.SharingType;
 import org.tongban.organization.BodySummary;
@@ -45,10 +47,13 @@ public class Resources {
     private final JdbcTemplate jdbc;
     private final Organization organization;
     private final AuditTrail audit;
+    private final ObjectProvider<CertificateLibrary> certificates;
     private final Clock clock = Clock.system(java.time.ZoneId.of("Asia/Shanghai"));
 
-    Resources(JdbcTemplate jdbc, Organization organization, AuditTrail audit) {
+    Resources(JdbcTemplate jdbc, Organization organization, AuditTrail audit,
+            ObjectProvider<CertificateLibrary> certificates) {
         this.jdbc = jdbc;
+        this.certificates = certificates;
         this.organization = organization;
         this.audit = audit;
     }
@@ -198,6 +203,11 @@ public class Resources {
         }
         if (items.isEmpty()) {
             throw invalid("items", "exchange.resource.items-required", "");
+        }
+        // A certificate-library resource names the certificate type it serves as its related code (关联代码).
+        if (source == Source.CERTIFICATES && certificates.getIfAvailable() != null
+                && certificates.getObject().typeName(related).isEmpty()) {
+            throw invalid("relatedCodes", "exchange.resource.certificate-type-unknown", related);
         }
         // Keep the source's order, so every view lists items the same way.
         List<String> ordered = source.items().stream().map(Source.Item::name).filter(items::contains).toList();

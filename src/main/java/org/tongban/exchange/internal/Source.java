@@ -25,7 +25,15 @@ public enum Source {
             new Item("listedOn", "date"), new Item("removedOn", "date"))),
     /** 社会信用: 行政处罚信息 (persons and companies) */
     PENALTY(null, true, List.of(new Item("decisionNumber", "string"), new Item("authority", "string"),
-            new Item("violation", "string"), new Item("penalty", "string"), new Item("decidedOn", "date")));
+            new Item("violation", "string"), new Item("penalty", "string"), new Item("decidedOn", "date"))),
+    /**
+     * 电子证照库: the certificates of one type (named by the resource's related code, 关联代码) a person or company
+     * holds, served by the certificates module through {@link org.tongban.exchange.CertificateLibrary}.
+     */
+    CERTIFICATES(null, true, List.of(new Item("typeName", "string"), new Item("number", "string"),
+            new Item("identifier", "string"), new Item("holderName", "string"), new Item("issuer", "string"),
+            new Item("issuedOn", "date"), new Item("validFrom", "date"), new Item("validUntil", "date"),
+            new Item("certificateStatus", "code"), new Item("details", "string")));
 
     /** A data item (数据项) with its type. */
     public record Item(String name, String type) {

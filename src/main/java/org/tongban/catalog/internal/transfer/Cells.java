@@ -52,7 +52,7 @@ abstract class Cells {
         Integer copies = get(PAPER_COPIES);
         return new Guide.Material(get(MATERIAL_NAME), get(MATERIAL_TYPE), get(MATERIAL_FORM), get(NECESSITY),
                 copies == null ? 0 : copies, get(SOURCE), get(SOURCE_BODY), get(BLANK_FORM), get(SAMPLE),
-                get(FILLING_INSTRUCTIONS), get(ACCEPTANCE_STANDARD), get(MATERIAL_BASIS));
+                get(FILLING_INSTRUCTIONS), get(ACCEPTANCE_STANDARD), get(MATERIAL_BASIS), get(SHARED_RESOURCE));
     }
 
     final Guide.ProcessStep step() {

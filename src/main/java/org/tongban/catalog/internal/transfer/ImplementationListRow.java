@@ -134,7 +134,7 @@ public record ImplementationListRow(String implementationCode, String name, Stri
     private static Guide.Material material(Guide.Material m) {
         return new Guide.Material(text(m.name()), m.type(), m.form(), m.necessity(), m.paperCopies(), m.source(),
                 text(m.sourceBody()), text(m.blankForm()), text(m.sample()), text(m.fillingInstructions()),
-                text(m.acceptanceStandard()), text(m.legalBasis()));
+                text(m.acceptanceStandard()), text(m.legalBasis()), text(m.sharedResource()));
     }
 
     private static String text(String value) {

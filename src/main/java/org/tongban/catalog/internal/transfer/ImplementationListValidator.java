@@ -304,6 +304,10 @@ public final class ImplementationListValidator {
                 if (material.source() == Guide.MaterialSource.GOVERNMENT && material.sourceBody() == null) {
                     problems.add(ImportProblem.of(origin.of(SOURCE_BODY, i), "catalog.guide.government-source-body"));
                 }
+                if (material.sharedResource() != null && (material.source() != Guide.MaterialSource.GOVERNMENT
+                        || !material.sharedResource().matches(Guide.Material.RESOURCE_CODE))) {
+                    problems.add(ImportProblem.of(origin.of(SHARED_RESOURCE, i), "catalog.guide.shared-resource"));
+                }
             }
             // Without visits or depth (reported as required) the rules about them would only guess.
             boolean partial = row.visits() == null || row.onlineDepth() == null;
@@ -319,7 +323,7 @@ public final class ImplementationListValidator {
                         origin.of(PROMISED_DAYS);
                     case "catalog.guide.no-process" -> origin.list(Sheet.PROCESS);
                     case "catalog.guide.no-result" -> row.resultName() == null ? null : origin.of(RESULT_NAME);
-                    case "catalog.guide.government-source-body" -> null; // reported per material above
+                    case "catalog.guide.government-source-body", "catalog.guide.shared-resource" -> null; // per material
                     default -> origin.of(CODE);
                 };
                 if (where != null) {

@@ -307,6 +307,9 @@ public final class ListLayout {
             "acceptanceStandard", ValueFormat.TEXT, Guide.Material::acceptanceStandard, false, "");
     public static final Column<Guide.Material, String> MATERIAL_BASIS = column(Sheet.MATERIALS, "材料依据",
             "legalBasis", ValueFormat.TEXT, Guide.Material::legalBasis, false, "");
+    public static final Column<Guide.Material, String> SHARED_RESOURCE = column(Sheet.MATERIALS, "共享资源编码",
+            "sharedResource", ValueFormat.TEXT, Guide.Material::sharedResource, false,
+            "免提交：平台从数据共享目录的该资源获取本材料（如 104001-00001 营业执照电子证照），仅限政府部门核发的材料。");
 
     // --- 流程
 
