@@ -218,4 +218,70 @@ class CasesBrowserTests {
                 + "application_id = ? and branch_id = 'food'", String.class, id))
                 .isEqualTo("经营场所布局合理，符合食品安全要求");
     }
+
+    /**
+     * 免提交 on a phone (issue 8): the demo company's representative claims the company, acts for it and applies for
+     * 食品经营许可 without uploading the business licence or the ID card — each is fetched, previewed and consented
+     * to — then finds both fetches under "who looked at my data".
+     */
+    @Test
+    void theRepresentativeGetsTheLicenceAndIdCardFetchedInsteadOfUploadingThem() {
+        String item = jdbc.queryForObject("select code from catalog_implementation_item where basic_code = "
+                + "'011070001000' and division_code = '210112' and status = 'PUBLISHED'", String.class);
+        // Claiming the company needs the real-name level (DOMAIN §8); 张三 is in the population data.
+        jdbc.update("update identity_account set assurance_level = greatest(assurance_level, 2, (select "
+                + "assurance_level from catalog_implementation_item where code = ? and status = 'PUBLISHED')) "
+                + "where phone_masked = '138****0010'", item);
+
+        Page page = phone();
+        signIn(page, "13800000010", "Tongban#Demo2026");
+        page.navigate(base() + "/account/companies");
+        page.locator("#creditCode").fill("91210112MA0TB00116");
+        page.locator("form[action='/account/companies'] button[type=submit]").click();
+        page.navigate(base() + "/account/companies");
+        page.locator("tr").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("沈阳浑南通办科技有限公司（演示）")).getByRole(AriaRole.BUTTON).click();
+        assertThat(page.locator("#acting-now")).containsText("沈阳浑南通办科技有限公司（演示）");
+
+        page.navigate(base() + "/items/" + item);
+        assertThat(page.locator("#once-only-share")).containsText("免提交");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("在线申报")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("开始填写")).click();
+        page.waitForURL(Pattern.compile(".*/account/cases/[0-9a-f-]{36}/edit"));
+        String caseUrl = page.url().replace("/edit", "");
+
+        // The business licence: fetched, previewed, consented to.
+        page.locator("#material-1").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName("从政府部门获取并预览")).click();
+        assertThat(page.locator("#material-1 .shared-preview")).containsText("沈阳浑南通办科技有限公司（演示）");
+        page.locator("#material-1").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName("同意使用")).click();
+        assertThat(page.locator("#material-1")).containsText("营业执照（共享获取）.pdf");
+        // The ID card: the preview shows the ID number masked.
+        page.locator("#material-6").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName("从政府部门获取并预览")).click();
+        assertThat(page.locator("#material-6 .shared-preview")).containsText("2101**********");
+        page.locator("#material-6").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName("同意使用")).click();
+        assertThat(page.locator("#material-6")).containsText("经办人居民身份证（共享获取）.pdf");
+
+        page.locator("#file-0").setInputFiles(new FilePayload("申请书.pdf", "application/pdf", Samples.pdf()));
+        page.locator("#material-0 form.upload button").click();
+        page.locator("#file-2").setInputFiles(new FilePayload("布局.png", "image/png", Samples.png()));
+        page.locator("#material-2 form.upload button").click();
+        assertThat(page.locator("#material-2")).containsText("布局.png");
+        page.locator("#f-applicant-phone").fill("13800000010");
+        page.locator("#f-food-category").selectOption("CANTEEN");
+        page.locator("#f-food-premisesArea").fill("120");
+        page.locator("#f-food-address-division").selectOption("210112");
+        page.locator("#f-food-address-detail").fill("智慧四街 1 号");
+        page.locator("#f-food-items").fill("热食类食品制售");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交申请")).click();
+        page.waitForURL(caseUrl);
+        assertThat(page.locator("main")).containsText("已提交");
+
+        page.navigate(base() + "/account/data-access");
+        assertThat(page.locator("main")).containsText("营业执照（电子证照）");
+        assertThat(page.locator("main")).containsText("政务服务事项申请材料免提交");
+    }
 }
