@@ -41,6 +41,8 @@ import org.tongban.shared.NotFoundException;
  * (the version it started with); each open task is a token in one body for one role. Every action is one transaction
  * that locks the case row and names the task version it was taken on, so of two officers acting on the same task
  * exactly one succeeds and parallel branches join exactly once; each is recorded as an immutable step and audited.
+ * An officer of the task's body may claim an open task (认领) and the body's approver may assign it to a named officer
+ * (分派); while someone holds a task nobody else acts on it.
  *
  * <p>Clocks (DOMAIN §4): the limit runs in working days from acceptance (行政许可法 Art. 82); joint handling has 45
  * working days (Art. 26, 42 para. 2); special procedures are not counted (Art. 45); the head of the body may extend
@@ -293,7 +295,8 @@ public class CaseProcessing {
             }
             Instant now = clock.instant();
             if (!store.claim(taskId, officer.accountId(), officer.name(), now)) {
-                throw CaseRefusedException.conflict("cases.task.held", "");
+                throw CaseRefusedException.conflict("cases.task.held", store.findTask(taskId)
+                        .map(TaskRow::holderName).orElse("—"));
             }
             recordHolding(task, "CLAIMED", officer, null, now);
             return view(store.findTask(taskId).orElseThrow());
