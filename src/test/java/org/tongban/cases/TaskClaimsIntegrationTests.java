@@ -201,6 +201,34 @@ class TaskClaimsIntegrationTests {
     }
 
     @Test
+    void overTheApiTheOfficerWhoLosesARaceToClaimGetsAConflict() throws Exception {
+        UUID id = accepted("接口同时认领");
+        List<SignedIn> reviewers = List.of(officer("接口同时甲", itemBody, StaffRole.REVIEWER),
+                officer("接口同时乙", itemBody, StaffRole.REVIEWER));
+        TaskView task = only(processing.todo(reviewers.get(0)), id);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> claims = new ArrayList<>();
+            for (SignedIn reviewer : reviewers) {
+                claims.add(pool.submit(() -> {
+                    start.await();
+                    return mvc.perform(post("/api/v1/cases/tasks/" + task.id() + "/claim").with(csrf())
+                            .with(as(reviewer))).andReturn().getResponse().getStatus();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> claim : claims) {
+                statuses.add(claim.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void theApproverAssignsAndReassignsTheTaskToNamedOfficersOfTheBodyWithTheStepsRole() throws Exception {
         SignedIn leader = officer("分派负责人", itemBody, StaffRole.APPROVER);
         SignedIn first = staffAccount("分派审查甲", itemBody, StaffRole.REVIEWER);
