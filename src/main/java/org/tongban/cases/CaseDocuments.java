@@ -31,9 +31,10 @@ import org.tongban.shared.NotFoundException;
  * The official documents of a case as PDF (文书): 受理通知书, 补正材料通知书 and 不予受理通知书 once the acceptance decision
  * exists (行政许可法 Art. 32), 准予 / 不予行政许可决定书 once the licensing decision exists (Art. 37–38).
  *
- * <p>A document is issued on its first download: it gets the next number of its body's sequence for its kind and
- * year (gap-free, the sequence row locked until the issue commits) and is stored as issued, so every later download
- * shows the same number and text. Only the applicant (for a company's application, also the company's agents acting
+ * <p>A document is issued on its first download and stored as issued, so every later download shows the same number
+ * and text. A decision document bears the number (文号) its decision was given when it was made (see
+ * {@code DecisionNumbers}); a notice gets the next number of its body's sequence for its kind and year (gap-free, the
+ * sequence row locked until the issue commits). Only the applicant (for a company's application, also the company's agents acting
  * for it) and staff of a body that handles the case may download; anyone else is told it does not exist. Every
  * download is audited, as documents name the applicant.
  */
@@ -147,9 +148,21 @@ public class CaseDocuments {
         String idType = row.applicantIdType() == null ? "证件"
                 : messages.getMessage("identity.document." + row.applicantIdType(), null, row.applicantIdType(),
                         Locale.SIMPLIFIED_CHINESE);
-        int year = issuedOn.getYear();
-        int sequence = issued.nextSequence(row.bodyId(), kind.name(), year);
-        String number = DocumentTexts.number(kind, body.category(), body.divisionName(), year, sequence);
+        int year;
+        int sequence;
+        String number;
+        ProcessStore.CaseRow decided = handling.orElse(null);
+        if ((kind == CaseDocumentKind.GRANT || kind == CaseDocumentKind.REFUSAL) && decided != null
+                && decided.decisionSequence() != null) {
+            // The decision document bears the number (文号) the decision got when it was made (Art. 38).
+            year = decided.decisionYear();
+            sequence = decided.decisionSequence();
+            number = decided.decisionNumber();
+        } else {
+            year = issuedOn.getYear();
+            sequence = issued.nextSequence(row.bodyId(), kind.name(), year);
+            number = DocumentTexts.number(kind, body.category(), body.divisionName(), year, sequence);
+        }
         OfficialDocument content = DocumentTexts.compose(kind, number, new DocumentTexts.Facts(row,
                 handling.orElse(null), handling.isPresent() ? processes.tasksOf(row.id()) : List.of(), guide,
                 correction, idType, body.category(), body.divisionName(), issuedOn, link));

@@ -3,7 +3,6 @@ package org.tongban.cases;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tongban.cases.internal.ApplicationStore;
+import org.tongban.cases.internal.DecisionNumbers;
 import org.tongban.cases.internal.ProcessDefinitions;
 import org.tongban.cases.internal.ProcessStore;
 import org.tongban.cases.internal.ProcessStore.CaseRow;
@@ -26,6 +26,7 @@ import org.tongban.catalog.Guide;
 import org.tongban.catalog.ImplementationCode;
 import org.tongban.catalog.ItemDetail;
 import org.tongban.identity.SignedIn;
+import org.tongban.identity.StaffDirectory;
 import org.tongban.identity.StaffRole;
 import org.tongban.organization.BodyCategory;
 import org.tongban.organization.BodySummary;
@@ -40,6 +41,8 @@ import org.tongban.shared.NotFoundException;
  * (the version it started with); each open task is a token in one body for one role. Every action is one transaction
  * that locks the case row and names the task version it was taken on, so of two officers acting on the same task
  * exactly one succeeds and parallel branches join exactly once; each is recorded as an immutable step and audited.
+ * An officer of the task's body may claim an open task (认领) and the body's approver may assign it to a named officer
+ * (分派); while someone holds a task nobody else acts on it.
  *
  * <p>Clocks (DOMAIN §4): the limit runs in working days from acceptance (行政许可法 Art. 82); joint handling has 45
  * working days (Art. 26, 42 para. 2); special procedures are not counted (Art. 45); the head of the body may extend
@@ -70,20 +73,23 @@ public class CaseProcessing {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final DecisionNumbers decisionNumbers;
+    private final StaffDirectory staffDirectory;
     private final Clock clock;
 
     @org.springframework.beans.factory.annotation.Autowired
     CaseProcessing(ProcessStore store, ProcessDefinitions definitions, ApplicationStore applications,
             Applications applicationViews, Catalog catalog, Organization organization, WorkingDays workingDays,
-            TransactionTemplate transactions, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc) {
+            TransactionTemplate transactions, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc,
+            DecisionNumbers decisionNumbers, StaffDirectory staffDirectory) {
         this(store, definitions, applications, applicationViews, catalog, organization, workingDays, transactions,
-                audit, events, jdbc, Clock.systemUTC());
+                audit, events, jdbc, decisionNumbers, staffDirectory, Clock.systemUTC());
     }
 
     private CaseProcessing(ProcessStore store, ProcessDefinitions definitions, ApplicationStore applications,
             Applications applicationViews, Catalog catalog, Organization organization, WorkingDays workingDays,
             TransactionTemplate transactions, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc,
-            Clock clock) {
+            DecisionNumbers decisionNumbers, StaffDirectory staffDirectory, Clock clock) {
         this.store = store;
         this.definitions = definitions;
         this.applications = applications;
@@ -95,13 +101,15 @@ public class CaseProcessing {
         this.audit = audit;
         this.events = events;
         this.jdbc = jdbc;
+        this.decisionNumbers = decisionNumbers;
+        this.staffDirectory = staffDirectory;
         this.clock = clock;
     }
 
     /** The same engine reading time from {@code clock} (tests of the legal clock). */
     public CaseProcessing withClock(Clock clock) {
         return new CaseProcessing(store, definitions, applications, applicationViews.withClock(clock), catalog,
-                organization, workingDays, transactions, audit, events, jdbc, clock);
+                organization, workingDays, transactions, audit, events, jdbc, decisionNumbers, staffDirectory, clock);
     }
 
     // --- start
@@ -191,7 +199,8 @@ public class CaseProcessing {
             UUID run, BodySummary body, StaffRole role, Instant now, LocalDate today, LocalDate due) {
         return new TaskRow(UUID.randomUUID(), application, node.id(), node.name(), node.kind().name(),
                 branch == null ? null : branch.id(), branch == null ? null : branch.name(), run, body.id(),
-                body.name(), role.name(), "OPEN", now, today, due, null, 0, null, null, null, null, null, 0, 0);
+                body.name(), role.name(), "OPEN", now, today, due, null, 0, null, null, null, null, null, 0, 0, null, null,
+                null);
     }
 
     /** {@code ITEM}: the item's body; a category: the body of that category in the same division. */
@@ -221,9 +230,181 @@ public class CaseProcessing {
     /** The open tasks the officer's body and roles may act on, the most urgent first (paused ones last). */
     public List<TaskView> todo(SignedIn officer) {
         requireStaff(officer);
+        return todo(officer, ProcessStore.TodoScope.ROLES);
+    }
+
+    /**
+     * Which open tasks of the officer's body a to-do list shows: those the officer holds, those nobody holds yet
+     * (of the officer's roles), or all of the body — for the body's leaders ({@link #leads}) every open task, as they
+     * hand out work; for others those of their roles, whoever holds them.
+     */
+    public enum TodoFilter {
+        MINE, UNCLAIMED, BODY
+    }
+
+    /** The to-do list with a filter, the most urgent first (paused ones last); each task shows its holder. */
+    public List<TaskView> todo(SignedIn officer, TodoFilter filter) {
+        requireStaff(officer);
+        return todo(officer, switch (filter == null ? TodoFilter.BODY : filter) {
+            case MINE -> ProcessStore.TodoScope.HELD_BY;
+            case UNCLAIMED -> ProcessStore.TodoScope.UNHELD;
+            case BODY -> leads(officer) ? ProcessStore.TodoScope.EVERY : ProcessStore.TodoScope.ROLES;
+        });
+    }
+
+    private List<TaskView> todo(SignedIn officer, ProcessStore.TodoScope scope) {
         LocalDate today = today();
-        return store.todo(officer.staffBody(), officer.roles().stream().map(Enum::name).toList()).stream()
+        return store.todo(officer.staffBody(), officer.roles().stream().map(Enum::name).toList(), scope,
+                        officer.accountId()).stream()
                 .map(t -> view(t.task(), t.caseNumber(), t.itemName(), t.applicantName(), today)).toList();
+    }
+
+    // --- claim and assignment within the body (认领 / 分派)
+
+    /**
+     * Whether the officer leads work in their body: hands tasks to named colleagues, takes a task back from whoever
+     * holds it. That is the approver (审批人员), the role that already acts as the head of the body (负责人) for
+     * decisions and extensions (行政许可法 Art. 42); the other staff roles are not set over a body's officers
+     * (supervisors watch from outside, administrators manage accounts, not work).
+     */
+    public static boolean leads(SignedIn officer) {
+        return officer.staff() && officer.has(StaffRole.APPROVER);
+    }
+
+    /**
+     * Claims an open task nobody holds: from now on only the officer acts on it. Claiming a task one holds already
+     * changes nothing. Of two officers claiming at once exactly one gets it (the case row is locked and the claim is a
+     * conditional update); the other is told who holds it.
+     *
+     * @throws CaseRefusedException {@code cases.task.held} (409) when another officer holds it,
+     *         {@code cases.task.conflict} (409) when it is no longer open, {@code cases.task.role-required} (403)
+     * @throws NotFoundException {@code cases.task.not-found} for a task of another body
+     */
+    public TaskView claim(SignedIn officer, UUID taskId) {
+        TaskRow seen = visibleTask(officer, taskId);
+        if (!officer.has(StaffRole.valueOf(seen.role()))) {
+            throw CaseRefusedException.forbidden("cases.task.role-required", seen.role());
+        }
+        return transactions.execute(status -> {
+            TaskRow task = lockedOpenTask(seen);
+            if (officer.accountId().equals(task.holderId())) {
+                return view(task);
+            }
+            if (task.holderId() != null) {
+                throw CaseRefusedException.conflict("cases.task.held", task.holderName());
+            }
+            Instant now = clock.instant();
+            if (!store.claim(taskId, officer.accountId(), officer.name(), now)) {
+                throw CaseRefusedException.conflict("cases.task.held", store.findTask(taskId)
+                        .map(TaskRow::holderName).orElse("—"));
+            }
+            recordHolding(task, "CLAIMED", officer, null, now);
+            return view(store.findTask(taskId).orElseThrow());
+        });
+    }
+
+    /**
+     * Gives a held task back to the body's pool: by its holder, or by a leader of the body taking it back.
+     *
+     * @throws CaseRefusedException {@code cases.task.not-held} (409) when nobody holds it, {@code cases.task.held}
+     *         (409) when another officer holds it, {@code cases.task.role-required} (403)
+     */
+    public TaskView release(SignedIn officer, UUID taskId) {
+        TaskRow seen = visibleTask(officer, taskId);
+        boolean leader = leads(officer);
+        if (!leader && !officer.has(StaffRole.valueOf(seen.role()))) {
+            throw CaseRefusedException.forbidden("cases.task.role-required", seen.role());
+        }
+        return transactions.execute(status -> {
+            TaskRow task = lockedOpenTask(seen);
+            if (task.holderId() == null) {
+                throw CaseRefusedException.conflict("cases.task.not-held");
+            }
+            boolean own = task.holderId().equals(officer.accountId());
+            if (!own && !leader) {
+                throw CaseRefusedException.conflict("cases.task.held", task.holderName());
+            }
+            Instant now = clock.instant();
+            if (!store.release(taskId, task.holderId())) {
+                throw CaseRefusedException.conflict("cases.task.conflict");
+            }
+            recordHolding(task, "RELEASED", officer, own ? null : task.holderName(), now);
+            return view(store.findTask(taskId).orElseThrow());
+        });
+    }
+
+    /**
+     * A leader of the task's body hands it to a named officer of the same body who holds the role the step needs
+     * (分派), or to another one if someone holds it already (改派).
+     *
+     * @throws CaseRefusedException {@code cases.task.role-required} (403) unless the caller leads the body,
+     *         {@code cases.task.assignee-invalid} (422) for anyone but an active officer of the body with the step's
+     *         role, {@code cases.task.conflict} (409) when the task was closed or taken meanwhile
+     */
+    public TaskView assign(SignedIn leader, UUID taskId, UUID assignee) {
+        TaskRow seen = visibleTask(leader, taskId);
+        if (!leads(leader)) {
+            throw CaseRefusedException.forbidden("cases.task.role-required", StaffRole.APPROVER.name());
+        }
+        TaskView.Assignee to = candidates(seen).stream().filter(a -> a.id().equals(assignee)).findFirst()
+                .orElseThrow(() -> CaseRefusedException.rule("cases.task.assignee-invalid", seen.role()));
+        return transactions.execute(status -> {
+            TaskRow task = lockedOpenTask(seen);
+            if (to.id().equals(task.holderId())) {
+                return view(task);
+            }
+            Instant now = clock.instant();
+            if (!store.assign(taskId, task.holderId(), to.id(), to.name(), now)) {
+                throw CaseRefusedException.conflict("cases.task.conflict");
+            }
+            recordHolding(task, "ASSIGNED", leader, task.holderId() == null ? to.name()
+                    : task.holderName() + " → " + to.name(), now);
+            return view(store.findTask(taskId).orElseThrow());
+        });
+    }
+
+    /**
+     * The officers a leader may hand the task to: active staff of the task's body with the step's role.
+     *
+     * @throws CaseRefusedException {@code cases.task.role-required} (403) unless the caller leads the body
+     */
+    public List<TaskView.Assignee> assignees(SignedIn leader, UUID taskId) {
+        TaskRow task = visibleTask(leader, taskId);
+        if (!leads(leader)) {
+            throw CaseRefusedException.forbidden("cases.task.role-required", StaffRole.APPROVER.name());
+        }
+        return candidates(task);
+    }
+
+    private List<TaskView.Assignee> candidates(TaskRow task) {
+        StaffRole role = StaffRole.valueOf(task.role());
+        return staffDirectory.activeStaff(task.bodyId()).stream().filter(c -> c.has(role))
+                .map(c -> new TaskView.Assignee(c.id(), c.name())).toList();
+    }
+
+    /** The task re-read with its case row locked (claims and actions on one case run one after another). */
+    private TaskRow lockedOpenTask(TaskRow seen) {
+        store.lockCase(seen.applicationId()).orElseThrow();
+        TaskRow task = store.findTask(seen.id()).orElseThrow();
+        if (!"OPEN".equals(task.status())) {
+            throw CaseRefusedException.conflict("cases.task.conflict");
+        }
+        return task;
+    }
+
+    /** Claims, releases and assignments are in the case's history and on the audit trail. */
+    private void recordHolding(TaskRow task, String kind, SignedIn officer, String note, Instant now) {
+        store.addStep(task.applicationId(), now, kind, officer.accountId(), officer.name(), note, label(task),
+                task.bodyName());
+        String caseNumber = applications.find(task.applicationId()).map(ApplicationStore.Row::caseNumber)
+                .orElse(task.applicationId().toString());
+        audit.record(new AuditTrail.Event("cases", "TASK_" + kind, officer.accountId(), officer.name(), "case",
+                caseNumber, label(task) + " " + task.id() + (note == null ? "" : ": " + note)));
+    }
+
+    private TaskView view(TaskRow task) {
+        ApplicationStore.Row app = applications.find(task.applicationId()).orElseThrow();
+        return view(task, app.caseNumber(), app.itemName(), app.applicantName(), today());
     }
 
     /** Tasks the officer completed, latest first. */
@@ -265,8 +446,11 @@ public class CaseProcessing {
         CaseRow c = store.findCase(task.applicationId()).orElseThrow();
         ProcessDefinition definition = definitions.version(c.itemCode(), c.definitionVersion());
         ProcessDefinition.Node node = definition.node(task.nodeId()).orElseThrow();
-        List<TaskAction> actions = "OPEN".equals(task.status()) && officer.has(StaffRole.valueOf(task.role()))
-                ? allowed(task, node, c) : List.of();
+        boolean open = "OPEN".equals(task.status());
+        boolean heldByOther = task.holderId() != null && !task.holderId().equals(officer.accountId());
+        boolean hasRole = officer.has(StaffRole.valueOf(task.role()));
+        // A task another officer holds is theirs alone to act on.
+        List<TaskAction> actions = open && hasRole && !heldByOther ? allowed(task, node, c) : List.of();
         List<TaskView.ReturnTarget> targets = node.returnTo().stream()
                 .map(id -> new TaskView.ReturnTarget(id, definition.node(id).map(ProcessDefinition.Node::name)
                         .orElse(id)))
@@ -276,8 +460,12 @@ public class CaseProcessing {
                 .map(t -> (t.branchName() != null ? t.branchName() : t.nodeName()) + "（" + t.bodyName() + "）："
                         + t.opinion())
                 .collect(Collectors.joining("\n")) : null;
+        boolean leader = leads(officer);
         return new TaskView.Detail(view(task, app.caseNumber(), app.itemName(), app.applicantName(), today()),
-                progress(c, app), applicationViews.view(app), actions, targets, proposed);
+                progress(c, app), applicationViews.view(app), actions, targets, proposed,
+                open && hasRole && task.holderId() == null,
+                open && task.holderId() != null && (!heldByOther || leader),
+                open && leader ? candidates(task) : List.of());
     }
 
     /** Materials of a case, for officers of a body that handles it. */
@@ -312,6 +500,9 @@ public class CaseProcessing {
             TaskRow task = store.findTask(taskId).orElseThrow();
             if (!"OPEN".equals(task.status()) || task.version() != version) {
                 throw CaseRefusedException.conflict("cases.task.conflict");
+            }
+            if (task.holderId() != null && !task.holderId().equals(officer.accountId())) {
+                throw CaseRefusedException.conflict("cases.task.held", task.holderName());
             }
             ApplicationStore.Row app = applications.find(task.applicationId()).orElseThrow();
             ProcessDefinition definition = definitions.version(c.itemCode(), c.definitionVersion());
@@ -391,9 +582,12 @@ public class CaseProcessing {
             throw CaseRefusedException.rule("cases.decision.remedy-missing");
         }
         close(task, action, opinion == null || opinion.isEmpty() ? null : opinion, officer, now);
-        String number = decisionNumber(app.itemCode(), today);
-        store.decide(c.applicationId(), grant ? "GRANTED" : "REFUSED", number, opinion, basis, grant ? null : remedy,
-                today, now, officer.accountId());
+        // 文号: the deciding body's next number for the year, drawn inside this transaction (gap-free: a decision
+        // that rolls back gives it back). The decision document (Art. 38) is issued under this number.
+        DecisionNumbers.Assigned assigned = decisionNumbers.next(organization.body(task.bodyId()), today.getYear());
+        String number = assigned.number();
+        store.decide(c.applicationId(), grant ? "GRANTED" : "REFUSED", assigned, opinion, basis,
+                grant ? null : remedy, today, now, officer.accountId());
         store.addStep(app.id(), now, grant ? "DECIDED_GRANTED" : "DECIDED_REFUSED", officer.accountId(),
                 officer.name(), grant ? number : number + "：" + opinion, node.name(), task.bodyName());
         ItemDetail item = catalog.item(ImplementationCode.of(app.itemCode()), app.itemVersion());
@@ -408,22 +602,12 @@ public class CaseProcessing {
         return number;
     }
 
-    /** Decision document numbers: D + implementation code + year + a sequence, one row per code and year. */
-    private String decisionNumber(String itemCode, LocalDate today) {
-        String prefix = "D" + itemCode + Year.from(today);
-        int value = jdbc.sql("""
-                insert into cases_number_sequence (prefix, last_value) values (?, 1)
-                on conflict (prefix) do update set last_value = cases_number_sequence.last_value + 1
-                returning last_value""").param(prefix).query(Integer.class).single();
-        return prefix + "%06d".formatted(value);
-    }
-
     private String startSpecial(CaseRow c, ApplicationStore.Row app, TaskRow task, SpecialProcedureKind kind,
             String reason, SignedIn officer, LocalDate today, Instant now) {
         if (kind == null) {
             throw CaseRefusedException.rule("cases.special.kind-missing");
         }
-        store.touchTask(task.id(), task.version());
+        touchTask(task, officer);
         store.startSpecial(app.id(), task.id(), kind.name(), reason, today, officer.accountId(), now);
         store.pauseTask(task.id(), today);
         store.pauseCase(app.id(), today);
@@ -437,7 +621,7 @@ public class CaseProcessing {
     private String endSpecial(CaseRow c, ApplicationStore.Row app, TaskRow task, String result, SignedIn officer,
             LocalDate today, Instant now) {
         ProcessStore.SpecialProcedure special = store.openSpecial(task.id()).orElseThrow();
-        store.touchTask(task.id(), task.version());
+        touchTask(task, officer);
         // Art. 45: the working days after the start up to and including the end are not counted.
         int excluded = calendar().workingDaysBetween(special.startedOn(), today);
         store.endSpecial(special.id(), today, result, excluded);
@@ -464,7 +648,7 @@ public class CaseProcessing {
         if (!store.requestExtension(app.id(), reason, days, officer.accountId(), officer.name(), now)) {
             throw CaseRefusedException.conflict("cases.extension.once");
         }
-        store.touchTask(task.id(), task.version());
+        touchTask(task, officer);
         store.addStep(app.id(), now, "EXTENSION_REQUESTED", officer.accountId(), officer.name(), reason,
                 label(task), task.bodyName());
         return reason;
@@ -540,6 +724,12 @@ public class CaseProcessing {
         return actions;
     }
 
+    private void touchTask(TaskRow task, SignedIn officer) {
+        if (!store.touchTask(task.id(), task.version(), officer.accountId())) {
+            throw CaseRefusedException.conflict("cases.task.conflict");
+        }
+    }
+
     private void close(TaskRow task, TaskAction action, String opinion, SignedIn officer, Instant now) {
         if (!store.completeTask(task.id(), task.version(), "DONE", action.name(), opinion, officer.accountId(),
                 officer.name(), now)) {
@@ -607,7 +797,7 @@ public class CaseProcessing {
         return new TaskView(t.id(), t.applicationId(), caseNumber, itemName, applicantName, t.nodeId(), t.nodeName(),
                 t.nodeKind(), t.branchName(), t.bodyId(), t.bodyName(), t.role(), t.status(), t.createdAt(),
                 t.dueOn(), remaining(paused ? t.pausedSince() : today, t.dueOn()), paused, t.outcome(), t.opinion(),
-                t.actedByName(), t.completedAt(), t.version());
+                t.actedByName(), t.completedAt(), t.version(), t.holderId(), t.holderName(), t.heldSince());
     }
 
     /** Working days left after {@code today} up to {@code due}; negative when {@code due} has passed. */

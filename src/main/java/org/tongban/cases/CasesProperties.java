@@ -2,6 +2,7 @@ package org.tongban.cases;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,10 +13,12 @@ import org.springframework.util.unit.DataSize;
  * @param acceptanceDays working days within which the acceptance decision is due (行政许可法 Art. 32: at most 5)
  * @param deemedAcceptance the job that records acceptance by operation of law
  * @param deadlines the job that warns before and at the deadlines of open tasks
+ * @param decisionNumbers how the numbers (文号) of licensing decisions are written
  */
 @ConfigurationProperties("tongban.cases")
 public record CasesProperties(@DefaultValue Materials materials, @DefaultValue("5") int acceptanceDays,
-        @DefaultValue DeemedAcceptance deemedAcceptance, @DefaultValue Deadlines deadlines) {
+        @DefaultValue DeemedAcceptance deemedAcceptance, @DefaultValue Deadlines deadlines,
+        @DefaultValue DecisionNumbers decisionNumbers) {
 
     public CasesProperties {
         if (acceptanceDays < 1 || acceptanceDays > 5) {
@@ -46,5 +49,28 @@ public record CasesProperties(@DefaultValue Materials materials, @DefaultValue("
      */
     public record Deadlines(@DefaultValue("true") boolean enabled, @DefaultValue("10m") Duration interval,
             @DefaultValue("3") int warningDays) {
+    }
+
+    /**
+     * Numbers of licensing decisions, {@code <prefix>〔<year>〕第<sequence>号} (GB/T 9704-2012 §7.2.4).
+     *
+     * @param prefixes the prefix (机关代字 and 类别, e.g. {@code 浑南市监许字}) per body, keyed by the body's unified
+     *        social credit code; a body not listed gets one derived from its name (see {@code DecisionNumbers})
+     * @param digits the sequence is zero-padded to this many digits (1–8)
+     */
+    public record DecisionNumbers(Map<String, String> prefixes, @DefaultValue("5") int digits) {
+
+        public DecisionNumbers {
+            prefixes = prefixes == null ? Map.of() : Map.copyOf(prefixes);
+            if (digits < 1 || digits > 8) {
+                throw new IllegalArgumentException("tongban.cases.decision-numbers.digits must be between 1 and 8");
+            }
+            for (Map.Entry<String, String> prefix : prefixes.entrySet()) {
+                if (prefix.getValue() == null || prefix.getValue().isBlank() || prefix.getValue().strip().length() > 30) {
+                    throw new IllegalArgumentException("tongban.cases.decision-numbers.prefixes." + prefix.getKey()
+                            + " must have 1 to 30 characters");
+                }
+            }
+        }
     }
 }

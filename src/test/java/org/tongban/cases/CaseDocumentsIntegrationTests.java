@@ -255,7 +255,7 @@ class CaseDocumentsIntegrationTests {
                 .with(as(person(applicant)))).andExpect(status().isOk()).andReturn());
         assertThat(text).contains("不予行政许可决定书", "消防安全检查不合格", "消防安全检查", "厨房未设置独立排烟管道",
                 "从业人员健康证明齐全", "经营场所布局合理", "不同意", "六十日内", "六个月内", "2026年3月2日");
-        number(text, Pattern.compile("浑南市监不许字〔2026〕第\\d+号"));
+        number(text, Pattern.compile("浑南市监许字〔2026〕第\\d{5}号"));
         // The officer's task page links the decision.
         mvc.perform(page(approver, "/workbench/tasks/" + decide.id()))
                 .andExpect(status().isOk())
@@ -283,7 +283,7 @@ class CaseDocumentsIntegrationTests {
         String decisionNumber = jdbc.queryForObject("select decision_number from cases_case where application_id = ?",
                 String.class, id);
         assertThat(text).contains(decisionNumber);
-        number(text, Pattern.compile("浑南市监准许字〔2026〕第\\d+号"));
+        number(text, Pattern.compile("浑南市监许字〔2026〕第\\d{5}号"));
     }
 
     // --- fixtures

@@ -151,7 +151,8 @@ class CaseProcessingIntegrationTests {
         assertThat(decided.applicantAccount()).isEqualTo(applicant);
         assertThat(decided.resultType()).isEqualTo("LICENCE");
         assertThat(decided.resultName()).isEqualTo("食品经营许可证");
-        assertThat(decided.decisionNumber()).startsWith("D" + itemCode + "2026");
+        // 文号 of the deciding body for the year (行政许可法 Art. 38): prefix derived from 沈阳市浑南区市场监督管理局.
+        assertThat(decided.decisionNumber()).matches("浑南市监许字〔2026〕第\\d{5}号");
 
         // 制证 within 10 working days of the decision (Art. 44), then 送达 and 办结.
         TaskView certify = only(wednesday.todo(window), id);

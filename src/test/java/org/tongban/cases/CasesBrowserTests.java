@@ -206,6 +206,10 @@ class CasesBrowserTests {
         reviewer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(number)).click();
         assertThat(reviewer.locator("h1")).containsText("食品经营条件审查");
         assertThat(reviewer.locator("#progress-current")).containsText("消防安全检查");
+        // 认领: the reviewer takes the task; the page says so and offers to give it back.
+        reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("认领").setExact(true)).click();
+        assertThat(reviewer.locator("#holding")).containsText("您已认领该环节");
+        assertThat(reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("放弃认领"))).isVisible();
         reviewer.getByLabel("同意", new Page.GetByLabelOptions().setExact(true)).check();
         reviewer.getByLabel("办理意见").fill("经营场所布局合理，符合食品安全要求");
         reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交")).click();

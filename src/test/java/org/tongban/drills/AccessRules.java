@@ -270,6 +270,15 @@ final class AccessRules {
         }
         staff("POST /workbench/tasks/{id}/actions", REVIEWER).scoped();
         staff("POST /api/v1/cases/tasks/{id}/actions", REVIEWER).scoped();
+        // Claiming that task (认领): the officers with the step's role. Giving it back: its holder, or the body's
+        // approver (the role that leads the body's work) taking it back; the approver assigns it to a named officer.
+        staff("POST /workbench/tasks/{id}/claim", REVIEWER).scoped();
+        staff("POST /api/v1/cases/tasks/{id}/claim", REVIEWER).scoped();
+        staff("POST /workbench/tasks/{id}/release", REVIEWER, APPROVER).scoped();
+        staff("POST /api/v1/cases/tasks/{id}/release", REVIEWER, APPROVER).scoped();
+        staff("POST /workbench/tasks/{id}/assignment", APPROVER).scoped();
+        staff("POST /api/v1/cases/tasks/{id}/assignment", APPROVER).scoped();
+        staff("GET /api/v1/cases/tasks/{id}/assignees", APPROVER).scoped();
         // Extending the time limit (行政许可法 Art. 42): the head of the body, an approver.
         staff("POST /workbench/extensions/{applicationId}", APPROVER).scoped();
         staff("POST /api/v1/cases/applications/{id}/extension", APPROVER).scoped();

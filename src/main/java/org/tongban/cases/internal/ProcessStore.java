@@ -27,14 +27,15 @@ public class ProcessStore {
             LocalDate acceptedOn, String dayKind, int limitDays, LocalDate dueOn, LocalDate legalDueOn,
             LocalDate pausedSince, int pausedDays, int extensionDays, boolean refusalProposed, String outcome,
             String decisionNumber, String decisionReason, String legalBasis, String legalRemedy, LocalDate decidedOn,
-            Instant decidedAt, Instant completedAt, long version) {
+            Instant decidedAt, Instant completedAt, long version, UUID decisionBodyId, Integer decisionYear,
+            Integer decisionSequence) {
     }
 
     public record TaskRow(UUID id, UUID applicationId, String nodeId, String nodeName, String nodeKind,
             String branchId, String branchName, UUID blockRun, UUID bodyId, String bodyName, String role,
             String status, Instant createdAt, LocalDate startedOn, LocalDate dueOn, LocalDate pausedSince,
             int pausedDays, String outcome, String opinion, UUID actedBy, String actedByName, Instant completedAt,
-            int warned, long version) {
+            int warned, long version, UUID holderId, String holderName, Instant heldSince) {
     }
 
     public void insertCase(UUID application, String itemCode, int definitionVersion, boolean joint,
@@ -85,13 +86,16 @@ public class ProcessStore {
                 .update();
     }
 
-    public void decide(UUID application, String outcome, String number, String reason, String basis, String remedy,
-            LocalDate on, Instant at, UUID officer) {
+    public void decide(UUID application, String outcome, DecisionNumbers.Assigned number, String reason,
+            String basis, String remedy, LocalDate on, Instant at, UUID officer) {
         jdbc.sql("""
-                update cases_case set state = 'DECIDED', outcome = ?, decision_number = ?, decision_reason = ?,
-                    legal_basis = ?, legal_remedy = ?, decided_on = ?, decided_at = ?, decided_by = ?
+                update cases_case set state = 'DECIDED', outcome = ?, decision_number = ?, decision_body_id = ?,
+                    decision_year = ?, decision_sequence = ?, decision_reason = ?, legal_basis = ?, legal_remedy = ?,
+                    decided_on = ?, decided_at = ?, decided_by = ?
                 where application_id = ?""")
-                .params(outcome, number, reason, basis, remedy, date(on), ts(at), officer, application).update();
+                .params(outcome, number.number(), number.body(), number.year(), number.sequence(), reason, basis,
+                        remedy, date(on), ts(at), officer, application)
+                .update();
     }
 
     public void complete(UUID application, Instant at) {
@@ -140,14 +144,43 @@ public class ProcessStore {
         return jdbc.sql("""
                 update cases_task set status = ?, outcome = ?, opinion = ?, acted_by = ?, acted_by_name = ?,
                     completed_at = ?, version = version + 1
-                where id = ? and version = ? and status = 'OPEN'""")
-                .params(status, outcome, opinion, actor, actorName, ts(at), id, version).update() == 1;
+                where id = ? and version = ? and status = 'OPEN' and (holder_id is null or holder_id = ?)""")
+                .params(status, outcome, opinion, actor, actorName, ts(at), id, version, actor).update() == 1;
     }
 
-    /** Bumps an open task's version (a pause or resume is a transition too). */
-    public boolean touchTask(UUID id, long version) {
-        return jdbc.sql("update cases_task set version = version + 1 where id = ? and version = ? and status = 'OPEN'")
-                .params(id, version).update() == 1;
+    /** Bumps an open task's version (a pause or resume is a transition too), unless another officer holds it. */
+    public boolean touchTask(UUID id, long version, UUID actor) {
+        return jdbc.sql("update cases_task set version = version + 1 where id = ? and version = ? and status = 'OPEN' "
+                + "and (holder_id is null or holder_id = ?)").params(id, version, actor).update() == 1;
+    }
+
+    // --- claims (认领 / 分派)
+
+    /** Takes an unheld open task for {@code holder}: false when it is closed or someone holds it already. */
+    public boolean claim(UUID id, UUID holder, String holderName, Instant at) {
+        return jdbc.sql("""
+                update cases_task set holder_id = ?, holder_name = ?, held_since = ?
+                where id = ? and status = 'OPEN' and holder_id is null""")
+                .params(holder, holderName, ts(at), id).update() == 1;
+    }
+
+    /** Gives back an open task {@code holder} holds: false when they do not hold it (any more). */
+    public boolean release(UUID id, UUID holder) {
+        return jdbc.sql("""
+                update cases_task set holder_id = null, holder_name = null, held_since = null
+                where id = ? and status = 'OPEN' and holder_id = ?""")
+                .params(id, holder).update() == 1;
+    }
+
+    /**
+     * Hands an open task to {@code holder} if it is still held by {@code seenHolder} (null: unheld), so an
+     * assignment never silently overrides a claim made in the meantime.
+     */
+    public boolean assign(UUID id, UUID seenHolder, UUID holder, String holderName, Instant at) {
+        return jdbc.sql("""
+                update cases_task set holder_id = ?, holder_name = ?, held_since = ?
+                where id = ? and status = 'OPEN' and holder_id is not distinct from ?""")
+                .params(holder, holderName, ts(at), id, seenHolder).update() == 1;
     }
 
     public void pauseTask(UUID id, LocalDate since) {
@@ -172,16 +205,36 @@ public class ProcessStore {
     public record Todo(TaskRow task, String caseNumber, String itemName, String applicantName, String companyName) {
     }
 
-    public List<Todo> todo(UUID body, List<String> roles) {
-        if (roles.isEmpty()) {
+    /** Which open tasks of a body a to-do list shows. */
+    public enum TodoScope {
+        /** Held by the officer. */
+        HELD_BY,
+        /** Held by nobody, of the officer's roles. */
+        UNHELD,
+        /** Of the officer's roles, whoever holds them. */
+        ROLES,
+        /** Every open task of the body (for those who assign work). */
+        EVERY
+    }
+
+    public List<Todo> todo(UUID body, List<String> roles, TodoScope scope, UUID officer) {
+        if (roles.isEmpty() && scope != TodoScope.HELD_BY) {
             return List.of();
         }
+        String condition = switch (scope) {
+            case HELD_BY -> " and t.holder_id = :officer";
+            case UNHELD -> " and t.holder_id is null and t.role in (:roles)";
+            case ROLES -> " and t.role in (:roles)";
+            case EVERY -> "";
+        };
         return jdbc.sql("""
                 select t.*, a.case_number, a.item_name, a.applicant_name, a.company_name
                 from cases_task t join cases_application a on a.id = t.application_id
-                where t.body_id = :body and t.status = 'OPEN' and t.role in (:roles)
-                order by t.paused_since nulls first, t.due_on, t.created_at limit 500""")
-                .param("body", body).param("roles", roles)
+                where t.body_id = :body and t.status = 'OPEN'""" + condition
+                + " order by t.paused_since nulls first, t.due_on, t.created_at limit 500")
+                .paramSource(new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                        .addValue("body", body).addValue("roles", roles.isEmpty() ? List.of("") : roles)
+                        .addValue("officer", officer))
                 .query((rs, n) -> new Todo(taskRow(rs, n), rs.getString("case_number"), rs.getString("item_name"),
                         rs.getString("applicant_name"), rs.getString("company_name")))
                 .list();
@@ -289,7 +342,9 @@ public class ProcessStore {
                 rs.getInt("paused_days"), rs.getInt("extension_days"), rs.getBoolean("refusal_proposed"),
                 rs.getString("outcome"), rs.getString("decision_number"), rs.getString("decision_reason"),
                 rs.getString("legal_basis"), rs.getString("legal_remedy"), localDate(rs, "decided_on"),
-                instant(rs, "decided_at"), instant(rs, "completed_at"), rs.getLong("version"));
+                instant(rs, "decided_at"), instant(rs, "completed_at"), rs.getLong("version"),
+                rs.getObject("decision_body_id", UUID.class), (Integer) rs.getObject("decision_year"),
+                (Integer) rs.getObject("decision_sequence"));
     }
 
     static TaskRow taskRow(ResultSet rs, int n) throws SQLException {
@@ -301,7 +356,8 @@ public class ProcessStore {
                 localDate(rs, "due_on"), localDate(rs, "paused_since"), rs.getInt("paused_days"),
                 rs.getString("outcome"), rs.getString("opinion"), rs.getObject("acted_by", UUID.class),
                 rs.getString("acted_by_name"), instant(rs, "completed_at"), rs.getInt("warned"),
-                rs.getLong("version"));
+                rs.getLong("version"), rs.getObject("holder_id", UUID.class), rs.getString("holder_name"),
+                instant(rs, "held_since"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

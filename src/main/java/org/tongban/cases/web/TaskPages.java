@@ -41,9 +41,15 @@ class TaskPages {
         this.properties = properties;
     }
 
+    /** The to-do list: the officer's own tasks, the unclaimed ones, or all of the body ({@code show}). */
     @GetMapping("/workbench/tasks")
-    String todo(@AuthenticationPrincipal SignedIn officer, Model model) {
-        model.addAttribute("tasks", processing.todo(officer));
+    String todo(@AuthenticationPrincipal SignedIn officer,
+            @RequestParam(defaultValue = "BODY") CaseProcessing.TodoFilter show, Model model) {
+        model.addAttribute("tasks", processing.todo(officer, show));
+        model.addAttribute("show", show);
+        model.addAttribute("filters", CaseProcessing.TodoFilter.values());
+        model.addAttribute("me", officer.accountId());
+        model.addAttribute("myRoles", officer.roles().stream().map(Enum::name).toList());
         model.addAttribute("done", processing.done(officer));
         model.addAttribute("extensions", processing.pendingExtensions(officer));
         model.addAttribute("warningDays", properties.deadlines().warningDays());
@@ -54,6 +60,7 @@ class TaskPages {
     String task(@PathVariable UUID id, @AuthenticationPrincipal SignedIn officer, Locale locale, Model model) {
         TaskView.Detail detail = processing.task(officer, id);
         model.addAttribute("detail", detail);
+        model.addAttribute("me", officer.accountId());
         model.addAttribute("documents", documents.available(officer, detail.task().applicationId()));
         model.addAttribute("specialKinds", SpecialProcedureKind.values());
         model.addAttribute("defaultRemedy", messages.getMessage(CaseAcceptance.DEFAULT_REMEDY_KEY, null, locale));
@@ -92,6 +99,38 @@ class TaskPages {
             redirect.addFlashAttribute("typedRemedy", remedy);
             return "redirect:/workbench/tasks/" + id;
         }
+    }
+
+    @PostMapping("/workbench/tasks/{id}/claim")
+    String claim(@PathVariable UUID id, @AuthenticationPrincipal SignedIn officer, Locale locale,
+            RedirectAttributes redirect) {
+        return holding(id, "CLAIMED", locale, redirect, () -> processing.claim(officer, id));
+    }
+
+    @PostMapping("/workbench/tasks/{id}/release")
+    String release(@PathVariable UUID id, @AuthenticationPrincipal SignedIn officer, Locale locale,
+            RedirectAttributes redirect) {
+        return holding(id, "RELEASED", locale, redirect, () -> processing.release(officer, id));
+    }
+
+    @PostMapping("/workbench/tasks/{id}/assignment")
+    String assign(@PathVariable UUID id, @RequestParam UUID assignee, @AuthenticationPrincipal SignedIn leader,
+            Locale locale, RedirectAttributes redirect) {
+        return holding(id, "ASSIGNED", locale, redirect, () -> processing.assign(leader, id, assignee));
+    }
+
+    /** Back to the task with what happened, or with the reason it was refused (e.g. someone else holds it). */
+    private String holding(UUID id, String done, Locale locale, RedirectAttributes redirect, Runnable change) {
+        try {
+            change.run();
+            redirect.addFlashAttribute("acted", done);
+        } catch (CaseRefusedException e) {
+            if (e.reason() == CaseRefusedException.Reason.FORBIDDEN) {
+                throw e;
+            }
+            redirect.addFlashAttribute("actionError", messages.getMessage(e.code(), e.arguments(), locale));
+        }
+        return "redirect:/workbench/tasks/" + id;
     }
 
     @PostMapping("/workbench/extensions/{applicationId}")

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.tongban.cases.CaseProcessing;
 import org.tongban.cases.CaseProgress;
@@ -24,7 +25,9 @@ import org.tongban.shared.NotFoundException;
  * Case handling over HTTP: officers' tasks and actions, the head's extension decision, the applicant's progress.
  * Failures are RFC 9457 problems: {@code cases.task.conflict} 409 when another officer acted first,
  * {@code cases.task.action-not-allowed} / {@code cases.task.opinion-missing} 422, {@code cases.task.officers-only} /
- * {@code cases.task.role-required} 403, {@code cases.task.not-found} 404 (also for another body's task).
+ * {@code cases.task.role-required} 403, {@code cases.task.not-found} 404 (also for another body's task);
+ * {@code cases.task.held} 409 when another officer holds the task (claimed or assigned), {@code cases.task.not-held}
+ * 409 when releasing a task nobody holds, {@code cases.task.assignee-invalid} 422.
  */
 @RestController
 @RequestMapping("/api/v1/cases")
@@ -36,9 +39,11 @@ class TasksApi {
         this.processing = processing;
     }
 
+    /** The to-do list: {@code show=MINE} (held by me), {@code UNCLAIMED}, or {@code BODY} (default). */
     @GetMapping("/tasks")
-    List<TaskView> todo(@AuthenticationPrincipal SignedIn officer) {
-        return processing.todo(signedIn(officer));
+    List<TaskView> todo(@AuthenticationPrincipal SignedIn officer,
+            @RequestParam(defaultValue = "BODY") CaseProcessing.TodoFilter show) {
+        return processing.todo(signedIn(officer), show);
     }
 
     @GetMapping("/tasks/done")
@@ -67,6 +72,37 @@ class TasksApi {
         processing.act(signedIn(officer), id, action.version(), action.action(), new CaseProcessing.ActionInput(
                 action.opinion(), action.returnTo(), action.specialKind(), action.legalBasis(), action.remedy()));
         return ResponseEntity.noContent().build();
+    }
+
+    /** Claims the task (认领): 200 with the task now held by the caller. */
+    @PostMapping("/tasks/{id}/claim")
+    TaskView claim(@PathVariable UUID id, @AuthenticationPrincipal SignedIn officer) {
+        return processing.claim(signedIn(officer), id);
+    }
+
+    /** Gives the task back (by its holder, or a leader of the body). */
+    @PostMapping("/tasks/{id}/release")
+    TaskView release(@PathVariable UUID id, @AuthenticationPrincipal SignedIn officer) {
+        return processing.release(signedIn(officer), id);
+    }
+
+    record Assignment(UUID assignee) {
+    }
+
+    /** A leader of the body hands the task to a named officer (分派 / 改派). */
+    @PostMapping("/tasks/{id}/assignment")
+    TaskView assign(@PathVariable UUID id, @RequestBody Assignment assignment,
+            @AuthenticationPrincipal SignedIn leader) {
+        if (assignment == null || assignment.assignee() == null) {
+            throw CaseRefusedException.rule("cases.task.assignee-missing");
+        }
+        return processing.assign(signedIn(leader), id, assignment.assignee());
+    }
+
+    /** Whom a leader of the body may assign the task to. */
+    @GetMapping("/tasks/{id}/assignees")
+    List<TaskView.Assignee> assignees(@PathVariable UUID id, @AuthenticationPrincipal SignedIn leader) {
+        return processing.assignees(signedIn(leader), id);
     }
 
     record ExtensionDecision(Boolean approve) {
