@@ -229,7 +229,7 @@ class CasesBrowserTests {
      * to — then finds both fetches under "who looked at my data".
      */
     @Test
-    void theRepresentativeGetsTheLicenceAndIdCardFetchedInsteadOfUploadingThem() {
+    void theRepresentativeGetsTheLicenceAndIdCardFetchedInsteadOfUploadingThem() throws Exception {
         String item = jdbc.queryForObject("select code from catalog_implementation_item where basic_code = "
                 + "'011070001000' and division_code = '210112' and status = 'PUBLISHED'", String.class);
         // Claiming the company needs the real-name level (DOMAIN §8); 张三 is in the population data.
