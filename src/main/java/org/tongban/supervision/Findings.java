@@ -112,27 +112,34 @@ public class Findings {
     }
 
     /**
-     * Confirms ({@code confirm}) or dismisses a finding; a dismissal needs the reason, a confirmation may give one.
+     * Confirms ({@code decision} {@code CONFIRMED}) or dismisses ({@code DISMISSED}) a finding; a dismissal needs the reason, a confirmation may give one.
      * Each review is audited.
      *
-     * @throws SupervisionRefusedException {@code supervision.finding.reason-missing} / {@code .reason-too-long} (422),
+     * @throws SupervisionRefusedException {@code supervision.finding.decision-unknown},
+     *         {@code supervision.finding.reason-missing} / {@code .reason-too-long} (422),
      *         {@code supervision.finding.already-reviewed} (409)
      */
-    public FindingView review(SignedIn supervisor, UUID id, boolean confirm, String reason) {
+    public FindingView review(SignedIn supervisor, UUID id, String decision, String reason) {
         String prefix = Complaints.scope(supervisor);
         String text = reason == null ? "" : reason.strip();
-        if (!confirm && text.isEmpty()) {
-            throw new SupervisionRefusedException(SupervisionRefusedException.Reason.RULE,
-                    "supervision.finding.reason-missing");
-        }
-        if (text.length() > REASON_MAX) {
-            throw new SupervisionRefusedException(SupervisionRefusedException.Reason.RULE,
-                    "supervision.finding.reason-too-long", REASON_MAX);
-        }
         return transactions.execute(status -> {
+            // Outside the supervisor's divisions the finding does not exist, whatever else is wrong with the request.
             FindingView finding = jdbc.sql(SELECT + " where id = ? and division_code like ? for update")
                     .params(id, prefix + "%").query(Findings::finding).optional()
                     .orElseThrow(() -> new NotFoundException("supervision.finding.not-found", id));
+            if (!"CONFIRMED".equals(decision) && !"DISMISSED".equals(decision)) {
+                throw new SupervisionRefusedException(SupervisionRefusedException.Reason.RULE,
+                        "supervision.finding.decision-unknown");
+            }
+            boolean confirm = "CONFIRMED".equals(decision);
+            if (!confirm && text.isEmpty()) {
+                throw new SupervisionRefusedException(SupervisionRefusedException.Reason.RULE,
+                        "supervision.finding.reason-missing");
+            }
+            if (text.length() > REASON_MAX) {
+                throw new SupervisionRefusedException(SupervisionRefusedException.Reason.RULE,
+                        "supervision.finding.reason-too-long", REASON_MAX);
+            }
             if (!finding.open()) {
                 throw new SupervisionRefusedException(SupervisionRefusedException.Reason.CONFLICT,
                         "supervision.finding.already-reviewed");

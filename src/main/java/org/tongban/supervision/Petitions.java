@@ -189,12 +189,13 @@ public class Petitions {
     }
 
     /**
-     * The signed-in submitter rates the answer, once.
+     * The signed-in submitter rates the answer ({@code satisfied} or not), once.
      *
-     * @throws SupervisionRefusedException {@code supervision.petition.not-answered} (422),
+     * @throws SupervisionRefusedException {@code supervision.petition.rating-missing},
+     *         {@code supervision.petition.not-answered} (422),
      *         {@code supervision.petition.already-rated} (409)
      */
-    public PetitionView rate(SignedIn who, UUID id, boolean satisfied) {
+    public PetitionView rate(SignedIn who, UUID id, Boolean satisfied) {
         requirePerson(who);
         boolean own = jdbc.sql("select count(*) from supervision_petition where id = ? and submitter_account = ?")
                 .params(id, who.accountId()).query(Integer.class).single() > 0;
@@ -205,11 +206,14 @@ public class Petitions {
     }
 
     /** The anonymous submitter rates the answer, once (see {@link #rate(SignedIn, UUID, boolean)}). */
-    public PetitionView rate(String lookupCode, String phone, boolean satisfied) {
+    public PetitionView rate(String lookupCode, String phone, Boolean satisfied) {
         return rate(anonymousId(lookupCode, phone), satisfied);
     }
 
-    private PetitionView rate(UUID id, boolean satisfied) {
+    private PetitionView rate(UUID id, Boolean satisfied) {
+        if (satisfied == null) {
+            throw new PetitionRefusedException("satisfied", "supervision.petition.rating-missing");
+        }
         return transactions.execute(status -> {
             PetitionView p = jdbc.sql(SELECT + " where id = ? for update").param(id).query(Petitions::petition)
                     .single();
@@ -244,16 +248,16 @@ public class Petitions {
     public PetitionView answer(SignedIn staff, UUID id, String answer) {
         UUID body = requireBodyStaff(staff);
         String text = answer == null ? "" : answer.strip();
-        if (text.isEmpty()) {
-            throw new PetitionRefusedException("answer", "supervision.petition.answer-missing");
-        }
-        if (text.length() > TEXT_MAX) {
-            throw new PetitionRefusedException("answer", "supervision.petition.text-too-long", TEXT_MAX);
-        }
         return transactions.execute(status -> {
             PetitionView p = jdbc.sql(SELECT + " where id = ? and body_id = ? for update").params(id, body)
                     .query(Petitions::petition).optional()
                     .orElseThrow(() -> new NotFoundException("supervision.petition.not-found", id));
+            if (text.isEmpty()) {
+                throw new PetitionRefusedException("answer", "supervision.petition.answer-missing");
+            }
+            if (text.length() > TEXT_MAX) {
+                throw new PetitionRefusedException("answer", "supervision.petition.text-too-long", TEXT_MAX);
+            }
             if (p.answered()) {
                 throw new SupervisionRefusedException(SupervisionRefusedException.Reason.CONFLICT,
                         "supervision.petition.already-answered");

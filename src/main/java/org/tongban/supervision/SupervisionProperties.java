@@ -33,7 +33,8 @@ public record SupervisionProperties(@DefaultValue("5") int complaintDays, Map<St
         }
         Map<String, Integer> limits = new HashMap<>(Map.of("HEARING", 20));
         if (specialProcedureDays != null) {
-            limits.putAll(specialProcedureDays);
+            // Environment variables bind keys in lower case: kinds are matched in upper case.
+            specialProcedureDays.forEach((kind, days) -> limits.put(kind.toUpperCase(java.util.Locale.ROOT), days));
         }
         specialProcedureDays = Map.copyOf(limits);
     }

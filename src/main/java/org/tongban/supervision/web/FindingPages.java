@@ -48,7 +48,7 @@ class FindingPages {
             @RequestParam(defaultValue = "") String reason, @RequestParam(required = false) UUID application,
             @AuthenticationPrincipal SignedIn supervisor, Locale locale, RedirectAttributes redirect) {
         try {
-            findings.review(supervisor, id, FindingsApi.confirm(decision), reason);
+            findings.review(supervisor, id, decision, reason);
             redirect.addFlashAttribute("reviewedFinding", id);
         } catch (SupervisionRefusedException e) {
             if (e.reason() == SupervisionRefusedException.Reason.FORBIDDEN

@@ -15,7 +15,6 @@ import org.tongban.identity.SignedIn;
 import org.tongban.supervision.AnomalyRule;
 import org.tongban.supervision.FindingView;
 import org.tongban.supervision.Findings;
-import org.tongban.supervision.SupervisionRefusedException;
 
 /**
  * Anomaly findings over HTTP, for supervisors within their divisions: {@code supervision.supervisors-only} 403 for
@@ -51,17 +50,6 @@ class FindingsApi {
     @PostMapping("/{id}/review")
     FindingView review(@PathVariable UUID id, @RequestBody Review review,
             @AuthenticationPrincipal SignedIn supervisor) {
-        return findings.review(supervisor, id, confirm(review.decision()), review.reason());
-    }
-
-    static boolean confirm(String decision) {
-        if ("CONFIRMED".equals(decision)) {
-            return true;
-        }
-        if ("DISMISSED".equals(decision)) {
-            return false;
-        }
-        throw new SupervisionRefusedException(SupervisionRefusedException.Reason.RULE,
-                "supervision.finding.decision-unknown");
+        return findings.review(supervisor, id, review.decision(), review.reason());
     }
 }

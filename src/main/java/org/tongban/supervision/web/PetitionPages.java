@@ -193,9 +193,6 @@ class PetitionPages {
         model.addAttribute("lookupCode", lookupCode);
         model.addAttribute("phone", phone);
         try {
-            if (satisfied == null) {
-                throw new PetitionRefusedException("satisfied", "supervision.petition.rating-missing");
-            }
             model.addAttribute("petition", petitions.rate(lookupCode, phone, satisfied));
             model.addAttribute("rated", true);
         } catch (NotFoundException e) {
@@ -221,9 +218,6 @@ class PetitionPages {
     String rate(@PathVariable UUID id, @RequestParam(required = false) Boolean satisfied,
             @AuthenticationPrincipal SignedIn who, Locale locale, RedirectAttributes redirect) {
         try {
-            if (satisfied == null) {
-                throw new PetitionRefusedException("satisfied", "supervision.petition.rating-missing");
-            }
             petitions.rate(who, id, satisfied);
             redirect.addFlashAttribute("ratedPetition", id);
         } catch (SupervisionRefusedException e) {

@@ -85,12 +85,12 @@ class PetitionsApi {
 
     @PostMapping("/lookup/rating")
     PetitionView rateByLookup(@RequestBody Rating body) {
-        return petitions.rate(body.lookupCode(), body.phone(), satisfied(body));
+        return petitions.rate(body.lookupCode(), body.phone(), body.satisfied());
     }
 
     @PostMapping("/{id}/rating")
     PetitionView rate(@PathVariable UUID id, @RequestBody Rating body, @AuthenticationPrincipal SignedIn who) {
-        return petitions.rate(who, id, satisfied(body));
+        return petitions.rate(who, id, body.satisfied());
     }
 
     @GetMapping("/inbox")
@@ -104,13 +104,6 @@ class PetitionsApi {
     @PostMapping("/{id}/answer")
     PetitionView answer(@PathVariable UUID id, @RequestBody Answer body, @AuthenticationPrincipal SignedIn staff) {
         return petitions.answer(staff, id, body.answer());
-    }
-
-    private static boolean satisfied(Rating rating) {
-        if (rating.satisfied() == null) {
-            throw new PetitionRefusedException("satisfied", "supervision.petition.rating-missing");
-        }
-        return rating.satisfied();
     }
 
     @ExceptionHandler
