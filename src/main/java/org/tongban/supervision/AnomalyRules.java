@@ -11,8 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -34,8 +32,6 @@ import org.tongban.platform.calendar.WorkingDays;
  */
 @Component
 class AnomalyRules {
-
-    private static final Logger log = LoggerFactory.getLogger(AnomalyRules.class);
 
     private final Findings findings;
     private final CaseFacts facts;
@@ -192,13 +188,7 @@ class AnomalyRules {
         int recorded = 0;
         for (Running r : running) {
             int limit = properties.specialProcedureLimit(r.kind());
-            int days;
-            try {
-                days = workingDays.calendar().workingDaysBetween(r.startedOn(), today);
-            } catch (RuntimeException e) {
-                log.warn("Special procedure of {} not checked: {}", r.caseNumber(), e.getMessage());
-                continue;
-            }
+            int days = workingDaysBetween(r.startedOn(), today);
             if (days > limit) {
                 UUID body = facts.of(r.applicationId()).map(CaseFacts.CaseRef::bodyId).orElse(null);
                 if (body != null && findings.record(AnomalyRule.SUSPENSION_TOO_LONG,
@@ -213,11 +203,11 @@ class AnomalyRules {
     }
 
     private int overdue(LocalDate due, LocalDate decided) {
-        try {
-            return workingDays.calendar().workingDaysBetween(due, decided);
-        } catch (RuntimeException e) {
-            return (int) java.time.temporal.ChronoUnit.DAYS.between(due, decided);
-        }
+        return workingDaysBetween(due, decided);
+    }
+
+    private int workingDaysBetween(LocalDate from, LocalDate to) {
+        return Weekdays.between(workingDays.calendar(), from, to);
     }
 
     private UUID bodyOf(CaseSuspended event) {

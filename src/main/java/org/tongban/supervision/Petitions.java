@@ -147,8 +147,7 @@ public class Petitions {
             transactions.executeWithoutResult(status -> limit(phoneHash, addressHash, now));
             sms.verify(SmsCodes.Purpose.VERIFY_PHONE, proven, request.code());
         }
-        LocalDate due = workingDays.calendar().addWorkingDays(LocalDate.ofInstant(now, Applications.ZONE),
-                days(kind));
+        LocalDate due = Weekdays.add(workingDays.calendar(), LocalDate.ofInstant(now, Applications.ZONE), days(kind));
         UUID id = UUID.randomUUID();
         String lookupCode = proven == null ? null : lookupCode();
         transactions.executeWithoutResult(status -> {
