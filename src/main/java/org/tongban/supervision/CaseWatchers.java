@@ -4,9 +4,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.tongban.cases.DeadlineApproaching;
 import org.tongban.cases.DeadlineMissed;
-import org.tongban.cases.CaseCorrectionRequested;
 import org.tongban.cases.CaseSuspended;
-import java.util.UUID;
 import org.tongban.evaluation.BadRatingReceived;
 
 /**
@@ -39,21 +37,6 @@ class CaseWatchers {
     void on(BadRatingReceived event) {
         supervision.raise("BAD_RATING", event.ratingId(), event.applicationId(), event.caseNumber(), event.bodyId(),
                 event.rectifyDue(), event.level().name());
-    }
-
-    /**
-     * A correction notice asked for something an earlier notice of the same application did not mention: one-time
-     * notification (一次告知, 行政许可法 Art. 32 para. 1 (4)) was not kept.
-     */
-    @ApplicationModuleListener
-    void on(CaseCorrectionRequested event) {
-        if (event.repeatsNotification()) {
-            UUID source = UUID.nameUUIDFromBytes(("repeated-notice:" + event.applicationId() + ":"
-                    + event.requestedOn() + ":" + String.join("、", event.notInEarlierNotice()))
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            supervision.raise("REPEATED_NOTICE", source, event.applicationId(), event.caseNumber(), event.bodyId(),
-                    event.requestedOn(), String.join("、", event.notInEarlierNotice()));
-        }
     }
 
     /** The clock stopped or restarted for a special procedure (行政许可法 Art. 45): kept on the case's record. */

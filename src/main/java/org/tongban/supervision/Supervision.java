@@ -36,10 +36,12 @@ public class Supervision {
     private final Ratings ratings;
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
+    private final Findings findings;
     private final Clock clock = Clock.systemUTC();
 
     Supervision(JdbcClient jdbc, Organization organization, Ratings ratings, TransactionTemplate transactions,
-            AuditTrail audit) {
+            AuditTrail audit, Findings findings) {
+        this.findings = findings;
         this.jdbc = jdbc;
         this.organization = organization;
         this.ratings = ratings;
@@ -105,9 +107,12 @@ public class Supervision {
         String prefix = scope(supervisor);
         List<WarningView> warnings = jdbc.sql(SELECT + " where application_id = ? and division_code like ? "
                 + "order by raised_at").params(applicationId, prefix + "%").query(Supervision::warning).list();
-        if (warnings.isEmpty()) {
+        List<FindingView> found = findings.ofCase(applicationId, prefix);
+        if (warnings.isEmpty() && found.isEmpty()) {
             throw new NotFoundException("supervision.case.not-found", applicationId);
         }
+        String caseNumber = warnings.isEmpty() ? found.get(0).caseNumber() : warnings.get(0).caseNumber();
+        String bodyName = warnings.isEmpty() ? found.get(0).bodyName() : warnings.get(0).bodyName();
         List<SpecialProcedureView> specials = jdbc.sql("""
                 select task_id, kind, started_on, resumed_on, excluded_days from supervision_special_procedure
                 where application_id = ? order by started_on""").params(applicationId)
@@ -115,8 +120,8 @@ public class Supervision {
                         rs.getDate(3).toLocalDate(), rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(),
                         rs.getObject(5, Integer.class)))
                 .list();
-        return new CaseRecord(applicationId, warnings.get(0).caseNumber(), warnings.get(0).bodyName(), warnings,
-                specials, ratings.ratingsForSupervision(applicationId), ratings.ofCaseForSupervision(applicationId));
+        return new CaseRecord(applicationId, caseNumber, bodyName, warnings, specials,
+                ratings.ratingsForSupervision(applicationId), ratings.ofCaseForSupervision(applicationId), found);
     }
 
     /**

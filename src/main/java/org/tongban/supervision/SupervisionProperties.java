@@ -1,15 +1,72 @@
 package org.tongban.supervision;
 
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Working days within which supervisors answer a complaint (local practice; the province sets its own). */
+/**
+ * Supervision settings ({@code tongban.supervision.*}); each is local practice with a working default.
+ *
+ * @param complaintDays working days within which supervisors answer a complaint about one's own case
+ * @param specialProcedureDays the longest a special procedure (特别程序) of a kind may run, in working days; a kind
+ *        not named gets {@code specialProcedureDefaultDays}. HEARING defaults to 20 (行政许可法 Art. 48 para. 1 (3):
+ *        the hearing is held within 20 days of the request)
+ * @param specialProcedureDefaultDays the limit of the kinds not named
+ * @param repeatedReturns the number of returns (退回) of one case that is a finding
+ * @param anomalyScan the job that finds special procedures still running past their limit
+ * @param petitions consultations, complaints and reports by anyone
+ */
 @ConfigurationProperties("tongban.supervision")
-public record SupervisionProperties(@DefaultValue("5") int complaintDays) {
+public record SupervisionProperties(@DefaultValue("5") int complaintDays, Map<String, Integer> specialProcedureDays,
+        @DefaultValue("30") int specialProcedureDefaultDays, @DefaultValue("2") int repeatedReturns,
+        @DefaultValue AnomalyScan anomalyScan, @DefaultValue Petitions petitions) {
 
     public SupervisionProperties {
         if (complaintDays < 1) {
             throw new IllegalArgumentException("tongban.supervision.complaint-days must be at least 1");
+        }
+        if (repeatedReturns < 2) {
+            throw new IllegalArgumentException("tongban.supervision.repeated-returns must be at least 2");
+        }
+        Map<String, Integer> limits = new HashMap<>(Map.of("HEARING", 20));
+        if (specialProcedureDays != null) {
+            // Environment variables bind keys in lower case: kinds are matched in upper case.
+            specialProcedureDays.forEach((kind, days) -> limits.put(kind.toUpperCase(java.util.Locale.ROOT), days));
+        }
+        specialProcedureDays = Map.copyOf(limits);
+    }
+
+    /** Working days a special procedure of this kind may run. */
+    public int specialProcedureLimit(String kind) {
+        return specialProcedureDays.getOrDefault(kind, specialProcedureDefaultDays);
+    }
+
+    /**
+     * @param enabled whether this node runs the scan (every node may: findings are recorded once)
+     * @param interval how often
+     */
+    public record AnomalyScan(@DefaultValue("true") boolean enabled, @DefaultValue("1h") Duration interval) {
+    }
+
+    /**
+     * @param consultationDays working days to answer a consultation (咨询)
+     * @param complaintDays working days to answer a complaint (投诉)
+     * @param reportDays working days to answer a report (举报)
+     * @param maxPerPhone anonymous submissions per phone within {@code window}
+     * @param maxPerAddress anonymous submissions from one IP address within {@code window}
+     * @param window the window of both limits
+     */
+    public record Petitions(@DefaultValue("3") int consultationDays, @DefaultValue("10") int complaintDays,
+            @DefaultValue("15") int reportDays, @DefaultValue("3") int maxPerPhone,
+            @DefaultValue("10") int maxPerAddress, @DefaultValue("24h") Duration window) {
+
+        public Petitions {
+            if (consultationDays < 1 || complaintDays < 1 || reportDays < 1) {
+                throw new IllegalArgumentException("tongban.supervision.petitions.*-days must be at least 1");
+            }
         }
     }
 }

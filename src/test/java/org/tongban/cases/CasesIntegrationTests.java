@@ -347,14 +347,14 @@ class CasesIntegrationTests {
                 + "and action = 'CORRECTION_NOT_IN_FIRST_NOTICE' and target_id = ?", String.class, id.toString());
         assertThat(flagged).hasSize(1);
         assertThat(flagged.getFirst()).contains("经营范围").doesNotContain("场所");
-        // Supervision (电子监察) gets a warning for it, on its supervisors' page.
+        // Supervision (电子监察) records a finding for it, on its supervisors' page.
         String number = jdbc.queryForObject("select case_number from cases_application where id = ?", String.class, id);
-        for (int i = 0; i < 200 && jdbc.queryForObject("select count(*) from supervision_warning where "
-                + "kind = 'REPEATED_NOTICE' and case_number = ?", Integer.class, number) == 0; i++) {
+        for (int i = 0; i < 200 && jdbc.queryForObject("select count(*) from supervision_finding where "
+                + "rule = 'REPEATED_NOTICE' and case_number = ?", Integer.class, number) == 0; i++) {
             Thread.sleep(100);
         }
-        assertThat(jdbc.queryForObject("select detail from supervision_warning where kind = 'REPEATED_NOTICE' "
-                + "and case_number = ?", String.class, number)).contains("经营范围");
+        assertThat(jdbc.queryForObject("select evidence from supervision_finding where rule = 'REPEATED_NOTICE' "
+                + "and case_number = ?", String.class, number)).contains("经营范围").doesNotContain("场所");
         Cookie supervisor = signIn("13800000005", DEMO_PASSWORD);
         mvc.perform(get("/workbench/supervision").cookie(supervisor)).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("重复补正"), containsString(number))));

@@ -334,6 +334,36 @@ final class AccessRules {
             staff(key, SUPERVISOR).scoped();
         }
 
+        // Anomaly findings (电子监察异常): supervisors, for their division and below.
+        staff("GET /workbench/supervision/findings", SUPERVISOR);
+        staff("GET /api/v1/supervision/findings", SUPERVISOR);
+        for (String key : new String[] { "GET /api/v1/supervision/findings/{id}",
+                "POST /api/v1/supervision/findings/{id}/review", "POST /workbench/supervision/findings/{id}/review" }) {
+            staff(key, SUPERVISOR).scoped();
+        }
+
+        // Consultations, complaints and reports (咨询/投诉/举报): anyone but staff submits; sending SMS codes is only
+        // exercised for refusals (the drill's phone is the demo resident's, whose SMS limits other tests rely on).
+        add(Citizens.PUBLIC, "GET /petitions/new");
+        add(Citizens.PUBLIC, "POST /petitions");
+        add(Citizens.PUBLIC, "POST /api/v1/petitions");
+        add(Citizens.PUBLIC, "POST /petitions/phone-code").denyOnly();
+        add(Citizens.PUBLIC, "POST /api/v1/petitions/phone-codes").denyOnly();
+        open("GET /petitions/submitted", "GET /petitions/lookup");
+        // Looking up by lookup code and phone: the drill's made-up code finds nothing (404), for anybody.
+        for (String key : new String[] { "POST /petitions/lookup", "POST /petitions/lookup/rating",
+                "POST /api/v1/petitions/lookup", "POST /api/v1/petitions/lookup/rating" }) {
+            add(Citizens.PUBLIC, key).allStaff().lenient();
+        }
+        self("GET /account/petitions", "GET /api/v1/petitions/mine");
+        owner("POST /account/petitions/{id}/rating");
+        owner("POST /api/v1/petitions/{id}/rating");
+        // The responsible body's staff answer; another city's body does not see them.
+        staff("GET /workbench/petitions").allStaff();
+        staff("GET /api/v1/petitions/inbox").allStaff();
+        staff("POST /workbench/petitions/{id}/answer").allStaff().scoped();
+        staff("POST /api/v1/petitions/{id}/answer").allStaff().scoped();
+
         // Data sharing (共享交换): staff browse and request; approvers decide; system administrators keep the catalogue.
         staff("GET /workbench/exchange").allStaff();
         staff("GET /workbench/exchange/resources/{code}").allStaff();

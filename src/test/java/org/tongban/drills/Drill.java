@@ -99,6 +99,8 @@ final class Drill {
     UUID rating = UUID.randomUUID();
     UUID complaint = UUID.randomUUID();
     UUID warning = UUID.randomUUID();
+    UUID finding = UUID.randomUUID();
+    UUID petition = UUID.randomUUID();
     UUID certificate = UUID.randomUUID();
     UUID certificateAuthorization = UUID.randomUUID();
     UUID company = UUID.randomUUID();
@@ -247,6 +249,13 @@ final class Drill {
         jdbc.update("insert into supervision_warning (id, kind, source_id, application_id, case_number, body_id, "
                 + "body_name, division_code, raised_at) select ?, 'YELLOW', ?, id, case_number, body_id, body_name, "
                 + "'210112', now() from cases_application where id = ?", warning, UUID.randomUUID(), completedApp);
+        jdbc.update("insert into supervision_finding (id, rule, source_key, application_id, case_number, body_id, "
+                + "body_name, division_code, evidence, found_at) select ?, 'LATE_DECISION', ?, id, case_number, "
+                + "body_id, body_name, '210112', '演练', now() from cases_application where id = ?", finding,
+                "drill:" + finding, completedApp);
+        step("petition", () -> petition = context.getBean(org.tongban.supervision.Petitions.class).submit(a,
+                new org.tongban.supervision.PetitionRequest("COMPLAINT", "BODY", null, null, market, "演练投诉：部门",
+                        null, null), "198.51.100.7").petition().id());
 
         step("certificate", () -> certificate = context.getBean(Certificates.class).issue(new IssueRequest(
                 "11100000MB0T00040Y001", hr, Holder.account(accountA), Map.of("SBKH", "210106D9" + "%03d".formatted(n),
@@ -412,6 +421,10 @@ final class Drill {
         if (pattern.contains("/documents")) {
             // The completed case has its acceptance notice.
             id = completedApp;
+        } else if (pattern.contains("/findings/{id}")) {
+            id = finding;
+        } else if (pattern.contains("petitions/{id}")) {
+            id = petition;
         } else if (pattern.contains("/ratings/{id}")) {
             id = rating;
         } else if (pattern.contains("appeals/{id}") || pattern.contains("exposure/{id}")) {

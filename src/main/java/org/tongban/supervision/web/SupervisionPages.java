@@ -26,9 +26,11 @@ class SupervisionPages {
     private final MessageSource messages;
 
     private final org.tongban.supervision.ExposureColumn exposure;
+    private final org.tongban.supervision.Findings findings;
 
     SupervisionPages(Supervision supervision, Complaints complaints, org.tongban.supervision.ExposureColumn exposure,
-            MessageSource messages) {
+            org.tongban.supervision.Findings findings, MessageSource messages) {
+        this.findings = findings;
         this.exposure = exposure;
         this.supervision = supervision;
         this.complaints = complaints;
@@ -43,6 +45,7 @@ class SupervisionPages {
         model.addAttribute("body", body);
         model.addAttribute("handled", handled);
         model.addAttribute("complaints", complaints.forSupervisor(supervisor));
+        model.addAttribute("findings", findings.list(supervisor, null, "OPEN", body).stream().limit(20).toList());
         model.addAttribute("exposed", exposure.publishedComplaints(supervisor));
         model.addAttribute("exposure", exposure.ofDivision(supervisor));
         return "supervision/overview";
