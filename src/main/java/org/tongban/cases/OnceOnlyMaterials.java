@@ -132,17 +132,22 @@ public class OnceOnlyMaterials {
         return offers;
     }
 
-    /** The shared materials of the applicant's own application, by material index. */
+    /** The shared materials of the applicant's own application, by material index, with the items previewed. */
     public Map<Integer, SharedMaterial> of(SignedIn who, UUID id) {
         own(who, id);
         return byIndex(id);
     }
 
+    /** As {@link #of(SignedIn, UUID)}, for a view the applicant obtained of their own application. */
+    public Map<Integer, SharedMaterial> forApplicant(ApplicationView own) {
+        return byIndex(own.id());
+    }
+
     /**
-     * The shared materials of an application the caller was already authorized to see (the officer's review page
-     * passes the view it obtained through the case's authorization); only what was fetched, never the items.
+     * The shared materials of an application an officer was already authorized to see (the review page passes the
+     * view it obtained through the case's authorization): what was fetched, never the items of a preview.
      */
-    public Map<Integer, SharedMaterial> of(ApplicationView authorized) {
+    public Map<Integer, SharedMaterial> forOfficer(ApplicationView authorized) {
         Map<Integer, SharedMaterial> all = byIndex(authorized.id());
         all.replaceAll((i, m) -> m.previewed() ? new SharedMaterial(m.index(), m.status(), m.resourceName(),
                 m.providerName(), m.subjectMasked(), List.of(), m.exchangeEntryId(), m.fetchedAt(), m.decidedAt(),

@@ -119,7 +119,8 @@ class OnceOnlyMaterialsIntegrationTests {
                 .andExpect(redirectedUrl("/account/cases/" + id + "/edit#material-" + LICENCE));
         mvc.perform(get("/account/cases/" + id + "/edit").cookie(zhangSan))
                 .andExpect(content().string(containsString("营业执照（电子证照）")))
-                .andExpect(content().string(containsString("沈阳浑南通办科技有限公司（演示）")))
+                .andExpect(content().string(containsString("电子证照标识")))
+                .andExpect(content().string(containsString("1.2.156.3005.2.11100000MB0T00010U001")))
                 .andExpect(content().string(containsString("同意使用")));
         assertThat(jdbc.queryForObject("select count(*) from cases_material where application_id = ?", Integer.class,
                 id)).as("nothing attached before the consent").isZero();

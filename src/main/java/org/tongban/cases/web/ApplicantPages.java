@@ -320,7 +320,7 @@ class ApplicantPages {
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         model.addAttribute("maxSizeMb", properties.materials().maxSize().toMegabytes());
         model.addAttribute("offers", onceOnly.offers(application));
-        model.addAttribute("shared", onceOnly.of(application));
+        model.addAttribute("shared", onceOnly.forApplicant(application));
         return "cases/form";
     }
 

@@ -67,7 +67,7 @@ class WorkbenchPages {
     String open(@PathVariable UUID id, @AuthenticationPrincipal SignedIn officer, Locale locale, Model model) {
         ApplicationView view = acceptance.open(officer, id);
         model.addAttribute("view", view);
-        model.addAttribute("sharedMaterials", onceOnly.of(view));
+        model.addAttribute("sharedMaterials", onceOnly.forOfficer(view));
         model.addAttribute("documents", documents.available(officer, id));
         model.addAttribute("defaultRemedy", messages.getMessage(CaseAcceptance.DEFAULT_REMEDY_KEY, null, locale));
         return "cases/review";
