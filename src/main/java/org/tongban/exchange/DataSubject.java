@@ -6,6 +6,17 @@ package org.tongban.exchange;
  *
  * @param key the ID-number look-up hash of a person, the credit code of a company
  * @param masked how views and the access log show the subject
+ * @param clear the person's ID number or the company's credit code, for a department system's endpoint that knows
+ *        its subjects by them; {@code null} when not known; never logged nor shown
  */
-public record DataSubject(SubjectType type, String key, String masked) {
+public record DataSubject(SubjectType type, String key, String masked, String clear) {
+
+    public DataSubject(SubjectType type, String key, String masked) {
+        this(type, key, masked, null);
+    }
+
+    @Override
+    public String toString() {
+        return "DataSubject[" + type + " " + masked + "]";
+    }
 }

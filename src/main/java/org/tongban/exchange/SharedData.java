@@ -72,19 +72,20 @@ public class SharedData {
     /** A person by ID number. @throws org.tongban.shared.InvalidValueException when it is not a valid number */
     public DataSubject person(String idNumber) {
         CitizenIdNumber id = CitizenIdNumber.of(idNumber);
-        return new DataSubject(SubjectType.PERSON, protection.residentIdHash(id), id.masked());
+        return new DataSubject(SubjectType.PERSON, protection.residentIdHash(id), id.masked(), id.value());
     }
 
     /** A company by credit code. @throws org.tongban.shared.InvalidValueException when it is not a valid code */
     public DataSubject company(String creditCode) {
         UnifiedSocialCreditCode code = UnifiedSocialCreditCode.of(creditCode);
-        return new DataSubject(SubjectType.COMPANY, code.value(), code.value());
+        return new DataSubject(SubjectType.COMPANY, code.value(), code.value(), code.value());
     }
 
     /** The person holding an account, when the account has a resident ID number and the population data knows it. */
     public Optional<DataSubject> applicant(UUID accountId) {
         return protection.residentIdHashOf(accountId).flatMap(hash -> baseData.maskedIdNumber(hash)
-                .map(masked -> new DataSubject(SubjectType.PERSON, hash, masked)));
+                .map(masked -> new DataSubject(SubjectType.PERSON, hash, masked,
+                        protection.person(accountId).map(p -> p.idNumber()).orElse(null))));
     }
 
     /**

@@ -43,7 +43,8 @@ public class AccessLog implements DisposableBean {
     private static final long CHAIN_LOCK = 0x746f6e6762616e78L; // "tongbanx"
     private static final String GENESIS = "0".repeat(64);
 
-    public enum Result { SERVED, PARTIAL, DENIED, NOT_FOUND }
+    /** UNAVAILABLE: the provider (a department system) could not answer; nothing was served. */
+    public enum Result { SERVED, PARTIAL, DENIED, NOT_FOUND, UNAVAILABLE }
 
     public record Entry(long id, Instant occurredAt, String channel, UUID consumerBodyId, String consumerBodyName,
             String consumerActor, String resourceCode, String resourceName, String providerBodyName,

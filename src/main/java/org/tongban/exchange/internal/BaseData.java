@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongban.exchange.CertificateLibrary;
 import org.tongban.exchange.DataSubject;
-import org.tongban.exchange.ExchangeRefusedException;
+import org.tongban.exchange.ProviderUnavailableException;
 import org.tongban.exchange.SubjectType;
 import org.tongban.identity.PersonalData;
 
@@ -30,9 +30,12 @@ public class BaseData {
     private final JdbcTemplate jdbc;
     private final PersonalData protection;
     private final ObjectProvider<CertificateLibrary> certificates;
+    private final DepartmentSystems departmentSystems;
 
-    BaseData(JdbcTemplate jdbc, PersonalData protection, ObjectProvider<CertificateLibrary> certificates) {
+    BaseData(JdbcTemplate jdbc, PersonalData protection, ObjectProvider<CertificateLibrary> certificates,
+            DepartmentSystems departmentSystems) {
         this.jdbc = jdbc;
+        this.departmentSystems = departmentSystems;
         this.protection = protection;
         this.certificates = certificates;
     }
@@ -50,11 +53,14 @@ public class BaseData {
     @Transactional(propagation = Propagation.SUPPORTS)
     public List<Map<String, Object>> rows(Resource resource, DataSubject subject, UUID consumerBodyId,
             String consumerBodyName, String purpose) {
+        if (resource.external()) {
+            return departmentSystems.rows(resource, subject, resource.items());
+        }
         if (resource.source() != Source.CERTIFICATES) {
             return rows(resource.source(), subject);
         }
-        CertificateLibrary library = certificateLibrary()
-                .orElseThrow(() -> new ExchangeRefusedException("exchange.source.unavailable", resource.name()));
+        CertificateLibrary library = certificateLibrary().orElseThrow(() -> new ProviderUnavailableException(
+                "exchange.provider.unavailable", null, resource.name()));
         return library.held(resource.relatedCodes() == null ? "" : resource.relatedCodes().strip(), subject.type(),
                 subject.key(), consumerBodyId, consumerBodyName, purpose);
     }

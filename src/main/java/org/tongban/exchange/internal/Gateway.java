@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.tongban.exchange.DataSubject;
 import org.tongban.exchange.ExchangeRefusedException;
+import org.tongban.exchange.ProviderUnavailableException;
 import org.tongban.exchange.SharedRecord;
 import org.tongban.exchange.SharingType;
 import org.tongban.platform.web.InvalidFieldException;
@@ -96,13 +97,26 @@ public class Gateway {
         if (served.isEmpty()) {
             throw refuse(consumer, resource, subject, asked, why, reference, "exchange.grant.items");
         }
-        if (!baseData.knows(subject)) {
+        // A department system knows its own subjects; the platform's base data knows those of its tables.
+        if (!resource.external() && !baseData.knows(subject)) {
             log.append(entry(consumer, resource, subject, served, withheld, why, reference,
                     AccessLog.Result.NOT_FOUND));
             throw new NotFoundException("exchange.subject.not-found", subject.masked());
         }
         List<Map<String, Object>> rows = new ArrayList<>();
-        List<Map<String, Object>> found = baseData.rows(resource, subject, consumer.bodyId(), consumer.bodyName(), why);
+        List<Map<String, Object>> found;
+        try {
+            found = baseData.rows(resource, subject, consumer.bodyId(), consumer.bodyName(), why);
+        } catch (ProviderUnavailableException e) {
+            log.append(entry(consumer, resource, subject, List.of(), served, why, reference,
+                    AccessLog.Result.UNAVAILABLE));
+            throw e;
+        }
+        if (resource.external() && found.isEmpty()) {
+            log.append(entry(consumer, resource, subject, served, withheld, why, reference,
+                    AccessLog.Result.NOT_FOUND));
+            throw new NotFoundException("exchange.subject.not-found", subject.masked());
+        }
         for (Map<String, Object> row : found) {
             Map<String, Object> kept = new java.util.LinkedHashMap<>();
             served.forEach(item -> kept.put(item, row.get(item)));

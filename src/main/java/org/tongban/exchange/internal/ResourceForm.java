@@ -19,6 +19,7 @@ public class ResourceForm {
     private String openness = "NOT_OPEN";
     private String updateCycle = "REALTIME";
     private String relatedCodes = "";
+    private String endpointUrl = "";
     private List<String> items = new ArrayList<>();
     private long version;
 
@@ -38,6 +39,7 @@ public class ResourceForm {
         f.openness = r.openness();
         f.updateCycle = r.updateCycle();
         f.relatedCodes = r.relatedCodes() == null ? "" : r.relatedCodes();
+        f.endpointUrl = r.endpointUrl() == null ? "" : r.endpointUrl();
         f.items = new ArrayList<>(r.items());
         f.version = r.version();
         return f;
@@ -71,6 +73,8 @@ public class ResourceForm {
     public void setUpdateCycle(String updateCycle) { this.updateCycle = updateCycle; }
     public String getRelatedCodes() { return relatedCodes; }
     public void setRelatedCodes(String relatedCodes) { this.relatedCodes = relatedCodes; }
+    public String getEndpointUrl() { return endpointUrl; }
+    public void setEndpointUrl(String endpointUrl) { this.endpointUrl = endpointUrl; }
     public List<String> getItems() { return items; }
     public void setItems(List<String> items) { this.items = items == null ? new ArrayList<>() : items; }
     public long getVersion() { return version; }

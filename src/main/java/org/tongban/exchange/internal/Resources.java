@@ -42,7 +42,7 @@ public class Resources {
 
     private static final String COLUMNS = "id, code, class_code, name, source, provider_body_id, provider_body_name, "
             + "provider_code, summary, format, sharing_type, sharing_condition, legal_basis, sharing_method, openness, "
-            + "update_cycle, published_on, related_codes, version";
+            + "update_cycle, published_on, related_codes, version, endpoint_url";
 
     private final JdbcTemplate jdbc;
     private final Organization organization;
@@ -98,11 +98,11 @@ public class Resources {
         UUID id = UUID.randomUUID();
         jdbc.update("insert into exchange_resource (id, code, class_code, name, source, provider_body_id, "
                 + "provider_body_name, provider_code, summary, format, sharing_type, sharing_condition, legal_basis, "
-                + "sharing_method, openness, update_cycle, published_on, related_codes) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, v.code, v.classCode, v.name,
+                + "sharing_method, openness, update_cycle, published_on, related_codes, endpoint_url) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, v.code, v.classCode, v.name,
                 v.source.name(), v.provider.id(), v.provider.name(), v.provider.creditCode(), v.summary, v.format,
                 v.sharingType.name(), v.condition, v.legalBasis, v.method, v.openness, v.cycle, LocalDate.now(clock),
-                v.related);
+                v.related, v.endpoint);
         writeItems(id, v.items);
         audit.record(new AuditTrail.Event("exchange", "resource.created", actorId, actorName, "exchange-resource",
                 v.code, v.name + " / " + v.sharingType));
@@ -122,10 +122,11 @@ public class Resources {
         int updated = jdbc.update("update exchange_resource set class_code = ?, name = ?, source = ?, provider_body_id = ?, "
                 + "provider_body_name = ?, provider_code = ?, summary = ?, format = ?, sharing_type = ?, "
                 + "sharing_condition = ?, legal_basis = ?, sharing_method = ?, openness = ?, update_cycle = ?, "
-                + "related_codes = ?, updated_at = now(), version = version + 1 where id = ? and version = ?",
+                + "related_codes = ?, endpoint_url = ?, updated_at = now(), version = version + 1 "
+                + "where id = ? and version = ?",
                 v.classCode, v.name, v.source.name(), v.provider.id(), v.provider.name(), v.provider.creditCode(),
                 v.summary, v.format, v.sharingType.name(), v.condition, v.legalBasis, v.method, v.openness, v.cycle,
-                v.related, current.id(), form.getVersion());
+                v.related, v.endpoint, current.id(), form.getVersion());
         if (updated == 0) {
             throw new ExchangeConflictException("exchange.resource.changed", code);
         }
@@ -145,7 +146,7 @@ public class Resources {
 
     private record Valid(String code, String classCode, String name, Source source, BodySummary provider,
             String summary, String format, SharingType sharingType, String condition, String legalBasis, String method,
-            String openness, String cycle, String related, List<String> items) {
+            String openness, String cycle, String related, List<String> items, String endpoint) {
     }
 
     private Valid validate(ResourceForm f) {
@@ -204,6 +205,12 @@ public class Resources {
         if (items.isEmpty()) {
             throw invalid("items", "exchange.resource.items-required", "");
         }
+        // A department system's endpoint: an absolute http(s) address (mutual TLS is configured on the JVM).
+        String endpoint = strip(f.getEndpointUrl());
+        if (!endpoint.isEmpty() && (endpoint.length() > 500 || !endpoint.matches("https?://[^\\s]+")
+                || source == Source.CERTIFICATES)) {
+            throw invalid("endpointUrl", "exchange.resource.endpoint-invalid", endpoint);
+        }
         // A certificate-library resource names the certificate type it serves as its related code (关联代码).
         if (source == Source.CERTIFICATES && certificates.getIfAvailable() != null
                 && certificates.getObject().typeName(related).isEmpty()) {
@@ -213,7 +220,7 @@ public class Resources {
         List<String> ordered = source.items().stream().map(Source.Item::name).filter(items::contains).toList();
         return new Valid(code, classCode, name, source, provider, summary, format, type,
                 condition.isEmpty() ? null : condition, basis.isEmpty() ? null : basis, method, openness, cycle,
-                related.isEmpty() ? null : related, ordered);
+                related.isEmpty() ? null : related, ordered, endpoint.isEmpty() ? null : endpoint);
     }
 
     private static <E extends Enum<E>> E parse(String field, String value, Class<E> type) {
@@ -248,13 +255,13 @@ public class Resources {
                 SharingType.valueOf(rs.getString("sharing_type")), rs.getString("sharing_condition"),
                 rs.getString("legal_basis"), rs.getString("sharing_method"), rs.getString("openness"),
                 rs.getString("update_cycle"), rs.getObject("published_on", LocalDate.class),
-                rs.getString("related_codes"), List.of(), rs.getLong("version"));
+                rs.getString("related_codes"), List.of(), rs.getLong("version"), rs.getString("endpoint_url"));
     }
 
     private static Resource withItems(Resource r, List<String> items) {
         return new Resource(r.id(), r.code(), r.classCode(), r.name(), r.source(), r.providerBodyId(),
                 r.providerBodyName(), r.providerCode(), r.summary(), r.format(), r.sharingType(), r.sharingCondition(),
                 r.legalBasis(), r.sharingMethod(), r.openness(), r.updateCycle(), r.publishedOn(), r.relatedCodes(),
-                List.copyOf(items), r.version());
+                List.copyOf(items), r.version(), r.endpointUrl());
     }
 }

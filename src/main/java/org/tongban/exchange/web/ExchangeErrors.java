@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.tongban.exchange.ExchangeConflictException;
 import org.tongban.exchange.ExchangeRefusedException;
+import org.tongban.exchange.ProviderUnavailableException;
 import org.tongban.platform.web.Problems;
 
 /** Refusals of the exchange answer 403, conflicts 409, a missing sign-in 401 (problem details for the API). */
@@ -28,6 +29,11 @@ class ExchangeErrors {
     @ExceptionHandler
     Object refused(ExchangeRefusedException e, HttpServletRequest request, Locale locale) {
         return answer(HttpStatus.FORBIDDEN, e.code(), e.arguments(), request, locale);
+    }
+
+    @ExceptionHandler
+    Object unavailable(ProviderUnavailableException e, HttpServletRequest request, Locale locale) {
+        return answer(HttpStatus.SERVICE_UNAVAILABLE, e.code(), e.arguments(), request, locale);
     }
 
     @ExceptionHandler
