@@ -247,6 +247,26 @@ class OnceOnlyMaterialsIntegrationTests {
         mvc.perform(get(api + "/shared-materials").cookie(zhangSan))
                 .andExpect(jsonPath("$.materials[?(@.index == 1)]").isEmpty());
 
+        // The licence's provider down (its department system refuses connections): a clear 503, nothing attached,
+        // the upload stays; the attempt is in the access log.
+        int deadPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            deadPort = socket.getLocalPort();
+        }
+        jdbc.update("update exchange_resource set endpoint_url = ? where code = '104001-00001'",
+                "http://127.0.0.1:" + deadPort + "/licences");
+        try {
+            mvc.perform(post(api + "/materials/" + LICENCE + "/shared").with(csrf()).cookie(zhangSan))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(jsonPath("$.code").value("cases.shared.unavailable"));
+        } finally {
+            jdbc.update("update exchange_resource set endpoint_url = null where code = '104001-00001'");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from cases_shared_material where application_id = ? "
+                + "and requirement_index = ?", Integer.class, id, LICENCE)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from exchange_access_log where case_reference = ? "
+                + "and result = 'UNAVAILABLE'", Integer.class, "申请 " + id)).isEqualTo(1);
+
         // Someone else's application is not found, whatever the step.
         Cookie other = signIn("13800000001");
         mvc.perform(post(api + "/materials/" + LICENCE + "/shared").with(csrf()).cookie(other))
