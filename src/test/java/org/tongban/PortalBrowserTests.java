@@ -10,13 +10,9 @@ import java.util.List;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,40 +23,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code TONGBAN_CHROMIUM}.
  */
 @TongbanIntegrationTest
-class PortalBrowserTests {
-
-    static Playwright playwright;
-    static Browser browser;
+class PortalBrowserTests extends org.tongban.BrowserTest {
 
     @LocalServerPort
     int port;
     BrowserContext context;
     Page page;
-
-    @BeforeAll
-    static void launch() {
-        Path chromium = Paths.get(System.getenv().getOrDefault("TONGBAN_CHROMIUM", "/usr/bin/chromium"));
-        if (!Files.isExecutable(chromium)) {
-            throw new IllegalStateException("Chromium is needed for browser tests: run ./tongban test, which installs "
-                    + "it, or set TONGBAN_CHROMIUM (looked for " + chromium + ")");
-        }
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(chromium)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @BeforeEach
     void openPhone() {

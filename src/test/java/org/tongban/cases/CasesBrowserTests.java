@@ -5,21 +5,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,10 +22,7 @@ import org.tongban.shared.CitizenIdNumber;
 
 /** A resident applies on a phone, is asked for corrections once, corrects, and the window officer accepts. */
 @TongbanIntegrationTest
-class CasesBrowserTests {
-
-    static Playwright playwright;
-    static Browser browser;
+class CasesBrowserTests extends org.tongban.BrowserTest {
 
     @LocalServerPort
     int port;
@@ -41,29 +30,6 @@ class CasesBrowserTests {
     MockMvc mvc;
     @Autowired
     JdbcTemplate jdbc;
-
-    @BeforeAll
-    static void launch() {
-        Path chromium = Paths.get(System.getenv().getOrDefault("TONGBAN_CHROMIUM", "/usr/bin/chromium"));
-        if (!Files.isExecutable(chromium)) {
-            throw new IllegalStateException("Chromium is needed for browser tests (TONGBAN_CHROMIUM, looked for "
-                    + chromium + ")");
-        }
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium)
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     private Page phone() {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()

@@ -3,22 +3,14 @@ package org.tongban.identity;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,10 +25,7 @@ import org.tongban.identity.internal.PersonalDataCipher;
  * page (phone code, population check) and land back on the page that asked for it.
  */
 @TongbanIntegrationTest
-class AssuranceBrowserTests {
-
-    static Playwright playwright;
-    static Browser browser;
+class AssuranceBrowserTests extends org.tongban.BrowserTest {
 
     @LocalServerPort
     int port;
@@ -48,31 +37,6 @@ class AssuranceBrowserTests {
     PersonalDataCipher cipher;
     BrowserContext context;
     Page page;
-
-    @BeforeAll
-    static void launch() {
-        Path chromium = Paths.get(System.getenv().getOrDefault("TONGBAN_CHROMIUM", "/usr/bin/chromium"));
-        if (!Files.isExecutable(chromium)) {
-            throw new IllegalStateException("Chromium is needed for browser tests: run ./tongban test, which installs "
-                    + "it, or set TONGBAN_CHROMIUM (looked for " + chromium + ")");
-        }
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(chromium)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @BeforeEach
     void openPhone() {

@@ -6,16 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.List;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,12 +26,9 @@ import org.tongban.shared.UnifiedSocialCreditCode;
  * staff account whose holder signs in to the workbench.
  */
 @TongbanIntegrationTest
-class CompanyAgentBrowserTests {
+class CompanyAgentBrowserTests extends org.tongban.BrowserTest {
 
     private static final String PASSWORD = "Shenyang#2026go";
-
-    static Playwright playwright;
-    static Browser browser;
 
     @LocalServerPort
     int port;
@@ -50,31 +42,6 @@ class CompanyAgentBrowserTests {
     org.tongban.organization.Organization organization;
 
     static org.springframework.context.ConfigurableApplicationContext clientSystem;
-
-    @BeforeAll
-    static void launch() {
-        Path chromium = Paths.get(System.getenv().getOrDefault("TONGBAN_CHROMIUM", "/usr/bin/chromium"));
-        if (!Files.isExecutable(chromium)) {
-            throw new IllegalStateException("Chromium is needed for browser tests (looked for " + chromium + ")");
-        }
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium)
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-    }
-
-    @AfterAll
-    static void close() {
-        if (clientSystem != null) {
-            clientSystem.close();
-        }
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     private Page phone() {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 740)

@@ -1,0 +1,46 @@
+package org.tongban;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * What every browser test shares: one headless system Chromium per test class, driven by Playwright, started with
+ * the flags this machine's closed network needs (DESIGN.md, browser tests). {@code TONGBAN_CHROMIUM} names another
+ * executable; {@code .ci/run} installs Chromium when it is missing.
+ */
+public abstract class BrowserTest {
+
+    protected static Playwright playwright;
+    protected static Browser browser;
+
+    @BeforeAll
+    static void launchChromium() {
+        Path chromium = Paths.get(System.getenv().getOrDefault("TONGBAN_CHROMIUM", "/usr/bin/chromium"));
+        if (!Files.isExecutable(chromium)) {
+            throw new IllegalStateException("Chromium is needed for browser tests (TONGBAN_CHROMIUM, looked for "
+                    + chromium + ")");
+        }
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium)
+                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+}
