@@ -54,16 +54,19 @@ public class OnceOnlyShares {
         return new Share(guide.materials().size(), guide.materials().stream().filter(Guide.Material::shared).count());
     }
 
-    /** The share over every published guide of the province. */
+    /** The share over every published guide of the province, as counted at most a minute ago. */
     public Share province() {
         Cached cached = province;
-        if (cached == null || cached.at().plus(PROVINCE_FRESH_FOR).isBefore(Instant.now())) {
-            Share share = jdbc.queryForObject("select " + COUNTS + " " + MATERIALS,
-                    (rs, n) -> new Share(rs.getLong(1), rs.getLong(2)));
-            cached = new Cached(share, Instant.now());
-            province = cached;
-        }
-        return cached.share();
+        return cached == null || cached.at().plus(PROVINCE_FRESH_FOR).isBefore(Instant.now()) ? recountProvince()
+                : cached.share();
+    }
+
+    /** Counts the province-wide share now (and keeps it for the next minute's readers). */
+    public Share recountProvince() {
+        Share share = jdbc.queryForObject("select " + COUNTS + " " + MATERIALS,
+                (rs, n) -> new Share(rs.getLong(1), rs.getLong(2)));
+        province = new Cached(share, Instant.now());
+        return share;
     }
 
     /** Every body of the division (not of its children) with published items, by name. */
