@@ -413,6 +413,33 @@ public class WalkInFiling {
     }
 
     /**
+     * Moves the cases a hall window filed under the person's resident ID number before they had an account into their
+     * account, once its real name is verified (level 2 or more, DOMAIN §8): a self-registered account (level 1)
+     * claims nothing, so nobody reads another person's cases by registering with their ID number. Matched by the
+     * keyed look-up hash, nothing decrypted. Answers how many cases moved.
+     */
+    public int claimForAccount(SignedIn person) {
+        if (person == null || person.staff() || person.assuranceLevel() < 2) {
+            return 0;
+        }
+        Optional<String> hash = personalData.residentIdHashOf(person.accountId());
+        if (hash.isEmpty() || !walkIns.hasUnregistered(hash.get())) {
+            return 0;
+        }
+        List<UUID> moved = transactions.execute(status -> {
+            List<UUID> claimed = walkIns.claim(hash.get(), person.accountId());
+            Instant now = clock.instant();
+            for (UUID application : claimed) {
+                store.addStep(application, now, "WALK_IN_CLAIMED", person.accountId(), person.name(), null);
+                audit.record(new AuditTrail.Event("cases", "WALK_IN_CLAIMED", person.accountId(), person.name(),
+                        "application", application.toString(), null));
+            }
+            return claimed;
+        });
+        return moved == null ? 0 : moved.size();
+    }
+
+    /**
      * Sends a text about the case to the person a walk-in case was filed for without an account (the phone given at
      * the counter); {@code false} for any other case, without a gateway, or when the gateway refuses.
      */

@@ -264,6 +264,43 @@ class WalkInFilingIntegrationTests {
     }
 
     @Test
+    void casesFiledWithoutAnAccountJoinThePersonsCasesOnceTheirRealNameIsVerified() throws Exception {
+        Person person = somebody("窗口壬");
+        RequestPostProcessor officer = as(windowOfficer("窗口员壬"));
+        String created = mvc.perform(post("/api/v1/cases/walk-ins").with(officer)
+                        .contentType(MediaType.APPLICATION_JSON).content(startJson(person)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        UUID id = UUID.fromString(JSON.readTree(created).get("id").asString());
+        String base = "/api/v1/cases/walk-ins/" + id;
+        mvc.perform(put(base + "/values").with(officer).contentType(MediaType.APPLICATION_JSON)
+                .content(JSON.writeValueAsString(values(person)))).andExpect(status().isOk());
+        uploadScans(officer, base);
+        String number = JSON.readTree(mvc.perform(post(base + "/submission").with(officer)
+                        .header("Idempotency-Key", "s-" + id))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString())
+                .get("caseNumber").asString();
+
+        // Registered later, self-registered only (level 1): the cases stay where they are.
+        UUID account = register(person);
+        jdbc.update("update identity_account set assurance_level = 1 where id = ?", account);
+        Cookie unverified = signIn(person.phone(), PASSWORD);
+        mvc.perform(get("/api/v1/cases/applications").cookie(unverified)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString(number))));
+        // Real name verified (level 2): "my cases" now lists it, with its history.
+        jdbc.update("update identity_account set assurance_level = 2 where id = ?", account);
+        Cookie verified = signIn(person.phone(), PASSWORD);
+        mvc.perform(get("/account/cases").cookie(verified)).andExpect(content().string(containsString(number)));
+        mvc.perform(get("/api/v1/cases/applications").cookie(verified))
+                .andExpect(content().string(containsString(number)));
+        assertThat(jdbc.queryForObject("select applicant_account from cases_application where id = ?", UUID.class, id))
+                .isEqualTo(account);
+        assertThat(jdbc.queryForObject("select count(*) from cases_step where application_id = ? and kind = "
+                + "'WALK_IN_CLAIMED'", Integer.class, id)).isEqualTo(1);
+        mvc.perform(get("/account/cases/" + id).cookie(verified)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("关联到本人账户")));
+    }
+
+    @Test
     void aWrongCheckCharacterIsShownAtTheFieldAndEverythingTypedIsKept() throws Exception {
         Person person = somebody("窗口丙");
         String id = person.id();

@@ -65,4 +65,27 @@ public class WalkInStore {
                 where w.id_number_hash = ? and not w.registered order by w.created_at limit 1""")
                 .param(idNumberHash).query(UUID.class).optional();
     }
+
+    /** Whether cases were filed under this ID number for a person without an account. */
+    public boolean hasUnregistered(String idNumberHash) {
+        return jdbc.sql("select exists (select 1 from cases_walk_in where id_number_hash = ? and not registered)")
+                .param(idNumberHash).query(Boolean.class).single();
+    }
+
+    /**
+     * Gives the account the walk-in cases filed under its ID number without an account, with their notifications;
+     * answers the applications that moved.
+     */
+    public java.util.List<UUID> claim(String idNumberHash, UUID account) {
+        java.util.List<UUID> moved = jdbc.sql("""
+                update cases_walk_in set registered = true where id_number_hash = ? and not registered
+                returning application_id""").param(idNumberHash).query(UUID.class).list();
+        for (UUID application : moved) {
+            jdbc.sql("update cases_application set applicant_account = ?, version = version + 1 where id = ?")
+                    .params(account, application).update();
+            jdbc.sql("update cases_notification set account_id = ? where application_id = ?")
+                    .params(account, application).update();
+        }
+        return moved;
+    }
 }
