@@ -39,7 +39,11 @@ public class CaseNotifications {
     private final MessageSource texts;
     private final Clock clock = Clock.systemUTC();
 
-    CaseNotifications(JdbcClient jdbc, ApplicationStore store, AccountMessages messages, MessageSource texts) {
+    private final WalkInFiling walkIns;
+
+    CaseNotifications(JdbcClient jdbc, ApplicationStore store, AccountMessages messages, MessageSource texts,
+            WalkInFiling walkIns) {
+        this.walkIns = walkIns;
         this.jdbc = jdbc;
         this.store = store;
         this.messages = messages;
@@ -114,7 +118,8 @@ public class CaseNotifications {
                             texts.getMessage("cases.notification." + kind, new Object[] { detail == null ? "" : detail },
                                     SMS_LOCALE) },
                     SMS_LOCALE);
-            if (messages.sms(row.applicantAccount(), text)) {
+            // A case a hall window filed for a person without an account reaches the phone given at the counter.
+            if (messages.sms(row.applicantAccount(), text) || walkIns.smsToUnregistered(applicationId, text)) {
                 jdbc.sql("update cases_notification set sms_sent = true where id = ?").param(id).update();
             }
         }

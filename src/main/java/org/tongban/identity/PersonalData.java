@@ -77,6 +77,16 @@ public class PersonalData {
                 .map(Account::idNumberHash);
     }
 
+    /**
+     * The active personal (not staff) account whose ID number has this look-up hash: a hall window filing for a
+     * person who walks in finds the account the case belongs to without decrypting anything.
+     */
+    @Transactional(readOnly = true)
+    public Optional<UUID> personalAccountWithIdNumberHash(String hash) {
+        return accounts.findByIdNumberHash(hash).filter(a -> a.kind() == Account.Kind.PERSON && a.active())
+                .map(Account::id);
+    }
+
     /** The look-up hash of the account's ID number, to find what is held under it. */
     @Transactional(readOnly = true)
     public Optional<String> idNumberHashOf(UUID accountId) {

@@ -258,6 +258,18 @@ final class AccessRules {
                 "POST /api/v1/cases/applications/{id}/refusal" }) {
             staff(key, WINDOW_OFFICER).scoped();
         }
+        // 窗口收件: the window officers of the item's body file for a walk-in applicant.
+        staff("GET /workbench/walk-ins", WINDOW_OFFICER);
+        staff("POST /workbench/walk-ins", WINDOW_OFFICER);
+        staff("POST /api/v1/cases/walk-ins", WINDOW_OFFICER);
+        for (String key : new String[] { "GET /workbench/walk-ins/{id}", "POST /workbench/walk-ins/{id}",
+                "POST /workbench/walk-ins/{id}/submit", "POST /workbench/walk-ins/{id}/materials/{index}",
+                "POST /workbench/walk-ins/{id}/materials/{index}/delete",
+                "GET /workbench/walk-ins/{id}/materials/{material}", "GET /api/v1/cases/walk-ins/{id}",
+                "PUT /api/v1/cases/walk-ins/{id}/values", "POST /api/v1/cases/walk-ins/{id}/materials/{index}",
+                "POST /api/v1/cases/walk-ins/{id}/submission" }) {
+            staff(key, WINDOW_OFFICER).scoped();
+        }
         // In-person real-name verification at a hall window.
         staff("GET /workbench/identity/verify", WINDOW_OFFICER);
         staff("POST /workbench/identity/verify", WINDOW_OFFICER);

@@ -90,6 +90,8 @@ final class Drill {
     SignedIn b;
     UUID draftApp = UUID.randomUUID();
     UUID draftMaterial = UUID.randomUUID();
+    UUID walkInApp = UUID.randomUUID();
+    UUID walkInMaterial = UUID.randomUUID();
     UUID submittedApp;
     UUID reviewApp;
     UUID reviewTask = UUID.randomUUID();
@@ -193,6 +195,14 @@ final class Drill {
         });
 
         SignedIn window = staff(StaffRole.WINDOW_OFFICER, AccessRules.Place.MARKET);
+        step("walk-in application", () -> {
+            org.tongban.cases.WalkInFiling walkIns = context.getBean(org.tongban.cases.WalkInFiling.class);
+            SignedIn counter = staff(StaffRole.WINDOW_OFFICER, AccessRules.Place.MARKET);
+            walkInApp = walkIns.start(counter, new org.tongban.cases.WalkInFiling.Start(soleTrader, "演练窗口" + n,
+                    org.tongban.shared.CitizenIdNumber.withCheckCharacter("21011219850606" + "%03d".formatted(n % 1000))
+                            .value(), "139%08d".formatted(n), null, null), "drill-" + UUID.randomUUID()).id();
+            walkInMaterial = walkIns.upload(counter, walkInApp, 0, "申请书.pdf", pdf()).id();
+        });
         SignedIn reviewer = staff(StaffRole.REVIEWER, AccessRules.Place.MARKET);
         SignedIn approver = new SignedIn(UUID.randomUUID(), "演练负责人", true, 3,
                 EnumSet.of(StaffRole.REVIEWER, StaffRole.APPROVER), market, "210112", null);
@@ -382,7 +392,8 @@ final class Drill {
     /** The value of a path variable for this endpoint, from the drill's resources. */
     String pathValue(String pattern, String variable) {
         return switch (variable) {
-            case "material" -> pattern.startsWith("/workbench/tasks") || pattern.startsWith("/workbench/cases")
+            case "material" -> pattern.startsWith("/workbench/walk-ins") ? walkInMaterial.toString()
+                    : pattern.startsWith("/workbench/tasks") || pattern.startsWith("/workbench/cases")
                     ? reviewMaterial.toString() : draftMaterial.toString();
             case "index" -> "0";
             case "authorization" -> pattern.contains("companies") ? agentGrant.toString()
@@ -418,7 +429,9 @@ final class Drill {
 
     private String id(String pattern) {
         UUID id;
-        if (pattern.contains("/documents")) {
+        if (pattern.startsWith("/workbench/walk-ins/") || pattern.startsWith("/api/v1/cases/walk-ins/")) {
+            id = walkInApp;
+        } else if (pattern.contains("/documents")) {
             // The completed case has its acceptance notice.
             id = completedApp;
         } else if (pattern.contains("/findings/{id}")) {

@@ -61,6 +61,8 @@ class ApplicantPages {
     private final org.tongban.cases.CaseNotifications notifications;
     private final CaseDocuments documents;
     private final OnceOnlyMaterials onceOnly;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.tongban.cases.WalkInFiling walkIns;
 
     ApplicantPages(Applications applications, FormRendering rendering, MessageSource messages,
             CasesProperties properties, org.tongban.cases.CaseProcessing processing,
@@ -110,6 +112,7 @@ class ApplicantPages {
 
     @GetMapping("/account/cases")
     String mine(@AuthenticationPrincipal SignedIn who, Model model) {
+        walkIns.claimForAccount(who);
         model.addAttribute("cases", applications.mine(who));
         model.addAttribute("unread", notifications.unread(who));
         return "cases/mine";

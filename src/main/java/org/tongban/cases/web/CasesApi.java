@@ -46,6 +46,8 @@ class CasesApi {
     private final CaseAcceptance acceptance;
     private final CaseDocuments documents;
     private final OnceOnlyMaterials onceOnly;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.tongban.cases.WalkInFiling walkIns;
 
     CasesApi(Applications applications, CaseAcceptance acceptance, CaseDocuments documents,
             OnceOnlyMaterials onceOnly) {
@@ -79,6 +81,8 @@ class CasesApi {
 
     @GetMapping("/applications")
     List<ApplicationSummary> mine(@AuthenticationPrincipal SignedIn who) {
+        // Cases a hall window filed for this person before they had a verified account join their list.
+        walkIns.claimForAccount(signedIn(who));
         return applications.mine(signedIn(who));
     }
 
