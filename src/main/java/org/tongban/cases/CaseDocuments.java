@@ -51,9 +51,12 @@ public class CaseDocuments {
     private final AuditTrail audit;
     private final MessageSource messages;
 
+    private final org.springframework.beans.factory.ObjectProvider<CaseDelivery> delivery;
+
     CaseDocuments(ApplicationStore applications, ProcessStore processes, IssuedDocuments issued, Catalog catalog,
             Organization organization, DocumentRenderer renderer, TransactionTemplate transactions, AuditTrail audit,
-            MessageSource messages) {
+            MessageSource messages, org.springframework.beans.factory.ObjectProvider<CaseDelivery> delivery) {
+        this.delivery = delivery;
         this.applications = applications;
         this.processes = processes;
         this.issued = issued;
@@ -128,6 +131,10 @@ public class CaseDocuments {
             return found;
         });
         byte[] pdf = renderer.render(document.content());
+        if (kind == CaseDocumentKind.GRANT || kind == CaseDocumentKind.REFUSAL) {
+            // 电子送达: the applicant opening the decision delivers a result that is ready and chosen online.
+            delivery.getObject().resultOpened(who, applicationId);
+        }
         return new Download(kind.title() + "-" + seen.caseNumber() + ".pdf", document.number(), pdf);
     }
 

@@ -92,6 +92,12 @@ public class CaseNotifications {
         notify(event.applicationId(), "COMPLETED", null, "completed:" + event.applicationId());
     }
 
+    @ApplicationModuleListener
+    void on(CaseDelivered event) {
+        notify(event.applicationId(), "DELIVERED_" + event.method().name(), event.detail(),
+                "delivered:" + event.applicationId());
+    }
+
     /** How many correction notices the application has had: tells one submission or notice from the next. */
     private int corrections(UUID applicationId) {
         return jdbc.sql("select count(*) from cases_correction_request where application_id = ?").param(applicationId)

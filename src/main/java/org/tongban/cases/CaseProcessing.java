@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tongban.cases.internal.ApplicationStore;
 import org.tongban.cases.internal.DecisionNumbers;
+import org.tongban.cases.internal.DeliveryStore;
 import org.tongban.cases.internal.ProcessDefinitions;
 import org.tongban.cases.internal.ProcessStore;
 import org.tongban.cases.internal.ProcessStore.CaseRow;
@@ -75,21 +76,23 @@ public class CaseProcessing {
     private final JdbcClient jdbc;
     private final DecisionNumbers decisionNumbers;
     private final StaffDirectory staffDirectory;
+    private final DeliveryStore deliveries;
     private final Clock clock;
 
     @org.springframework.beans.factory.annotation.Autowired
     CaseProcessing(ProcessStore store, ProcessDefinitions definitions, ApplicationStore applications,
             Applications applicationViews, Catalog catalog, Organization organization, WorkingDays workingDays,
             TransactionTemplate transactions, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc,
-            DecisionNumbers decisionNumbers, StaffDirectory staffDirectory) {
+            DecisionNumbers decisionNumbers, StaffDirectory staffDirectory, DeliveryStore deliveries) {
         this(store, definitions, applications, applicationViews, catalog, organization, workingDays, transactions,
-                audit, events, jdbc, decisionNumbers, staffDirectory, Clock.systemUTC());
+                audit, events, jdbc, decisionNumbers, staffDirectory, deliveries, Clock.systemUTC());
     }
 
     private CaseProcessing(ProcessStore store, ProcessDefinitions definitions, ApplicationStore applications,
             Applications applicationViews, Catalog catalog, Organization organization, WorkingDays workingDays,
             TransactionTemplate transactions, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc,
-            DecisionNumbers decisionNumbers, StaffDirectory staffDirectory, Clock clock) {
+            DecisionNumbers decisionNumbers, StaffDirectory staffDirectory, DeliveryStore deliveries, Clock clock) {
+        this.deliveries = deliveries;
         this.store = store;
         this.definitions = definitions;
         this.applications = applications;
@@ -109,7 +112,8 @@ public class CaseProcessing {
     /** The same engine reading time from {@code clock} (tests of the legal clock). */
     public CaseProcessing withClock(Clock clock) {
         return new CaseProcessing(store, definitions, applications, applicationViews.withClock(clock), catalog,
-                organization, workingDays, transactions, audit, events, jdbc, decisionNumbers, staffDirectory, clock);
+                organization, workingDays, transactions, audit, events, jdbc, decisionNumbers, staffDirectory, deliveries,
+                clock);
     }
 
     // --- start
@@ -532,6 +536,9 @@ public class CaseProcessing {
             ProcessDefinition.Node node, TaskRow task, TaskAction action, String opinion, SignedIn officer,
             LocalDate today, Instant now) {
         String text = opinion == null || opinion.isEmpty() ? null : opinion;
+        if (action == TaskAction.APPROVE && deliveryStep(task)) {
+            confirmOnlineDelivery(app, officer, now);
+        }
         close(task, action, text, officer, now);
         if (task.blockRun() != null) {
             // 并联: the block joins when its last branch is done; any branch's refusal makes the decision a refusal.
@@ -756,6 +763,61 @@ public class CaseProcessing {
         if (officer == null || !officer.staff() || officer.staffBody() == null) {
             throw CaseRefusedException.forbidden("cases.task.officers-only");
         }
+    }
+
+    // --- delivery (送达)
+
+    /** Whether a task is the delivery step (送达) of its process: by the standard node id, or by its name. */
+    static boolean deliveryStep(TaskRow task) {
+        return "deliver".equals(task.nodeId()) || "送达".equals(task.nodeName());
+    }
+
+    /**
+     * Approving the delivery step is the officer's confirmation of an online delivery (电子送达); a result to be
+     * posted or collected is delivered by recording the posting or the collection ({@link CaseDelivery}) instead.
+     */
+    private void confirmOnlineDelivery(ApplicationStore.Row app, SignedIn officer, Instant now) {
+        DeliveryStore.Row chosen = deliveries.find(app.id()).orElse(null);
+        if (chosen != null && !DeliveryMethod.ONLINE.name().equals(chosen.method())) {
+            throw CaseRefusedException.rule("cases.delivery.record-first", chosen.method());
+        }
+        deliveries.ensureDefault(app.id(), app.applicantAccount(), now);
+        if (!deliveries.markDelivered(app.id(), DeliveryMethod.ONLINE.name(),
+                new DeliveryStore.Delivery("CONFIRMED", null, null, null, null, null, null), officer.accountId(),
+                officer.name(), now)) {
+            throw CaseRefusedException.conflict("cases.delivery.changed");
+        }
+        store.addStep(app.id(), now, "DELIVERED", officer.accountId(), officer.name(), DeliveryMethod.ONLINE.name(),
+                null, null);
+        events.publishEvent(new CaseDelivered(app.id(), app.caseNumber(), DeliveryMethod.ONLINE, "CONFIRMED", null,
+                now));
+    }
+
+    /**
+     * Closes the open delivery task as done and moves the case on (办结), in the caller's transaction, which holds the
+     * case row locked and has recorded the delivery. The applicant opening the result online closes it whoever holds
+     * it ({@code anyHolder}); an officer only when nobody else holds it.
+     */
+    void completeDelivery(TaskRow task, SignedIn actor, boolean anyHolder, String note, Instant now) {
+        if (!store.completeTaskAs(task.id(), task.version(), TaskAction.APPROVE.name(), note, actor.accountId(),
+                actor.name(), now, anyHolder)) {
+            throw CaseRefusedException.conflict("cases.task.conflict");
+        }
+        store.addStep(task.applicationId(), now, "TASK_" + TaskAction.APPROVE.name(), actor.accountId(), actor.name(),
+                note, label(task), task.bodyName());
+        ApplicationStore.Row app = applications.find(task.applicationId()).orElseThrow();
+        events.publishEvent(new CaseStepCompleted(task.applicationId(), app.caseNumber(), task.id(), task.nodeId(),
+                task.branchId(), task.bodyId(), TaskAction.APPROVE.name(), actor.accountId()));
+        CaseRow c = store.findCase(task.applicationId()).orElseThrow();
+        ProcessDefinition definition = definitions.version(c.itemCode(), c.definitionVersion());
+        ProcessDefinition.Node node = definition.node(task.nodeId()).orElseThrow();
+        activate(c, app, definition, definition.after(node, app.values()),
+                LocalDate.ofInstant(now, Applications.ZONE), now);
+        store.touchCase(task.applicationId());
+    }
+
+    Instant now() {
+        return clock.instant();
     }
 
     // --- progress

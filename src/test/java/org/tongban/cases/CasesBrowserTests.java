@@ -190,6 +190,48 @@ class CasesBrowserTests extends org.tongban.BrowserTest {
     }
 
     /**
+     * 结果送达 on a phone: 张三 chooses to receive the result of his application by mail, mistypes the mobile number,
+     * finds the message next to the field with everything else he typed kept, corrects it and the choice is saved.
+     */
+    @Test
+    void theApplicantChoosesMailDeliveryOnAPhoneAndCorrectsAMistypedMobile() {
+        java.util.Map<String, Object> row = jdbc.queryForMap("""
+                select code, version, name, body_id, body_name from catalog_implementation_item
+                where division_code = '210112' and status = 'PUBLISHED' and (guide ->> 'mailIn')::boolean
+                order by code limit 1""");
+        java.util.UUID account = jdbc.queryForObject("select id from identity_account where phone_masked = "
+                + "'138****0010'", java.util.UUID.class);
+        java.util.UUID id = java.util.UUID.randomUUID();
+        jdbc.update("""
+                insert into cases_application (id, applicant_account, applicant_name, item_code, item_version,
+                    item_name, body_id, body_name, status, form_values, case_number, channel, created_at, updated_at,
+                    received_at, received_on, decision_due)
+                values (?, ?, '张三（演示）', ?, ?, ?, ?, ?, 'SUBMITTED', '{}', ?, 'WEB', now(), now(), now(),
+                    current_date, current_date + 7)""",
+                id, account, row.get("code"), row.get("version"), row.get("name"), row.get("body_id"),
+                row.get("body_name"), row.get("code") + "20261124" + "%06d".formatted(977_101));
+
+        Page page = phone();
+        signIn(page, "13800000010", "Tongban#Demo2026");
+        page.navigate(base() + "/account/cases/" + id);
+        assertThat(page.locator("#delivery-status")).containsText("待出结果");
+        page.getByLabel("邮寄送达", new Page.GetByLabelOptions().setExact(true)).check();
+        page.getByLabel("收件人", new Page.GetByLabelOptions().setExact(true)).fill("张三");
+        page.getByLabel("收件人手机号").fill("12345");
+        page.locator("#delivery-division").selectOption("210112");
+        page.locator("#delivery-detail").fill("浑南中路 8 号");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存送达方式")).click();
+        assertThat(page.locator("#err-delivery-mobile")).containsText("手机号“12345”格式不正确");
+        assertThat(page.locator("#delivery-detail")).hasValue("浑南中路 8 号");
+        assertThat(page.getByLabel("邮寄送达", new Page.GetByLabelOptions().setExact(true))).isChecked();
+        page.getByLabel("收件人手机号").fill("13912345678");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存送达方式")).click();
+        assertThat(page.locator("#delivery")).containsText("送达方式已保存");
+        assertThat(page.locator("#delivery-status")).containsText("邮寄送达");
+        assertThat(page.locator("#delivery-status")).containsText("浑南中路 8 号");
+    }
+
+    /**
      * 免提交 on a phone (issue 8): the demo company's representative claims the company, acts for it and applies for
      * 食品经营许可 without uploading the business licence or the ID card — each is fetched, previewed and consented
      * to — then finds both fetches under "who looked at my data".

@@ -3,21 +3,13 @@ package org.tongban.cases;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,38 +19,12 @@ import org.tongban.shared.CitizenIdNumber;
 
 /** 窗口收件 on a phone-sized screen: the officer identifies a walk-in, fills the form, scans, submits and accepts. */
 @TongbanIntegrationTest
-class WalkInBrowserTests {
-
-    static Playwright playwright;
-    static Browser browser;
+class WalkInBrowserTests extends org.tongban.BrowserTest {
 
     @LocalServerPort
     int port;
     @Autowired
     JdbcTemplate jdbc;
-
-    @BeforeAll
-    static void launch() {
-        Path chromium = Paths.get(System.getenv().getOrDefault("TONGBAN_CHROMIUM", "/usr/bin/chromium"));
-        if (!Files.isExecutable(chromium)) {
-            throw new IllegalStateException("Chromium is needed for browser tests (TONGBAN_CHROMIUM, looked for "
-                    + chromium + ")");
-        }
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium)
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     private String base() {
         return "http://localhost:" + port;

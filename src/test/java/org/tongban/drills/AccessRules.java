@@ -206,7 +206,9 @@ final class AccessRules {
                 "GET /api/v1/cases/applications/{id}/shared-materials",
                 "POST /api/v1/cases/applications/{id}/materials/{index}/shared",
                 "POST /api/v1/cases/applications/{id}/materials/{index}/shared/consent",
-                "DELETE /api/v1/cases/applications/{id}/materials/{index}/shared" }) {
+                "DELETE /api/v1/cases/applications/{id}/materials/{index}/shared",
+                "POST /account/cases/{id}/delivery", "GET /api/v1/cases/applications/{id}/delivery",
+                "PUT /api/v1/cases/applications/{id}/delivery" }) {
             owner(key);
         }
         // The ratings and complaints of a case: its applicant, and the supervisors of its division.
@@ -281,6 +283,11 @@ final class AccessRules {
             staff(key).allStaff().scoped();
         }
         staff("POST /workbench/tasks/{id}/actions", REVIEWER).scoped();
+        // The delivery (送达) of that task's case: the body's staff read it; the step's role records a delivery (on
+        // this review task the record is refused as a rule, 422, not as a matter of access).
+        staff("GET /api/v1/cases/tasks/{id}/delivery").allStaff().scoped();
+        staff("POST /workbench/tasks/{id}/delivery", REVIEWER).scoped();
+        staff("POST /api/v1/cases/tasks/{id}/delivery", REVIEWER).scoped();
         staff("POST /api/v1/cases/tasks/{id}/actions", REVIEWER).scoped();
         // Claiming that task (认领): the officers with the step's role. Giving it back: its holder, or the body's
         // approver (the role that leads the body's work) taking it back; the approver assigns it to a named officer.

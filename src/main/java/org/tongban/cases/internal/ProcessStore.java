@@ -148,6 +148,19 @@ public class ProcessStore {
                 .params(status, outcome, opinion, actor, actorName, ts(at), id, version, actor).update() == 1;
     }
 
+    /**
+     * Closes an open task at {@code version} as done with {@code outcome}; unless {@code anyHolder}, only when nobody
+     * or the actor holds it.
+     */
+    public boolean completeTaskAs(UUID id, long version, String outcome, String opinion, UUID actor,
+            String actorName, Instant at, boolean anyHolder) {
+        return jdbc.sql("""
+                update cases_task set status = 'DONE', outcome = ?, opinion = ?, acted_by = ?, acted_by_name = ?,
+                    completed_at = ?, version = version + 1
+                where id = ? and version = ? and status = 'OPEN' and (? or holder_id is null or holder_id = ?)""")
+                .params(outcome, opinion, actor, actorName, ts(at), id, version, anyHolder, actor).update() == 1;
+    }
+
     /** Bumps an open task's version (a pause or resume is a transition too), unless another officer holds it. */
     public boolean touchTask(UUID id, long version, UUID actor) {
         return jdbc.sql("update cases_task set version = version + 1 where id = ? and version = ? and status = 'OPEN' "

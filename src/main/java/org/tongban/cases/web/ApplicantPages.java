@@ -61,13 +61,18 @@ class ApplicantPages {
     private final org.tongban.cases.CaseNotifications notifications;
     private final CaseDocuments documents;
     private final OnceOnlyMaterials onceOnly;
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.tongban.cases.WalkInFiling walkIns;
+    private final org.tongban.cases.CaseDelivery delivery;
+    private final DivisionChoices divisions;
+    private final org.tongban.cases.WalkInFiling walkIns;
 
     ApplicantPages(Applications applications, FormRendering rendering, MessageSource messages,
             CasesProperties properties, org.tongban.cases.CaseProcessing processing,
             org.tongban.cases.CaseNotifications notifications, CaseDocuments documents,
-            OnceOnlyMaterials onceOnly) {
+            OnceOnlyMaterials onceOnly, org.tongban.cases.CaseDelivery delivery, DivisionChoices divisions,
+            org.tongban.cases.WalkInFiling walkIns) {
+        this.walkIns = walkIns;
+        this.delivery = delivery;
+        this.divisions = divisions;
         this.documents = documents;
         this.onceOnly = onceOnly;
         this.notifications = notifications;
@@ -134,6 +139,8 @@ class ApplicantPages {
         // A draft has no documents yet (and is not a case the documents service knows).
         model.addAttribute("documents", view.status() == org.tongban.cases.ApplicationStatus.DRAFT ? List.of()
                 : documents.available(who, id));
+        model.addAttribute("delivery", delivery.forApplicant(who, id));
+        model.addAttribute("cities", divisions.cities());
         return "cases/detail";
     }
 
@@ -161,7 +168,7 @@ class ApplicantPages {
         if (!application.status().editable()) {
             return "redirect:/account/cases/" + id;
         }
-        return form(application, application.values(), Map.of(), model, locale);
+        return form(application, application.values(), Map.of(), model, locale, who);
     }
 
     /**
@@ -232,7 +239,7 @@ class ApplicantPages {
                 errors.put(p.field(), message(p, locale));
             }
             response.setStatus(422);
-            return form(saved, saved.values(), errors, model, locale);
+            return form(saved, saved.values(), errors, model, locale, who);
         }
     }
 
@@ -317,13 +324,14 @@ class ApplicantPages {
     }
 
     private String form(ApplicationView application, Map<String, String> values, Map<String, String> errors,
-            Model model, Locale locale) {
+            Model model, Locale locale, SignedIn who) {
         model.addAttribute("view", application);
         rendering.addTo(model, application.form(), values, errors, (String) model.getAttribute("addedRowTo"), locale);
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         model.addAttribute("maxSizeMb", properties.materials().maxSize().toMegabytes());
         model.addAttribute("offers", onceOnly.offers(application));
         model.addAttribute("shared", onceOnly.forApplicant(application));
+        model.addAttribute("delivery", delivery.forApplicant(who, application.id()));
         return "cases/form";
     }
 

@@ -46,12 +46,12 @@ class CasesApi {
     private final CaseAcceptance acceptance;
     private final CaseDocuments documents;
     private final OnceOnlyMaterials onceOnly;
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.tongban.cases.WalkInFiling walkIns;
+    private final org.tongban.cases.WalkInFiling walkIns;
 
     CasesApi(Applications applications, CaseAcceptance acceptance, CaseDocuments documents,
-            OnceOnlyMaterials onceOnly) {
+            OnceOnlyMaterials onceOnly, org.tongban.cases.WalkInFiling walkIns) {
         this.applications = applications;
+        this.walkIns = walkIns;
         this.onceOnly = onceOnly;
         this.acceptance = acceptance;
         this.documents = documents;

@@ -37,6 +37,11 @@ class CasesErrorHandling {
     }
 
     @ExceptionHandler
+    Object invalidDelivery(org.tongban.cases.InvalidDeliveryException e, HttpServletRequest request, Locale locale) {
+        return unprocessable("cases.delivery.invalid", fieldErrors(e.problems(), locale), request, locale);
+    }
+
+    @ExceptionHandler
     Object invalidForm(InvalidFormDefinitionException e, HttpServletRequest request, Locale locale) {
         return unprocessable("cases.form-definition.invalid", fieldErrors(e.problems(), locale), request, locale);
     }

@@ -33,8 +33,11 @@ class TaskPages {
 
     private final org.tongban.cases.CaseDocuments documents;
 
+    private final org.tongban.cases.CaseDelivery delivery;
+
     TaskPages(CaseProcessing processing, MessageSource messages, CasesProperties properties,
-            org.tongban.cases.CaseDocuments documents) {
+            org.tongban.cases.CaseDocuments documents, org.tongban.cases.CaseDelivery delivery) {
+        this.delivery = delivery;
         this.documents = documents;
         this.processing = processing;
         this.messages = messages;
@@ -65,6 +68,9 @@ class TaskPages {
         model.addAttribute("specialKinds", SpecialProcedureKind.values());
         model.addAttribute("defaultRemedy", messages.getMessage(CaseAcceptance.DEFAULT_REMEDY_KEY, null, locale));
         model.addAttribute("warningDays", properties.deadlines().warningDays());
+        model.addAttribute("delivery", delivery.forOfficer(officer, id));
+        model.addAttribute("deliveryStep", "OPEN".equals(detail.task().status())
+                && ("deliver".equals(detail.task().nodeId()) || "送达".equals(detail.task().nodeName())));
         return "cases/task";
     }
 
