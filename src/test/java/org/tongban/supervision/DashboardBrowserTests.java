@@ -121,6 +121,9 @@ class DashboardBrowserTests {
         // Usable on a phone: nothing wider than the screen.
         assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")).isTrue();
 
+        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/dashboard-phone.png"))
+                .setFullPage(true));
+
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("沈阳市").setExact(true)).click();
         assertThat(page.locator("nav.crumbs [aria-current=page]")).hasText("沈阳市");
         assertThat(page.locator("#dashboard-rows")).containsText("浑南区");
