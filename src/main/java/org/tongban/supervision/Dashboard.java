@@ -73,8 +73,6 @@ public class Dashboard {
                 .filter(d -> DivisionCode.of(d.code()).prefix().startsWith(scope))
                 .map(d -> new DashboardView.Place(d.code(), d.name())).toList();
         BodySummary chosen = body(body, code);
-        Date start = Date.valueOf(period[0]);
-        Date end = Date.valueOf(period[1]);
         Timestamp foundFrom = Timestamp.from(period[0].atStartOfDay(Applications.ZONE).toInstant());
         Timestamp foundTo = Timestamp.from(period[1].plusDays(1).atStartOfDay(Applications.ZONE).toInstant());
         List<DashboardView.Row> rows = new ArrayList<>();
@@ -82,9 +80,8 @@ public class Dashboard {
         long totalFindings;
         if (chosen != null) {
             Map<String, long[]> byItem = new LinkedHashMap<>();
-            jdbc.sql("select item_code, " + SUMS + " from supervision_dashboard_day where body_id = ? "
-                    + "and day between ? and ? group by item_code")
-                    .params(chosen.id(), start, end)
+            jdbc.sql("select item_code, " + SUMS + " from (" + figureRows("body_id = ?") + ") f group by item_code")
+                    .params(periodParams(chosen.id(), period))
                     .query(rs -> {
                         byItem.put(rs.getString(1), sums(rs, 2));
                     });
@@ -99,9 +96,9 @@ public class Dashboard {
             String prefix = code.prefix() + "%";
             Map<String, long[]> byPart = new LinkedHashMap<>();
             Map<String, Long> findingsByPart = new HashMap<>();
-            jdbc.sql("select division_code, body_id, " + SUMS + " from supervision_dashboard_day "
-                    + "where division_code like ? and day between ? and ? group by division_code, body_id")
-                    .params(prefix, start, end)
+            jdbc.sql("select division_code, body_id, " + SUMS + " from (" + figureRows("division_code like ?")
+                    + ") f group by division_code, body_id")
+                    .params(periodParams(prefix, period))
                     .query(rs -> {
                         long[] sums = sums(rs, 3);
                         add(byPart.computeIfAbsent(part(code, rs.getString(1), rs.getObject(2, UUID.class)),
@@ -136,6 +133,39 @@ public class Dashboard {
         return new DashboardView(place.code(), place.name(), code.level().name(), trail,
                 chosen == null ? null : chosen.id(), chosen == null ? null : chosen.name(), period[0], period[1],
                 figures(total, totalFindings), chosen == null ? "DIVISION_OR_BODY" : "ITEM", List.copyOf(rows));
+    }
+
+    private static final String COLUMN_LIST = """
+            division_code, body_id, item_code, received, received_online, accepted, decided, decided_on_time,
+            duration_days, promised_days, completed, overdue, rated, rated_1, rated_2, rated_3, rated_4, rated_5""";
+
+    /**
+     * The figure rows of a period: the monthly sums for the whole months inside it, the daily rows only for the
+     * partial months at its ends (a year is 12 monthly rows per division, body and item instead of 365).
+     */
+    private static String figureRows(String filter) {
+        return "select " + COLUMN_LIST + " from supervision_dashboard_day where " + filter
+                + " and (day between ? and ? or day between ? and ?) union all select " + COLUMN_LIST
+                + " from supervision_dashboard_month where " + filter + " and month between ? and ?";
+    }
+
+    /** Parameters of {@link #figureRows}: the leading and trailing partial months by day, the whole months. */
+    private static Object[] periodParams(Object filter, LocalDate[] period) {
+        LocalDate from = period[0];
+        LocalDate to = period[1];
+        LocalDate firstWhole = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate afterLastWhole = to.plusDays(1).withDayOfMonth(1);
+        if (to.plusDays(1).getDayOfMonth() != 1) {
+            afterLastWhole = to.withDayOfMonth(1);
+        }
+        if (!firstWhole.isBefore(afterLastWhole)) {
+            // No whole month: every day by day (the second day range and the month range are empty).
+            return new Object[] { filter, Date.valueOf(from), Date.valueOf(to), Date.valueOf(to.plusDays(1)),
+                    Date.valueOf(from), filter, Date.valueOf(to.plusDays(1)), Date.valueOf(from) };
+        }
+        return new Object[] { filter, Date.valueOf(from), Date.valueOf(firstWhole.minusDays(1)),
+                Date.valueOf(afterLastWhole), Date.valueOf(to), filter, Date.valueOf(firstWhole),
+                Date.valueOf(afterLastWhole.minusMonths(1)) };
     }
 
     /** The part one level below {@code division} a figure belongs to: a division below, or a body of the division. */

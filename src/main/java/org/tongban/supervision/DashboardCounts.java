@@ -68,17 +68,19 @@ class DashboardCounts {
     static final int RATED = 9;
     static final int RATED_1 = 10;
 
-    private static final String UPSERT;
+    private static final String UPSERT_DAY = upsert("supervision_dashboard_day", "day");
+    private static final String UPSERT_MONTH = upsert("supervision_dashboard_month", "month");
 
-    static {
-        StringBuilder sql = new StringBuilder("insert into supervision_dashboard_day (day, division_code, body_id, "
+    private static String upsert(String table, String period) {
+        StringBuilder sql = new StringBuilder("insert into " + table + " (" + period + ", division_code, body_id, "
                 + "item_code, " + String.join(", ", COLUMNS) + ") values (?, ?, ?, ?");
-        sql.append(", ?".repeat(COLUMNS.length)).append(") on conflict (day, division_code, body_id, item_code) do update set ");
+        sql.append(", ?".repeat(COLUMNS.length)).append(") on conflict (" + period
+                + ", division_code, body_id, item_code) do update set ");
         List<String> sets = new ArrayList<>();
         for (String column : COLUMNS) {
-            sets.add(column + " = supervision_dashboard_day." + column + " + excluded." + column);
+            sets.add(column + " = " + table + "." + column + " + excluded." + column);
         }
-        UPSERT = sql.append(String.join(", ", sets)).toString();
+        return sql.append(String.join(", ", sets)).toString();
     }
 
     private final JdbcClient jdbc;
@@ -171,7 +173,9 @@ class DashboardCounts {
         for (long value : delta) {
             params.add(value);
         }
-        jdbc.sql(UPSERT).params(params).update();
+        jdbc.sql(UPSERT_DAY).params(params).update();
+        params.set(0, Date.valueOf(day.withDayOfMonth(1)));
+        jdbc.sql(UPSERT_MONTH).params(params).update();
     }
 
     static long[] decided(LocalDate acceptedOn, LocalDate decidedOn, LocalDate dueOn) {
@@ -212,6 +216,7 @@ class DashboardCounts {
             jdbc.sql("lock table supervision_dashboard_counted in exclusive mode").update();
             jdbc.sql("delete from supervision_dashboard_counted").update();
             jdbc.sql("delete from supervision_dashboard_day").update();
+            jdbc.sql("delete from supervision_dashboard_month").update();
             Map<Key, long[]> figures = new LinkedHashMap<>();
             jdbc.sql("""
                     select id, channel, first_submitted_at, received_on, body_id, item_code from cases_application

@@ -36,3 +36,11 @@ create table supervision_dashboard_counted (
 
 -- Open findings per body and period for the dashboard.
 create index supervision_finding_body on supervision_finding (body_id, status, found_at);
+
+-- The same figures summed per calendar month (month = its first day), kept in the same transaction as the days: a
+-- period of whole months reads these, only the partial months at its ends read days.
+create table supervision_dashboard_month (like supervision_dashboard_day including defaults);
+alter table supervision_dashboard_month rename column day to month;
+alter table supervision_dashboard_month add primary key (month, division_code, body_id, item_code);
+create index supervision_dashboard_month_division on supervision_dashboard_month (division_code varchar_pattern_ops, month);
+create index supervision_dashboard_month_body on supervision_dashboard_month (body_id, month);

@@ -114,6 +114,9 @@ class DashboardIntegrationTests {
                 "210100");
         DashboardView.Figures itemBefore = row(dashboard.figures(provinceSupervisor, "210112", FROM, TO,
                 itemBody.toString()), itemCode);
+        // A period that starts and ends inside months (June and August by day, July as a whole month).
+        DashboardView.Figures partialBefore = row(dashboard.figures(provinceSupervisor, "210112", "2026-06-08",
+                "2026-08-03", itemBody.toString()), itemCode);
 
         UUID onTime = received("看板按时申请人", "WEB", "2026-06-08");
         UUID late = received("看板超时申请人", "HALL_WINDOW", "2026-06-08");
@@ -164,6 +167,15 @@ class DashboardIntegrationTests {
                     + ChronoUnit.DAYS.between(lateDecision.acceptedOn(), lateDecision.decidedOn());
             assertThat(item.averageDays()).isEqualTo(Math.round(days * 10.0 / 2) / 10.0);
         }
+
+        DashboardView.Figures partial = row(dashboard.figures(provinceSupervisor, "210112", "2026-06-08",
+                "2026-08-03", itemBody.toString()), itemCode);
+        assertThat(partial.received() - partialBefore.received()).isEqualTo(3);
+        assertThat(partial.decided() - partialBefore.decided()).isEqualTo(2);
+        DashboardView.Figures narrower = row(dashboard.figures(provinceSupervisor, "210112", "2026-06-09",
+                "2026-08-02", itemBody.toString()), itemCode);
+        assertThat(partial.received() - narrower.received()).isEqualTo(2);
+        assertThat(partial.decided() - narrower.decided()).isEqualTo(1);
 
         // The JSON API answers the same figures.
         mvc.perform(get("/api/v1/supervision/dashboard").param("division", "210112").param("body", itemBody.toString())
@@ -231,10 +243,16 @@ class DashboardIntegrationTests {
                     rated_3, rated_4, rated_5
                 from supervision_dashboard_day where day between '2026-06-01' and '2026-08-31' and body_id = ?
                 order by day, division_code, body_id, item_code""";
+        String months = rows.replace("supervision_dashboard_day", "supervision_dashboard_month")
+                .replace("select day", "select month").replace("where day", "where month")
+                .replace("order by day", "order by month");
         List<Map<String, Object>> incremental = jdbc.queryForList(rows, itemBody);
+        List<Map<String, Object>> incrementalMonths = jdbc.queryForList(months, itemBody);
         assertThat(incremental).isNotEmpty();
+        assertThat(incrementalMonths).isNotEmpty();
         counts.rebuild();
         assertThat(jdbc.queryForList(rows, itemBody)).isEqualTo(incremental);
+        assertThat(jdbc.queryForList(months, itemBody)).isEqualTo(incrementalMonths);
         // Events handled after the rebuild are not counted twice either.
         DashboardView.Figures before = row(dashboard.figures(provinceSupervisor, "210112", FROM, TO,
                 itemBody.toString()), itemCode);
