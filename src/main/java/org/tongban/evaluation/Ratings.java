@@ -132,6 +132,8 @@ public class Ratings {
                                 "{" + String.join(",", reasons.stream().map(Enum::name).toList()) + "}", text,
                                 Timestamp.from(now))
                         .update();
+                events.publishEvent(new CaseRated(id, applicationId, application.itemCode(), application.bodyId(),
+                        level, round, now));
                 if (level.bad()) {
                     UUID rectification = null;
                     LocalDate visitDue = null;

@@ -18,11 +18,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param repeatedReturns the number of returns (退回) of one case that is a finding
  * @param anomalyScan the job that finds special procedures still running past their limit
  * @param petitions consultations, complaints and reports by anyone
+ * @param dashboard the supervision dashboard's figures
  */
 @ConfigurationProperties("tongban.supervision")
 public record SupervisionProperties(@DefaultValue("5") int complaintDays, Map<String, Integer> specialProcedureDays,
         @DefaultValue("30") int specialProcedureDefaultDays, @DefaultValue("2") int repeatedReturns,
-        @DefaultValue AnomalyScan anomalyScan, @DefaultValue Petitions petitions) {
+        @DefaultValue AnomalyScan anomalyScan, @DefaultValue Petitions petitions,
+        @DefaultValue Dashboard dashboard) {
 
     public SupervisionProperties {
         if (complaintDays < 1) {
@@ -66,6 +68,20 @@ public record SupervisionProperties(@DefaultValue("5") int complaintDays, Map<St
         public Petitions {
             if (consultationDays < 1 || complaintDays < 1 || reportDays < 1) {
                 throw new IllegalArgumentException("tongban.supervision.petitions.*-days must be at least 1");
+            }
+        }
+    }
+
+    /**
+     * @param rebuildOnStart recompute the dashboard's figures from the cases and ratings tables once at start-up (for
+     *        recovery, or the first start after an upgrade), then go on counting events
+     * @param maxPeriodDays the longest period the dashboard answers at once
+     */
+    public record Dashboard(@DefaultValue("false") boolean rebuildOnStart, @DefaultValue("366") int maxPeriodDays) {
+
+        public Dashboard {
+            if (maxPeriodDays < 1) {
+                throw new IllegalArgumentException("tongban.supervision.dashboard.max-period-days must be at least 1");
             }
         }
     }

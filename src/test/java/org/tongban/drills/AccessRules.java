@@ -353,6 +353,11 @@ final class AccessRules {
             staff(key, SUPERVISOR).scoped();
         }
 
+        // The supervision dashboard: supervisors, for their division and below (another division by query parameter
+        // is 404, covered by DashboardIntegrationTests).
+        staff("GET /workbench/supervision/dashboard", SUPERVISOR);
+        staff("GET /api/v1/supervision/dashboard", SUPERVISOR);
+
         // Anomaly findings (电子监察异常): supervisors, for their division and below.
         staff("GET /workbench/supervision/findings", SUPERVISOR);
         staff("GET /api/v1/supervision/findings", SUPERVISOR);

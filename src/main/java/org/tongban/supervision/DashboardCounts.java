@@ -1,0 +1,294 @@
+package org.tongban.supervision;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tongban.cases.Applications;
+import org.tongban.cases.CaseAccepted;
+import org.tongban.cases.CaseCompleted;
+import org.tongban.cases.CaseDecided;
+import org.tongban.cases.CaseFacts;
+import org.tongban.cases.CaseSubmitted;
+import org.tongban.cases.Channel;
+import org.tongban.cases.DeadlineMissed;
+import org.tongban.evaluation.CaseRated;
+import org.tongban.organization.Organization;
+
+/**
+ * Keeps the dashboard's figures (one row per day × division × body × item) up to date from the case and rating events,
+ * so the dashboard never recounts cases per request. Every event is counted once: its kind and the id it is about go
+ * into {@code supervision_dashboard_counted} in the same transaction as the figures, and a redelivery by the event
+ * publication registry finds the key and adds nothing. {@link #rebuild()} recomputes everything from the cases and
+ * ratings tables with the same rules, for recovery.
+ *
+ * <p>What each day counts: received — first submission (the day the application was first received); accepted — the
+ * acceptance day (行政许可法 Art. 32); decided — the decision day, on time when decided by the last day of the promised
+ * limit in force at the decision (承诺时限, moved only by special procedures and approved extensions, 行政许可法 Art.
+ * 42/45); completed — the day of 办结; overdue — the last day of a task that was still open after it (DeadlineMissed);
+ * rated — the rating day, per level (好差评 five levels, DOMAIN §6).
+ */
+@Component
+class DashboardCounts {
+
+    private static final Logger log = LoggerFactory.getLogger(DashboardCounts.class);
+    private static final ZoneId ZONE = Applications.ZONE;
+
+    /** Online channels (网上办理: the web portal and the mobile app, DOMAIN §5); the rest is hall and agent points. */
+    static boolean online(String channel) {
+        return Channel.WEB.name().equals(channel) || Channel.MOBILE_APP.name().equals(channel);
+    }
+
+    private static final String[] COLUMNS = { "received", "received_online", "accepted", "decided", "decided_on_time",
+            "duration_days", "promised_days", "completed", "overdue", "rated", "rated_1", "rated_2", "rated_3",
+            "rated_4", "rated_5" };
+    static final int RECEIVED = 0;
+    static final int RECEIVED_ONLINE = 1;
+    static final int ACCEPTED = 2;
+    static final int DECIDED = 3;
+    static final int DECIDED_ON_TIME = 4;
+    static final int DURATION_DAYS = 5;
+    static final int PROMISED_DAYS = 6;
+    static final int COMPLETED = 7;
+    static final int OVERDUE = 8;
+    static final int RATED = 9;
+    static final int RATED_1 = 10;
+
+    private static final String UPSERT_DAY = upsert("supervision_dashboard_day", "day");
+    private static final String UPSERT_MONTH = upsert("supervision_dashboard_month", "month");
+
+    private static String upsert(String table, String period) {
+        StringBuilder sql = new StringBuilder("insert into " + table + " (" + period + ", division_code, body_id, "
+                + "item_code, " + String.join(", ", COLUMNS) + ") values (?, ?, ?, ?");
+        sql.append(", ?".repeat(COLUMNS.length)).append(") on conflict (" + period
+                + ", division_code, body_id, item_code) do update set ");
+        List<String> sets = new ArrayList<>();
+        for (String column : COLUMNS) {
+            sets.add(column + " = " + table + "." + column + " + excluded." + column);
+        }
+        return sql.append(String.join(", ", sets)).toString();
+    }
+
+    private final JdbcClient jdbc;
+    private final Organization organization;
+    private final CaseFacts facts;
+    private final TransactionTemplate transactions;
+
+    DashboardCounts(JdbcClient jdbc, Organization organization, CaseFacts facts, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.organization = organization;
+        this.facts = facts;
+        this.transactions = transactions;
+    }
+
+    @ApplicationModuleListener
+    void on(CaseSubmitted event) {
+        // A resubmission after corrections is the same application: the key (RECEIVED, application) counts it once.
+        // The channel is not on the event; it is read where the application keeps it, as the rebuild does.
+        var row = jdbc.sql("select channel, first_submitted_at, received_on from cases_application where id = ?")
+                .param(event.applicationId())
+                .query((rs, n) -> new Object[] { rs.getString(1), rs.getTimestamp(2), rs.getDate(3) })
+                .optional().orElse(null);
+        if (row == null) {
+            return;
+        }
+        LocalDate day = receivedDay((Timestamp) row[1], (Date) row[2], event.receivedOn());
+        long[] delta = new long[COLUMNS.length];
+        delta[RECEIVED] = 1;
+        delta[RECEIVED_ONLINE] = online((String) row[0]) ? 1 : 0;
+        count("RECEIVED", event.applicationId(), day, event.bodyId(), event.itemCode(), delta);
+    }
+
+    @ApplicationModuleListener
+    void on(CaseAccepted event) {
+        long[] delta = new long[COLUMNS.length];
+        delta[ACCEPTED] = 1;
+        count("ACCEPTED", event.applicationId(), event.acceptedOn(), event.bodyId(), event.itemCode(), delta);
+    }
+
+    @ApplicationModuleListener
+    void on(CaseDecided event) {
+        CaseFacts.Decision decision = facts.decision(event.applicationId()).orElse(null);
+        if (decision == null) {
+            return;
+        }
+        count("DECIDED", event.applicationId(), decision.decidedOn(), event.bodyId(), event.itemCode(),
+                decided(decision.acceptedOn(), decision.decidedOn(), decision.dueOn()));
+    }
+
+    @ApplicationModuleListener
+    void on(CaseCompleted event) {
+        long[] delta = new long[COLUMNS.length];
+        delta[COMPLETED] = 1;
+        count("COMPLETED", event.applicationId(), LocalDate.ofInstant(event.completedAt(), ZONE), event.bodyId(),
+                event.itemCode(), delta);
+    }
+
+    @ApplicationModuleListener
+    void on(DeadlineMissed event) {
+        // Per task (a parallel branch has its own clock), counted for the body the task was with.
+        String itemCode = facts.of(event.applicationId()).map(CaseFacts.CaseRef::itemCode).orElse(null);
+        if (itemCode == null) {
+            return;
+        }
+        long[] delta = new long[COLUMNS.length];
+        delta[OVERDUE] = 1;
+        count("OVERDUE", event.taskId(), event.dueOn(), event.bodyId(), itemCode, delta);
+    }
+
+    @ApplicationModuleListener
+    void on(CaseRated event) {
+        count("RATED", event.ratingId(), LocalDate.ofInstant(event.ratedAt(), ZONE), event.bodyId(), event.itemCode(),
+                rated(event.level().score()));
+    }
+
+    /** Adds the figures of one event unless it was counted before. */
+    void count(String kind, UUID source, LocalDate day, UUID bodyId, String itemCode, long[] delta) {
+        transactions.executeWithoutResult(status -> {
+            int fresh = jdbc.sql("insert into supervision_dashboard_counted (kind, source_id) values (?, ?) "
+                    + "on conflict do nothing").params(kind, source).update();
+            if (fresh == 0) {
+                return;
+            }
+            upsert(day, organization.body(bodyId).divisionCode(), bodyId, itemCode, delta);
+        });
+    }
+
+    private void upsert(LocalDate day, String division, UUID bodyId, String itemCode, long[] delta) {
+        List<Object> params = new ArrayList<>(List.of(Date.valueOf(day), division, bodyId, itemCode));
+        for (long value : delta) {
+            params.add(value);
+        }
+        jdbc.sql(UPSERT_DAY).params(params).update();
+        params.set(0, Date.valueOf(day.withDayOfMonth(1)));
+        jdbc.sql(UPSERT_MONTH).params(params).update();
+    }
+
+    static long[] decided(LocalDate acceptedOn, LocalDate decidedOn, LocalDate dueOn) {
+        long[] delta = new long[COLUMNS.length];
+        delta[DECIDED] = 1;
+        // On time = decided within the promised limit (承诺时限, DOMAIN §4; 行政许可法 Art. 42).
+        delta[DECIDED_ON_TIME] = decidedOn.isAfter(dueOn) ? 0 : 1;
+        delta[DURATION_DAYS] = ChronoUnit.DAYS.between(acceptedOn, decidedOn);
+        delta[PROMISED_DAYS] = ChronoUnit.DAYS.between(acceptedOn, dueOn);
+        return delta;
+    }
+
+    static long[] rated(int score) {
+        long[] delta = new long[COLUMNS.length];
+        delta[RATED] = 1;
+        delta[RATED_1 + score - 1] = 1;
+        return delta;
+    }
+
+    private static LocalDate receivedDay(Timestamp firstSubmitted, Date receivedOn, LocalDate fallback) {
+        if (firstSubmitted != null) {
+            return LocalDate.ofInstant(firstSubmitted.toInstant(), ZONE);
+        }
+        return receivedOn != null ? receivedOn.toLocalDate() : fallback;
+    }
+
+    private record Key(LocalDate day, UUID bodyId, String itemCode) {
+    }
+
+    /**
+     * Recomputes every figure from the cases and ratings tables with the rules of the listeners and marks every event
+     * they stand for as counted, in one transaction: events handled meanwhile wait for it and then find their keys.
+     *
+     * @return the number of day × division × body × item rows written
+     */
+    int rebuild() {
+        Integer rows = transactions.execute(status -> {
+            jdbc.sql("lock table supervision_dashboard_counted in exclusive mode").update();
+            jdbc.sql("delete from supervision_dashboard_counted").update();
+            jdbc.sql("delete from supervision_dashboard_day").update();
+            jdbc.sql("delete from supervision_dashboard_month").update();
+            Map<Key, long[]> figures = new LinkedHashMap<>();
+            jdbc.sql("""
+                    select id, channel, first_submitted_at, received_on, body_id, item_code from cases_application
+                    where case_number is not null and (first_submitted_at is not null or received_on is not null)""")
+                    .query(rs -> {
+                        LocalDate day = receivedDay(rs.getTimestamp(3), rs.getDate(4), null);
+                        long[] f = figures.computeIfAbsent(new Key(day, rs.getObject(5, UUID.class),
+                                rs.getString(6)), k -> new long[COLUMNS.length]);
+                        f[RECEIVED]++;
+                        f[RECEIVED_ONLINE] += online(rs.getString(2)) ? 1 : 0;
+                    });
+            jdbc.sql("""
+                    insert into supervision_dashboard_counted (kind, source_id) select 'RECEIVED', id
+                    from cases_application
+                    where case_number is not null and (first_submitted_at is not null or received_on is not null)""")
+                    .update();
+            jdbc.sql("""
+                    select c.accepted_on, c.decided_on, c.due_on, c.completed_at, a.body_id, a.item_code
+                    from cases_case c join cases_application a on a.id = c.application_id""")
+                    .query(rs -> {
+                        UUID body = rs.getObject(5, UUID.class);
+                        String item = rs.getString(6);
+                        LocalDate acceptedOn = rs.getDate(1).toLocalDate();
+                        figures.computeIfAbsent(new Key(acceptedOn, body, item), k -> new long[COLUMNS.length])
+                                [ACCEPTED]++;
+                        if (rs.getDate(2) != null) {
+                            LocalDate decidedOn = rs.getDate(2).toLocalDate();
+                            add(figures.computeIfAbsent(new Key(decidedOn, body, item),
+                                    k -> new long[COLUMNS.length]),
+                                    decided(acceptedOn, decidedOn, rs.getDate(3).toLocalDate()));
+                        }
+                        if (rs.getTimestamp(4) != null) {
+                            LocalDate completedOn = LocalDate.ofInstant(rs.getTimestamp(4).toInstant(), ZONE);
+                            figures.computeIfAbsent(new Key(completedOn, body, item), k -> new long[COLUMNS.length])
+                                    [COMPLETED]++;
+                        }
+                    });
+            jdbc.sql("insert into supervision_dashboard_counted (kind, source_id) select 'ACCEPTED', application_id "
+                    + "from cases_case").update();
+            jdbc.sql("insert into supervision_dashboard_counted (kind, source_id) select 'DECIDED', application_id "
+                    + "from cases_case where decided_on is not null").update();
+            jdbc.sql("insert into supervision_dashboard_counted (kind, source_id) select 'COMPLETED', application_id "
+                    + "from cases_case where completed_at is not null").update();
+            // DeadlineWatch marks a task warned = 3 when it publishes DeadlineMissed for it.
+            jdbc.sql("""
+                    select t.due_on, t.body_id, a.item_code from cases_task t
+                    join cases_application a on a.id = t.application_id where t.warned >= 3""")
+                    .query(rs -> {
+                        figures.computeIfAbsent(new Key(rs.getDate(1).toLocalDate(), rs.getObject(2, UUID.class),
+                                rs.getString(3)), k -> new long[COLUMNS.length])[OVERDUE]++;
+                    });
+            jdbc.sql("insert into supervision_dashboard_counted (kind, source_id) select 'OVERDUE', id from cases_task "
+                    + "where warned >= 3").update();
+            jdbc.sql("select rated_at, body_id, item_code, level from evaluation_rating").query(rs -> {
+                LocalDate day = LocalDate.ofInstant(rs.getTimestamp(1).toInstant(), ZONE);
+                add(figures.computeIfAbsent(new Key(day, rs.getObject(2, UUID.class), rs.getString(3)),
+                        k -> new long[COLUMNS.length]), rated(rs.getInt(4)));
+            });
+            jdbc.sql("insert into supervision_dashboard_counted (kind, source_id) select 'RATED', id "
+                    + "from evaluation_rating").update();
+            Map<UUID, String> divisions = new HashMap<>();
+            figures.forEach((key, f) -> upsert(key.day(), divisions.computeIfAbsent(key.bodyId(),
+                    id -> organization.body(id).divisionCode()), key.bodyId(), key.itemCode(), f));
+            return figures.size();
+        });
+        log.info("Dashboard figures rebuilt: {} rows", rows);
+        return rows == null ? 0 : rows;
+    }
+
+    private static void add(long[] into, long[] delta) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += delta[i];
+        }
+    }
+}
