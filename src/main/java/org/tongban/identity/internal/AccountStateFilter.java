@@ -89,7 +89,7 @@ final class AccountStateFilter extends OncePerRequestFilter {
 
     private static boolean isStatic(String path) {
         return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
-                || path.startsWith("/images/") || path.equals("/favicon.ico");
+                || path.startsWith("/_static/") || path.startsWith("/images/") || path.equals("/favicon.ico");
     }
 
     private static boolean mayPassWithoutNewPassword(String path) {
