@@ -289,26 +289,26 @@ public class Applications {
 
     /** Saves what was typed, valid or not (a draft never loses input). Only while the applicant may edit. */
     public ApplicationView save(SignedIn who, UUID id, Map<String, String> values) {
-        transactions.executeWithoutResult(status -> {
-            Row row = editable(who, id, true);
-            FormDefinition form = form(row);
-            Map<String, String> merged = new LinkedHashMap<>(row.values());
-            merged.putAll(FormValidation.clean(form, values));
-            store.updateValues(id, merged, clock.instant());
-        });
+        transactions.executeWithoutResult(status -> saveTyped(editable(who, id, true), values, null, 0));
         return view(who, id);
     }
 
     /** Saves what was typed and empties one row of a table (the applicant removed it). */
     public ApplicationView removeRow(SignedIn who, UUID id, Map<String, String> values, String table, int row) {
-        transactions.executeWithoutResult(status -> {
-            Row stored = editable(who, id, true);
-            FormDefinition form = form(stored);
-            Map<String, String> merged = new LinkedHashMap<>(stored.values());
-            merged.putAll(FormValidation.clean(form, values));
-            store.updateValues(id, FormValidation.withoutRow(form, merged, table, row), clock.instant());
-        });
+        transactions.executeWithoutResult(status -> saveTyped(editable(who, id, true), values, table, row));
         return view(who, id);
+    }
+
+    /**
+     * Stores what was typed over what was stored, valid or not (a draft never loses input), cleaned by the form;
+     * with a {@code table}, its row {@code row} emptied. For the applicant's and the window officer's editing alike.
+     */
+    void saveTyped(Row stored, Map<String, String> values, String table, int row) {
+        FormDefinition form = form(stored);
+        Map<String, String> merged = new LinkedHashMap<>(stored.values());
+        merged.putAll(FormValidation.clean(form, values));
+        store.updateValues(stored.id(), table == null ? merged : FormValidation.withoutRow(form, merged, table, row),
+                clock.instant());
     }
 
     /**

@@ -283,25 +283,15 @@ public class WalkInFiling {
 
     /** Saves what was typed, valid or not (as the applicant's save does): only while it may be edited. */
     public WalkInView save(SignedIn officer, UUID id, Map<String, String> values) {
-        transactions.executeWithoutResult(status -> {
-            Row row = editable(officer, id, true);
-            FormDefinition form = form(row);
-            Map<String, String> merged = new LinkedHashMap<>(row.values());
-            merged.putAll(FormValidation.clean(form, values));
-            store.updateValues(id, merged, clock.instant());
-        });
+        transactions.executeWithoutResult(status -> applications.saveTyped(editable(officer, id, true), values, null,
+                0));
         return view(officer, id);
     }
 
     /** Saves what was typed and empties one row of a table. */
     public WalkInView removeRow(SignedIn officer, UUID id, Map<String, String> values, String table, int rowIndex) {
-        transactions.executeWithoutResult(status -> {
-            Row row = editable(officer, id, true);
-            FormDefinition form = form(row);
-            Map<String, String> merged = new LinkedHashMap<>(row.values());
-            merged.putAll(FormValidation.clean(form, values));
-            store.updateValues(id, FormValidation.withoutRow(form, merged, table, rowIndex), clock.instant());
-        });
+        transactions.executeWithoutResult(status -> applications.saveTyped(editable(officer, id, true), values, table,
+                rowIndex));
         return view(officer, id);
     }
 
