@@ -172,6 +172,11 @@ public class OnceOnlyMaterials {
         if (!requirement.shared()) {
             throw CaseRefusedException.rule("cases.shared.not-offered", requirement.name());
         }
+        // A company's data only for its agent acting for it now (DOMAIN §8), as at submission.
+        if (row.companyCreditCode() != null && (who.actingFor() == null
+                || !row.companyCreditCode().equals(who.actingFor().creditCode()))) {
+            throw CaseRefusedException.forbidden("cases.apply.company-mismatch", row.companyName());
+        }
         DataSubject subject = subject(who.accountId(), row.companyCreditCode(), requirement.sharedResource())
                 .orElseThrow(() -> CaseRefusedException.rule("cases.shared.no-subject", requirement.name()));
         SharedRecord record;

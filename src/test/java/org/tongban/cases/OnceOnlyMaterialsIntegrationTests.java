@@ -267,6 +267,13 @@ class OnceOnlyMaterialsIntegrationTests {
         assertThat(jdbc.queryForObject("select count(*) from exchange_access_log where case_reference = ? "
                 + "and result = 'UNAVAILABLE'", Integer.class, "申请 " + id)).isEqualTo(1);
 
+        // The representative back to acting as himself: the company's data is no longer his to fetch.
+        mvc.perform(post("/account/acting-for").with(csrf()).cookie(zhangSan).param("return", "/account"))
+                .andExpect(redirectedUrl("/account"));
+        mvc.perform(post(api + "/materials/" + LICENCE + "/shared").with(csrf()).cookie(zhangSan))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("cases.apply.company-mismatch"));
+
         // Someone else's application is not found, whatever the step.
         Cookie other = signIn("13800000001");
         mvc.perform(post(api + "/materials/" + LICENCE + "/shared").with(csrf()).cookie(other))
