@@ -163,13 +163,16 @@ class AuthorizationServerConfiguration {
         return new NimbusJwtEncoder(keys.signing());
     }
 
-    /** Verifies with every published key (the token's {@code kid} picks it), e.g. bearer tokens at UserInfo. */
+    /**
+     * Verifies with every published key (the token's {@code kid} picks it), e.g. bearer tokens at UserInfo and the
+     * exchange gateway; a token verified once is remembered until it expires (at most 5 minutes, 10,000 tokens).
+     */
     @Bean
     JwtDecoder jwtDecoder(SigningKeys keys) {
         var processor = new DefaultJWTProcessor<SecurityContext>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
                 java.util.Set.copyOf(SigningKeys.ALGORITHMS), keys));
-        return new NimbusJwtDecoder(processor);
+        return new VerifiedTokens(new NimbusJwtDecoder(processor), 10_000, java.time.Clock.systemUTC());
     }
 
     /** Tongban's claims in ID and access tokens issued for a person; the session id ({@code sid}) in ID tokens. */
