@@ -315,7 +315,7 @@ public class Applications {
      * The form an application is held to: the revision it was submitted with, or the newest revision of its item
      * version while it is a draft (an administrator's correction reaches drafts, never a filed application).
      */
-    private FormDefinition form(Row row) {
+    FormDefinition form(Row row) {
         return formOf(row).orElseThrow();
     }
 
@@ -331,11 +331,7 @@ public class Applications {
      *         {@code .corrupt}, {@code cases.material.slot-unknown}
      */
     public ApplicationView.MaterialFile upload(SignedIn who, UUID id, int index, String fileName, byte[] content) {
-        if (content.length > properties.materials().maxSize().toBytes()) {
-            throw CaseRefusedException.rule("cases.material.too-large",
-                    properties.materials().maxSize().toMegabytes());
-        }
-        MaterialContent.Kind kind = MaterialContent.detect(content);
+        MaterialContent.Kind kind = checkedFile(content);
         Row row = own(who, id);
         Guide.Material requirement = requirement(row, index);
         boolean deferredAfterAcceptance = row.status() == ApplicationStatus.ACCEPTED
@@ -343,9 +339,8 @@ public class Applications {
         if (!row.status().editable() && !deferredAfterAcceptance) {
             throw CaseRefusedException.conflict("cases.application.not-editable");
         }
-        String key = storage.store(content);
-        MaterialRow material = new MaterialRow(UUID.randomUUID(), index, requirement.name(), safeName(fileName),
-                kind.contentType(), content.length, sha256(content), key, clock.instant());
+        MaterialRow material = storedFile(requirement, index, fileName, content, kind);
+        String key = material.storageKey();
         try {
             transactions.executeWithoutResult(status -> {
                 Row locked = store.lock(id).orElseThrow();
@@ -367,6 +362,32 @@ public class Applications {
             storage.delete(key);
             throw e;
         }
+        return file(material);
+    }
+
+    /**
+     * A material file's size and kind, checked by its content (PDF, OFD, JPEG, PNG) for every upload path.
+     *
+     * @throws CaseRefusedException {@code cases.material.too-large}, {@code .empty}, {@code .unsupported-type},
+     *         {@code .corrupt}
+     */
+    MaterialContent.Kind checkedFile(byte[] content) {
+        if (content.length > properties.materials().maxSize().toBytes()) {
+            throw CaseRefusedException.rule("cases.material.too-large",
+                    properties.materials().maxSize().toMegabytes());
+        }
+        return MaterialContent.detect(content);
+    }
+
+    /** Stores a checked file for the slot and answers its row (not yet in any application). */
+    MaterialRow storedFile(Guide.Material requirement, int index, String fileName, byte[] content,
+            MaterialContent.Kind kind) {
+        String key = storage.store(content);
+        return new MaterialRow(UUID.randomUUID(), index, requirement.name(), safeName(fileName), kind.contentType(),
+                content.length, sha256(content), key, clock.instant());
+    }
+
+    static ApplicationView.MaterialFile file(MaterialRow material) {
         return new ApplicationView.MaterialFile(material.id(), material.fileName(), material.contentType(),
                 material.size(), material.sha256(), material.uploadedAt());
     }
@@ -614,12 +635,14 @@ public class Applications {
         return inScope && valid ? company : null;
     }
 
-    private Row own(SignedIn who, UUID id) {
+    /** @throws NotFoundException {@code cases.application.not-found} unless it is the caller's own */
+    Row own(SignedIn who, UUID id) {
         return store.find(id).filter(r -> r.applicantAccount().equals(who.accountId()))
                 .orElseThrow(() -> new NotFoundException("cases.application.not-found", id));
     }
 
-    private Row editable(SignedIn who, UUID id, boolean lock) {
+    /** The caller's own application while it may be edited, locked when {@code lock}. */
+    Row editable(SignedIn who, UUID id, boolean lock) {
         Row row = (lock ? store.lock(id) : store.find(id)).filter(r -> r.applicantAccount().equals(who.accountId()))
                 .orElseThrow(() -> new NotFoundException("cases.application.not-found", id));
         if (!row.status().editable()) {
@@ -628,7 +651,8 @@ public class Applications {
         return row;
     }
 
-    private Guide.Material requirement(Row row, int index) {
+    /** The guide's material requirement {@code index} of the item version the application is for. */
+    Guide.Material requirement(Row row, int index) {
         List<Guide.Material> requirements = catalog.item(ImplementationCode.of(row.itemCode()), row.itemVersion())
                 .guide().materials();
         if (index < 0 || index >= requirements.size()) {
@@ -647,7 +671,7 @@ public class Applications {
         return base.length() > 200 ? base.substring(base.length() - 200) : base;
     }
 
-    private static String sha256(byte[] content) {
+    static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {

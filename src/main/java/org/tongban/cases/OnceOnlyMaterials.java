@@ -1,12 +1,9 @@
 package org.tongban.cases;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,9 +22,7 @@ import org.tongban.cases.internal.ApplicationStore.Row;
 import org.tongban.cases.internal.MaterialStorage;
 import org.tongban.cases.internal.SharedMaterialStore;
 import org.tongban.cases.internal.SharedMaterialStore.Status;
-import org.tongban.catalog.Catalog;
 import org.tongban.catalog.Guide;
-import org.tongban.catalog.ImplementationCode;
 import org.tongban.exchange.DataSubject;
 import org.tongban.exchange.ExchangeRefusedException;
 import org.tongban.exchange.SharedData;
@@ -83,9 +78,9 @@ public class OnceOnlyMaterials {
         }
     }
 
+    private final Applications applications;
     private final ApplicationStore store;
     private final SharedMaterialStore shared;
-    private final Catalog catalog;
     private final SharedData sharedData;
     private final MaterialStorage storage;
     private final DocumentRenderer renderer;
@@ -94,12 +89,12 @@ public class OnceOnlyMaterials {
     private final AuditTrail audit;
     private final Clock clock = Clock.systemUTC();
 
-    OnceOnlyMaterials(ApplicationStore store, SharedMaterialStore shared, Catalog catalog, SharedData sharedData,
-            MaterialStorage storage, DocumentRenderer renderer, MessageSource messages,
+    OnceOnlyMaterials(Applications applications, ApplicationStore store, SharedMaterialStore shared,
+            SharedData sharedData, MaterialStorage storage, DocumentRenderer renderer, MessageSource messages,
             TransactionTemplate transactions, AuditTrail audit) {
+        this.applications = applications;
         this.store = store;
         this.shared = shared;
-        this.catalog = catalog;
         this.sharedData = sharedData;
         this.storage = storage;
         this.renderer = renderer;
@@ -119,13 +114,16 @@ public class OnceOnlyMaterials {
         if (!application.status().editable()) {
             return offers;
         }
+        // Whether there is someone to ask about, once per kind of subject for the whole page.
+        Map<SubjectType, Boolean> named = new java.util.EnumMap<>(SubjectType.class);
         for (ApplicationView.MaterialSlot slot : application.slots()) {
             Guide.Material requirement = slot.requirement();
             if (requirement.shared()
                     && sharedData.usable(application.bodyId(), requirement.sharedResource(),
                             SharedData.APPLICATION_MATERIALS)
-                    && subject(application.applicantAccount(), application.companyCreditCode(),
-                            requirement.sharedResource()).isPresent()) {
+                    && sharedData.subjectType(requirement.sharedResource()).map(type -> named.computeIfAbsent(type,
+                            t -> subject(t, application.applicantAccount(), application.companyCreditCode())
+                                    .isPresent())).orElse(false)) {
                 offers.put(slot.index(), new Offer(slot.index(), requirement.sharedResource()));
             }
         }
@@ -134,7 +132,7 @@ public class OnceOnlyMaterials {
 
     /** The shared materials of the applicant's own application, by material index, with the items previewed. */
     public Map<Integer, SharedMaterial> of(SignedIn who, UUID id) {
-        own(who, id);
+        applications.own(who, id);
         return byIndex(id);
     }
 
@@ -167,8 +165,8 @@ public class OnceOnlyMaterials {
      *         subject; {@code cases.application.not-found} for someone else's application
      */
     public SharedMaterial fetch(SignedIn who, UUID id, int index) {
-        Row row = editable(who, id);
-        Guide.Material requirement = requirement(row, index);
+        Row row = applications.editable(who, id, false);
+        Guide.Material requirement = applications.requirement(row, index);
         if (!requirement.shared()) {
             throw CaseRefusedException.rule("cases.shared.not-offered", requirement.name());
         }
@@ -177,7 +175,8 @@ public class OnceOnlyMaterials {
                 || !row.companyCreditCode().equals(who.actingFor().creditCode()))) {
             throw CaseRefusedException.forbidden("cases.apply.company-mismatch", row.companyName());
         }
-        DataSubject subject = subject(who.accountId(), row.companyCreditCode(), requirement.sharedResource())
+        DataSubject subject = sharedData.subjectType(requirement.sharedResource())
+                .flatMap(type -> subject(type, who.accountId(), row.companyCreditCode()))
                 .orElseThrow(() -> CaseRefusedException.rule("cases.shared.no-subject", requirement.name()));
         SharedRecord record;
         try {
@@ -203,7 +202,7 @@ public class OnceOnlyMaterials {
         });
         Instant now = clock.instant();
         transactions.executeWithoutResult(status -> {
-            lockEditable(who, id);
+            applications.editable(who, id, true);
             shared.putPreview(id, index, record.resourceCode(), record.resourceName(), record.provider(),
                     record.subject().masked(), items, record.accessId(), now);
         });
@@ -217,18 +216,19 @@ public class OnceOnlyMaterials {
      * @throws CaseRefusedException {@code cases.shared.not-previewed} (409) without a preview to consent to
      */
     public SharedMaterial consent(SignedIn who, UUID id, int index) {
-        Row row = editable(who, id);
-        Guide.Material requirement = requirement(row, index);
+        Row row = applications.editable(who, id, false);
+        Guide.Material requirement = applications.requirement(row, index);
         SharedMaterialStore.Row preview = shared.find(id, index).filter(r -> r.status() == Status.PREVIEW)
                 .orElseThrow(() -> CaseRefusedException.conflict("cases.shared.not-previewed", requirement.name()));
         byte[] pdf = renderer.render(copy(row, requirement, preview));
         String key = storage.store(pdf);
         Instant now = clock.instant();
         MaterialRow material = new MaterialRow(UUID.randomUUID(), index, requirement.name(),
-                requirement.name() + "（共享获取）.pdf", "application/pdf", pdf.length, sha256(pdf), key, now);
+                requirement.name() + "（共享获取）.pdf", "application/pdf", pdf.length, Applications.sha256(pdf), key,
+                now);
         try {
             transactions.executeWithoutResult(status -> {
-                lockEditable(who, id);
+                applications.editable(who, id, true);
                 if (!shared.decide(id, index, Status.CONSENTED, material.id(), now, Status.PREVIEW)) {
                     throw CaseRefusedException.conflict("cases.shared.not-previewed", requirement.name());
                 }
@@ -252,11 +252,11 @@ public class OnceOnlyMaterials {
      * wiped, an attached copy is removed, and the material is to be uploaded.
      */
     public void decline(SignedIn who, UUID id, int index) {
-        Row row = editable(who, id);
-        Guide.Material requirement = requirement(row, index);
+        Row row = applications.editable(who, id, false);
+        Guide.Material requirement = applications.requirement(row, index);
         Instant now = clock.instant();
         transactions.executeWithoutResult(status -> {
-            lockEditable(who, id);
+            applications.editable(who, id, true);
             SharedMaterialStore.Row current = shared.find(id, index)
                     .orElseThrow(() -> CaseRefusedException.conflict("cases.shared.not-previewed", requirement.name()));
             if (current.status() == Status.CONSENTED) {
@@ -274,12 +274,8 @@ public class OnceOnlyMaterials {
      * Whose data the resource is about for this application: a company resource (a business licence) about the
      * company the application is made for, a person resource about the applicant themself.
      */
-    private Optional<DataSubject> subject(UUID applicant, String companyCreditCode, String resourceCode) {
-        Optional<SubjectType> type = sharedData.subjectType(resourceCode);
-        if (type.isEmpty()) {
-            return Optional.empty();
-        }
-        if (type.get() == SubjectType.COMPANY) {
+    private Optional<DataSubject> subject(SubjectType type, UUID applicant, String companyCreditCode) {
+        if (type == SubjectType.COMPANY) {
             return companyCreditCode == null ? Optional.empty() : Optional.of(sharedData.company(companyCreditCode));
         }
         return sharedData.applicant(applicant);
@@ -340,43 +336,5 @@ public class OnceOnlyMaterials {
         List<Item> items = r.items().entrySet().stream().map(e -> new Item(e.getKey(), e.getValue())).toList();
         return new SharedMaterial(r.index(), r.status().name(), r.resourceName(), r.providerName(), r.subjectMasked(),
                 items, r.exchangeEntryId(), r.fetchedAt(), r.decidedAt(), r.materialId());
-    }
-
-    private Row own(SignedIn who, UUID id) {
-        return store.find(id).filter(r -> r.applicantAccount().equals(who.accountId()))
-                .orElseThrow(() -> new NotFoundException("cases.application.not-found", id));
-    }
-
-    private Row editable(SignedIn who, UUID id) {
-        Row row = own(who, id);
-        if (!row.status().editable()) {
-            throw CaseRefusedException.conflict("cases.application.not-editable");
-        }
-        return row;
-    }
-
-    private void lockEditable(SignedIn who, UUID id) {
-        Row row = store.lock(id).filter(r -> r.applicantAccount().equals(who.accountId()))
-                .orElseThrow(() -> new NotFoundException("cases.application.not-found", id));
-        if (!row.status().editable()) {
-            throw CaseRefusedException.conflict("cases.application.not-editable");
-        }
-    }
-
-    private Guide.Material requirement(Row row, int index) {
-        List<Guide.Material> requirements = catalog.item(ImplementationCode.of(row.itemCode()), row.itemVersion())
-                .guide().materials();
-        if (index < 0 || index >= requirements.size()) {
-            throw new NotFoundException("cases.material.slot-unknown", index);
-        }
-        return requirements.get(index);
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

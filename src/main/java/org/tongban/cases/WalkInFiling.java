@@ -1,12 +1,9 @@
 package org.tongban.cases;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -302,15 +299,9 @@ public class WalkInFiling {
     public ApplicationView.MaterialFile upload(SignedIn officer, UUID id, int index, String fileName,
             byte[] content) {
         Row row = editable(officer, id, false);
-        if (content.length > properties.materials().maxSize().toBytes()) {
-            throw CaseRefusedException.rule("cases.material.too-large",
-                    properties.materials().maxSize().toMegabytes());
-        }
-        MaterialContent.Kind kind = MaterialContent.detect(content);
-        Guide.Material requirement = requirement(row, index);
-        String key = storage.store(content);
-        MaterialRow material = new MaterialRow(UUID.randomUUID(), index, requirement.name(), safeName(fileName),
-                kind.contentType(), content.length, sha256(content), key, clock.instant());
+        MaterialContent.Kind kind = applications.checkedFile(content);
+        MaterialRow material = applications.storedFile(applications.requirement(row, index), index, fileName,
+                content, kind);
         try {
             transactions.executeWithoutResult(status -> {
                 editable(officer, id, true);
@@ -318,11 +309,10 @@ public class WalkInFiling {
                 store.touch(id, clock.instant());
             });
         } catch (RuntimeException e) {
-            storage.delete(key);
+            storage.delete(material.storageKey());
             throw e;
         }
-        return new ApplicationView.MaterialFile(material.id(), material.fileName(), material.contentType(),
-                material.size(), material.sha256(), material.uploadedAt());
+        return Applications.file(material);
     }
 
     public void removeMaterial(SignedIn officer, UUID id, int index) {
@@ -362,7 +352,7 @@ public class WalkInFiling {
                 throw CaseRefusedException.conflict("cases.application.already-submitted", row.caseNumber());
             }
             ItemDetail item = catalog.item(ImplementationCode.of(row.itemCode()), row.itemVersion());
-            FormDefinition form = form(row);
+            FormDefinition form = applications.form(row);
             List<FieldProblem> problems = new ArrayList<>(FormValidation.validate(form, row.values(),
                     code -> organization.findDivision(code).isPresent()));
             List<MaterialRow> materials = store.materials(id);
@@ -470,39 +460,10 @@ public class WalkInFiling {
         return row;
     }
 
-    /** The newest form revision while a draft; the revision it was filed with afterwards. */
-    private FormDefinition form(Row row) {
-        return forms.find(row.itemCode(), row.itemVersion(),
-                row.status() == ApplicationStatus.DRAFT ? null : row.formRevision()).orElseThrow();
-    }
-
-    private Guide.Material requirement(Row row, int index) {
-        List<Guide.Material> requirements = catalog.item(ImplementationCode.of(row.itemCode()), row.itemVersion())
-                .guide().materials();
-        if (index < 0 || index >= requirements.size()) {
-            throw new NotFoundException("cases.material.slot-unknown", index);
-        }
-        return requirements.get(index);
-    }
-
     private static void requireOfficer(SignedIn officer) {
         if (officer == null || !officer.staff() || !officer.has(StaffRole.WINDOW_OFFICER)
                 || officer.staffBody() == null) {
             throw CaseRefusedException.forbidden("cases.workbench.window-officer-only");
-        }
-    }
-
-    private static String safeName(String name) {
-        String base = name == null || name.isBlank() ? "material" : name;
-        base = base.replaceAll("[\\\\/\\p{Cntrl}\"]", "_");
-        return base.length() > 200 ? base.substring(base.length() - 200) : base;
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
