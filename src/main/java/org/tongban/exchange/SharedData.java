@@ -84,8 +84,7 @@ public class SharedData {
     /** The person holding an account, when the account has a resident ID number and the population data knows it. */
     public Optional<DataSubject> applicant(UUID accountId) {
         return protection.residentIdHashOf(accountId).flatMap(hash -> baseData.maskedIdNumber(hash)
-                .map(masked -> new DataSubject(SubjectType.PERSON, hash, masked,
-                        protection.person(accountId).map(p -> p.idNumber()).orElse(null))));
+                .map(masked -> new DataSubject(SubjectType.PERSON, hash, masked)));
     }
 
     /**

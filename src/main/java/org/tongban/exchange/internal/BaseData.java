@@ -54,7 +54,13 @@ public class BaseData {
     public List<Map<String, Object>> rows(Resource resource, DataSubject subject, UUID consumerBodyId,
             String consumerBodyName, String purpose) {
         if (resource.external()) {
-            return departmentSystems.rows(resource, subject, resource.items());
+            // A department system knows people by their ID number: decrypted only for this call, from the
+            // population data that named the subject.
+            DataSubject named = subject.clear() != null || subject.type() != SubjectType.PERSON ? subject
+                    : new DataSubject(subject.type(), subject.key(), subject.masked(), jdbc.queryForList(
+                            "select id_number_cipher from exchange_person where id_number_hash = ?", String.class,
+                            subject.key()).stream().findFirst().map(protection::decrypt).orElse(null));
+            return departmentSystems.rows(resource, named, resource.items());
         }
         if (resource.source() != Source.CERTIFICATES) {
             return rows(resource.source(), subject);
