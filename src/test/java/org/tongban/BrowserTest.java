@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +33,17 @@ public abstract class BrowserTest {
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium)
                 .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    /** A phone: 375 × 740 CSS pixels, touch, Chinese. */
+    protected static Browser.NewContextOptions phoneOptions() {
+        return new Browser.NewContextOptions().setViewportSize(375, 740).setIsMobile(true).setHasTouch(true)
+                .setLocale("zh-CN");
+    }
+
+    /** A new page in a browser context of its own, on a phone. */
+    protected static Page phone() {
+        return browser.newContext(phoneOptions()).newPage();
     }
 
     @AfterAll

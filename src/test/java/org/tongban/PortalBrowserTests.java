@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -32,8 +31,7 @@ class PortalBrowserTests extends org.tongban.BrowserTest {
 
     @BeforeEach
     void openPhone() {
-        context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(375, 740).setIsMobile(true).setHasTouch(true).setLocale("zh-CN"));
+        context = browser.newContext(phoneOptions());
         page = context.newPage();
     }
 

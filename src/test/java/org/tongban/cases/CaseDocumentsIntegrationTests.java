@@ -125,7 +125,7 @@ class CaseDocumentsIntegrationTests {
             assertThat(font.getName()).matches("[A-Z]{6}\\+.+");
         }
         // The case page links the notice; the decision documents are not there yet.
-        mvc.perform(page(person(applicant), "/account/cases/" + id))
+        mvc.perform(CaseFixtures.page(mvc, person(applicant), "/account/cases/" + id))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("/account/cases/" + id + "/documents/acceptance")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("/documents/grant"))));
@@ -257,7 +257,7 @@ class CaseDocumentsIntegrationTests {
                 "从业人员健康证明齐全", "经营场所布局合理", "不同意", "六十日内", "六个月内", "2026年3月2日");
         number(text, Pattern.compile("浑南市监许字〔2026〕第\\d{5}号"));
         // The officer's task page links the decision.
-        mvc.perform(page(approver, "/workbench/tasks/" + decide.id()))
+        mvc.perform(CaseFixtures.page(mvc, approver, "/workbench/tasks/" + decide.id()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("/workbench/cases/" + id + "/documents/refusal")));
     }
@@ -318,20 +318,7 @@ class CaseDocumentsIntegrationTests {
         return CaseFixtures.body(jdbc, category);
     }
 
-
-
-    private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder page(SignedIn who, String url)
-            throws Exception {
-        jakarta.servlet.http.Cookie session = mvc.perform(get("/signin"))
-                .andReturn().getResponse().getCookie("SESSION");
-        assertThat(session).isNotNull();
-        return get(url).with(as(who)).cookie(session);
-    }
-
-
-
     private long version(UUID id) {
         return CaseFixtures.version(jdbc, id);
     }
-
 }

@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.tongban.identity.SignedIn;
 import org.tongban.identity.StaffRole;
@@ -69,6 +72,17 @@ public final class CaseFixtures {
 
     public static SignedIn person(UUID account) {
         return new SignedIn(account, "申请人", false, 2, Set.of(), null, null, null);
+    }
+
+    /**
+     * A page request as {@code who} in a session of its own: pages render CSRF tokens into forms, which needs the
+     * session to exist before a long page commits the response (signed-in people always have one).
+     */
+    public static MockHttpServletRequestBuilder page(MockMvc mvc, SignedIn who, String url) throws Exception {
+        jakarta.servlet.http.Cookie session = mvc.perform(MockMvcRequestBuilders.get("/signin")).andReturn()
+                .getResponse().getCookie("SESSION");
+        assertThat(session).isNotNull();
+        return MockMvcRequestBuilders.get(url).with(as(who)).cookie(session);
     }
 
     /** Signed in as {@code who} for a MockMvc request. */

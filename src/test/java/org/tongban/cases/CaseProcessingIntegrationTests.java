@@ -175,7 +175,7 @@ class CaseProcessingIntegrationTests {
         assertThatThrownBy(() -> jdbc.update("update cases_step set note = 'x' where application_id = ?", id))
                 .hasMessageContaining("append-only");
 
-        mvc.perform(page(person(applicant), "/account/cases/" + id))
+        mvc.perform(CaseFixtures.page(mvc, person(applicant), "/account/cases/" + id))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("已办结")))
                 .andExpect(content().string(containsString("准予许可")))
@@ -234,7 +234,7 @@ class CaseProcessingIntegrationTests {
         // No licence is made after a refusal: straight to 送达.
         TaskView deliver = only(engine.todo(window), id);
         assertThat(deliver.nodeName()).isEqualTo("送达");
-        mvc.perform(page(person(applicant), "/account/cases/" + id))
+        mvc.perform(CaseFixtures.page(mvc, person(applicant), "/account/cases/" + id))
                 .andExpect(content().string(containsString("不予许可")))
                 .andExpect(content().string(containsString("六十日内申请行政复议")));
     }
@@ -305,7 +305,7 @@ class CaseProcessingIntegrationTests {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"approve\":true}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("cases.extension.none-pending"));
-        mvc.perform(page(person(applicant), "/account/cases/" + id))
+        mvc.perform(CaseFixtures.page(mvc, person(applicant), "/account/cases/" + id))
                 .andExpect(content().string(containsString("需现场核查经营场所")));
     }
 
@@ -329,7 +329,7 @@ class CaseProcessingIntegrationTests {
         assertThat(paused.paused()).isTrue();
         assertThat(engine.task(fireReviewer, paused.id()).actions()).containsExactly(TaskAction.SPECIAL_END);
         assertThat(engine.progress(person(applicant), id).paused()).isTrue();
-        mvc.perform(page(person(applicant), "/account/cases/" + id))
+        mvc.perform(CaseFixtures.page(mvc, person(applicant), "/account/cases/" + id))
                 .andExpect(content().string(containsString("特别程序中")))
                 .andExpect(content().string(containsString("消防设施需专家评审")));
 
@@ -489,7 +489,7 @@ class CaseProcessingIntegrationTests {
                 + "and division_code <> '210112' and status = 'PUBLISHED' order by code limit 1", String.class, FOOD);
         SignedIn admin = new SignedIn(UUID.randomUUID(), "目录管理员", true, 3, EnumSet.of(StaffRole.CATALOG_ADMIN),
                 null, "210000", null);
-        mvc.perform(page(admin, "/admin/catalog/processes/" + other))
+        mvc.perform(CaseFixtures.page(mvc, admin, "/admin/catalog/processes/" + other))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("消防安全检查")))
                 .andExpect(content().string(containsString("第 1 版")));
@@ -514,7 +514,7 @@ class CaseProcessingIntegrationTests {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.version").value(2))
                 .andExpect(jsonPath("$.name").value("两级审查"));
-        mvc.perform(page(admin, "/admin/catalog/processes/" + other))
+        mvc.perform(CaseFixtures.page(mvc, admin, "/admin/catalog/processes/" + other))
                 .andExpect(content().string(containsString("第 2 版")))
                 .andExpect(content().string(containsString("复审")));
     }
@@ -527,7 +527,7 @@ class CaseProcessingIntegrationTests {
         mvc.perform(get("/api/v1/cases/definitions/" + itemCode).with(as(dalian)))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("catalog.item.not-found"));
-        mvc.perform(page(dalian, "/admin/catalog/processes/" + itemCode))
+        mvc.perform(CaseFixtures.page(mvc, dalian, "/admin/catalog/processes/" + itemCode))
                 .andExpect(status().isNotFound());
         String valid = """
                 {"name": "越权流程", "joint": false, "nodes": [
@@ -556,22 +556,6 @@ class CaseProcessingIntegrationTests {
         return CaseFixtures.body(jdbc, category);
     }
 
-
-
-    /**
-     * A page request as {@code who} in a session of its own: pages render CSRF tokens into forms, which needs the
-     * session to exist before a long page commits the response (signed-in people always have one).
-     */
-    private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder page(SignedIn who, String url)
-            throws Exception {
-        jakarta.servlet.http.Cookie session = mvc.perform(get("/signin"))
-                .andReturn().getResponse().getCookie("SESSION");
-        assertThat(session).isNotNull();
-        return get(url).with(as(who)).cookie(session);
-    }
-
-
-
     private List<UUID> openTasks(UUID application) {
         return jdbc.queryForList("select id from cases_task where application_id = ? and status = 'OPEN'", UUID.class,
                 application);
@@ -580,5 +564,4 @@ class CaseProcessingIntegrationTests {
     private long version(UUID id) {
         return CaseFixtures.version(jdbc, id);
     }
-
 }

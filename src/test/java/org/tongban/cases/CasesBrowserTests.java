@@ -7,8 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
@@ -30,12 +28,6 @@ class CasesBrowserTests extends org.tongban.BrowserTest {
     MockMvc mvc;
     @Autowired
     JdbcTemplate jdbc;
-
-    private Page phone() {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(375, 740).setIsMobile(true).setHasTouch(true).setLocale("zh-CN"));
-        return context.newPage();
-    }
 
     private void signIn(Page page, String identifier, String password) {
         page.navigate(base() + "/signin");

@@ -35,7 +35,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.tongban.TongbanIntegrationTest;
 import org.tongban.identity.SignedIn;
 import org.tongban.identity.StaffRole;
@@ -97,7 +96,7 @@ class TaskClaimsIntegrationTests {
                 .andExpect(status().isOk()).andExpect(jsonPath("$[*].id", hasItem(task.id().toString())));
         mvc.perform(get("/api/v1/cases/tasks").param("show", "UNCLAIMED").with(as(second)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[*].id", not(hasItem(task.id().toString()))));
-        mvc.perform(page(second, "/workbench/tasks?show=BODY"))
+        mvc.perform(CaseFixtures.page(mvc, second, "/workbench/tasks?show=BODY"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(task.caseNumber())))
                 .andExpect(content().string(containsString("认领审查甲")));
@@ -120,7 +119,7 @@ class TaskClaimsIntegrationTests {
         assertThat(seenByOther.actions()).isEmpty();
         assertThat(seenByOther.claimable()).isFalse();
         assertThat(seenByOther.releasable()).isFalse();
-        mvc.perform(page(second, "/workbench/tasks/" + task.id()))
+        mvc.perform(CaseFixtures.page(mvc, second, "/workbench/tasks/" + task.id()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("认领审查甲")))
                 .andExpect(content().string(not(containsString("id=\"act\""))));
@@ -153,7 +152,7 @@ class TaskClaimsIntegrationTests {
         assertThat(audit(task.caseNumber())).containsExactly("TASK_CLAIMED 认领审查甲", "TASK_RELEASED 认领审查甲",
                 "TASK_CLAIMED 认领审查乙");
         // The officers' case view shows the history.
-        mvc.perform(page(first, "/workbench/tasks/" + task.id()))
+        mvc.perform(CaseFixtures.page(mvc, first, "/workbench/tasks/" + task.id()))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("认领办理")));
     }
 
@@ -247,7 +246,7 @@ class TaskClaimsIntegrationTests {
                 .andExpect(jsonPath("$[*].name", hasItem("分派审查乙")))
                 .andExpect(jsonPath("$[*].name", not(hasItem("分派窗口丙"))))
                 .andExpect(jsonPath("$[*].name", not(hasItem("分派住建丁"))));
-        mvc.perform(page(leader, "/workbench/tasks/" + task.id()))
+        mvc.perform(CaseFixtures.page(mvc, leader, "/workbench/tasks/" + task.id()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"assign\"")))
                 .andExpect(content().string(containsString("分派审查乙")));
@@ -358,12 +357,5 @@ class TaskClaimsIntegrationTests {
 
     private static List<UUID> ids(List<TaskView> tasks) {
         return tasks.stream().map(TaskView::id).toList();
-    }
-
-    private MockHttpServletRequestBuilder page(SignedIn who, String url) throws Exception {
-        jakarta.servlet.http.Cookie session = mvc.perform(get("/signin")).andReturn().getResponse()
-                .getCookie("SESSION");
-        assertThat(session).isNotNull();
-        return get(url).with(as(who)).cookie(session);
     }
 }

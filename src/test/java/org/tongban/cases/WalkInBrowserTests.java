@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
@@ -37,8 +36,7 @@ class WalkInBrowserTests extends org.tongban.BrowserTest {
         String id = CitizenIdNumber.withCheckCharacter("21011219660606951").value();
         String mistyped = id.substring(0, 17) + (id.charAt(17) == '1' ? '2' : '1');
 
-        Page officer = browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 740).setIsMobile(true)
-                .setHasTouch(true).setLocale("zh-CN")).newPage();
+        Page officer = browser.newContext(phoneOptions()).newPage();
         officer.navigate(base() + "/signin");
         officer.locator("input[name=identifier]").fill("13800000003");
         officer.locator("input[name=password]").fill("Tongban#Demo2026");

@@ -51,8 +51,7 @@ class CatalogBrowserTests extends org.tongban.BrowserTest {
     @Test
     void aNewUserInACountyFindsTheFoodBusinessLicenceByWhatTheyTypeAndReadsTheWholeGuideOnAPhone() throws Exception {
         for (String typed : List.of("食品许可", "开饭店")) {
-            try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions()
-                    .setViewportSize(375, 740).setIsMobile(true).setHasTouch(true).setLocale("zh-CN"))) {
+            try (BrowserContext phone = browser.newContext(phoneOptions())) {
                 phone.addCookies(List.of(new com.microsoft.playwright.options.Cookie("tongban_division", "210113")
                         .setDomain("localhost").setPath("/")));
                 Page page = phone.newPage();

@@ -2,7 +2,6 @@ package org.tongban.certificates;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -17,9 +16,8 @@ class CertificatesBrowserTests extends org.tongban.BrowserTest {
     @LocalServerPort
     int port;
 
-    private BrowserContext phone() {
-        return browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 740).setIsMobile(true)
-                .setHasTouch(true).setLocale("zh-CN"));
+    private BrowserContext phoneContext() {
+        return browser.newContext(phoneOptions());
     }
 
     private String url(String path) {
@@ -30,7 +28,7 @@ class CertificatesBrowserTests extends org.tongban.BrowserTest {
     void theHolderOpensHisCertificateAuthorizesABodyAndAVerifierSeesItValid() {
         String identifier;
         String code;
-        try (BrowserContext holderPhone = phone()) {
+        try (BrowserContext holderPhone = phoneContext()) {
             Page page = holderPhone.newPage();
             page.navigate(url("/signin"));
             page.getByLabel("手机号码或证件号码").fill("13800000010");
@@ -53,7 +51,7 @@ class CertificatesBrowserTests extends org.tongban.BrowserTest {
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("核验此证照")).click();
             assertThat(page.locator("#verification-status")).hasText("有效");
         }
-        try (BrowserContext verifierPhone = phone()) {
+        try (BrowserContext verifierPhone = phoneContext()) {
             Page page = verifierPhone.newPage();
             page.navigate(url("/certificates/verify"));
             page.getByLabel("证照标识", new Page.GetByLabelOptions().setExact(true)).fill(identifier);

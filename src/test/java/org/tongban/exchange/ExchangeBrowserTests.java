@@ -5,7 +5,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import java.time.LocalDate;
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -27,11 +26,6 @@ class ExchangeBrowserTests extends org.tongban.BrowserTest {
 
     private String base() {
         return "http://localhost:" + port;
-    }
-
-    private Page phone() {
-        return browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 740).setIsMobile(true)
-                .setHasTouch(true).setLocale("zh-CN")).newPage();
     }
 
     private void signIn(Page page, String identifier) {

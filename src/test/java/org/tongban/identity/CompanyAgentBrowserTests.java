@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
@@ -42,12 +40,6 @@ class CompanyAgentBrowserTests extends org.tongban.BrowserTest {
     org.tongban.organization.Organization organization;
 
     static org.springframework.context.ConfigurableApplicationContext clientSystem;
-
-    private Page phone() {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 740)
-                .setIsMobile(true).setHasTouch(true).setLocale("zh-CN"));
-        return context.newPage();
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -40,8 +39,7 @@ class DashboardBrowserTests extends org.tongban.BrowserTest {
 
     @BeforeEach
     void openPhone() {
-        context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(375, 740).setIsMobile(true).setHasTouch(true).setLocale("zh-CN"));
+        context = browser.newContext(phoneOptions());
         page = context.newPage();
     }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -35,8 +34,7 @@ class PetitionsBrowserTests extends org.tongban.BrowserTest {
 
     @BeforeEach
     void openPhone() {
-        context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(375, 740).setIsMobile(true).setHasTouch(true).setLocale("zh-CN"));
+        context = browser.newContext(phoneOptions());
         page = context.newPage();
     }
 
