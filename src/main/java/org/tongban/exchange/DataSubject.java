@@ -15,6 +15,17 @@ public record DataSubject(SubjectType type, String key, String masked, String cl
         this(type, key, masked, null);
     }
 
+    /** The same person or company, whether or not the clear number is at hand. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DataSubject d && type == d.type && key.equals(d.key) && masked.equals(d.masked);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(type, key, masked);
+    }
+
     @Override
     public String toString() {
         return "DataSubject[" + type + " " + masked + "]";
