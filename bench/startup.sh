@@ -8,7 +8,7 @@
 #       search index, generated keys) survives from (a) to (b) as it does when an operator restarts the app,
 #   (c) Tongban warm start in the AOT launch mode of `./tongban run` (JDK 25 or later, AOT=1): the jar extracted
 #       once into Spring Boot's extracted layout (java -Djarmode=tools -jar … extract), an AOT cache (JEP 483/514/515)
-#       trained beforehand on the same data directory (-XX:AOTCacheOutput=… -Dspring.context.exit=onRefresh; its
+#       trained beforehand on the same data directory (-XX:AOTCacheOutput=…, stopped once ready; its
 #       wall time is reported separately and is no part of any start time), then started with -XX:AOTCache=…,
 #   (d) the reference app (bench/reference: spring-boot-starter-webmvc + actuator only),
 #   (e) the reference app in the same AOT launch mode, with its own cache trained the same way,
@@ -307,9 +307,10 @@ children_jiffies() { # CPU time of this shell's reaped children (cutime+cstime),
 }
 
 # train_aot scenario run jar port work_dir data_dir(or "") cache extra args... -> trains an AOT cache the way
-# `./tongban run` does: the app started with -XX:AOTCacheOutput and -Dspring.context.exit=onRefresh, which halts the
-# JVM right after the context refresh (before lifecycle beans such as Tomcat start); the JVM then writes the cache
-# (JEP 514: a child JVM assembles it). Measures the wall time from launch to the exit of the training JVM and appends
+# `./tongban run` does: the app started with -XX:AOTCacheOutput and, for Tongban, -Dtongban.startup.aot-training=true,
+# with which it shuts down cleanly as soon as it is ready (the reference, which has no such switch, gets a SIGTERM
+# from this script once its readiness probe answers 200); the JVM then writes the cache on exit (JEP 514: a child
+# JVM assembles it). Measures the wall time from launch to the exit of the training JVM and appends
 # a line to $TRAINING. Not repeated when disturbed; recorded as noisy instead. Must not run in a subshell ($$).
 train_aot() {
     local scenario=$1 run=$2 jar=$3 port=$4 run_dir=$5 data_dir=$6 cache=$7
@@ -325,10 +326,18 @@ train_aot() {
     b0=$(busy_jiffies)
     t0=$(now_ms)
     # shellcheck disable=SC2086  # JAVA_OPTS is a list of flags
-    (cd "$run_dir" && exec "$JAVA" $AOT_JAVA_OPTS -XX:AOTCacheOutput="$cache" -Dspring.context.exit=onRefresh \
+    local self_exit=() stopper=""
+    [[ "$scenario" == tongban-* ]] && self_exit=(-Dtongban.startup.aot-training=true)
+    (cd "$run_dir" && exec "$JAVA" $AOT_JAVA_OPTS -XX:AOTCacheOutput="$cache" "${self_exit[@]}" \
         -jar "$jar" --server.port="$port" "$@") >"$logfile" 2>&1 &
     pid=$!
     CURRENT_PID=$pid
+    if ((${#self_exit[@]} == 0)); then
+        # the reference has no such switch: stopped (SIGTERM, graceful) once ready, as Tongban stops itself
+        (until curl -sf -o /dev/null "http://localhost:$port/actuator/health/readiness"; do
+             kill -0 "$pid" 2>/dev/null || exit 0; sleep 0.05; done; kill -TERM "$pid") &
+        stopper=$!
+    fi
     (sleep "$STARTUP_TIMEOUT"; kill -TERM "$pid" 2>/dev/null) &
     watchdog=$!
     wait "$pid" || rc=$?
@@ -336,10 +345,12 @@ train_aot() {
     b1=$(busy_jiffies)
     kill "$watchdog" 2>/dev/null || true
     wait "$watchdog" 2>/dev/null || true
+    [[ -n "$stopper" ]] && { wait "$stopper" 2>/dev/null || true; }
     c1=$(children_jiffies)
     CURRENT_PID=""
     # the training JVM (and the cache-assembly JVM it forks) are reaped children of this shell; the watchdog's
-    # sleep adds nothing. Runtime.halt() skips shutdown hooks, so an embedded PostgreSQL is left running: count
+    # sleep adds nothing. A training that does not end through the shutdown hooks (killed, or an older build halted
+    # by spring.context.exit=onRefresh) leaves an embedded PostgreSQL running: count
     # it as ours, then stop it (fast shutdown) so that the next start finds the machine as after a clean stop.
     ours=$((c1 - c0))
     if pm=$(postmaster_pid "$data_dir"); then
@@ -477,7 +488,7 @@ report() {
             echo "in $mapped of $total_aot \`-aot\` starts (checked in /proc/<pid>/maps)."
             echo "Extracting the jars (once, before the runs): Tongban $(fmt_s "$EXTRACT_TONGBAN_MS") s, reference $(fmt_s "$EXTRACT_REFERENCE_MS") s."
             echo
-            echo "| Training | Wall time (s) | Cache size (MB) | postmaster left running by the halt | CPU used outside the app (%) | runs (of them noisy) |"
+            echo "| Training | Wall time (s) | Cache size (MB) | postmaster left running | CPU used outside the app (%) | runs (of them noisy) |"
             echo "|---|---|---|---|---|---|"
             for s in tongban-aot-training reference-aot-training; do
                 echo "| $s | $(training_cell "$s" 3 fmt_s) | $(training_cell "$s" 4 fmt_mb) | $(training_of "$s" 6 | grep -c yes) | $(training_cell "$s" 9 fmt_int) | $(training_of "$s" 1 | wc -l) ($(training_of "$s" 10 | grep -c noisy)) |"
@@ -495,7 +506,7 @@ report() {
         echo "- idle wait: $IDLE_RESULT"
         echo "- nproc: $(nproc); CPU: $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo); memory: $(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo); kernel $(uname -r)"
         echo "- java: $("$JAVA" -version 2>&1 | head -n2 | paste -sd ' ' -)"
-        echo "- JVM flags (both apps): \`$JAVA_OPTS\`$([[ "$AOT" == 1 ]] && echo "; AOT scenarios and trainings: \`${AOT_JAVA_OPTS:-(none)}\` + \`-XX:AOTCache=…\` / \`-XX:AOTCacheOutput=… -Dspring.context.exit=onRefresh\`")"
+        echo "- JVM flags (both apps): \`$JAVA_OPTS\`$([[ "$AOT" == 1 ]] && echo "; AOT scenarios and trainings: \`${AOT_JAVA_OPTS:-(none)}\` + \`-XX:AOTCache=…\` / \`-XX:AOTCacheOutput=…\` (stopped once ready)")"
         echo "- Tongban built from: $TONGBAN_SOURCE"
         echo "- load average before: $LOAD_BEFORE; when measuring started: $LOAD_AT_MEASURE; after: $(cut -d' ' -f1-3 /proc/loadavg)"
         echo "- other java processes on the machine (not started by this script): before $OTHER_JAVA_BEFORE, when measuring started $OTHER_JAVA_AT_MEASURE, after $(other_java_processes)"

@@ -109,6 +109,11 @@ public class DocumentRenderer {
 
     @EventListener(ApplicationReadyEvent.class)
     void reportFont() {
+        // Reading the font file takes a few hundred milliseconds: done aside, so that readiness does not wait for it.
+        Thread.ofVirtual().name("font-check").start(this::logFont);
+    }
+
+    private void logFont() {
         Optional<FontSource> found = fontSource();
         if (found.isEmpty()) {
             log.warn("No font with Chinese glyphs found (tongban.documents.font = {}, system paths {}): notices, "
