@@ -76,8 +76,6 @@ done
 for ((i = 0; i < 5; i++)); do
     day_ms+=("$( { echo '\timing on'; echo "$DAILY"; } | db_session 2>&1 | grep -o 'Time: [0-9.]*' | awk '{ print $2 }')")
 done
-median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-p95() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { i = int(NR * 0.95 + 0.999); if (i > NR) i = NR; print a[i] }'; }
 API_MED=$(median "${api_ms[@]}") API_P95=$(p95 "${api_ms[@]}")
 SQL_MED=$(median "${sql_ms[@]}") SQL_P95=$(p95 "${sql_ms[@]}")
 DAY_MED=$(median "${day_ms[@]}") DAY_P95=$(p95 "${day_ms[@]}")

@@ -2,6 +2,7 @@
 #
 # Sets BENCH_DIR, PROJECT_DIR, JAVA_HOME (default Temurin 25), JAVA. Functions:
 #   log, machine_line                    logging; one line describing the machine and its load
+#   median, p95                          of the numbers given as arguments
 #   build_tongban                        TONGBAN_JAR: given, or built from a private copy (TONGBAN_BUILD_DIR, TONGBAN_REV)
 #   build_bench_classpath                CLASSPATH of the bench classes under src/test, compiled in a private copy
 #   postmaster_pid, wait_gone            find the postmaster of a data directory; wait for a pid to end
@@ -28,6 +29,8 @@ TONGBAN_BUILD_DIR=${TONGBAN_BUILD_DIR:-${TMPDIR:-/tmp}/tongban-bench-build}
 TONGBAN_SOURCE=""
 
 log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
+median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+p95() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { i = int(NR * 0.95 + 0.999); if (i > NR) i = NR; print a[i] }'; }
 
 machine_line() {
     echo "$(nproc) CPUs ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/^MemTotal/ {

@@ -46,7 +46,7 @@ import java.util.regex.Pattern;
  * Errors are counted by step and status and never stop the run (a crash drill kills the server under it).
  * <p>
  * Environment: BASE_URL, ITEM_CODE (required), CONCURRENCY=16, DURATION=20, WARMUP=5, REFERENCE=5 (s),
- * MATERIAL_KB=0, MATERIAL_SLOTS=0,2, ACKED_FILE, RESULT_JSON, PHONE_PREFIX=1376, OFFICER=13800000003,
+ * MATERIAL_KB=0, MATERIAL_SLOTS=0,1,2 (the application form, a scan of the ID card — required since the guide asks for it, when it is not taken from the population registry — and the proof of premises), ACKED_FILE, RESULT_JSON, PHONE_PREFIX=1376, OFFICER=13800000003,
  * OFFICER_PASSWORD=Tongban#Demo2026, LABEL, CHECK_EARLIER=1 (first read back every application the citizens filed
  * before, form values included), TIMELINE_FILE (one line per filing: start and end in epoch ms, "ok" or
  * the failure).
@@ -118,7 +118,7 @@ public class SubmissionBench {
         int warmup = Integer.parseInt(env("WARMUP", "5"));
         int referenceSeconds = Integer.parseInt(env("REFERENCE", "5"));
         int materialKb = Integer.parseInt(env("MATERIAL_KB", "0"));
-        int[] slots = Arrays.stream(env("MATERIAL_SLOTS", "0,2").split(",")).map(String::strip)
+        int[] slots = Arrays.stream(env("MATERIAL_SLOTS", "0,1,2").split(",")).map(String::strip)
                 .filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray();
         String prefix = env("PHONE_PREFIX", "1376");
         Path ackedFile = Path.of(env("ACKED_FILE", "acked-cases.tsv"));

@@ -34,7 +34,9 @@ import org.tongban.organization.BodySummary;
 import org.tongban.organization.Organization;
 import org.tongban.platform.audit.AuditTrail;
 import org.tongban.platform.calendar.WorkingDays;
+import org.tongban.platform.web.InvalidFieldException;
 import org.tongban.shared.DivisionCode;
+import org.tongban.shared.InvalidValueException;
 import org.tongban.shared.NotFoundException;
 
 /**
@@ -234,7 +236,7 @@ public class CaseProcessing {
     /** The open tasks the officer's body and roles may act on, the most urgent first (paused ones last). */
     public List<TaskView> todo(SignedIn officer) {
         requireStaff(officer);
-        return todo(officer, ProcessStore.TodoScope.ROLES);
+        return todo(officer, ProcessStore.TodoScope.ROLES, 0, MAX_TODO_PAGE).tasks();
     }
 
     /**
@@ -248,19 +250,46 @@ public class CaseProcessing {
 
     /** The to-do list with a filter, the most urgent first (paused ones last); each task shows its holder. */
     public List<TaskView> todo(SignedIn officer, TodoFilter filter) {
+        return todo(officer, filter, 0, MAX_TODO_PAGE).tasks();
+    }
+
+    /** The largest page of a to-do list. */
+    public static final int MAX_TODO_PAGE = 500;
+
+    /** One page of a to-do list, and whether another page follows. */
+    public record TodoPage(List<TaskView> tasks, int page, int size, boolean more) {
+    }
+
+    /**
+     * A page of the to-do list (pages from 0), the most urgent first (paused ones last).
+     *
+     * @throws InvalidFieldException for a negative page or a size outside 1–{@value #MAX_TODO_PAGE}
+     */
+    public TodoPage todo(SignedIn officer, TodoFilter filter, int page, int size) {
         requireStaff(officer);
+        if (page < 0 || page > 100_000) {
+            throw new InvalidFieldException("page", new InvalidValueException("cases.tasks.page-invalid",
+                    String.valueOf(page)));
+        }
+        if (size < 1 || size > MAX_TODO_PAGE) {
+            throw new InvalidFieldException("size", new InvalidValueException("cases.tasks.size-invalid",
+                    String.valueOf(size), MAX_TODO_PAGE));
+        }
         return todo(officer, switch (filter == null ? TodoFilter.BODY : filter) {
             case MINE -> ProcessStore.TodoScope.HELD_BY;
             case UNCLAIMED -> ProcessStore.TodoScope.UNHELD;
             case BODY -> leads(officer) ? ProcessStore.TodoScope.EVERY : ProcessStore.TodoScope.ROLES;
-        });
+        }, page, size);
     }
 
-    private List<TaskView> todo(SignedIn officer, ProcessStore.TodoScope scope) {
+    private TodoPage todo(SignedIn officer, ProcessStore.TodoScope scope, int page, int size) {
         LocalDate today = today();
-        return store.todo(officer.staffBody(), officer.roles().stream().map(Enum::name).toList(), scope,
-                        officer.accountId()).stream()
-                .map(t -> view(t.task(), t.caseNumber(), t.itemName(), t.applicantName(), today)).toList();
+        // One row more than the page tells whether another page follows, without counting every open task.
+        List<ProcessStore.Todo> rows = store.todo(officer.staffBody(),
+                officer.roles().stream().map(Enum::name).toList(), scope, officer.accountId(), page * size, size + 1);
+        return new TodoPage(rows.stream().limit(size)
+                .map(t -> view(t.task(), t.caseNumber(), t.itemName(), t.applicantName(), today)).toList(),
+                page, size, rows.size() > size);
     }
 
     // --- claim and assignment within the body (认领 / 分派)

@@ -67,6 +67,7 @@ public class DeadlineWatch {
         }
     }
 
+    /** A task whose warning level was just raised to {@code warned}. */
     private record Due(UUID id, UUID applicationId, UUID bodyId, LocalDate dueOn, int warned, String caseNumber) {
     }
 
@@ -75,6 +76,7 @@ public class DeadlineWatch {
         LocalDate today = LocalDate.ofInstant(clock.instant(), Applications.ZONE);
         LocalDate horizon = new CaseCalendar(workingDays.calendar()).addWorkingDays(today,
                 properties.deadlines().warningDays());
+        long started = System.nanoTime();
         List<Warning> issued = new ArrayList<>();
         int claimed;
         do {
@@ -82,35 +84,43 @@ public class DeadlineWatch {
             claimed = batch.size();
             issued.addAll(batch);
         } while (claimed == BATCH);
+        long millis = (System.nanoTime() - started) / 1_000_000;
         if (!issued.isEmpty()) {
-            log.info("Issued {} deadline warnings", issued.size());
+            log.info("Deadline scan issued {} warnings in {} ms", issued.size(), millis);
+        } else {
+            log.debug("Deadline scan issued no warning in {} ms", millis);
         }
         return issued;
     }
 
     private List<Warning> scan(LocalDate today, LocalDate horizon) {
-        // Only rows whose warning level must rise are claimed, so a batch never repeats.
+        // Only rows whose warning level must rise are claimed, so a batch never repeats; the new level is written by
+        // the same statement that claims them (one round trip per batch, not one per task).
         List<Due> due = jdbc.sql("""
-                select t.id, t.application_id, t.body_id, t.due_on, t.warned, a.case_number
-                from cases_task t join cases_application a on a.id = t.application_id
-                where t.status = 'OPEN' and t.paused_since is null and t.warned < 3 and t.due_on <= ?
-                  and t.warned < case when t.due_on < ? then 3 when t.due_on = ? then 2 else 1 end
-                order by t.due_on limit ? for update of t skip locked""")
-                .params(Date.valueOf(horizon), Date.valueOf(today), Date.valueOf(today), BATCH)
+                with claimed as (
+                    select t.id from cases_task t
+                    where t.status = 'OPEN' and t.paused_since is null and t.warned < 3 and t.due_on <= :horizon
+                      and t.warned < case when t.due_on < :today then 3 when t.due_on = :today then 2 else 1 end
+                    order by t.due_on limit :batch for update of t skip locked)
+                update cases_task t
+                set warned = case when t.due_on < :today then 3 when t.due_on = :today then 2 else 1 end
+                from claimed c, cases_application a
+                where t.id = c.id and a.id = t.application_id
+                returning t.id, t.application_id, t.body_id, t.due_on, t.warned, a.case_number""")
+                .param("horizon", Date.valueOf(horizon)).param("today", Date.valueOf(today)).param("batch", BATCH)
                 .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class), rs.getDate(4).toLocalDate(), rs.getInt(5), rs.getString(6)))
                 .list();
+        CaseCalendar calendar = new CaseCalendar(workingDays.calendar());
         List<Warning> warnings = new ArrayList<>();
         for (Due d : due) {
-            int level = d.dueOn().isBefore(today) ? 3 : d.dueOn().equals(today) ? 2 : 1;
-            jdbc.sql("update cases_task set warned = ? where id = ?").params(level, d.id()).update();
+            int level = d.warned();
             if (level == 3) {
                 events.publishEvent(new DeadlineMissed(d.applicationId(), d.caseNumber(), d.id(), d.bodyId(),
                         d.dueOn()));
             } else {
                 events.publishEvent(new DeadlineApproaching(d.applicationId(), d.caseNumber(), d.id(), d.bodyId(),
-                        d.dueOn(), level == 2 ? 0
-                                : new CaseCalendar(workingDays.calendar()).workingDaysBetween(today, d.dueOn())));
+                        d.dueOn(), level == 2 ? 0 : calendar.workingDaysBetween(today, d.dueOn())));
             }
             warnings.add(new Warning(d.id(), d.applicationId(), level));
         }

@@ -189,6 +189,47 @@ class CaseProcessingIntegrationTests {
     }
 
     @Test
+    void theToDoListComesInPagesMostUrgentFirstAndRefusesABadPage() throws Exception {
+        UUID early = UUID.randomUUID(), middle = UUID.randomUUID(), late = UUID.randomUUID();
+        Map<UUID, String> acceptedOn = Map.of(early, "2026-02-23T09:00", middle, "2026-03-02T09:00",
+                late, "2026-03-09T09:00");
+        Map<UUID, UUID> cases = new java.util.HashMap<>();
+        for (UUID applicant : List.of(late, early, middle)) {
+            UUID id = submitted(applicant, "分页" + applicant.toString().substring(0, 4));
+            acceptance.withClock(at(acceptedOn.get(applicant))).accept(window, id, version(id));
+            cases.put(applicant, id);
+        }
+
+        // Every page of two, read until the last: the same tasks as the whole list, running ones before paused ones,
+        // each group by due date.
+        List<TaskView> paged = new java.util.ArrayList<>();
+        CaseProcessing.TodoPage page;
+        int n = 0;
+        do {
+            page = processing.todo(fireReviewer, CaseProcessing.TodoFilter.BODY, n++, 2);
+            assertThat(page.tasks()).hasSizeLessThanOrEqualTo(2);
+            paged.addAll(page.tasks());
+        } while (page.more());
+        assertThat(paged).extracting(TaskView::id)
+                .containsExactlyElementsOf(processing.todo(fireReviewer).stream().map(TaskView::id).toList());
+        assertThat(paged).isSortedAccordingTo(java.util.Comparator.comparing(TaskView::paused)
+                .thenComparing(TaskView::dueOn));
+        List<UUID> order = paged.stream().map(TaskView::applicationId).toList();
+        assertThat(order.indexOf(cases.get(early))).isNotNegative()
+                .isLessThan(order.indexOf(cases.get(middle)));
+        assertThat(order.indexOf(cases.get(middle))).isLessThan(order.indexOf(cases.get(late)));
+
+        assertThatThrownBy(() -> processing.todo(fireReviewer, CaseProcessing.TodoFilter.BODY, -1, 50))
+                .isInstanceOf(org.tongban.platform.web.InvalidFieldException.class)
+                .extracting(e -> ((org.tongban.platform.web.InvalidFieldException) e).field()).isEqualTo("page");
+        mvc.perform(get("/api/v1/cases/tasks").param("size", "501").with(as(fireReviewer)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("cases.tasks.size-invalid"));
+        mvc.perform(get("/api/v1/cases/tasks").param("size", "1").with(as(fireReviewer)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(1));
+    }
+
+    @Test
     void oneBranchRejectingMakesTheDecisionARefusalWithEveryOpinionAndTheRemedy() throws Exception {
         Clock day = at("2026-03-02T09:00");
         UUID applicant = UUID.randomUUID();

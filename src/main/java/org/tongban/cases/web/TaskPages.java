@@ -44,11 +44,17 @@ class TaskPages {
         this.properties = properties;
     }
 
-    /** The to-do list: the officer's own tasks, the unclaimed ones, or all of the body ({@code show}). */
+    /** Tasks on a page of the to-do list. */
+    private static final int TODO_PAGE = 50;
+
+    /** The to-do list: the officer's own tasks, the unclaimed ones, or all of the body ({@code show}), a page at a time. */
     @GetMapping("/workbench/tasks")
     String todo(@AuthenticationPrincipal SignedIn officer,
-            @RequestParam(defaultValue = "BODY") CaseProcessing.TodoFilter show, Model model) {
-        model.addAttribute("tasks", processing.todo(officer, show));
+            @RequestParam(defaultValue = "BODY") CaseProcessing.TodoFilter show,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        CaseProcessing.TodoPage todo = processing.todo(officer, show, page, TODO_PAGE);
+        model.addAttribute("tasks", todo.tasks());
+        model.addAttribute("todo", todo);
         model.addAttribute("show", show);
         model.addAttribute("filters", CaseProcessing.TodoFilter.values());
         model.addAttribute("me", officer.accountId());

@@ -39,11 +39,15 @@ class TasksApi {
         this.processing = processing;
     }
 
-    /** The to-do list: {@code show=MINE} (held by me), {@code UNCLAIMED}, or {@code BODY} (default). */
+    /**
+     * A page of the to-do list: {@code show=MINE} (held by me), {@code UNCLAIMED}, or {@code BODY} (default); pages
+     * from 0 of {@code size} tasks (default 50, at most 500). A page shorter than {@code size} is the last.
+     */
     @GetMapping("/tasks")
     List<TaskView> todo(@AuthenticationPrincipal SignedIn officer,
-            @RequestParam(defaultValue = "BODY") CaseProcessing.TodoFilter show) {
-        return processing.todo(signedIn(officer), show);
+            @RequestParam(defaultValue = "BODY") CaseProcessing.TodoFilter show,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return processing.todo(signedIn(officer), show, page, size).tasks();
     }
 
     @GetMapping("/tasks/done")

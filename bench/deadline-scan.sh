@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# Deadline-scan benchmark (issues 6 and 9): the warning scan of DeadlineWatch (限时办结: approaching, last day,
+# missed) over OPEN (default 1,000,000) open cases, and the officers' to-do list with that many open cases.
+#
+# One real case is filed through the API (bench/submission) and accepted by the demo window officer through the API;
+# its application, case and open task rows are then copied OPEN times in SQL with new ids and case numbers, spread
+# over the demo bodies (SHARE_MINE % of them with the officer's own body) and over due dates from 5 days ago to 40
+# days ahead, each already warned at the level it had reached yesterday (the state the scans of the day before
+# leave). The scan measured is therefore the first of a working day — the one with the most warnings: those whose
+# last day is today, those overdue since today, and those entering the warning window — and then the next scan,
+# which finds nothing new (every other scan of the day).
+#
+# References, measured in the same run on the same database:
+#   - the scan: one set-based SQL statement that computes the same warning levels and updates the same rows (in a
+#     transaction rolled back), in psql — what the database itself needs for the work, without events;
+#   - the to-do list: GET /actuator/health/liveness over the same HTTP client (what any request costs).
+#
+#   bench/deadline-scan.sh
+#   OPEN=200000 bench/deadline-scan.sh
+# Environment: OPEN=1000000 SHARE_MINE=10 RUNS=50 WARMUP=10 PORT=18196 DB_PORT=15496 TONGBAN_JAR=<path>
+set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+OPEN=${OPEN:-1000000} SHARE_MINE=${SHARE_MINE:-10} RUNS=${RUNS:-50} WARMUP=${WARMUP:-10}
+PORT=${PORT:-18196} DB_PORT=${DB_PORT:-15496}
+drill_begin deadline-scan
+BASE="http://127.0.0.1:$PORT"
+LOG="$RESULTS_DIR/tongban.log"
+
+build_tongban
+WORKDIR="$SCRATCH/app"
+# No scan while the data is made: the first one would come a day later.
+app_up "$WORKDIR" "$LOG" 600 --tongban.cases.deadlines.interval=24h
+START=$(date -Is)
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+
+log "one real case: filed through the API, accepted by the window officer"
+submission_load "$BASE" "$(sole_trader_item)" CONCURRENCY=1 DURATION=5 WARMUP=0 REFERENCE=1 MATERIAL_KB=0 PHONE_PREFIX=1374 \
+    ACKED_FILE="$ACKED" LABEL=seed RESULT_JSON="$SCRATCH/seed.json" >"$RESULTS_DIR/seed-load.md"
+SEED=$(head -n1 "$ACKED" | cut -f2)
+[[ -n "$SEED" ]] || { echo "FAIL: no case was filed" >&2; exit 1; }
+JAR="$SCRATCH/cookies"
+signin() { # phone -> a session in $JAR; prints a CSRF token of the session
+    curl -fsS -c "$JAR" -b "$JAR" -o "$SCRATCH/signin.html" "$BASE/signin"
+    curl -fsS -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "identifier=$1" \
+        --data-urlencode "password=Tongban#Demo2026" --data-urlencode "_csrf=$(csrf_of "$SCRATCH/signin.html")" \
+        "$BASE/signin"
+    curl -fsS -b "$JAR" -o "$SCRATCH/workbench.html" "$BASE/workbench"
+    csrf_of "$SCRATCH/workbench.html"
+}
+csrf_of() { grep -o 'name="_csrf" value="[^"]*"' "$1" | head -n1 | sed 's/.*value="\([^"]*\)"/\1/'; }
+CSRF=$(signin 13800000003)
+VERSION=$(db_query "select version from cases_application where id = '$SEED'")
+curl -fsS -b "$JAR" -H "X-CSRF-TOKEN: $CSRF" -H 'Content-Type: application/json' -d "{\"version\": $VERSION}" \
+    "$BASE/api/v1/cases/applications/$SEED/acceptance" \
+    || { echo "FAIL: the window officer could not accept $SEED" >&2; exit 1; }
+TASKS=$(db_query "select count(*) from cases_task where application_id = '$SEED' and status = 'OPEN'")
+log "case $SEED accepted: $TASKS open task(s)"
+[[ "$TASKS" -ge 1 ]] || { echo "FAIL: the accepted case has no open task" >&2; exit 1; }
+
+TODAY=$(TZ=Asia/Shanghai date +%F)
+log "copying it $OPEN times (bodies: $SHARE_MINE % the officer's, the rest spread over every demo body)"
+T0=$SECONDS
+db_session >"$RESULTS_DIR/copy-timing.txt" <<SQL
+set synchronous_commit = off;
+\timing on
+create temp table bodies as select (row_number() over (order by id))::int - 1 as k, id, name from org_body;
+create temp table copy_body as
+  select g as n, gen_random_uuid() as app_id, date '$TODAY' + (g % 46) - 5 as due_on,
+         coalesce(mine.id, b.id) as body_id, coalesce(mine.name, b.name) as body_name
+  from generate_series(1, $OPEN) g
+  join bodies b on b.k = g % (select count(*) from bodies)
+  left join (select o.id, o.name from org_body o join cases_application a on a.body_id = o.id
+             where a.id = '$SEED') mine on g % 100 < $SHARE_MINE;
+insert into cases_application
+  select (jsonb_populate_record(null::cases_application, to_jsonb(a) || jsonb_build_object('id', c.app_id,
+          'case_number', 'BENCH' || lpad(c.n::text, 10, '0'), 'start_key', null, 'submit_key', null,
+          'body_id', c.body_id, 'body_name', c.body_name, 'decision_due', c.due_on))).*
+  from copy_body c cross join (select * from cases_application where id = '$SEED') a;
+insert into cases_case
+  select (jsonb_populate_record(null::cases_case, to_jsonb(k) || jsonb_build_object('application_id', c.app_id,
+          'due_on', c.due_on, 'legal_due_on', c.due_on))).*
+  from copy_body c cross join (select * from cases_case where application_id = '$SEED') k;
+-- warned: the level reached by yesterday's scans (3 missed, 2 last day, 1 within the warning window, about 3
+-- working days ≈ 5 calendar days), so that today's first scan issues one day's worth of warnings.
+insert into cases_task
+  select (jsonb_populate_record(null::cases_task, to_jsonb(t) || jsonb_build_object('id', gen_random_uuid(),
+          'application_id', c.app_id, 'body_id', c.body_id, 'body_name', c.body_name, 'due_on', c.due_on,
+          'paused_since', case when c.n % 50 = 0 then date '$TODAY' - 3 end,
+          'warned', case when c.due_on < date '$TODAY' - 1 then 3 when c.due_on = date '$TODAY' - 1 then 2
+                         when c.due_on <= date '$TODAY' + 4 then 1 else 0 end))).*
+  from copy_body c cross join (select * from cases_task where application_id = '$SEED' and status = 'OPEN' limit 1) t;
+analyze cases_application;
+analyze cases_case;
+analyze cases_task;
+SQL
+OPEN_TASKS=$(db_query "select count(*) from cases_task where status = 'OPEN'")
+MINE=$(db_query "select count(*) from cases_task t where status = 'OPEN' and body_id =
+                 (select body_id from cases_application where id = '$SEED')")
+log "$OPEN_TASKS open tasks ($MINE with the officer's body), made in $((SECONDS - T0)) s"
+
+# The reference: the same levels computed and written by one statement, rolled back.
+HORIZON=$(curl -fsS "$BASE/api/v1/calendar/working-days?from=$TODAY&days=3" 2>/dev/null \
+    | grep -o '"[0-9]\{4\}-[0-9]\{2\}-[0-9]\{2\}"' | tail -n1 | tr -d '"' || true)
+HORIZON=${HORIZON:-$(date -d "$TODAY + 5 days" +%F)}
+REF_SQL="begin; update cases_task t set warned = case when due_on < '$TODAY' then 3 when due_on = '$TODAY' then 2 else 1 end
+  where status = 'OPEN' and paused_since is null and warned < 3 and due_on <= '$HORIZON'
+    and warned < case when due_on < '$TODAY' then 3 when due_on = '$TODAY' then 2 else 1 end; rollback;"
+ref_ms=()
+for ((i = 0; i < 3; i++)); do
+    ref_ms+=("$( { echo '\timing on'; echo "$REF_SQL"; } | db_session 2>&1 | grep -o 'Time: [0-9.]*' \
+        | awk '{ s += $2 } END { print s }')")
+done
+REF_ROWS=$(db_query "select count(*) from cases_task where status = 'OPEN' and paused_since is null and warned < 3
+  and due_on <= '$HORIZON' and warned < case when due_on < '$TODAY' then 3 when due_on = '$TODAY' then 2 else 1 end")
+log "reference statement: $REF_ROWS rows, $(median "${ref_ms[@]}") ms (median of 3)"
+
+# The to-do list with that many open cases, before the scan's events add their lights.
+todo_ms=() live_ms=()
+for ((i = 0; i < WARMUP + RUNS; i++)); do
+    t=$(curl -fsS -o /dev/null -w '%{time_total}' -b "$JAR" "$BASE/workbench/tasks")
+    l=$(curl -fsS -o /dev/null -w '%{time_total}' "$BASE/actuator/health/liveness")
+    if ((i >= WARMUP)); then
+        todo_ms+=("$(awk -v t="$t" 'BEGIN { printf "%.1f", t * 1000 }')")
+        live_ms+=("$(awk -v t="$l" 'BEGIN { printf "%.1f", t * 1000 }')")
+    fi
+done
+curl -fsS -b "$JAR" "$BASE/api/v1/cases/tasks" -o "$RESULTS_DIR/todo.json"
+
+log "restarting with a scan every 20 s"
+app_stop
+APP_JAVA_OPTS="" app_start "$WORKDIR" "$PORT" "$LOG" --tongban.cases.deadlines.interval=20s \
+    --logging.level.org.tongban.cases.DeadlineWatch=DEBUG
+app_wait_ready "$PORT" 600 || { tail -n 40 "$LOG" >&2; echo "FAIL: no restart" >&2; exit 1; }
+scan_line() { grep -a "Deadline scan issued" "$LOG" | sed -n "${1}p"; }
+deadline=$((SECONDS + 900))
+until [[ -n "$(scan_line 2)" ]] || ((SECONDS > deadline)); do sleep 1; done
+FIRST=$(scan_line 1) SECOND=$(scan_line 2)
+[[ -n "$SECOND" ]] || { echo "FAIL: fewer than two scans within 15 minutes" >&2; tail -n 20 "$LOG" >&2; exit 1; }
+FIRST_N=$(sed 's/.*issued \([0-9]*\) warnings.*/\1/; s/.*issued no warning.*/0/' <<<"$FIRST")
+FIRST_MS=$(grep -o 'in [0-9]* ms' <<<"$FIRST" | grep -o '[0-9]*')
+SECOND_MS=$(grep -o 'in [0-9]* ms' <<<"$SECOND" | grep -o '[0-9]*')
+WARNED=$(db_query "select count(*) from cases_task where status = 'OPEN' and warned > 0")
+T1=$SECONDS
+settle_events 1800
+SETTLE_S=$((SECONDS - T1))
+LIGHTS=$(db_query "select count(*) from supervision_warning" 2>/dev/null || echo "?")
+REF_MED=$(median "${ref_ms[@]}")
+TODO_MED=$(median "${todo_ms[@]}") TODO_P95=$(p95 "${todo_ms[@]}")
+LIVE_MED=$(median "${live_ms[@]}") LIVE_P95=$(p95 "${live_ms[@]}")
+{
+    echo "## Deadline scan and to-do list over $OPEN_TASKS open cases"
+    echo
+    echo "| What | Figure | Reference (same run) | Ratio | Target |"
+    echo "|---|---|---|---|---|"
+    echo "| First scan of the day: $FIRST_N warnings issued (events recorded) | $FIRST_MS ms | one SQL update of the same $REF_ROWS rows: $REF_MED ms | $(awk -v a="$FIRST_MS" -v b="$REF_MED" 'BEGIN { printf "%.2f×", a / b }') | ≤ 5 s |"
+    echo "| Next scan (nothing new) | $SECOND_MS ms | — | — | ≤ 5 s |"
+    echo "| Listeners done for those events (lights, dashboard) | $SETTLE_S s after the scan | — | — | — |"
+    echo "| \`GET /workbench/tasks\` (officer, $MINE open tasks in the body) | p95 $TODO_P95 ms (median $TODO_MED) | liveness p95 $LIVE_P95 ms (median $LIVE_MED) | $(awk -v a="$TODO_P95" -v b="$LIVE_P95" 'BEGIN { printf "%.1f×", a / b }') | p95 ≤ 30 ms |"
+    echo
+    echo "- $EVENTS_REPORT; warning rows in supervision: $LIGHTS; tasks warned at some level after the scan: $WARNED"
+    echo "- today $TODAY (Asia/Shanghai), warning window to $HORIZON; $RUNS requests after $WARMUP warm-up, to-do and liveness alternating"
+    echo "- date: $START → $(date -Is); machine: $(machine_line)"
+    echo "- load average before: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg); Tongban: $TONGBAN_SOURCE"
+} | tee "$RESULTS_DIR/report.md"
