@@ -62,7 +62,9 @@ public class LegalPersons {
     }
 
     /**
-     * A real-name (L2+) person claims the company whose legal representative the register names them as.
+     * A real-name (L2+) person claims the company whose legal representative the register names them as. When the
+     * register names a new representative for a company claimed before, the company passes to them and every agent
+     * authorization of the former one ends.
      *
      * @throws InvalidFieldException {@code creditCode} is not a valid GB 32100 code
      * @throws NotFoundException {@code identity.company.not-registered} when the register does not know the code
@@ -86,14 +88,18 @@ public class LegalPersons {
                 || !RealNameVerification.normalizeName(person.name()).equals(registered[1])) {
             throw new NotPermittedException("identity.company.not-legal-representative");
         }
-        Optional<UUID> existing = jdbc.query("select id from identity_company where credit_code = ? for update",
-                (rs, i) -> rs.getObject(1, UUID.class), code.value()).stream().findFirst();
+        Optional<UUID[]> existing = jdbc.query("select id, legal_rep_account_id from identity_company "
+                + "where credit_code = ? for update", (rs, i) -> new UUID[] { rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class) }, code.value()).stream().findFirst();
         UUID id;
         if (existing.isPresent()) {
-            id = existing.get();
+            id = existing.get()[0];
             // A change of legal representative in the register hands the company to the new one.
             jdbc.update("update identity_company set name = ?, legal_rep_account_id = ?, version = version + 1 "
                     + "where id = ?", registered[0], accountId, id);
+            if (!accountId.equals(existing.get()[1])) {
+                revokeFormerGrants(accountId, id);
+            }
         } else {
             id = UUID.randomUUID();
             jdbc.update("insert into identity_company (id, credit_code, name, legal_rep_account_id) values (?, ?, ?, ?)",
@@ -101,6 +107,22 @@ public class LegalPersons {
         }
         audit.record(accountId, IdentityAudit.Action.COMPANY_CLAIMED, "company", id, code.value());
         return new CompanyView(id, code.value(), registered[0], true, Set.of(), null);
+    }
+
+    /**
+     * The agents were authorized by the former legal representative, whose authority over the company ended with
+     * the change in the register: their authorizations end now (sessions acting under them lose the company on their
+     * next request), each revocation audited; the new representative authorizes whom they choose.
+     */
+    private void revokeFormerGrants(UUID newRepresentative, UUID companyId) {
+        List<UUID[]> revoked = jdbc.query("update identity_agent_authorization set revoked_at = now(), revoked_by = ? "
+                + "where company_id = ? and revoked_at is null returning id, agent_account_id",
+                (rs, i) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) },
+                newRepresentative, companyId);
+        for (UUID[] r : revoked) {
+            audit.record(newRepresentative, IdentityAudit.Action.AGENT_REVOKED, "company", companyId,
+                    "authorization=" + r[0] + " agent=" + r[1] + " reason=legal-representative-changed");
+        }
     }
 
     /** The companies this person may act for today: as legal representative or as an agent. */

@@ -171,6 +171,40 @@ class LegalPersonsIntegrationTests {
     }
 
     @Test
+    void aNewLegalRepresentativeTakesTheCompanyAndTheFormerOnesAgentsLoseIt() throws Exception {
+        Person former = realNamePerson("魏旧法人");
+        String creditCode = registeredCompany("沈阳换届测试有限公司", former);
+        UUID company = claim(former, creditCode);
+        Person agent = realNamePerson("蒋经办");
+        authorize(former, company, agent, "ALL", "", today().plusDays(30));
+        actFor(agent, company);
+        assertThat(actingForCreditCode(agent)).isEqualTo(creditCode);
+
+        // The register now names someone else (变更登记), who claims the company.
+        Person successor = realNamePerson("沈新法人");
+        jdbc.update("update identity_enterprise_register set legal_rep_name = ?, legal_rep_id_number_hash = ? "
+                + "where credit_code = ?", successor.name(), cipher.lookupHash("RESIDENT_ID:" + successor.id()),
+                creditCode);
+        assertThat(claim(successor, creditCode)).isEqualTo(company);
+
+        assertThat(accounts.mayActFor(successor.accountId(), company, "ANY-MATTER")).isTrue();
+        assertThat(accounts.mayActFor(former.accountId(), company, null)).as("no longer the representative").isFalse();
+        assertThat(accounts.mayActFor(agent.accountId(), company, null)).as("the former one's agent").isFalse();
+        assertThat(actingForCreditCode(agent)).as("the agent's acting session ends at its next request").isNull();
+        assertThat(jdbc.queryForObject("select count(*) from identity_agent_authorization where company_id = ? "
+                + "and revoked_at is null", Integer.class, company)).isZero();
+        assertThat(jdbc.queryForObject("select detail from platform_audit_event where module = 'identity' "
+                + "and action = 'AGENT_REVOKED' and target_id = ?", String.class, company.toString()))
+                .contains("agent=" + agent.accountId()).contains("legal-representative-changed");
+
+        // The former representative's own claim is now refused, and the successor authorizes agents anew.
+        mvc.perform(post("/account/companies").with(csrf()).cookie(former.session()).param("creditCode", creditCode))
+                .andExpect(status().isForbidden());
+        authorize(successor, company, agent, "ALL", "", today().plusDays(10));
+        assertThat(accounts.mayActFor(agent.accountId(), company, null)).isTrue();
+    }
+
+    @Test
     void anExpiredAuthorizationStopsWorkingEvenInASessionAlreadyActingForTheCompany() throws Exception {
         Person representative = realNamePerson("陈过期");
         UUID company = claim(representative, registeredCompany("沈阳过期测试有限公司", representative));
