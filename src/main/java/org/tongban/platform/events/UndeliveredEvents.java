@@ -5,7 +5,8 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.FailedEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -15,9 +16,12 @@ import org.springframework.stereotype.Component;
  * database went away for a moment (a restart, a fail-over). Spring Modulith only republishes incomplete publications
  * when the application starts ({@code spring.modulith.events.republish-outstanding-events-on-restart}); without this
  * job a notification whose listener ran into a database restart would wait for the next restart of the platform
- * (found by {@code bench/drill-db-restart.sh}). Only publications older than {@code tongban.events.resubmit-after}
- * are taken, so a listener still at work is not started twice; the listeners are idempotent anyway (a delivery twice
- * has the effect of one, e.g. {@code cases_notification.event_key}).
+ * (found by {@code bench/drill-db-restart.sh}). Only failed publications older than
+ * {@code tongban.events.resubmit-after} are taken: an event still waiting in the listeners' queue
+ * ({@link ListenerExecution}) is not failed and is not delivered twice. A publication nobody completes or fails — its
+ * node stopped with it queued — is marked failed once stale ({@code spring.modulith.events.staleness.*}) and then
+ * delivered here. The listeners are idempotent anyway (a delivery twice has the effect of one, e.g.
+ * {@code cases_notification.event_key}).
  */
 @Component
 @EnableScheduling
@@ -25,12 +29,12 @@ class UndeliveredEvents {
 
     private static final Logger log = LoggerFactory.getLogger(UndeliveredEvents.class);
 
-    private final IncompleteEventPublications incomplete;
+    private final FailedEventPublications failed;
     private final Duration after;
 
-    UndeliveredEvents(IncompleteEventPublications incomplete,
+    UndeliveredEvents(FailedEventPublications failed,
             @Value("${tongban.events.resubmit-after:PT1M}") Duration after) {
-        this.incomplete = incomplete;
+        this.failed = failed;
         this.after = after;
     }
 
@@ -38,7 +42,7 @@ class UndeliveredEvents {
             fixedDelayString = "${tongban.events.resubmit-every:PT30S}")
     void resubmit() {
         try {
-            incomplete.resubmitIncompletePublicationsOlderThan(after);
+            failed.resubmit(ResubmissionOptions.defaults().withMinAge(after));
         } catch (RuntimeException e) {
             // the database may still be away: the next round tries again
             log.warn("Could not resubmit incomplete event publications: {}", e.toString());

@@ -6,41 +6,29 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.modulith.events.EventPublication;
-import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 
 class UndeliveredEventsTests {
 
     /** Records what it is asked to resubmit; fails when told to, as the registry does while the database is away. */
-    static final class Registry implements IncompleteEventPublications {
+    static final class Registry implements FailedEventPublications {
         final List<Duration> asked = new ArrayList<>();
         boolean databaseAway;
 
         @Override
-        public void resubmitIncompletePublications(Predicate<EventPublication> filter) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void resubmitIncompletePublicationsOlderThan(Duration duration) {
+        public void resubmit(ResubmissionOptions options) {
             if (databaseAway) {
                 throw new IllegalStateException("connection refused");
             }
-            asked.add(duration);
-        }
-
-        @Override
-        public void resubmitIncompletePublications(ResubmissionOptions options) {
-            throw new UnsupportedOperationException();
+            asked.add(options.getMinAge());
         }
     }
 
     @Test
-    void resubmitsOnlyPublicationsOlderThanTheConfiguredAge() {
+    void resubmitsOnlyFailedPublicationsOlderThanTheConfiguredAge() {
         Registry registry = new Registry();
         new UndeliveredEvents(registry, Duration.ofMinutes(1)).resubmit();
         assertThat(registry.asked).containsExactly(Duration.ofMinutes(1));
