@@ -72,24 +72,26 @@ create temp table copy_body as
   join bodies b on b.k = g % (select count(*) from bodies)
   left join (select o.id, o.name from org_body o join cases_application a on a.body_id = o.id
              where a.id = '$SEED') mine on g % 100 < $SHARE_MINE;
+-- (a lateral call: "(f(x)).*" would call f once per column)
 insert into cases_application
-  select (jsonb_populate_record(null::cases_application, to_jsonb(a) || jsonb_build_object('id', c.app_id,
+  select r.* from copy_body c cross join (select * from cases_application where id = '$SEED') a
+  cross join lateral jsonb_populate_record(null::cases_application, to_jsonb(a) || jsonb_build_object('id', c.app_id,
           'case_number', 'BENCH' || lpad(c.n::text, 10, '0'), 'start_key', null, 'submit_key', null,
-          'body_id', c.body_id, 'body_name', c.body_name, 'decision_due', c.due_on))).*
-  from copy_body c cross join (select * from cases_application where id = '$SEED') a;
+          'body_id', c.body_id, 'body_name', c.body_name, 'decision_due', c.due_on)) r;
 insert into cases_case
-  select (jsonb_populate_record(null::cases_case, to_jsonb(k) || jsonb_build_object('application_id', c.app_id,
-          'due_on', c.due_on, 'legal_due_on', c.due_on))).*
-  from copy_body c cross join (select * from cases_case where application_id = '$SEED') k;
+  select r.* from copy_body c cross join (select * from cases_case where application_id = '$SEED') k
+  cross join lateral jsonb_populate_record(null::cases_case, to_jsonb(k) || jsonb_build_object('application_id',
+          c.app_id, 'due_on', c.due_on, 'legal_due_on', c.due_on)) r;
 -- warned: the level reached by yesterday's scans (3 missed, 2 last day, 1 within the warning window, about 3
 -- working days ≈ 5 calendar days), so that today's first scan issues one day's worth of warnings.
 insert into cases_task
-  select (jsonb_populate_record(null::cases_task, to_jsonb(t) || jsonb_build_object('id', gen_random_uuid(),
+  select r.* from copy_body c
+  cross join (select * from cases_task where application_id = '$SEED' and status = 'OPEN' limit 1) t
+  cross join lateral jsonb_populate_record(null::cases_task, to_jsonb(t) || jsonb_build_object('id', gen_random_uuid(),
           'application_id', c.app_id, 'body_id', c.body_id, 'body_name', c.body_name, 'due_on', c.due_on,
           'paused_since', case when c.n % 50 = 0 then date '$TODAY' - 3 end,
           'warned', case when c.due_on < date '$TODAY' - 1 then 3 when c.due_on = date '$TODAY' - 1 then 2
-                         when c.due_on <= date '$TODAY' + 4 then 1 else 0 end))).*
-  from copy_body c cross join (select * from cases_task where application_id = '$SEED' and status = 'OPEN' limit 1) t;
+                         when c.due_on <= date '$TODAY' + 4 then 1 else 0 end)) r;
 analyze cases_application;
 analyze cases_case;
 analyze cases_task;
