@@ -105,6 +105,16 @@ class ProcessEditorIntegrationTests {
         assertThat(edit(code, conditioned, "refresh:1", 200)).contains("value=\"capital\"");
         assertThat(edit(code, conditioned, "remove-condition:1:0", 200)).doesNotContain("value=\"capital\"");
 
+        // Positions that do not exist and unknown operations are refused as bad input, not failures.
+        for (String op : new String[] { "up:99", "remove-branch:1", "remove-condition:1:0", "explode", "up:-1" }) {
+            edit(code, form(current), op, 400);
+        }
+        List<Map.Entry<String, String>> far = form(current);
+        far.add(Map.entry("nodes[300].id", "far"));
+        mvc.perform(post("/admin/catalog/processes/" + code).with(csrf()).with(as(admin)).cookie(session())
+                        .params(params(far)).param("op", "validate"))
+                .andExpect(status().is4xxClientError());
+
         // None of it was published.
         assertThat(versions(code)).isEqualTo(before);
     }
