@@ -68,7 +68,14 @@ class ProcessEditorIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"process-editor\"")))
                 .andExpect(content().string(containsString("id=\"n1-role\"")))
-                .andExpect(content().string(containsString("id=\"advanced\"")));
+                .andExpect(content().string(containsString("id=\"advanced\"")))
+                .andExpect(content().string(not(containsString("??"))));
+        // English second: the same editor, labelled in English.
+        mvc.perform(CaseFixtures.page(mvc, admin, "/admin/catalog/processes/" + code).param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Publish a new version")))
+                .andExpect(content().string(containsString("Acting role")))
+                .andExpect(content().string(not(containsString("??"))));
 
         // A new step goes before the end; its id is fresh.
         String added = edit(code, form(current), "add-node", 200);
@@ -132,7 +139,7 @@ class ProcessEditorIntegrationTests {
 
         String page = edit(code, typed, "validate", 422);
         // What was typed stays, also what is wrong.
-        assertThat(page).contains("value=\"我正在编辑的流程\"").contains("value=\"复审意见汇总\"")
+        assertThat(page).doesNotContain("??").contains("value=\"我正在编辑的流程\"").contains("value=\"复审意见汇总\"")
                 .contains("id=\"problems\"");
         // The missing role is reported at the node that lacks it.
         assertThat(fieldset(page, 2)).contains("id=\"n2-problems\"").contains("环节 again 未指定办理部门或角色");
