@@ -87,9 +87,12 @@ class ProcessEditorIntegrationTests {
         // Moved up, it swaps with the step before it; moved down again it is back.
         int step = ids.size() - 1;
         List<Map.Entry<String, String>> withStep = form(current, List.of(task("step1", "新环节", "end")));
-        List<String> up = nodeIds(edit(code, withStep, "up:" + step, 200));
+        String moved = edit(code, withStep, "up:" + step, 200);
+        List<String> up = nodeIds(moved);
         assertThat(up.get(step - 1)).isEqualTo("step1");
         assertThat(up.get(step)).isEqualTo(ids.get(step - 1));
+        // The keyboard stays on the button that moved it, at its new place.
+        assertThat(focused(moved)).isEqualTo("n" + (step - 1) + "-up");
 
         // Removed, the definition is as before.
         assertThat(nodeIds(edit(code, withStep, "remove-node:" + step, 200))).isEqualTo(ids);
@@ -98,6 +101,7 @@ class ProcessEditorIntegrationTests {
         List<Map.Entry<String, String>> parallel = form(current);
         set(parallel, "nodes[1].kind", "PARALLEL");
         String withBranch = edit(code, parallel, "add-branch:1", 200);
+        assertThat(focused(withBranch)).isEqualTo("n1-b0-id");
         assertThat(withBranch).contains("name=\"nodes[1].branches[0].id\" value=\"branch1\"")
                 .contains("id=\"n1-b0-body\"").contains("id=\"n1-b0-role\"").contains("id=\"n1-b0-days\"")
                 // A parallel block is not acted on by one body: its own body and role are not asked for.
@@ -318,6 +322,17 @@ class ProcessEditorIntegrationTests {
         org.springframework.util.LinkedMultiValueMap<String, String> params = new org.springframework.util.LinkedMultiValueMap<>();
         form.forEach(e -> params.add(e.getKey(), e.getValue()));
         return params;
+    }
+
+    /** The id of the one control the page focuses on load. */
+    private static String focused(String html) {
+        Matcher m = Pattern.compile("<(?:input|select|button)[^>]*\\sid=\"([^\"]+)\"[^>]*autofocus").matcher(html);
+        List<String> found = new ArrayList<>();
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        assertThat(found).hasSize(1);
+        return found.get(0);
     }
 
     private static List<String> nodeIds(String html) {

@@ -79,7 +79,7 @@ class ProcessAdminPages {
             model.addAttribute("typed", JSON.writeValueAsString(new ProcessAdministration.Draft(current.name(),
                     current.joint(), current.nodes())));
         }
-        return page(workspace, ProcessEditor.of(current), current, false, List.of(), -1, locale, model);
+        return page(workspace, ProcessEditor.of(current), current, false, List.of(), null, locale, model);
     }
 
     /**
@@ -101,7 +101,7 @@ class ProcessAdminPages {
         editor.compact();
         String action = op == null ? "validate" : op;
         if (!action.equals("validate") && !action.equals("publish")) {
-            int focus;
+            String focus;
             try {
                 focus = editor.apply(action);
             } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
@@ -131,7 +131,7 @@ class ProcessAdminPages {
         model.addAttribute("validated", true);
         List<Shown> shown = new ArrayList<>(unreadable);
         shown.addAll(shown(problems, editor, locale));
-        page(workspace, editor, unsaved(workspace, draft), true, shown, -1, locale, model);
+        page(workspace, editor, unsaved(workspace, draft), true, shown, null, locale, model);
         // Nothing published: the page again with what was typed and every problem next to its node.
         return new ModelAndView(PAGE, model.asMap(), shown.isEmpty() ? HttpStatus.OK
                 : HttpStatus.UNPROCESSABLE_CONTENT);
@@ -161,7 +161,7 @@ class ProcessAdminPages {
         }
         model.addAttribute("typed", definition);
         model.addAttribute("jsonOpen", true);
-        page(workspace, editor, flow, flow != workspace.current(), errors, -1, locale, model);
+        page(workspace, editor, flow, flow != workspace.current(), errors, null, locale, model);
         return new ModelAndView(PAGE, model.asMap(), HttpStatus.UNPROCESSABLE_CONTENT);
     }
 
@@ -180,7 +180,7 @@ class ProcessAdminPages {
     }
 
     private String page(ProcessAdministration.Workspace workspace, ProcessEditor editor, ProcessDefinition flow,
-            boolean unsaved, List<Shown> problems, int focus, Locale locale, Model model) {
+            boolean unsaved, List<Shown> problems, String focus, Locale locale, Model model) {
         model.addAttribute("definition", workspace.current());
         model.addAttribute("workspace", workspace);
         model.addAttribute("editor", editor);

@@ -369,14 +369,14 @@ public class ProcessEditor {
     /**
      * Carries out a change of the editor's structure named by a button ({@code add-node}, {@code remove-node:2},
      * {@code up:2}, {@code down:2}, {@code add-branch:2}, {@code remove-branch:2:0}, {@code add-condition:2},
-     * {@code remove-condition:2:0}); answers the index of the node to show next, or -1 when there is none.
+     * {@code remove-condition:2:0}, {@code refresh:2}); answers the id of the control to focus on the re-rendered page,
+     * so a keyboard user stays where they worked: the new row's first input, or the moved node's button.
      *
      * @throws IllegalArgumentException for an operation it does not know or a position that does not exist
      */
-    int apply(String op) {
+    String apply(String op) {
         String[] parts = op.split(":");
-        List<NodeRow> list = rows();
-        nodes = new ArrayList<>(list);
+        nodes = new ArrayList<>(rows());
         int at = parts.length > 1 ? index(parts[1], nodes.size()) : -1;
         switch (parts[0]) {
             case "add-node" -> {
@@ -387,25 +387,21 @@ public class ProcessEditor {
                 // Before the end node when the list ends with one, so the new step sits where steps go.
                 int position = !nodes.isEmpty() && nodes.getLast().kind == Kind.END ? nodes.size() - 1 : nodes.size();
                 nodes.add(position, row);
-                return position;
+                return "n" + position + "-id";
             }
             case "remove-node" -> {
                 nodes.remove(at);
-                return nodes.isEmpty() ? -1 : Math.min(at, nodes.size() - 1);
+                return nodes.isEmpty() ? "add-node" : "n" + Math.min(at, nodes.size() - 1) + "-id";
             }
-            case "up" -> {
-                if (at > 0) {
-                    Collections.swap(nodes, at, at - 1);
-                    return at - 1;
+            case "up", "down" -> {
+                int target = parts[0].equals("up") ? Math.max(at - 1, 0) : Math.min(at + 1, nodes.size() - 1);
+                Collections.swap(nodes, at, target);
+                if (nodes.size() == 1) {
+                    return "n0-id";
                 }
-                return at;
-            }
-            case "down" -> {
-                if (at < nodes.size() - 1) {
-                    Collections.swap(nodes, at, at + 1);
-                    return at + 1;
-                }
-                return at;
+                // The same button again, unless the node reached the end it moved towards (that button is disabled).
+                boolean up = parts[0].equals("up") ? target > 0 : target == nodes.size() - 1;
+                return "n" + target + (up ? "-up" : "-down");
             }
             case "add-branch" -> {
                 NodeRow row = nodes.get(at);
@@ -415,13 +411,13 @@ public class ProcessEditor {
                 branch.id = freshId("branch", taken);
                 row.branches = new ArrayList<>(row.branches);
                 row.branches.add(branch);
-                return at;
+                return "n" + at + "-b" + (row.branches.size() - 1) + "-id";
             }
             case "remove-branch" -> {
                 NodeRow row = nodes.get(at);
                 row.branches = new ArrayList<>(row.branches);
                 row.branches.remove(index(parts.length > 2 ? parts[2] : "", row.branches.size()));
-                return at;
+                return "n" + at + "-add-branch";
             }
             case "add-condition" -> {
                 NodeRow row = nodes.get(at);
@@ -429,16 +425,16 @@ public class ProcessEditor {
                 condition.op = "EQ";
                 row.when = new ArrayList<>(row.when);
                 row.when.add(condition);
-                return at;
+                return "n" + at + "-c" + (row.when.size() - 1) + "-field";
             }
             case "remove-condition" -> {
                 NodeRow row = nodes.get(at);
                 row.when = new ArrayList<>(row.when);
                 row.when.remove(index(parts.length > 2 ? parts[2] : "", row.when.size()));
-                return at;
+                return "n" + at + "-add-condition";
             }
             case "refresh" -> {
-                return at;
+                return "n" + at + "-kind";
             }
             default -> throw new IllegalArgumentException("Unknown editor operation " + op);
         }
