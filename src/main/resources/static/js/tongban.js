@@ -61,3 +61,13 @@ document.addEventListener('change', function (event) {
 document.addEventListener('DOMContentLoaded', function () {
     document.querySelectorAll('form').forEach(tongbanApplyConditions);
 });
+
+// A select whose choice changes what else a form shows (data-refresh-on-change names the form's button that asks the
+// server to re-render it): presses that button on change. Without scripts, the person presses it.
+document.addEventListener('change', function (event) {
+    var id = event.target.getAttribute && event.target.getAttribute('data-refresh-on-change');
+    var button = id ? document.getElementById(id) : null;
+    if (button && event.target.form) {
+        event.target.form.requestSubmit(button);
+    }
+});

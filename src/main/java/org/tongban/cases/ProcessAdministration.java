@@ -1,6 +1,10 @@
 package org.tongban.cases;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -10,6 +14,9 @@ import org.tongban.catalog.ImplementationCode;
 import org.tongban.catalog.ItemDetail;
 import org.tongban.identity.SignedIn;
 import org.tongban.identity.StaffRole;
+import org.tongban.organization.BodyCategory;
+import org.tongban.organization.BodySummary;
+import org.tongban.organization.Organization;
 import org.tongban.platform.audit.AuditTrail;
 import org.tongban.shared.DivisionCode;
 import org.tongban.shared.NotFoundException;
@@ -26,17 +33,59 @@ public class ProcessAdministration {
     private final Catalog catalog;
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
+    private final Organization organization;
 
     ProcessAdministration(ProcessDefinitions definitions, Catalog catalog, TransactionTemplate transactions,
-            AuditTrail audit) {
+            AuditTrail audit, Organization organization) {
         this.definitions = definitions;
         this.catalog = catalog;
         this.transactions = transactions;
         this.audit = audit;
+        this.organization = organization;
     }
 
     /** What an administrator submits: the definition without item code and version. */
     public record Draft(String name, boolean joint, List<ProcessDefinition.Node> nodes) {
+    }
+
+    /**
+     * One published version of an item's definition.
+     *
+     * @param derived stored on first use from a template or the guide, not published by anybody
+     * @param publishedBy the name of the administrator who published it; {@code null} for a derived version
+     * @param openCases cases that started on this version and are not completed: they keep it to the end
+     */
+    public record Version(int version, String name, boolean derived, Instant publishedAt, String publishedBy,
+            int openCases) {
+    }
+
+    /**
+     * What an administrator edits a definition with: the current version, every version, and the bodies a node may
+     * name — {@code ITEM} (the item's own body) and the body of each category in the item's division, if it has one.
+     *
+     * @param bodies for each category, the name of its body in the item's division; categories without one are
+     *        absent (a node naming them could not be handled)
+     */
+    public record Workspace(ProcessDefinition current, List<Version> versions, String itemBody,
+            Map<BodyCategory, String> bodies) {
+    }
+
+    /** The item's current definition, its history and the bodies its nodes may name. */
+    public Workspace workspace(SignedIn admin, ImplementationCode code) {
+        requireAdmin(admin);
+        ItemDetail item = inScope(admin, catalog.item(code));
+        return transactions.execute(status -> new Workspace(definitions.current(item),
+                definitions.versions(item.summary().code()), item.summary().bodyName(), bodies(item)));
+    }
+
+    /**
+     * Every problem that keeps {@code draft} from being published, without publishing it: those of
+     * {@link ProcessDefinition#problems()}, a missing name, and bodies the item's division does not have.
+     */
+    public List<ProcessDefinition.Problem> check(SignedIn admin, ImplementationCode code, Draft draft) {
+        requireAdmin(admin);
+        ItemDetail item = inScope(admin, catalog.item(code));
+        return problems(item, draft);
     }
 
     /** The item's current definition (derived and stored on first use). */
@@ -54,23 +103,67 @@ public class ProcessAdministration {
     public ProcessDefinition publish(SignedIn admin, ImplementationCode code, Draft draft) {
         requireAdmin(admin);
         ItemDetail item = inScope(admin, catalog.item(code));
-        if (draft == null || draft.name() == null || draft.name().isBlank()) {
-            throw new InvalidProcessDefinitionException(List.of(new ProcessDefinition.Problem(
-                    "cases.definition.name-missing", null)));
-        }
-        ProcessDefinition candidate = new ProcessDefinition(item.summary().code(), 0, draft.name().strip(),
-                draft.joint(), draft.nodes());
-        List<ProcessDefinition.Problem> problems = candidate.problems();
+        List<ProcessDefinition.Problem> problems = problems(item, draft);
         if (!problems.isEmpty()) {
             throw new InvalidProcessDefinitionException(problems);
         }
+        ProcessDefinition candidate = new ProcessDefinition(item.summary().code(), 0, draft.name().strip(),
+                draft.joint(), draft.nodes());
         return transactions.execute(status -> {
             int version = definitions.publish(item.summary().code(), candidate.name(), candidate.joint(),
-                    candidate.nodes());
+                    candidate.nodes(), admin.accountId(), admin.name());
             audit.record(new AuditTrail.Event("cases", "PROCESS_PUBLISHED", admin.accountId(), admin.name(),
                     "process", item.summary().code(), "v" + version));
             return definitions.version(item.summary().code(), version);
         });
+    }
+
+    private List<ProcessDefinition.Problem> problems(ItemDetail item, Draft draft) {
+        List<ProcessDefinition.Problem> problems = new ArrayList<>();
+        if (draft == null || draft.name() == null || draft.name().isBlank()) {
+            problems.add(new ProcessDefinition.Problem("cases.definition.name-missing", null));
+        }
+        if (draft == null) {
+            return problems;
+        }
+        ProcessDefinition candidate = new ProcessDefinition(item.summary().code(), 0, draft.name(), draft.joint(),
+                draft.nodes());
+        problems.addAll(candidate.problems());
+        // A node of a category the division has no body of would stop every case that reaches it
+        // (CaseProcessing answers cases.process.no-body): refused here, before any case can start on it.
+        Map<BodyCategory, String> bodies = bodies(item);
+        for (ProcessDefinition.Node n : candidate.nodes()) {
+            if (missing(n.body(), bodies)) {
+                problems.add(new ProcessDefinition.Problem("cases.definition.no-body", n.id()));
+            }
+            for (ProcessDefinition.Branch b : n.branches()) {
+                if (missing(b.body(), bodies)) {
+                    problems.add(new ProcessDefinition.Problem("cases.definition.no-body", n.id() + "/" + b.id()));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static boolean missing(String body, Map<BodyCategory, String> bodies) {
+        if (body == null || "ITEM".equals(body)) {
+            return false;
+        }
+        try {
+            return !bodies.containsKey(BodyCategory.valueOf(body));
+        } catch (IllegalArgumentException e) {
+            return false; // an unknown category is already a problem of the definition itself
+        }
+    }
+
+    /** The bodies of the item's division by category, where {@code CaseProcessing} looks for them. */
+    private Map<BodyCategory, String> bodies(ItemDetail item) {
+        BodySummary own = organization.body(item.summary().bodyId());
+        Map<BodyCategory, String> bodies = new EnumMap<>(BodyCategory.class);
+        for (BodySummary b : organization.bodies(DivisionCode.of(own.divisionCode()), false, 0, 100).getContent()) {
+            bodies.putIfAbsent(b.category(), b.name());
+        }
+        return bodies;
     }
 
     /**

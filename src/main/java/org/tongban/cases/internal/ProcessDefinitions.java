@@ -2,9 +2,11 @@ package org.tongban.cases.internal;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.tongban.cases.ProcessAdministration;
 import org.tongban.cases.ProcessDefinition;
 import org.tongban.catalog.Guide;
 import org.tongban.catalog.ItemDetail;
@@ -55,13 +57,30 @@ public class ProcessDefinitions {
                 .params(itemCode, version).query((rs, n) -> of(itemCode, version, rs.getString(1))).single();
     }
 
-    /** Stores a new version (after validation by the caller); answers its number. */
-    public int publish(String itemCode, String name, boolean joint, List<ProcessDefinition.Node> nodes) {
+    /** Stores a new version (after validation by the caller) published by the named staff member; answers its number. */
+    public int publish(String itemCode, String name, boolean joint, List<ProcessDefinition.Node> nodes,
+            UUID publishedBy, String publisherName) {
         return jdbc.sql("""
-                insert into cases_process_definition (item_code, version, definition, derived)
-                select ?, coalesce(max(version), 0) + 1, cast(? as jsonb), false from cases_process_definition
-                where item_code = ? returning version""")
-                .params(itemCode, Json.write(new Stored(name, joint, nodes)), itemCode).query(Integer.class).single();
+                insert into cases_process_definition (item_code, version, definition, derived, published_by,
+                                                      published_by_name)
+                select ?, coalesce(max(version), 0) + 1, cast(? as jsonb), false, ?, ?
+                from cases_process_definition where item_code = ? returning version""")
+                .params(itemCode, Json.write(new Stored(name, joint, nodes)), publishedBy, publisherName, itemCode)
+                .query(Integer.class).single();
+    }
+
+    /** Every version of the item's definition, newest first, with the number of cases still running on each. */
+    public List<ProcessAdministration.Version> versions(String itemCode) {
+        return jdbc.sql("""
+                select d.version, d.definition ->> 'name' as name, d.derived, d.published_at, d.published_by_name,
+                       (select count(*) from cases_case c where c.item_code = d.item_code
+                            and c.definition_version = d.version and c.state <> 'COMPLETED') as open_cases
+                from cases_process_definition d where d.item_code = ? order by d.version desc""")
+                .param(itemCode)
+                .query((rs, n) -> new ProcessAdministration.Version(rs.getInt("version"), rs.getString("name"),
+                        rs.getBoolean("derived"), rs.getTimestamp("published_at").toInstant(),
+                        rs.getString("published_by_name"), rs.getInt("open_cases")))
+                .list();
     }
 
     private static ProcessDefinition of(String code, int version, String json) {

@@ -95,6 +95,17 @@ class ErrorHandling {
                 locale);
     }
 
+    /**
+     * A form field naming a list position beyond what binding grows a list to ({@code rows[300].name}): the caller's
+     * input, not a failure.
+     */
+    @ExceptionHandler
+    Object invalidProperty(org.springframework.beans.InvalidPropertyException e, HttpServletRequest request,
+            Locale locale) {
+        return answer(HttpStatus.BAD_REQUEST, "platform.parameter.invalid", new Object[] { e.getPropertyName() },
+                e.getPropertyName(), request, locale);
+    }
+
     @ExceptionHandler
     Object unreadable(org.springframework.http.converter.HttpMessageNotReadableException e,
             HttpServletRequest request, Locale locale) {
