@@ -280,6 +280,8 @@ public class Assessment {
                 if (fresh == 0) {
                     return;
                 }
+                // Rows left behind when only the frozen mark was deleted (the documented way to recompute) go first.
+                jdbc.sql("delete from supervision_assessment_month where month = ?").param(first).update();
                 String insert = "insert into supervision_assessment_month (month, body_id, division_code, "
                         + String.join(", ", COLUMNS) + ") values (?, ?, ?" + ", ?".repeat(COLUMNS.length) + ")";
                 for (Row row : compute(month).values()) {
