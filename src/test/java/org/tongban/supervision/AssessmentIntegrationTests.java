@@ -246,6 +246,13 @@ class AssessmentIntegrationTests {
                 .andExpect(content().string(containsString("data-body=\"" + health + "\"")))
                 .andExpect(content().string(containsString("/_static/echarts/")))
                 .andExpect(content().string(containsString("投诉按期办结率")));
+        // English second: the same page with every label and definition from the English bundle.
+        mvc.perform(CaseFixtures.page(mvc, provinceSupervisor, "/workbench/supervision/assessment?division=210112"
+                        + "&month=2025-05&lang=en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Complaints resolved on time")))
+                .andExpect(content().string(containsString("Applications first submitted through the web portal")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("投诉按期办结率"))));
     }
 
     @Test
