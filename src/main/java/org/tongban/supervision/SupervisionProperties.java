@@ -19,12 +19,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param anomalyScan the job that finds special procedures still running past their limit
  * @param petitions consultations, complaints and reports by anyone
  * @param dashboard the supervision dashboard's figures
+ * @param assessment the monthly performance assessment (绩效考核)
  */
 @ConfigurationProperties("tongban.supervision")
 public record SupervisionProperties(@DefaultValue("5") int complaintDays, Map<String, Integer> specialProcedureDays,
         @DefaultValue("30") int specialProcedureDefaultDays, @DefaultValue("2") int repeatedReturns,
         @DefaultValue AnomalyScan anomalyScan, @DefaultValue Petitions petitions,
-        @DefaultValue Dashboard dashboard) {
+        @DefaultValue Dashboard dashboard, @DefaultValue Assessment assessment) {
 
     public SupervisionProperties {
         if (complaintDays < 1) {
@@ -82,6 +83,50 @@ public record SupervisionProperties(@DefaultValue("5") int complaintDays, Map<St
         public Dashboard {
             if (maxPeriodDays < 1) {
                 throw new IllegalArgumentException("tongban.supervision.dashboard.max-period-days must be at least 1");
+            }
+        }
+    }
+
+    /**
+     * The monthly performance assessment (绩效考核). The composite score of a body is the weighted mean of the scores
+     * of its indicators that have a denominator that month (an indicator without one is left out and the weights of
+     * the others count); each weight is relative, 0 leaves the indicator out of the score.
+     *
+     * @param closeAfterDays days after the end of a month before its figures are frozen (late events, such as a
+     *        rating given on the last evening, are still counted until then)
+     * @param maxVisits the on-site visits that score 0 (DOMAIN §3: 到办事现场次数 is 0, 1 or 2); 0 visits score 1
+     * @param weights relative weight per indicator
+     */
+    public record Assessment(@DefaultValue("3") int closeAfterDays, @DefaultValue("2") int maxVisits,
+            @DefaultValue Weights weights) {
+
+        public Assessment {
+            if (closeAfterDays < 0) {
+                throw new IllegalArgumentException("tongban.supervision.assessment.close-after-days must be >= 0");
+            }
+            if (maxVisits < 1) {
+                throw new IllegalArgumentException("tongban.supervision.assessment.max-visits must be at least 1");
+            }
+        }
+    }
+
+    /** Relative weights of the indicators in the composite score ({@code tongban.supervision.assessment.weights.*}). */
+    public record Weights(@DefaultValue("15") int online, @DefaultValue("15") int fullOnline,
+            @DefaultValue("10") int visits, @DefaultValue("10") int onceOnly, @DefaultValue("20") int onTime,
+            @DefaultValue("15") int satisfaction, @DefaultValue("10") int rectification,
+            @DefaultValue("5") int complaints) {
+
+        public Weights {
+            int[] all = { online, fullOnline, visits, onceOnly, onTime, satisfaction, rectification, complaints };
+            int sum = 0;
+            for (int w : all) {
+                if (w < 0) {
+                    throw new IllegalArgumentException("tongban.supervision.assessment.weights.* must be >= 0");
+                }
+                sum += w;
+            }
+            if (sum == 0) {
+                throw new IllegalArgumentException("tongban.supervision.assessment.weights: at least one above 0");
             }
         }
     }

@@ -358,6 +358,23 @@ final class AccessRules {
         staff("GET /workbench/supervision/dashboard", SUPERVISOR);
         staff("GET /api/v1/supervision/dashboard", SUPERVISOR);
 
+        // Performance assessment (绩效考核): a division's month for its supervisors (another division by query
+        // parameter is 404); a body's monthly report and PDF for its own staff and its supervisors (another city's
+        // body is 404), covered by AssessmentIntegrationTests.
+        staff("GET /workbench/supervision/assessment", SUPERVISOR);
+        staff("GET /api/v1/supervision/assessment", SUPERVISOR);
+        for (String key : new String[] { "GET /workbench/supervision/assessment/bodies/{id}",
+                "GET /workbench/supervision/assessment/bodies/{id}/report.pdf",
+                "GET /api/v1/supervision/assessment/bodies/{id}" }) {
+            staff(key).allStaff().scoped();
+        }
+        // The reform task progress table (工作任务进度表): every staff member reads it; supervisors of the plan's
+        // division (the province) keep it. The drill's made-up status is refused with 422, so nothing changes.
+        staff("GET /workbench/supervision/tasks").allStaff();
+        staff("GET /api/v1/supervision/tasks").allStaff();
+        staff("POST /workbench/supervision/tasks/{id}", SUPERVISOR).at(Place.PROVINCE).scoped();
+        staff("POST /api/v1/supervision/tasks/{id}/progress", SUPERVISOR).at(Place.PROVINCE).scoped();
+
         // Anomaly findings (电子监察异常): supervisors, for their division and below.
         staff("GET /workbench/supervision/findings", SUPERVISOR);
         staff("GET /api/v1/supervision/findings", SUPERVISOR);

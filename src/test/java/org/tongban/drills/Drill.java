@@ -448,6 +448,10 @@ final class Drill {
         } else if (pattern.startsWith("/workbench/cases/") || pattern.endsWith("/extension")) {
             id = pattern.endsWith("/extension") || pattern.endsWith("/materials/{material}") ? reviewApp
                     : submittedApp;
+        } else if (pattern.contains("/supervision/tasks/")) {
+            // A task of the reform task progress table (seeded with the Liaoning 2017 plan).
+            id = jdbc.queryForObject("select id from supervision_reform_task order by plan_year, seq limit 1",
+                    UUID.class);
         } else if (pattern.contains("/tasks/")) {
             id = reviewTask;
         } else if (pattern.contains("/cases/{id}")) {
@@ -586,6 +590,7 @@ final class Drill {
         return switch (name) {
             case "division" -> "210112";
             case "from" -> "2026-03-02";
+            case "month" -> "2026-04";
             case "to" -> "2026-03-16";
             case "format" -> "xlsx";
             case "code" -> itemCode;
