@@ -148,6 +148,7 @@ public class ExposureColumn {
     public Entry publishPetition(SignedIn supervisor, UUID petitionId, String title, String problem,
             String resolution) {
         String prefix = Complaints.scope(supervisor);
+        petitionInScope(petitionId, prefix);
         String heading = text(title, 200);
         String what = text(problem, 2000);
         String how = text(resolution, 2000);

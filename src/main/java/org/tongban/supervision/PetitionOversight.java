@@ -71,6 +71,7 @@ public class PetitionOversight {
      */
     public Urge urge(SignedIn supervisor, UUID petitionId, String note) {
         String prefix = Complaints.scope(supervisor);
+        requireInScope(petitionId, prefix);
         String text = note == null ? "" : note.strip();
         if (text.isEmpty()) {
             throw new InvalidFieldException("note",
@@ -119,13 +120,18 @@ public class PetitionOversight {
     /** The urgings of one petition of the supervisor's division, oldest first. */
     public List<Urge> ofPetition(SignedIn supervisor, UUID petitionId) {
         String prefix = Complaints.scope(supervisor);
+        requireInScope(petitionId, prefix);
+        return jdbc.sql(SELECT_URGE + " where petition_id = ? order by urged_at").param(petitionId)
+                .query(PetitionOversight::urge).list();
+    }
+
+    /** Another division's petition does not exist for this supervisor, whatever else the request says. */
+    private void requireInScope(UUID petitionId, String prefix) {
         boolean ours = jdbc.sql("select count(*) from supervision_petition where id = ? and division_code like ?")
                 .params(petitionId, prefix + "%").query(Integer.class).single() > 0;
         if (!ours) {
             throw new NotFoundException("supervision.petition.not-found", petitionId);
         }
-        return jdbc.sql(SELECT_URGE + " where petition_id = ? order by urged_at").param(petitionId)
-                .query(PetitionOversight::urge).list();
     }
 
     private LocalDate today() {

@@ -67,7 +67,7 @@ class VisitRatingBrowserTests extends org.tongban.BrowserTest {
         Page officer = desk.newPage();
         signIn(officer);
         officer.navigate(base() + "/workbench/visits");
-        officer.getByLabel("窗口").selectOption(window.toString());
+        officer.getByLabel("窗口", new Page.GetByLabelOptions().setExact(true)).selectOption(window.toString());
         officer.getByLabel("办事人手机号").fill("13800000010");
         officer.getByLabel("事项编码（填写办件编号时可不填）").fill(item);
         officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("开始服务")).click();
@@ -97,7 +97,7 @@ class VisitRatingBrowserTests extends org.tongban.BrowserTest {
 
         // A second visit, ended at the desk: the slip's QR link opens the rating page on a phone.
         officer.navigate(base() + "/workbench/visits");
-        officer.getByLabel("窗口").selectOption(window.toString());
+        officer.getByLabel("窗口", new Page.GetByLabelOptions().setExact(true)).selectOption(window.toString());
         officer.getByLabel("办事人手机号").fill("13977001234");
         officer.getByLabel("事项编码（填写办件编号时可不填）").fill(item);
         officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("开始服务")).click();

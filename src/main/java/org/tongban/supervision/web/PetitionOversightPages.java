@@ -87,8 +87,8 @@ class PetitionOversightPages {
 
     private static void error(RedirectAttributes redirect, UUID id, String message, String note, String title,
             String problem, String resolution) {
-        redirect.addFlashAttribute("errorFor", id);
-        redirect.addFlashAttribute("errorMessage", message);
+        redirect.addFlashAttribute("oversightErrorFor", id);
+        redirect.addFlashAttribute("oversightError", message);
         redirect.addFlashAttribute("typedNote", note);
         redirect.addFlashAttribute("typedTitle", title);
         redirect.addFlashAttribute("typedProblem", problem);
