@@ -47,9 +47,12 @@ public class RatingStatistics {
         }
     }
 
-    /** The statistics of one division (and everything below it) for the days {@code from} to {@code to}. */
+    /**
+     * The statistics of one division (and everything below it) for the days {@code from} to {@code to}; hall visits
+     * (一次一评) count in the total, the bodies and the items like cases, and also per hall and per window.
+     */
     public record Report(String divisionCode, LocalDate from, LocalDate to, Line total, List<Line> bodies,
-            List<Line> items) {
+            List<Line> items, List<Line> halls, List<Line> windows) {
     }
 
     private final JdbcClient jdbc;
@@ -77,7 +80,13 @@ public class RatingStatistics {
         List<Line> items = jdbc.sql(SELECT.formatted("r.item_code, r.item_name")
                 + GROUPED).params(prefix, start, end)
                 .query(RatingStatistics::line).list();
-        return new Report(division.value(), from, to, total, bodies, items);
+        List<Line> halls = jdbc.sql(SELECT.formatted("r.hall_id::text, r.hall_name") + " and r.hall_id is not null"
+                + GROUPED).params(prefix, start, end)
+                .query(RatingStatistics::line).list();
+        List<Line> windows = jdbc.sql(SELECT.formatted("r.window_id::text, r.hall_name || ' ' || r.window_name")
+                + " and r.window_id is not null" + GROUPED).params(prefix, start, end)
+                .query(RatingStatistics::line).list();
+        return new Report(division.value(), from, to, total, bodies, items, halls, windows);
     }
 
     // The latest rating of a case counts (a second rating after the rectification replaces the first).

@@ -132,30 +132,8 @@ public class Ratings {
                                 "{" + String.join(",", reasons.stream().map(Enum::name).toList()) + "}", text,
                                 Timestamp.from(now))
                         .update();
-                events.publishEvent(new CaseRated(id, applicationId, application.itemCode(), application.bodyId(),
-                        level, round, now));
-                if (level.bad()) {
-                    UUID rectification = null;
-                    LocalDate visitDue = null;
-                    LocalDate rectifyDue = null;
-                    if (round == 1) {
-                        // 国办发〔2019〕51号: every real-name bad rating is followed up — a return visit within 1
-                        // working day, rectification within 15 (configurable) — counted on the statutory calendar.
-                        LocalDate today = LocalDate.ofInstant(now, Applications.ZONE);
-                        visitDue = workingDays.calendar().addWorkingDays(today, properties.visitDays());
-                        rectifyDue = workingDays.calendar().addWorkingDays(today, properties.rectifyDays());
-                        rectification = UUID.randomUUID();
-                        jdbc.sql("""
-                                insert into evaluation_rectification (id, rating_id, application_id, body_id, status,
-                                    opened_at, visit_due, rectify_due) values (?, ?, ?, ?, 'OPEN', ?, ?, ?)""")
-                                .params(rectification, id, applicationId, application.bodyId(), Timestamp.from(now),
-                                        Date.valueOf(visitDue), Date.valueOf(rectifyDue))
-                                .update();
-                    }
-                    events.publishEvent(new BadRatingReceived(id, applicationId, application.caseNumber(),
-                            application.itemCode(), application.bodyId(), level, round, rectification, visitDue,
-                            rectifyDue));
-                }
+                followUp(id, applicationId, null, application.caseNumber(), application.itemCode(),
+                        application.bodyId(), level, round, now);
                 return new RatingView(id, round, stage, level, reasons, text, now);
             });
         } catch (DuplicateKeyException e) {
@@ -163,6 +141,37 @@ public class Ratings {
             throw new RatingRefusedException(RatingRefusedException.Reason.CONFLICT,
                     "evaluation.rating.already-rated", application.caseNumber());
         }
+    }
+
+    /**
+     * What follows every rating, of a case or of a hall visit, in the rating's transaction: the event statistics
+     * count, and for a bad first rating (差评) a rectification the rated body must answer — 国办发〔2019〕51号: every
+     * real-name bad rating is followed up, a return visit within 1 working day and rectification within 15
+     * (configurable), counted on the statutory calendar.
+     */
+    void followUp(UUID ratingId, UUID applicationId, UUID visitId, String caseNumber, String itemCode, UUID bodyId,
+            RatingLevel level, int round, Instant now) {
+        events.publishEvent(new CaseRated(ratingId, applicationId, itemCode, bodyId, level, round, now, visitId));
+        if (!level.bad()) {
+            return;
+        }
+        UUID rectification = null;
+        LocalDate visitDue = null;
+        LocalDate rectifyDue = null;
+        if (round == 1) {
+            LocalDate today = LocalDate.ofInstant(now, Applications.ZONE);
+            visitDue = workingDays.calendar().addWorkingDays(today, properties.visitDays());
+            rectifyDue = workingDays.calendar().addWorkingDays(today, properties.rectifyDays());
+            rectification = UUID.randomUUID();
+            jdbc.sql("""
+                    insert into evaluation_rectification (id, rating_id, application_id, visit_id, body_id, status,
+                        opened_at, visit_due, rectify_due) values (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)""")
+                    .params(rectification, ratingId, applicationId, visitId, bodyId, Timestamp.from(now),
+                            Date.valueOf(visitDue), Date.valueOf(rectifyDue))
+                    .update();
+        }
+        events.publishEvent(new BadRatingReceived(ratingId, applicationId, caseNumber, itemCode, bodyId, level, round,
+                rectification, visitDue, rectifyDue, visitId));
     }
 
     /** Rectifications of bad ratings of the officer's body, open ones first. */
@@ -278,7 +287,7 @@ public class Ratings {
         };
     }
 
-    private static List<RatingReason> reasons(List<String> codes) {
+    static List<RatingReason> reasons(List<String> codes) {
         if (codes == null) {
             return List.of();
         }
@@ -315,7 +324,8 @@ public class Ratings {
     private static final String SELECT_RECTIFICATION = """
             select x.id, x.rating_id, x.application_id, r.case_number, r.item_name, x.body_id, r.body_name, r.level,
                 r.reasons, r.comment, r.rated_at, x.status, x.visit_due, x.rectify_due, x.visited_at, x.visit_note,
-                x.responded_at, x.response, x.responder_name, x.version
+                x.responded_at, x.response, x.responder_name, x.version,
+                case when r.visit_id is not null then r.hall_name || ' · ' || r.window_name end
             from evaluation_rectification x join evaluation_rating r on r.id = x.rating_id""";
 
     private static RectificationView rectification(ResultSet rs, int n) throws SQLException {
@@ -324,7 +334,8 @@ public class Ratings {
                 rs.getString(7), RatingLevel.ofScore(rs.getInt(8)), reasons(rs.getArray(9)), rs.getString(10),
                 rs.getTimestamp(11).toInstant(), rs.getString(12), rs.getDate(13).toLocalDate(),
                 rs.getDate(14).toLocalDate(), instant(rs.getTimestamp(15)), rs.getString(16),
-                instant(rs.getTimestamp(17)), rs.getString(18), rs.getString(19), rs.getLong(20));
+                instant(rs.getTimestamp(17)), rs.getString(18), rs.getString(19), rs.getLong(20),
+                rs.getString(21));
     }
 
     private static List<RatingReason> reasons(Array array) throws SQLException {

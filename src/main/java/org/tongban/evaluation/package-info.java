@@ -7,5 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Evaluation",
-        allowedDependencies = { "shared", "platform", "identity", "organization", "cases" })
+        allowedDependencies = { "shared", "platform", "identity", "organization", "cases", "catalog" })
 package org.tongban.evaluation;

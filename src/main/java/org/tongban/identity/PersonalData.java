@@ -87,6 +87,21 @@ public class PersonalData {
                 .map(Account::id);
     }
 
+    /**
+     * The active personal (not staff) account registered with this mobile number, and its holder's name: a hall
+     * window records whom it served without anybody typing or decrypting an ID number.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Holder> personalAccountWithPhone(PhoneNumber phone) {
+        return accounts.findByPhoneHash(cipher.lookupHash("phone:" + phone.value()))
+                .filter(a -> a.kind() == Account.Kind.PERSON && a.active())
+                .map(a -> new Holder(a.id(), a.name()));
+    }
+
+    /** An account and its holder's name. */
+    public record Holder(UUID accountId, String name) {
+    }
+
     /** The look-up hash of the account's ID number, to find what is held under it. */
     @Transactional(readOnly = true)
     public Optional<String> idNumberHashOf(UUID accountId) {

@@ -7,8 +7,13 @@ import java.util.UUID;
 public record HallSummary(UUID id, String name, UUID bodyId, String bodyName, String divisionCode, String address,
         String openingHours, String phone, List<Window> windows, boolean sample) {
 
-    /** A window (窗口) of a hall. */
-    public record Window(String number, String name, WindowKind kind) {
+    /** A window (窗口) of a hall; {@code id} names it for devices bound to it (e.g. a rating kiosk). */
+    public record Window(UUID id, String number, String name, WindowKind kind) {
+    }
+
+    /** The window with this id, if the hall has it. */
+    public java.util.Optional<Window> window(UUID windowId) {
+        return windows.stream().filter(w -> w.id().equals(windowId)).findFirst();
     }
 
     /** What a window is for; the message key {@code organization.window.NAME} gives its label. */

@@ -138,6 +138,11 @@ public class Organization {
         return halls.findByBodyIdOrderByName(bodyId).stream().map(this::toSummary).toList();
     }
 
+    /** The hall that has the window with this id. */
+    public java.util.Optional<HallSummary> hallOfWindow(UUID windowId) {
+        return halls.findByWindowId(windowId).map(this::toSummary);
+    }
+
     private static int clamp(int limit) {
         return Math.clamp(limit, 1, MAX_SEARCH_RESULTS);
     }
@@ -171,7 +176,7 @@ public class Organization {
         String bodyName = bodies.findById(hall.bodyId()).map(GovernmentBody::name).orElse("");
         return new HallSummary(hall.id(), hall.name(), hall.bodyId(), bodyName, hall.divisionCode(), hall.address(),
                 hall.openingHours(), hall.phone(),
-                hall.windows().stream().map(w -> new HallSummary.Window(w.number(), w.name(), w.kind())).toList(),
+                hall.windows().stream().map(w -> new HallSummary.Window(w.id(), w.number(), w.name(), w.kind())).toList(),
                 hall.sample());
     }
 }

@@ -35,6 +35,10 @@ class CaseWatchers {
 
     @ApplicationModuleListener
     void on(BadRatingReceived event) {
+        if (event.applicationId() == null) {
+            // A hall visit (一次一评) is no case: its rectification is followed in evaluation, not as a case warning.
+            return;
+        }
         supervision.raise("BAD_RATING", event.ratingId(), event.applicationId(), event.caseNumber(), event.bodyId(),
                 event.rectifyDue(), event.level().name());
     }

@@ -13,6 +13,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tongban.identity.Accounts;
 import org.tongban.identity.SignedIn;
 import org.tongban.platform.audit.AuditTrail;
 import org.tongban.shared.NotFoundException;
@@ -30,18 +31,33 @@ public class ExposureColumn {
     private static final Pattern ID_NUMBER = Pattern.compile("\\d{17}[\\dXx]|\\d{15}");
     private static final Pattern MOBILE = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
 
-    /** One published entry, as the public sees it (no complainant, no case number). */
+    /**
+     * One published entry, as the public sees it (no complainant, no case number).
+     *
+     * @param sourceKind {@code COMPLAINT} (a complaint about a case, or a petition of that kind) or {@code REPORT}
+     * @param petitionId the petition it was written from, {@code null} for a complaint about a case
+     */
     public record Entry(UUID id, String bodyName, String divisionCode, String title, String problem,
-            String resolution, Instant publishedAt, Instant withdrawnAt) {
+            String resolution, Instant publishedAt, Instant withdrawnAt, String sourceKind, UUID petitionId) {
     }
+
+    /** What a supervisor starts from to publish a petition: its texts with personal data already scrubbed. */
+    public record Draft(PetitionView petition, String title, String problem, String resolution) {
+    }
+
+    /** The mask that replaces personal data found in a text. */
+    static final String MASK = "＊＊＊";
 
     private final JdbcClient jdbc;
     private final Complaints complaints;
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
+    private final Accounts accounts;
     private final Clock clock = Clock.systemUTC();
 
-    ExposureColumn(JdbcClient jdbc, Complaints complaints, TransactionTemplate transactions, AuditTrail audit) {
+    ExposureColumn(JdbcClient jdbc, Complaints complaints, TransactionTemplate transactions, AuditTrail audit,
+            Accounts accounts) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.complaints = complaints;
         this.transactions = transactions;
@@ -92,6 +108,121 @@ public class ExposureColumn {
     }
 
     /**
+     * The answered complaints and reports (投诉/举报) of the supervisor's division not yet published, newest answer
+     * first; consultations are questions, not problems, and are not published.
+     */
+    public List<PetitionView> publishablePetitions(SignedIn supervisor) {
+        String prefix = Complaints.scope(supervisor);
+        return jdbc.sql(Petitions.SELECT + " where status = 'ANSWERED' and kind in ('COMPLAINT', 'REPORT') "
+                        + "and division_code like ? and not exists (select 1 from supervision_exposure e "
+                        + "where e.petition_id = supervision_petition.id) order by answered_at desc limit 200")
+                .params(prefix + "%").query(Petitions::petition).list();
+    }
+
+    /**
+     * A petition's texts as a starting point for publishing: the problem is the submission, the resolution the
+     * body's answer, both with personal data scrubbed ({@link #scrub}); the supervisor edits them before publishing.
+     *
+     * @throws NotFoundException {@code supervision.petition.not-found} outside the division
+     */
+    public Draft draft(SignedIn supervisor, UUID petitionId) {
+        String prefix = Complaints.scope(supervisor);
+        PetitionView petition = petitionInScope(petitionId, prefix);
+        List<String> names = names(petitionId);
+        String title = petition.itemName() != null ? petition.itemName() : petition.bodyName();
+        return new Draft(petition, scrub(title, petition, names), scrub(petition.text(), petition, names),
+                petition.answer() == null ? "" : scrub(petition.answer(), petition, names));
+    }
+
+    /**
+     * Publishes an answered complaint or report (投诉/举报) of the supervisor's division with the supervisor's texts.
+     * Personal data the supervisor left in is scrubbed all the same: resident ID numbers, mobile numbers, the case
+     * number and the submitter's name are replaced by {@link #MASK} (个人信息保护法 Art. 34: publish the problem, not
+     * the person). Audited.
+     *
+     * @throws NotFoundException {@code supervision.petition.not-found} outside the division
+     * @throws SupervisionRefusedException {@code supervision.exposure.text-missing} / {@code .text-too-long} (422),
+     *         {@code supervision.exposure-petition.not-publishable} (422) for a consultation or an unanswered
+     *         petition, {@code supervision.exposure.exists} (409) for a second publication
+     */
+    public Entry publishPetition(SignedIn supervisor, UUID petitionId, String title, String problem,
+            String resolution) {
+        String prefix = Complaints.scope(supervisor);
+        petitionInScope(petitionId, prefix);
+        String heading = text(title, 200);
+        String what = text(problem, 2000);
+        String how = text(resolution, 2000);
+        return transactions.execute(status -> {
+            PetitionView petition = petitionInScope(petitionId, prefix);
+            if (!petition.answered() || "CONSULTATION".equals(petition.kind())) {
+                throw refused(SupervisionRefusedException.Reason.RULE,
+                        "supervision.exposure-petition.not-publishable");
+            }
+            List<String> names = names(petitionId);
+            UUID id = UUID.randomUUID();
+            try {
+                jdbc.sql("""
+                        insert into supervision_exposure (id, petition_id, source_kind, division_code, body_name, title,
+                            problem, resolution, published_by, published_by_name, published_at)
+                        select ?, id, kind, division_code, body_name, ?, ?, ?, ?, ?, ? from supervision_petition
+                        where id = ?""")
+                        .params(id, scrub(heading, petition, names), scrub(what, petition, names),
+                                scrub(how, petition, names), supervisor.accountId(), supervisor.name(),
+                                Timestamp.from(clock.instant()), petitionId)
+                        .update();
+            } catch (DuplicateKeyException e) {
+                throw refused(SupervisionRefusedException.Reason.CONFLICT, "supervision.exposure.exists");
+            }
+            audit.record(new AuditTrail.Event("supervision", "exposure.petition-published", supervisor.accountId(),
+                    supervisor.name(), "petition", petitionId.toString(), id.toString()));
+            return find(id);
+        });
+    }
+
+    /**
+     * Replaces personal data in a text meant for the public: resident ID numbers (15 or 18 characters), mobile
+     * numbers, the petition's case number and the given names.
+     */
+    static String scrub(String text, PetitionView petition, List<String> names) {
+        if (text == null) {
+            return null;
+        }
+        String result = ID_NUMBER.matcher(text).replaceAll(MASK);
+        result = MOBILE.matcher(result).replaceAll(MASK);
+        if (petition != null && petition.caseNumber() != null && !petition.caseNumber().isBlank()) {
+            result = result.replace(petition.caseNumber(), MASK);
+        }
+        for (String name : names) {
+            if (name != null && name.strip().length() >= 2) {
+                result = result.replace(name.strip(), MASK);
+            }
+        }
+        return result;
+    }
+
+    private PetitionView petitionInScope(UUID petitionId, String prefix) {
+        return jdbc.sql(Petitions.SELECT + " where id = ? and division_code like ?").params(petitionId, prefix + "%")
+                .query(Petitions::petition).optional()
+                .orElseThrow(() -> new NotFoundException("supervision.petition.not-found", petitionId));
+    }
+
+    /** The signed-in submitter's name (and the name without a parenthesised note such as 演示), to scrub. */
+    private List<String> names(UUID petitionId) {
+        UUID submitter = jdbc.sql("select submitter_account from supervision_petition where id = ?").param(petitionId)
+                .query(UUID.class).optional().orElse(null);
+        if (submitter == null) {
+            return List.of();
+        }
+        try {
+            String name = accounts.view(submitter).name();
+            String plain = name.replaceAll("（[^）]*）|\\([^)]*\\)", "").strip();
+            return plain.equals(name) ? List.of(name) : List.of(name, plain);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /**
      * Withdraws a publication of the supervisor's division (kept, with the reason).
      *
      * @throws NotFoundException {@code supervision.exposure.not-found}
@@ -133,7 +264,8 @@ public class ExposureColumn {
     /** The complaint ids of the supervisor's division that are already published (withdrawn or not). */
     public List<UUID> publishedComplaints(SignedIn supervisor) {
         String prefix = Complaints.scope(supervisor);
-        return jdbc.sql("select complaint_id from supervision_exposure where division_code like ?")
+        return jdbc.sql("select complaint_id from supervision_exposure where division_code like ? "
+                + "and complaint_id is not null")
                 .params(prefix + "%").query(UUID.class).list();
     }
 
@@ -158,13 +290,14 @@ public class ExposureColumn {
     }
 
     private static final String SELECT = """
-            select id, body_name, division_code, title, problem, resolution, published_at, withdrawn_at
+            select id, body_name, division_code, title, problem, resolution, published_at, withdrawn_at, source_kind,
+                petition_id
             from supervision_exposure""";
 
     private static Entry entry(ResultSet rs, int n) throws SQLException {
         Timestamp withdrawn = rs.getTimestamp(8);
         return new Entry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
-                withdrawn == null ? null : withdrawn.toInstant());
+                withdrawn == null ? null : withdrawn.toInstant(), rs.getString(9), rs.getObject(10, UUID.class));
     }
 }

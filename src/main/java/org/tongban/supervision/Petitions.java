@@ -402,11 +402,11 @@ public class Petitions {
         return jdbc.sql(SELECT + " where id = ?").param(id).query(Petitions::petition).single();
     }
 
-    private static final String SELECT = """
+    static final String SELECT = """
             select id, kind, subject, item_code, item_name, case_number, body_id, body_name, text, submitted_at, due_on,
                 status, answer, answered_at, answerer_name, rating, rated_at, phone_masked from supervision_petition""";
 
-    private static PetitionView petition(ResultSet rs, int n) throws SQLException {
+    static PetitionView petition(ResultSet rs, int n) throws SQLException {
         Timestamp answered = rs.getTimestamp(14);
         Timestamp rated = rs.getTimestamp(17);
         return new PetitionView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),

@@ -341,6 +341,40 @@ final class AccessRules {
         staff("POST /workbench/supervision/complaints/{id}/exposure", SUPERVISOR).scoped().denyOnly();
         staff("POST /workbench/supervision/exposure/{id}/withdrawal", SUPERVISOR).denyOnly();
 
+        // Hall-visit ratings (一次一评): window officers record and end visits and bind kiosks at the windows of their
+        // halls (another city's officer does not see them); ending a visit and binding a device change the drill's
+        // fixtures, so they are exercised for refusals only.
+        staff("GET /workbench/visits", WINDOW_OFFICER);
+        staff("POST /workbench/visits", WINDOW_OFFICER);
+        staff("GET /api/v1/evaluation/visits", WINDOW_OFFICER);
+        staff("POST /api/v1/evaluation/visits", WINDOW_OFFICER);
+        staff("GET /workbench/visits/{id}/slip", WINDOW_OFFICER).scoped();
+        staff("POST /workbench/visits/{id}/end", WINDOW_OFFICER).scoped().denyOnly();
+        staff("POST /api/v1/evaluation/visits/{id}/end", WINDOW_OFFICER).scoped().denyOnly();
+        staff("POST /workbench/visits/windows/{windowId}/kiosk", WINDOW_OFFICER).scoped().denyOnly();
+        staff("POST /api/v1/evaluation/windows/{windowId}/kiosk-devices", WINDOW_OFFICER).scoped().denyOnly();
+        // The kiosk and the slip's link: anybody holding the device token or the link (the drill holds neither, so
+        // every caller gets 404; VisitRatingsIntegrationTests covers the bound device and the valid link).
+        for (String key : new String[] { "GET /kiosk/windows/{windowId}", "POST /kiosk/windows/{windowId}",
+                "GET /api/v1/evaluation/kiosk/windows/{windowId}", "POST /api/v1/evaluation/kiosk/windows/{windowId}/ratings",
+                "GET /visit-rating/{token}", "POST /visit-rating/{token}", "GET /api/v1/evaluation/visit-ratings/{token}",
+                "POST /api/v1/evaluation/visit-ratings/{token}" }) {
+            add(Citizens.PUBLIC, key).allStaff().lenient();
+        }
+
+        // Oversight of petitions past their deadline and their publication in the exposure column: supervisors, for
+        // their division and below; the body's staff read the urgings of their body.
+        staff("GET /workbench/supervision/petitions", SUPERVISOR);
+        staff("GET /api/v1/supervision/petitions/overdue", SUPERVISOR);
+        for (String key : new String[] { "POST /workbench/supervision/petitions/{id}/urges",
+                "POST /api/v1/supervision/petitions/{id}/urges", "GET /api/v1/supervision/petitions/{id}/urges",
+                "GET /api/v1/supervision/petitions/{id}/exposure-draft" }) {
+            staff(key, SUPERVISOR).scoped();
+        }
+        staff("POST /workbench/supervision/petitions/{id}/exposure", SUPERVISOR).scoped().denyOnly();
+        staff("POST /api/v1/supervision/petitions/{id}/exposure", SUPERVISOR).scoped().denyOnly();
+        staff("GET /api/v1/petitions/urges").allStaff();
+
         // Electronic supervision (电子监察): supervisors, for their division and below.
         staff("GET /workbench/supervision", SUPERVISOR);
         staff("GET /api/v1/supervision/bodies", SUPERVISOR);

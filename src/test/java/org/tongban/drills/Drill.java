@@ -103,6 +103,9 @@ final class Drill {
     UUID warning = UUID.randomUUID();
     UUID finding = UUID.randomUUID();
     UUID petition = UUID.randomUUID();
+    /** A window of a hall in 浑南区 and a visit recorded at it (一次一评). */
+    UUID hallWindow = UUID.randomUUID();
+    UUID hallVisit = UUID.randomUUID();
     UUID certificate = UUID.randomUUID();
     UUID certificateAuthorization = UUID.randomUUID();
     UUID company = UUID.randomUUID();
@@ -266,6 +269,11 @@ final class Drill {
         step("petition", () -> petition = context.getBean(org.tongban.supervision.Petitions.class).submit(a,
                 new org.tongban.supervision.PetitionRequest("COMPLAINT", "BODY", null, null, market, "演练投诉：部门",
                         null, null), "198.51.100.7").petition().id());
+        hallWindow = jdbc.queryForObject("select w.id from org_window w join org_hall h on h.id = w.hall_id "
+                + "where h.division_code = '210112' order by h.name, w.number limit 1", UUID.class);
+        step("visit", () -> hallVisit = context.getBean(org.tongban.evaluation.Visits.class).start(
+                staff(StaffRole.WINDOW_OFFICER, AccessRules.Place.MARKET), hallWindow, "139%08d".formatted(n + 500),
+                itemCode, null).id());
 
         step("certificate", () -> certificate = context.getBean(Certificates.class).issue(new IssueRequest(
                 "11100000MB0T00040Y001", hr, Holder.account(accountA), Map.of("SBKH", "210106D9" + "%03d".formatted(n),
@@ -407,6 +415,8 @@ final class Drill {
             case "name" -> attachmentName;
             case "action" -> pattern.contains("/shared/") ? "fetch" : "suspend";
             case "kind" -> "acceptance";
+            case "windowId" -> hallWindow.toString();
+            case "token" -> "drill-unknown-token";
             case "clientId" -> clientId;
             case "code" -> code(pattern);
             case "id" -> id(pattern);
@@ -429,7 +439,9 @@ final class Drill {
 
     private String id(String pattern) {
         UUID id;
-        if (pattern.startsWith("/workbench/walk-ins/") || pattern.startsWith("/api/v1/cases/walk-ins/")) {
+        if (pattern.startsWith("/workbench/visits/") || pattern.startsWith("/api/v1/evaluation/visits/")) {
+            id = hallVisit;
+        } else if (pattern.startsWith("/workbench/walk-ins/") || pattern.startsWith("/api/v1/cases/walk-ins/")) {
             id = walkInApp;
         } else if (pattern.contains("/documents")) {
             // The completed case has its acceptance notice.

@@ -122,6 +122,10 @@ public class ServiceHall {
             this.kind = kind;
         }
 
+        public UUID id() {
+            return id;
+        }
+
         public String number() {
             return number;
         }

@@ -45,7 +45,11 @@ class PetitionPages {
     private final SmsCodes sms;
     private final MessageSource messages;
 
-    PetitionPages(Petitions petitions, Organization organization, SmsCodes sms, MessageSource messages) {
+    private final org.tongban.supervision.PetitionOversight oversight;
+
+    PetitionPages(Petitions petitions, Organization organization, SmsCodes sms, MessageSource messages,
+            org.tongban.supervision.PetitionOversight oversight) {
+        this.oversight = oversight;
         this.petitions = petitions;
         this.organization = organization;
         this.sms = sms;
@@ -236,6 +240,9 @@ class PetitionPages {
     @GetMapping("/workbench/petitions")
     String inbox(@AuthenticationPrincipal SignedIn staff, Model model) {
         model.addAttribute("petitions", petitions.inbox(staff));
+        // Supervisors' urgings (催办) per petition, newest first.
+        model.addAttribute("urges", oversight.ofBody(staff).stream().collect(java.util.stream.Collectors.groupingBy(
+                org.tongban.supervision.PetitionOversight.Urge::petitionId)));
         return "supervision/petitions-inbox";
     }
 

@@ -1,0 +1,428 @@
+package org.tongban.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.tongban.cases.CaseFixtures.as;
+import static org.tongban.cases.CaseFixtures.officer;
+import static org.tongban.cases.CaseFixtures.person;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.servlet.http.Cookie;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.tongban.TongbanIntegrationTest;
+import org.tongban.cases.CaseFixtures;
+import org.tongban.identity.PersonalData;
+import org.tongban.identity.SignedIn;
+import org.tongban.identity.StaffRole;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Hall-visit ratings (一次一评): a window officer records a visit at a window of a 浑南 hall, the window's kiosk (bound
+ * by a device token) shows it with the visitor's name masked and takes one rating, a second is 409; the slip's
+ * one-time link rates once, is used up and expires; a bad visit rating opens a rectification for the hall's body; the
+ * published statistics count visits per hall and window; devices of other windows, other cities' officers and
+ * anybody without the device token see nothing; failed requests are limited per address.
+ */
+@TongbanIntegrationTest
+class VisitRatingsIntegrationTests {
+
+    private static final String FOOD = "011070001000";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    PersonalData personalData;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private String itemCode;
+    private UUID hall;
+    private UUID hallBody;
+    private UUID window;
+    private UUID otherWindow;
+    private SignedIn windowOfficer;
+
+    @BeforeEach
+    void hunnanHallWindow() {
+        itemCode = jdbc.queryForObject("select code from catalog_implementation_item where basic_code = ? "
+                + "and division_code = '210112' and status = 'PUBLISHED'", String.class, FOOD);
+        Map<String, Object> h = jdbc.queryForMap("select id, body_id from org_hall where division_code = '210112' "
+                + "order by name limit 1");
+        hall = (UUID) h.get("id");
+        hallBody = (UUID) h.get("body_id");
+        window = jdbc.queryForObject("select id from org_window where hall_id = ? and number = '03'", UUID.class,
+                hall);
+        otherWindow = jdbc.queryForObject("select id from org_window where hall_id = ? and number = '02'", UUID.class,
+                hall);
+        windowOfficer = officer("评价窗口甲", CaseFixtures.body(jdbc, "MARKET_REGULATION"), StaffRole.WINDOW_OFFICER);
+    }
+
+    @Test
+    void aVisitIsRatedOnceOnTheWindowsKioskWhichShowsOnlyAMaskedName() throws Exception {
+        RequestPostProcessor from = address();
+        String device = bind(window);
+        String otherDevice = bind(otherWindow);
+
+        // Without the device token, with another window's token, or for a window that does not exist: nothing.
+        mvc.perform(get("/api/v1/evaluation/kiosk/windows/" + window).with(from)).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("evaluation.kiosk.not-found"));
+        mvc.perform(get("/api/v1/evaluation/kiosk/windows/" + window).with(from)
+                .header("X-Kiosk-Token", otherDevice)).andExpect(status().isNotFound());
+        mvc.perform(get("/kiosk/windows/" + window).with(from)).andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("本设备未设置为该窗口的评价器")));
+
+        // The demo resident (张三, 13800000010) visits: recorded for the account, shown as 张*.
+        JsonNode visit = startVisit("13800000010", null);
+        UUID visitId = UUID.fromString(visit.get("id").asString());
+        assertThat(visit.get("visitorMasked").asString()).isEqualTo("张*");
+        assertThat(jdbc.queryForObject("select visitor_account is not null and visitor_phone_hash is null "
+                + "from evaluation_visit where id = ?", Boolean.class, visitId)).isTrue();
+
+        mvc.perform(get("/api/v1/evaluation/kiosk/windows/" + window).with(from).header("X-Kiosk-Token", device))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.current.id").value(visitId.toString()))
+                .andExpect(jsonPath("$.current.visitorMasked").value("张*"))
+                .andExpect(content().string(not(containsString("13800000010"))))
+                .andExpect(content().string(not(containsString("张三"))));
+        Cookie kiosk = new Cookie("TONGBAN_KIOSK", device);
+        Cookie session = session();
+        mvc.perform(get("/kiosk/windows/" + window).with(from).cookie(kiosk, session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("张*，您好")))
+                .andExpect(content().string(containsString("name=\"_csrf\"")))
+                .andExpect(content().string(containsString("非常不满意")))
+                .andExpect(content().string(not(containsString("张三"))));
+
+        // The other window's device cannot rate it; a kiosk form without a level keeps what was typed.
+        mvc.perform(post("/api/v1/evaluation/kiosk/windows/" + otherWindow + "/ratings").with(from)
+                        .header("X-Kiosk-Token", otherDevice).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"visitId\":\"" + visitId + "\",\"level\":5}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/evaluation/kiosk/windows/" + window + "/ratings").with(from)
+                        .header("X-Kiosk-Token", device).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"visitId\":\"" + visitId + "\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("level"))
+                .andExpect(jsonPath("$.code").value("evaluation.rating.level-missing"));
+        mvc.perform(post("/kiosk/windows/" + window).with(from).with(csrf()).cookie(kiosk, session)
+                        .param("visitId", visitId.toString()).param("comment", "等候时间有点长"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("请选择满意程度")))
+                .andExpect(content().string(containsString("等候时间有点长")));
+        // Forms need the CSRF token.
+        mvc.perform(post("/kiosk/windows/" + window).with(from).cookie(kiosk, session)
+                        .param("visitId", visitId.toString()).param("level", "5"))
+                .andExpect(status().isForbidden());
+
+        mvc.perform(post("/kiosk/windows/" + window).with(from).with(csrf()).cookie(kiosk, session)
+                        .param("visitId", visitId.toString()).param("level", "5").param("reasons", "QUICK"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/kiosk/windows/" + window))
+                .andExpect(flash().attribute("thanks", true));
+        mvc.perform(post("/api/v1/evaluation/kiosk/windows/" + window + "/ratings").with(from)
+                        .header("X-Kiosk-Token", device).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"visitId\":\"" + visitId + "\",\"level\":1}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("evaluation.visit.already-rated"));
+        // Reset for the next person.
+        mvc.perform(get("/api/v1/evaluation/kiosk/windows/" + window).with(from).header("X-Kiosk-Token", device))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.current").doesNotExist());
+
+        Map<String, Object> rating = jdbc.queryForMap("select level, reasons::text, channel, stage, application_id, "
+                + "window_id, hall_id, body_id from evaluation_rating where visit_id = ?", visitId);
+        assertThat(((Number) rating.get("level")).intValue()).isEqualTo(5);
+        assertThat(rating).containsEntry("channel", "KIOSK")
+                .containsEntry("stage", "VISIT").containsEntry("window_id", window).containsEntry("hall_id", hall)
+                .containsEntry("body_id", hallBody);
+        assertThat(rating.get("application_id")).isNull();
+        // The officer sees their visits, never the rating.
+        mvc.perform(get("/api/v1/evaluation/visits").with(as(windowOfficer))).andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].id").value(visitId.toString()))
+                .andExpect(content().string(not(containsString("level"))))
+                .andExpect(content().string(not(containsString("VERY_SATISFIED"))));
+    }
+
+    @Test
+    void aBadRatingByTheSlipsLinkOpensARectificationForTheHallsBodyAndTheLinkIsUsedUp() throws Exception {
+        RequestPostProcessor from = address();
+        String phone = phone();
+        JsonNode visit = startVisit(phone, null);
+        UUID visitId = UUID.fromString(visit.get("id").asString());
+        // An accountless visitor: the phone encrypted and hashed, shown masked.
+        assertThat(visit.get("visitorMasked").asString()).isEqualTo(phone.substring(0, 3) + "****"
+                + phone.substring(7));
+        Map<String, Object> row = jdbc.queryForMap("select * from evaluation_visit where id = ?", visitId);
+        assertThat(row.values()).noneMatch(v -> v != null && v.toString().equals(phone));
+        assertThat(personalData.decrypt((String) row.get("visitor_phone_cipher"))).isEqualTo(phone);
+
+        JsonNode slip = end(visitId);
+        String token = slip.get("token").asString();
+        assertThat(slip.get("ratingUrl").asString()).endsWith("/visit-rating/" + token);
+        assertThat(jdbc.queryForObject("select token_hash from evaluation_visit where id = ?", String.class, visitId))
+                .isNotEqualTo(token);
+        mvc.perform(post("/api/v1/evaluation/visits/" + visitId + "/end").with(as(windowOfficer)))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("evaluation.visit.ended"));
+
+        long before = rectifications(hallBody);
+        mvc.perform(get("/api/v1/evaluation/visit-ratings/" + token).with(from)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.itemName").isNotEmpty())
+                .andExpect(content().string(not(containsString(phone.substring(7)))));
+        mvc.perform(get("/visit-rating/" + token).with(from).cookie(session())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"level\"")));
+        mvc.perform(post("/api/v1/evaluation/visit-ratings/" + token).with(from)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"level\":1,\"reasons\":[\"UNFRIENDLY\",\"NOT_A_REASON\"]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("reasons"));
+        mvc.perform(post("/api/v1/evaluation/visit-ratings/" + token).with(from)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"level\":1,\"reasons\":[\"UNFRIENDLY\"],\"comment\":\"窗口人员不耐烦\"}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.level").value("VERY_DISSATISFIED"));
+
+        // Single use: the link is spent (409, documented: the link exists but its state forbids the request).
+        mvc.perform(post("/api/v1/evaluation/visit-ratings/" + token).with(from)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"level\":5}"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("evaluation.visit.link-used"));
+        mvc.perform(get("/visit-rating/" + token).with(from)).andExpect(status().isConflict())
+                .andExpect(content().string(containsString("该评价链接已使用")));
+
+        // The bad rating opened a rectification for the hall's body, naming the window, not the rater.
+        assertThat(rectifications(hallBody)).isEqualTo(before + 1);
+        Map<String, Object> x = jdbc.queryForMap("select x.body_id, x.visit_id, x.application_id, x.status "
+                + "from evaluation_rectification x join evaluation_rating r on r.id = x.rating_id "
+                + "where r.visit_id = ?", visitId);
+        assertThat(x).containsEntry("body_id", hallBody).containsEntry("visit_id", visitId)
+                .containsEntry("status", "OPEN");
+        SignedIn hallStaff = officer("大厅整改乙", hallBody, StaffRole.REVIEWER);
+        mvc.perform(get("/api/v1/evaluation/rectifications").with(as(hallStaff))).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.comment == '窗口人员不耐烦')].place").isNotEmpty())
+                .andExpect(content().string(not(containsString(phone))));
+        mvc.perform(CaseFixtures.page(mvc, hallStaff, "/workbench/rectifications")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("窗口人员不耐烦")));
+    }
+
+    @Test
+    void anUnknownLinkIs404AndAnExpiredOneIs409() throws Exception {
+        RequestPostProcessor from = address();
+        UUID visitId = UUID.fromString(startVisit(phone(), null).get("id").asString());
+        String token = end(visitId).get("token").asString();
+        mvc.perform(get("/api/v1/evaluation/visit-ratings/" + token + "x").with(from))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("evaluation.visit.link-unknown"));
+        jdbc.update("update evaluation_visit set token_expires_at = now() - interval '1 minute' where id = ?",
+                visitId);
+        mvc.perform(get("/api/v1/evaluation/visit-ratings/" + token).with(from)).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("evaluation.visit.link-expired"));
+        mvc.perform(post("/api/v1/evaluation/visit-ratings/" + token).with(from)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"level\":4}"))
+                .andExpect(status().isConflict());
+        assertThat(jdbc.queryForObject("select count(*) from evaluation_rating where visit_id = ?", Integer.class,
+                visitId)).isZero();
+    }
+
+    @Test
+    void thePublishedStatisticsCountVisitsPerHallAndWindow() throws Exception {
+        RequestPostProcessor from = address();
+        JsonNode before = statistics();
+        UUID visitId = UUID.fromString(startVisit(phone(), null).get("id").asString());
+        String token = end(visitId).get("token").asString();
+        mvc.perform(post("/api/v1/evaluation/visit-ratings/" + token).with(from)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"level\":4}"))
+                .andExpect(status().isCreated());
+        JsonNode after = statistics();
+        assertThat(after.get("total").get("ratings").asLong()).isEqualTo(before.get("total").get("ratings").asLong()
+                + 1);
+        assertThat(count(after, "halls", hall)).isEqualTo(count(before, "halls", hall) + 1);
+        assertThat(count(after, "windows", window)).isEqualTo(count(before, "windows", window) + 1);
+        assertThat(count(after, "bodies", hallBody)).isEqualTo(count(before, "bodies", hallBody) + 1);
+        mvc.perform(get("/ratings").param("division", "210112")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("按窗口")));
+    }
+
+    @Test
+    void onlyWindowOfficersOfTheHallRecordVisitsAndBindItsKiosk() throws Exception {
+        SignedIn dalian = new SignedIn(UUID.randomUUID(), "大连窗口", true, 3, EnumSet.of(StaffRole.WINDOW_OFFICER),
+                jdbc.queryForObject("select id from org_body where division_code like '2102%' limit 1", UUID.class),
+                "210202", null);
+        mvc.perform(post("/api/v1/evaluation/windows/" + window + "/kiosk-devices").with(as(dalian)))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/evaluation/visits").with(as(dalian)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"windowId\":\"" + window + "\",\"phone\":\"" + phone() + "\",\"itemCode\":\""
+                                + itemCode + "\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("windowId"));
+        SignedIn reviewer = officer("评价审查丙", CaseFixtures.body(jdbc, "MARKET_REGULATION"), StaffRole.REVIEWER);
+        mvc.perform(post("/api/v1/evaluation/windows/" + window + "/kiosk-devices").with(as(reviewer)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/evaluation/visits").with(as(person(UUID.randomUUID())))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/evaluation/visits").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isUnauthorized());
+
+        // Binding a new device retires the window's old one.
+        RequestPostProcessor from = address();
+        String first = bind(window);
+        String second = bind(window);
+        mvc.perform(get("/api/v1/evaluation/kiosk/windows/" + window).with(from).header("X-Kiosk-Token", first))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/evaluation/kiosk/windows/" + window).with(from).header("X-Kiosk-Token", second))
+                .andExpect(status().isOk());
+        assertThat(jdbc.queryForObject("select count(*) from platform_audit_event where module = 'evaluation' "
+                + "and action = 'kiosk.bound' and target_id = ?", Integer.class, window.toString())).isGreaterThan(1);
+
+        // Bad input names the field.
+        mvc.perform(post("/api/v1/evaluation/visits").with(as(windowOfficer)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"windowId\":\"" + window + "\",\"phone\":\"12345\",\"itemCode\":\"" + itemCode
+                                + "\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("phone"));
+        mvc.perform(post("/api/v1/evaluation/visits").with(as(windowOfficer)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"windowId\":\"" + window + "\",\"phone\":\"" + phone() + "\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("itemCode"));
+        mvc.perform(post("/api/v1/evaluation/visits").with(as(windowOfficer)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"windowId\":\"" + window + "\",\"phone\":\"" + phone()
+                                + "\",\"caseNumber\":\"NO-SUCH-CASE\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("caseNumber"));
+    }
+
+    @Test
+    void theOfficersPagesRecordAVisitKeepWhatWasTypedAndPrintTheSlipWithItsQrCode() throws Exception {
+        Cookie session = session();
+        String phone = phone();
+        MvcResult refused = mvc.perform(post("/workbench/visits").with(csrf()).with(as(windowOfficer))
+                        .cookie(session).param("windowId", window.toString()).param("phone", "1380")
+                        .param("itemCode", itemCode))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/workbench/visits"))
+                .andExpect(flash().attributeExists("error")).andReturn();
+        mvc.perform(get("/workbench/visits").with(as(windowOfficer)).cookie(session)
+                        .flashAttrs(refused.getFlashMap()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"phone-error\"")))
+                .andExpect(content().string(containsString("value=\"1380\"")))
+                .andExpect(content().string(containsString("value=\"" + itemCode + "\"")));
+
+        mvc.perform(post("/workbench/visits").with(csrf()).with(as(windowOfficer)).cookie(session)
+                        .param("windowId", window.toString()).param("phone", phone).param("itemCode", itemCode))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("started"));
+        UUID visitId = jdbc.queryForObject("select id from evaluation_visit where officer_account = ? "
+                + "order by started_at desc limit 1", UUID.class, windowOfficer.accountId());
+        mvc.perform(get("/workbench/visits").with(as(windowOfficer)).cookie(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/workbench/visits/" + visitId + "/end")))
+                .andExpect(content().string(containsString(phone.substring(0, 3) + "****")))
+                .andExpect(content().string(not(containsString(phone))));
+        MvcResult ended = mvc.perform(post("/workbench/visits/" + visitId + "/end").with(csrf())
+                        .with(as(windowOfficer)).cookie(session))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/workbench/visits/" + visitId + "/slip")).andReturn();
+        String token = (String) ended.getFlashMap().get("slipToken");
+        mvc.perform(get("/workbench/visits/" + visitId + "/slip").with(as(windowOfficer)).cookie(session)
+                        .flashAttrs(ended.getFlashMap()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("<svg")))
+                .andExpect(content().string(containsString("/visit-rating/" + token)));
+        // Shown once: the slip page later has no code, and the link is stored only as a hash.
+        mvc.perform(get("/workbench/visits/" + visitId + "/slip").with(as(windowOfficer)).cookie(session))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString(token))));
+        // Another city's window officer does not see the slip.
+        SignedIn dalian = new SignedIn(UUID.randomUUID(), "大连窗口", true, 3, EnumSet.of(StaffRole.WINDOW_OFFICER),
+                jdbc.queryForObject("select id from org_body where division_code like '2102%' limit 1", UUID.class),
+                "210202", null);
+        mvc.perform(CaseFixtures.page(mvc, dalian, "/workbench/visits/" + visitId + "/slip"))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void failedKioskRequestsFromOneAddressAreLimited() throws Exception {
+        RequestPostProcessor from = address();
+        int status = 0;
+        for (int i = 0; i < 25 && status != 429; i++) {
+            status = mvc.perform(get("/api/v1/evaluation/kiosk/windows/" + window).with(from)
+                    .header("X-Kiosk-Token", "guess-" + i)).andReturn().getResponse().getStatus();
+        }
+        assertThat(status).isEqualTo(429);
+        // Another address is not affected.
+        mvc.perform(get("/api/v1/evaluation/kiosk/windows/" + window).with(address())
+                .header("X-Kiosk-Token", "guess")).andExpect(status().isNotFound());
+    }
+
+    // ---
+
+    private String bind(UUID windowId) throws Exception {
+        return json.readTree(mvc.perform(post("/api/v1/evaluation/windows/" + windowId + "/kiosk-devices")
+                        .with(as(windowOfficer)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString())
+                .get("deviceToken").asString();
+    }
+
+    private JsonNode startVisit(String phone, String caseNumber) throws Exception {
+        MvcResult result = mvc.perform(post("/api/v1/evaluation/visits").with(as(windowOfficer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"windowId\":\"" + window + "\",\"phone\":\"" + phone + "\",\"itemCode\":\""
+                                + itemCode + "\"" + (caseNumber == null ? "" : ",\"caseNumber\":\"" + caseNumber
+                                        + "\"") + "}"))
+                .andExpect(status().isCreated()).andReturn();
+        return json.readTree(result.getResponse().getContentAsString());
+    }
+
+    private JsonNode end(UUID visitId) throws Exception {
+        return json.readTree(mvc.perform(post("/api/v1/evaluation/visits/" + visitId + "/end")
+                        .with(as(windowOfficer)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+    }
+
+    private long rectifications(UUID body) {
+        return jdbc.queryForObject("select count(*) from evaluation_rectification where body_id = ?", Long.class,
+                body);
+    }
+
+    private JsonNode statistics() throws Exception {
+        return json.readTree(mvc.perform(get("/api/v1/evaluation/statistics").param("division", "210112"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+    }
+
+    private static long count(JsonNode report, String part, UUID key) {
+        for (JsonNode line : report.get(part)) {
+            if (line.get("key").asString().equals(key.toString())) {
+                return line.get("ratings").asLong();
+            }
+        }
+        return 0;
+    }
+
+    private Cookie session() throws Exception {
+        Cookie session = mvc.perform(get("/signin")).andReturn().getResponse().getCookie("SESSION");
+        assertThat(session).isNotNull();
+        return session;
+    }
+
+    /** Phones and addresses of this class only, so the limits other tests rely on are untouched. */
+    private static String phone() {
+        return "1397%07d".formatted((System.nanoTime() / 1000 + SEQUENCE.incrementAndGet()) % 10_000_000);
+    }
+
+    private static RequestPostProcessor address() {
+        String address = "203.0.113." + (SEQUENCE.incrementAndGet() % 250 + 1) + "";
+        String unique = address + "-" + System.nanoTime();
+        return request -> {
+            request.setRemoteAddr(unique);
+            return request;
+        };
+    }
+}
