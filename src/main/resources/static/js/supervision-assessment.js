@@ -12,64 +12,32 @@
         return (figures.indicators || []).filter(function (i) { return i.key === key; })[0];
     }
 
-    function start() {
-        var section = document.getElementById('assessment-trend');
-        if (!section) {
-            return;
-        }
-        var status = document.getElementById('trend-status');
-        var labels = {};
-        try {
-            labels = JSON.parse(document.getElementById('assessment-labels').textContent);
-        } catch (e) {
-            labels = {};
-        }
-        if (typeof window.echarts === 'undefined') {
-            status.textContent = labels.failed || '';
-            return;
-        }
-        fetch(section.getAttribute('data-api'), { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
-            .then(function (response) {
-                if (!response.ok) {
-                    throw new Error('HTTP ' + response.status);
-                }
-                return response.json();
-            })
-            .then(function (view) {
-                var points = view.trend || [];
-                var months = points.map(function (p) { return p.month; });
-                var line = function (name, data) {
-                    return { name: name, type: 'line', data: data, connectNulls: false, symbolSize: 6 };
-                };
-                var element = section.querySelector('[data-chart="trend"]');
-                element.style.width = '100%';
-                element.style.height = '18rem';
-                var chart = window.echarts.init(element);
-                chart.setOption({
-                    animation: false,
-                    grid: { left: 8, right: 8, top: 48, bottom: 8, containLabel: true },
-                    tooltip: { trigger: 'axis' },
-                    legend: { top: 0 },
-                    xAxis: { type: 'category', data: months, axisLabel: { rotate: 30 } },
-                    yAxis: { type: 'value', min: 0, max: 100 },
-                    series: [
-                        line(labels.score, points.map(function (p) { return p.figures.score; })),
-                        line(labels.online, points.map(function (p) { return percent(find(p.figures, 'online')); })),
-                        line(labels.onTime, points.map(function (p) { return percent(find(p.figures, 'on-time')); })),
-                        line(labels.satisfaction, points.map(function (p) { return percent(find(p.figures, 'satisfaction')); }))
-                    ]
-                });
-                window.addEventListener('resize', function () { chart.resize(); });
-                section.setAttribute('data-drawn', 'true');
-            })
-            .catch(function () {
-                status.textContent = labels.failed || '';
-            });
+    function draw(section, view, labels) {
+        var points = view.trend || [];
+        var months = points.map(function (p) { return p.month; });
+        var line = function (name, data) {
+            return { name: name, type: 'line', data: data, connectNulls: false, symbolSize: 6 };
+        };
+        var element = section.querySelector('[data-chart="trend"]');
+        element.style.width = '100%';
+        element.style.height = '18rem';
+        var chart = window.echarts.init(element);
+        chart.setOption({
+            animation: false,
+            grid: { left: 8, right: 8, top: 48, bottom: 8, containLabel: true },
+            tooltip: { trigger: 'axis' },
+            legend: { top: 0 },
+            xAxis: { type: 'category', data: months, axisLabel: { rotate: 30 } },
+            yAxis: { type: 'value', min: 0, max: 100 },
+            series: [
+                line(labels.score, points.map(function (p) { return p.figures.score; })),
+                line(labels.online, points.map(function (p) { return percent(find(p.figures, 'online')); })),
+                line(labels.onTime, points.map(function (p) { return percent(find(p.figures, 'on-time')); })),
+                line(labels.satisfaction, points.map(function (p) { return percent(find(p.figures, 'satisfaction')); }))
+            ]
+        });
+        window.addEventListener('resize', function () { chart.resize(); });
     }
 
-    if (document.readyState === 'loading') {
-        document.addEventListener('DOMContentLoaded', start);
-    } else {
-        start();
-    }
+    window.tongbanCharts('assessment-trend', 'trend-status', 'assessment-labels', draw);
 }());

@@ -3,38 +3,6 @@
 (function () {
     'use strict';
 
-    function start() {
-        var section = document.getElementById('dashboard-charts');
-        if (!section) {
-            return;
-        }
-        var status = document.getElementById('charts-status');
-        var labels = {};
-        try {
-            labels = JSON.parse(document.getElementById('dashboard-labels').textContent);
-        } catch (e) {
-            labels = {};
-        }
-        if (typeof window.echarts === 'undefined') {
-            status.textContent = labels.failed || '';
-            return;
-        }
-        fetch(section.getAttribute('data-api'), { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
-            .then(function (response) {
-                if (!response.ok) {
-                    throw new Error('HTTP ' + response.status);
-                }
-                return response.json();
-            })
-            .then(function (view) {
-                draw(section, view, labels);
-                section.setAttribute('data-drawn', 'true');
-            })
-            .catch(function () {
-                status.textContent = labels.failed || '';
-            });
-    }
-
     function percent(value) {
         return value === null || value === undefined ? null : Math.round(value * 1000) / 10;
     }
@@ -94,9 +62,5 @@
         });
     }
 
-    if (document.readyState === 'loading') {
-        document.addEventListener('DOMContentLoaded', start);
-    } else {
-        start();
-    }
+    window.tongbanCharts('dashboard-charts', 'charts-status', 'dashboard-labels', draw);
 }());
