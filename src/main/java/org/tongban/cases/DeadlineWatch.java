@@ -17,20 +17,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tongban.platform.calendar.WorkingDays;
 
 /**
- * Warns before and at the deadline of every open, unpaused task (限时办结): {@link DeadlineApproaching} once when the
- * remaining working days fall to the threshold, again on the last day, and {@link DeadlineMissed} the day after.
- * Each warning level is recorded on the task, and tasks are claimed with {@code FOR UPDATE SKIP LOCKED}, so several
- * nodes may scan at once and every warning is published exactly once (through the event publication registry).
+ * Warns before and at the deadline of every open, unpaused task (限时办结, 行政许可法 Art. 42): once when the remaining
+ * working days fall to the threshold, again on the last day, and once more the day after (超期). Each warning level is
+ * recorded on the task, and tasks are claimed with {@code FOR UPDATE SKIP LOCKED}, so several nodes may scan at once
+ * and every warning is published exactly once, in one {@link DeadlineWarnings} event per batch (through the event
+ * publication registry, in the transaction that raised the levels).
  */
 @Service
 public class DeadlineWatch {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineWatch.class);
     private static final int BATCH = 1000;
-
-    /** A warning issued: {@code level} 1 approaching, 2 last day, 3 missed. */
-    public record Warning(UUID taskId, UUID applicationId, int level) {
-    }
+    private static final UUID LOWEST = new UUID(0, 0);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -67,22 +65,40 @@ public class DeadlineWatch {
         }
     }
 
-    /** A task whose warning level was just raised to {@code warned}. */
-    private record Due(UUID id, UUID applicationId, UUID bodyId, LocalDate dueOn, int warned, String caseNumber) {
+    /** Where the last batch ended, in the order of the index {@code cases_task_deadline_order}. */
+    private record Cursor(LocalDate dueOn, UUID id) {
+
+        /** Whether {@code (dueOn, id)} sorts after this cursor as PostgreSQL sorts them (uuid: unsigned bytes). */
+        boolean before(LocalDate otherDue, UUID otherId) {
+            int byDay = otherDue.compareTo(dueOn);
+            if (byDay != 0) {
+                return byDay > 0;
+            }
+            int high = Long.compareUnsigned(otherId.getMostSignificantBits(), id.getMostSignificantBits());
+            return high != 0 ? high > 0
+                    : Long.compareUnsigned(otherId.getLeastSignificantBits(), id.getLeastSignificantBits()) > 0;
+        }
     }
 
     /** Scans once; answers the warnings it issued. */
-    public List<Warning> run() {
+    public List<DeadlineWarnings.Warning> run() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), Applications.ZONE);
-        LocalDate horizon = new CaseCalendar(workingDays.calendar()).addWorkingDays(today,
-                properties.deadlines().warningDays());
+        CaseCalendar calendar = new CaseCalendar(workingDays.calendar());
+        LocalDate horizon = calendar.addWorkingDays(today, properties.deadlines().warningDays());
         long started = System.nanoTime();
-        List<Warning> issued = new ArrayList<>();
+        List<DeadlineWarnings.Warning> issued = new ArrayList<>();
+        Cursor cursor = new Cursor(LocalDate.of(1, 1, 1), LOWEST);
         int claimed;
         do {
-            List<Warning> batch = transactions.execute(status -> scan(today, horizon));
+            Cursor after = cursor;
+            List<DeadlineWarnings.Warning> batch = transactions.execute(status -> scan(today, horizon, calendar, after));
             claimed = batch.size();
             issued.addAll(batch);
+            for (DeadlineWarnings.Warning w : batch) {
+                if (cursor.before(w.dueOn(), w.taskId())) {
+                    cursor = new Cursor(w.dueOn(), w.taskId());
+                }
+            }
         } while (claimed == BATCH);
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (!issued.isEmpty()) {
@@ -93,36 +109,35 @@ public class DeadlineWatch {
         return issued;
     }
 
-    private List<Warning> scan(LocalDate today, LocalDate horizon) {
-        // Only rows whose warning level must rise are claimed, so a batch never repeats; the new level is written by
-        // the same statement that claims them (one round trip per batch, not one per task).
-        List<Due> due = jdbc.sql("""
+    private List<DeadlineWarnings.Warning> scan(LocalDate today, LocalDate horizon, CaseCalendar calendar,
+            Cursor after) {
+        // Only rows whose warning level must rise are claimed, and each batch starts after the last one (keyset on
+        // due date and id), so no row is looked at twice; the new level is written by the same statement that claims
+        // them (one round trip per batch, not one per task).
+        List<DeadlineWarnings.Warning> warnings = jdbc.sql("""
                 with claimed as (
                     select t.id from cases_task t
                     where t.status = 'OPEN' and t.paused_since is null and t.warned < 3 and t.due_on <= :horizon
+                      and (t.due_on, t.id) > (:afterDue, :afterId)
                       and t.warned < case when t.due_on < :today then 3 when t.due_on = :today then 2 else 1 end
-                    order by t.due_on limit :batch for update of t skip locked)
+                    order by t.due_on, t.id limit :batch for update of t skip locked)
                 update cases_task t
                 set warned = case when t.due_on < :today then 3 when t.due_on = :today then 2 else 1 end
                 from claimed c, cases_application a
                 where t.id = c.id and a.id = t.application_id
-                returning t.id, t.application_id, t.body_id, t.due_on, t.warned, a.case_number""")
-                .param("horizon", Date.valueOf(horizon)).param("today", Date.valueOf(today)).param("batch", BATCH)
-                .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class), rs.getDate(4).toLocalDate(), rs.getInt(5), rs.getString(6)))
+                returning t.id, t.application_id, a.case_number, a.item_code, t.body_id, t.due_on, t.warned""")
+                .param("horizon", Date.valueOf(horizon)).param("today", Date.valueOf(today))
+                .param("afterDue", Date.valueOf(after.dueOn())).param("afterId", after.id()).param("batch", BATCH)
+                .query((rs, n) -> {
+                    LocalDate dueOn = rs.getDate(6).toLocalDate();
+                    int level = rs.getInt(7);
+                    return new DeadlineWarnings.Warning(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                            rs.getString(3), rs.getString(4), rs.getObject(5, UUID.class), dueOn, level,
+                            level == 1 ? calendar.workingDaysBetween(today, dueOn) : 0);
+                })
                 .list();
-        CaseCalendar calendar = new CaseCalendar(workingDays.calendar());
-        List<Warning> warnings = new ArrayList<>();
-        for (Due d : due) {
-            int level = d.warned();
-            if (level == 3) {
-                events.publishEvent(new DeadlineMissed(d.applicationId(), d.caseNumber(), d.id(), d.bodyId(),
-                        d.dueOn()));
-            } else {
-                events.publishEvent(new DeadlineApproaching(d.applicationId(), d.caseNumber(), d.id(), d.bodyId(),
-                        d.dueOn(), level == 2 ? 0 : calendar.workingDaysBetween(today, d.dueOn())));
-            }
-            warnings.add(new Warning(d.id(), d.applicationId(), level));
+        if (!warnings.isEmpty()) {
+            events.publishEvent(new DeadlineWarnings(today, warnings));
         }
         return warnings;
     }

@@ -116,6 +116,15 @@ public class Organization {
         return toSummary(body, divisionNames(List.of(body.divisionCode())));
     }
 
+    /** The bodies of {@code ids} that exist, by id: two queries however many ids (for batches of events). */
+    public Map<UUID, BodySummary> bodies(java.util.Collection<UUID> ids) {
+        List<GovernmentBody> found = bodies.findAllById(ids.stream().distinct().toList());
+        Map<String, String> names = divisionNames(found.stream().map(GovernmentBody::divisionCode).toList());
+        Map<UUID, BodySummary> byId = new HashMap<>();
+        found.forEach(b -> byId.put(b.id(), toSummary(b, names)));
+        return byId;
+    }
+
     /** @throws NotFoundException {@code organization.body.credit-code-not-found} when no body has this code */
     public BodySummary body(UnifiedSocialCreditCode creditCode) {
         GovernmentBody body = bodies.findByCreditCode(creditCode.value())

@@ -2,8 +2,7 @@ package org.tongban.supervision;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.tongban.cases.DeadlineApproaching;
-import org.tongban.cases.DeadlineMissed;
+import org.tongban.cases.DeadlineWarnings;
 import org.tongban.cases.CaseSuspended;
 import org.tongban.evaluation.BadRatingReceived;
 
@@ -21,16 +20,10 @@ class CaseWatchers {
         this.supervision = supervision;
     }
 
+    /** Yellow while the deadline nears or on its last day, red once it has passed: one batch of the scan at once. */
     @ApplicationModuleListener
-    void on(DeadlineApproaching event) {
-        supervision.raise("YELLOW", event.taskId(), event.applicationId(), event.caseNumber(), event.bodyId(),
-                event.dueOn(), String.valueOf(event.remainingWorkingDays()));
-    }
-
-    @ApplicationModuleListener
-    void on(DeadlineMissed event) {
-        supervision.raise("RED", event.taskId(), event.applicationId(), event.caseNumber(), event.bodyId(),
-                event.dueOn(), null);
+    void on(DeadlineWarnings event) {
+        supervision.raiseDeadlines(event.warnings());
     }
 
     @ApplicationModuleListener

@@ -6,14 +6,20 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -25,8 +31,9 @@ import org.tongban.cases.CaseDecided;
 import org.tongban.cases.CaseFacts;
 import org.tongban.cases.CaseSubmitted;
 import org.tongban.cases.Channel;
-import org.tongban.cases.DeadlineMissed;
+import org.tongban.cases.DeadlineWarnings;
 import org.tongban.evaluation.CaseRated;
+import org.tongban.organization.BodySummary;
 import org.tongban.organization.Organization;
 
 /**
@@ -39,7 +46,7 @@ import org.tongban.organization.Organization;
  * <p>What each day counts: received — first submission (the day the application was first received); accepted — the
  * acceptance day (行政许可法 Art. 32); decided — the decision day, on time when decided by the last day of the promised
  * limit in force at the decision (承诺时限, moved only by special procedures and approved extensions, 行政许可法 Art.
- * 42/45); completed — the day of 办结; overdue — the last day of a task that was still open after it (DeadlineMissed);
+ * 42/45); completed — the day of 办结; overdue — the last day of a task that was still open after it (a missed warning of DeadlineWarnings);
  * rated — the rating day, per level (好差评 five levels, DOMAIN §6).
  */
 @Component
@@ -84,12 +91,15 @@ class DashboardCounts {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final Organization organization;
     private final CaseFacts facts;
     private final TransactionTemplate transactions;
 
-    DashboardCounts(JdbcClient jdbc, Organization organization, CaseFacts facts, TransactionTemplate transactions) {
+    DashboardCounts(JdbcClient jdbc, JdbcTemplate batches, Organization organization, CaseFacts facts,
+            TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.organization = organization;
         this.facts = facts;
         this.transactions = transactions;
@@ -138,16 +148,62 @@ class DashboardCounts {
                 event.itemCode(), delta);
     }
 
+    /**
+     * Counts the tasks of one scan batch whose last day passed while they were open (per task: a parallel branch has
+     * its own clock), for the body the task was with, on its last day. One statement marks the batch's tasks counted
+     * and answers those not counted before; their figures are summed per day × body × item and written in one batch.
+     */
     @ApplicationModuleListener
-    void on(DeadlineMissed event) {
-        // Per task (a parallel branch has its own clock), counted for the body the task was with.
-        String itemCode = facts.of(event.applicationId()).map(CaseFacts.CaseRef::itemCode).orElse(null);
-        if (itemCode == null) {
+    void on(DeadlineWarnings event) {
+        countMissed(event.warnings());
+    }
+
+    /** What {@link #on(DeadlineWarnings)} does, in the caller's thread. */
+    void countMissed(List<DeadlineWarnings.Warning> warnings) {
+        List<DeadlineWarnings.Warning> missed = warnings.stream().filter(DeadlineWarnings.Warning::missed).toList();
+        if (missed.isEmpty()) {
             return;
         }
-        long[] delta = new long[COLUMNS.length];
-        delta[OVERDUE] = 1;
-        count("OVERDUE", event.taskId(), event.dueOn(), event.bodyId(), itemCode, delta);
+        transactions.executeWithoutResult(status -> {
+            String ids = missed.stream().map(w -> w.taskId().toString()).collect(Collectors.joining(",", "{", "}"));
+            Set<UUID> fresh = new HashSet<>(jdbc.sql("insert into supervision_dashboard_counted (kind, source_id) "
+                    + "select 'OVERDUE', unnest(cast(? as uuid[])) on conflict do nothing returning source_id")
+                    .param(ids).query(UUID.class).list());
+            Map<Key, Long> overdue = new TreeMap<>(Comparator.comparing(Key::day).thenComparing(k -> k.bodyId()
+                    .toString()).thenComparing(Key::itemCode));
+            for (DeadlineWarnings.Warning w : missed) {
+                if (fresh.contains(w.taskId())) {
+                    overdue.merge(new Key(w.dueOn(), w.bodyId(), w.itemCode()), 1L, Long::sum);
+                }
+            }
+            if (overdue.isEmpty()) {
+                return;
+            }
+            Map<UUID, BodySummary> bodies = organization.bodies(overdue.keySet().stream().map(Key::bodyId).toList());
+            List<Object[]> days = new ArrayList<>();
+            List<Object[]> months = new ArrayList<>();
+            overdue.forEach((key, count) -> {
+                long[] delta = new long[COLUMNS.length];
+                delta[OVERDUE] = count;
+                days.add(row(key.day(), bodies.get(key.bodyId()).divisionCode(), key, delta));
+                months.add(row(key.day().withDayOfMonth(1), bodies.get(key.bodyId()).divisionCode(), key, delta));
+            });
+            // Days before months, each in one order, as the single-event listeners take them: no deadlock between them.
+            batches.batchUpdate(UPSERT_DAY, days);
+            batches.batchUpdate(UPSERT_MONTH, months);
+        });
+    }
+
+    private static Object[] row(LocalDate period, String division, Key key, long[] delta) {
+        Object[] row = new Object[4 + delta.length];
+        row[0] = Date.valueOf(period);
+        row[1] = division;
+        row[2] = key.bodyId();
+        row[3] = key.itemCode();
+        for (int i = 0; i < delta.length; i++) {
+            row[4 + i] = delta[i];
+        }
+        return row;
     }
 
     @ApplicationModuleListener
@@ -260,7 +316,7 @@ class DashboardCounts {
                     + "from cases_case where decided_on is not null").update();
             jdbc.sql("insert into supervision_dashboard_counted (kind, source_id) select 'COMPLETED', application_id "
                     + "from cases_case where completed_at is not null").update();
-            // DeadlineWatch marks a task warned = 3 when it publishes DeadlineMissed for it.
+            // DeadlineWatch marks a task warned = 3 when it publishes its missed warning.
             jdbc.sql("""
                     select t.due_on, t.body_id, a.item_code from cases_task t
                     join cases_application a on a.id = t.application_id where t.warned >= 3""")

@@ -7,12 +7,16 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tongban.cases.DeadlineWarnings;
 import org.tongban.evaluation.Ratings;
 import org.tongban.identity.SignedIn;
 import org.tongban.organization.BodySummary;
@@ -37,12 +41,14 @@ public class Supervision {
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
     private final Findings findings;
+    private final JdbcTemplate batches;
     private final Clock clock = Clock.systemUTC();
 
-    Supervision(JdbcClient jdbc, Organization organization, Ratings ratings, TransactionTemplate transactions,
-            AuditTrail audit, Findings findings) {
+    Supervision(JdbcClient jdbc, JdbcTemplate batches, Organization organization, Ratings ratings,
+            TransactionTemplate transactions, AuditTrail audit, Findings findings) {
         this.findings = findings;
         this.jdbc = jdbc;
+        this.batches = batches;
         this.organization = organization;
         this.ratings = ratings;
         this.transactions = transactions;
@@ -61,6 +67,31 @@ public class Supervision {
                         body.divisionCode(), dueOn == null ? null : Date.valueOf(dueOn), detail,
                         Timestamp.from(clock.instant()))
                 .update();
+    }
+
+    /**
+     * Records the lights of one batch of deadline warnings (yellow before and on the last day, red after it;
+     * 行政许可法 Art. 42), once per kind and task, in one round trip: a province's morning scan brings tens of
+     * thousands at once.
+     */
+    void raiseDeadlines(List<DeadlineWarnings.Warning> warnings) {
+        Map<UUID, BodySummary> bodies = organization.bodies(warnings.stream().map(DeadlineWarnings.Warning::bodyId)
+                .toList());
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> rows = new ArrayList<>(warnings.size());
+        for (DeadlineWarnings.Warning w : warnings) {
+            BodySummary body = bodies.get(w.bodyId());
+            if (body == null) {
+                throw new NotFoundException("organization.body.not-found", w.bodyId());
+            }
+            rows.add(new Object[] { UUID.randomUUID(), w.missed() ? "RED" : "YELLOW", w.taskId(), w.applicationId(),
+                    w.caseNumber(), w.bodyId(), body.name(), body.divisionCode(), Date.valueOf(w.dueOn()),
+                    w.missed() ? null : String.valueOf(w.remainingWorkingDays()), now });
+        }
+        batches.batchUpdate("""
+                insert into supervision_warning (id, kind, source_id, application_id, case_number, body_id, body_name,
+                    division_code, due_on, detail, raised_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (kind, source_id) do nothing""", rows);
     }
 
     /** Records the start or the end (with the working days excluded) of a special procedure. */

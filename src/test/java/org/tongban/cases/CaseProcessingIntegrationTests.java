@@ -219,6 +219,14 @@ class CaseProcessingIntegrationTests {
                 .isLessThan(order.indexOf(cases.get(middle)));
         assertThat(order.indexOf(cases.get(middle))).isLessThan(order.indexOf(cases.get(late)));
 
+        // The list is read per role: an officer with a second role sees the same tasks in the same order, one with
+        // only another role sees none of them.
+        SignedIn twoRoles = officer("住建窗口兼审查", housingBody, StaffRole.WINDOW_OFFICER, StaffRole.REVIEWER);
+        assertThat(processing.todo(twoRoles)).extracting(TaskView::id)
+                .containsExactlyElementsOf(processing.todo(fireReviewer).stream().map(TaskView::id).toList());
+        assertThat(processing.todo(officer("住建窗口", housingBody, StaffRole.WINDOW_OFFICER)))
+                .noneMatch(t -> cases.containsValue(t.applicationId()));
+
         assertThatThrownBy(() -> processing.todo(fireReviewer, CaseProcessing.TodoFilter.BODY, -1, 50))
                 .isInstanceOf(org.tongban.platform.web.InvalidFieldException.class)
                 .extracting(e -> ((org.tongban.platform.web.InvalidFieldException) e).field()).isEqualTo("page");
@@ -375,13 +383,14 @@ class CaseProcessingIntegrationTests {
                 .andExpect(content().string(containsString("消防设施需专家评审")));
 
         // 9 October: the other two branches are overdue; the paused branch is not warned.
-        List<DeadlineWatch.Warning> warnings = deadlines.withClock(at("2026-10-09T08:00")).run();
+        List<DeadlineWarnings.Warning> warnings = deadlines.withClock(at("2026-10-09T08:00")).run();
         List<UUID> open = openTasks(id);
         assertThat(warnings).filteredOn(w -> w.applicationId().equals(id)).hasSize(2)
                 .allSatisfy(w -> assertThat(w.level()).isEqualTo(3))
                 .noneMatch(w -> w.taskId().equals(paused.id()));
         assertThat(open).contains(paused.id());
-        assertThat(events.stream(DeadlineMissed.class).filter(e -> e.applicationId().equals(id))).hasSize(2);
+        assertThat(events.stream(DeadlineWarnings.class).flatMap(e -> e.warnings().stream())
+                .filter(w -> w.applicationId().equals(id) && w.missed())).hasSize(2);
         // Once per level: a second scan (or a second node) issues nothing again.
         assertThat(deadlines.withClock(at("2026-10-09T08:10")).run()).noneMatch(w -> w.applicationId().equals(id));
 

@@ -36,6 +36,7 @@ import org.tongban.cases.Applications;
 import org.tongban.cases.CaseAcceptance;
 import org.tongban.cases.CaseFixtures;
 import org.tongban.cases.CaseProcessing;
+import org.tongban.cases.DeadlineWarnings;
 import org.tongban.cases.DeadlineWatch;
 import org.tongban.cases.TaskAction;
 import org.tongban.cases.TaskView;
@@ -238,7 +239,7 @@ class RatingsAndSupervisionIntegrationTests {
         tuesday.act(fireReviewer, fire.id(), fire.version(), TaskAction.SPECIAL_START, new CaseProcessing.ActionInput(
                 "消防设施需专家评审", null, org.tongban.cases.SpecialProcedureKind.EXPERT_REVIEW, null, null));
         // Each branch is due on 2026-03-05; the scan on 2026-03-10 finds the two running ones overdue.
-        List<DeadlineWatch.Warning> issued = deadlines.withClock(at("2026-03-10T09:00")).run();
+        List<DeadlineWarnings.Warning> issued = deadlines.withClock(at("2026-03-10T09:00")).run();
         assertThat(issued).filteredOn(w -> w.applicationId().equals(id)).hasSize(2)
                 .allSatisfy(w -> assertThat(w.level()).isEqualTo(3))
                 .noneMatch(w -> w.taskId().equals(fire.id()));

@@ -35,6 +35,7 @@ import org.tongban.cases.CaseFacts;
 import org.tongban.cases.CaseFixtures;
 import org.tongban.cases.CaseProcessing;
 import org.tongban.cases.CaseSubmitted;
+import org.tongban.cases.DeadlineWarnings;
 import org.tongban.cases.TaskAction;
 import org.tongban.cases.TaskView;
 import org.tongban.evaluation.Ratings;
@@ -356,6 +357,40 @@ class DashboardIntegrationTests {
         transactions.executeWithoutResult(s -> events.publishEvent(new CaseSubmitted(id, caseNumber, itemCode,
                 itemBody, applicant, null, LocalDate.parse(day), false)));
         return id;
+    }
+
+    @Test
+    void aBatchOfMissedDeadlinesIsCountedOncePerTaskOnItsLastDayAndARedeliveryAddsNothing() {
+        // A scan batch as DeadlineWatch publishes it: three tasks missed their last day on 1 May 2025, one on 2 May,
+        // and one only nears its deadline (yellow, not counted as overdue). 2025 is used by no other test here.
+        LocalDate first = LocalDate.of(2025, 5, 1);
+        LocalDate second = LocalDate.of(2025, 5, 2);
+        List<DeadlineWarnings.Warning> warnings = List.of(missed(first), missed(first), missed(first),
+                missed(second), new DeadlineWarnings.Warning(UUID.randomUUID(), UUID.randomUUID(), "X", itemCode,
+                        itemBody, second.plusDays(5), 1, 3));
+        long dayOne = overdue("supervision_dashboard_day", "day", first);
+        long dayTwo = overdue("supervision_dashboard_day", "day", second);
+        long month = overdue("supervision_dashboard_month", "month", first);
+        counts.countMissed(warnings);
+        assertThat(overdue("supervision_dashboard_day", "day", first)).isEqualTo(dayOne + 3);
+        assertThat(overdue("supervision_dashboard_day", "day", second)).isEqualTo(dayTwo + 1);
+        assertThat(overdue("supervision_dashboard_month", "month", first)).isEqualTo(month + 4);
+
+        // The registry delivers the same batch again (e.g. after a crash): every task is already counted.
+        counts.countMissed(warnings);
+        assertThat(overdue("supervision_dashboard_day", "day", first)).isEqualTo(dayOne + 3);
+        assertThat(overdue("supervision_dashboard_month", "month", first)).isEqualTo(month + 4);
+    }
+
+    private DeadlineWarnings.Warning missed(LocalDate dueOn) {
+        return new DeadlineWarnings.Warning(UUID.randomUUID(), UUID.randomUUID(), "X", itemCode, itemBody, dueOn, 3, 0);
+    }
+
+    private long overdue(String table, String period, LocalDate day) {
+        LocalDate key = "month".equals(period) ? day.withDayOfMonth(1) : day;
+        return jdbc.queryForObject("select coalesce(sum(overdue), 0) from " + table + " where " + period
+                + " = ? and body_id = ? and item_code = ?", Long.class, java.sql.Date.valueOf(key), itemBody,
+                itemCode);
     }
 
     private void accept(UUID id, String when) {
