@@ -23,8 +23,11 @@
 #   TONGBAN_REV=<commit>    build that commit (git archive) instead of the working tree as it is, e.g. HEAD
 #   REFERENCE_JAR=<path>    use this reference jar instead of building bench/reference
 #   JAVA_HOME=...           JDK used to build and run both (default /usr/lib/jvm/temurin-25-jdk-amd64)
-#   JAVA_OPTS="-Xshare:auto" JVM flags, identical for Tongban and the reference (the AOT scenarios and trainings
-#                           drop -Xshare:* from them: the JVM refuses it next to -XX:AOTCache*, and :auto is the default)
+#   JAVA_OPTS="-Xshare:auto + the flags of jvm.options" JVM flags, identical for Tongban and the reference (the AOT
+#                           scenarios and trainings drop -Xshare:* from them: the JVM refuses it next to
+#                           -XX:AOTCache*, and :auto is the default)
+#   SETTLE=25               seconds after readiness at which memory is read a second time ("settled": after the idle
+#                           collection that jvm.options asks for; 0 skips it)
 #   TONGBAN_PORT=18080 REFERENCE_PORT=18081
 #   STARTUP_TIMEOUT=300     seconds to wait for readiness before a run counts as failed
 #   QUIET_WAIT=180          before each start, wait up to this many seconds for the CPUs to be < QUIET_CPU % busy
@@ -49,7 +52,8 @@ source "$BENCH_DIR/lib.sh"
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
 RUNS=${RUNS:-5}
-JAVA_OPTS=${JAVA_OPTS:--Xshare:auto}
+JAVA_OPTS=${JAVA_OPTS:-"-Xshare:auto $(grep -v '^[[:space:]]*\(#\|$\)' "$PROJECT_DIR/jvm.options" | paste -sd ' ' -)"}
+SETTLE=${SETTLE:-25}
 AOT_JAVA_OPTS=$(printf '%s\n' $JAVA_OPTS | grep -v '^-Xshare:' | paste -sd ' ' -) || true
 TONGBAN_PORT=${TONGBAN_PORT:-18080}
 REFERENCE_PORT=${REFERENCE_PORT:-18081}
@@ -280,6 +284,13 @@ run_one() {
         if grep -qF -- "$AOT_CACHE" "/proc/$pid/maps" 2>/dev/null; then aot_mapped=yes; else aot_mapped=no; fi
     fi
     read -r java_rss pg_rss pg_procs other_rss other_procs pss <<<"$mem"
+    # Read again once the platform has been idle for a while: what it keeps resident when start-up is over.
+    local settled_java=- settled_total=- settled_pss=- sj sp so spss
+    if ((SETTLE > 0)); then
+        sleep "$SETTLE"
+        read -r sj sp _ so _ spss <<<"$(measure_memory "$pid" "$data_dir")"
+        settled_java=$sj settled_total=$((sj + sp + so)) settled_pss=$spss
+    fi
     local s0 s1
     s0=$(now_ms)
     stop_current
@@ -292,11 +303,13 @@ run_one() {
     else
         SAMPLE_STATUS=noisy
     fi
-    echo "$scenario,$run,$((t1 - t0)),$java_rss,$pg_rss,$pg_procs,$other_rss,$other_procs,$total,$pss,$((s1 - s0)),$load1,$quiet,$foreign,$attempt,$SAMPLE_STATUS,$aot_mapped" \
+    echo "$scenario,$run,$((t1 - t0)),$java_rss,$pg_rss,$pg_procs,$other_rss,$other_procs,$total,$pss,$((s1 - s0)),$load1,$quiet,$foreign,$attempt,$SAMPLE_STATUS,$aot_mapped,$settled_java,$settled_total,$settled_pss" \
         >>"$SAMPLES"
-    log "$(printf '%-16s run %d.%d %-5s: ready in %6d ms | RSS java %4d MB + postgres %4d MB (%d procs) + other %d MB = %4d MB | PSS %4d MB | stop %d ms | load %s | others used %d%% CPU before, %d%% during | AOT cache mapped: %s' \
+    log "$(printf '%-16s run %d.%d %-5s: ready in %6d ms | RSS java %4d MB + postgres %4d MB (%d procs) + other %d MB = %4d MB | PSS %4d MB | stop %d ms | load %s | others used %d%% CPU before, %d%% during | AOT cache mapped: %s | settled after %d s: RSS %s MB, PSS %s MB' \
         "$scenario" "$run" "$attempt" "$SAMPLE_STATUS" $((t1 - t0)) $((java_rss / 1024)) $((pg_rss / 1024)) "$pg_procs" $((other_rss / 1024)) \
-        $((total / 1024)) $((pss / 1024)) $((s1 - s0)) "$load1" "$quiet" "$foreign" "$aot_mapped")"
+        $((total / 1024)) $((pss / 1024)) $((s1 - s0)) "$load1" "$quiet" "$foreign" "$aot_mapped" "$SETTLE" \
+        "$([[ $settled_total == - ]] && echo - || echo $((settled_total / 1024)))" \
+        "$([[ $settled_pss == - ]] && echo - || echo $((settled_pss / 1024)))")"
     if [[ "$aot_mapped" == no ]]; then
         log "$scenario run $run: the JVM did not map the AOT cache $AOT_CACHE; see $RESULTS_DIR/$scenario-$run-$attempt.log"
     fi
@@ -397,6 +410,9 @@ stat_of() { column_of "$1" "$2" | "$3"; }
 
 fmt_s() { awk -v v="$1" 'BEGIN { printf "%.2f", v / 1000 }'; }     # ms -> s
 fmt_mb() { awk -v v="$1" 'BEGIN { printf "%.0f", v / 1024 }'; }   # kB -> MB
+settled_cell() { # scenario column -> "median (min–max)" MB, or "-" when memory was not read again
+    if ((SETTLE > 0)); then cell "$1" "$2" fmt_mb; else echo -; fi
+}
 fmt_int() { awk -v v="$1" 'BEGIN { printf "%.0f", v }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
 
@@ -435,6 +451,12 @@ target_lines() { # scenario label -> the targets' verdict for that scenario's me
     echo "- $2: warm start median $(fmt_s "$time") s $(meets "$time" 8000) the 8 s target;" \
         "RSS total (java + postgres) $(fmt_mb "$rss") MB $(meets "$rss" $((700 * 1024))), PSS total $(fmt_mb "$pss") MB" \
         "$(meets "$pss" $((700 * 1024))), java alone $(fmt_mb "$java") MB $(meets "$java" $((700 * 1024))) the 700 MB target"
+    if ((SETTLE > 0)); then
+        rss=$(stat_of "$1" 19 median)
+        pss=$(stat_of "$1" 20 median)
+        echo "  - $SETTLE s after readiness (settled): RSS total $(fmt_mb "$rss") MB $(meets "$rss" $((700 * 1024))), PSS total" \
+            "$(fmt_mb "$pss") MB $(meets "$pss" $((700 * 1024))) the 700 MB target, java alone $(fmt_mb "$(stat_of "$1" 18 median)") MB"
+    fi
 }
 
 report() {
@@ -446,7 +468,8 @@ report() {
         echo "## Startup benchmark — $RUNS_DONE run(s) per scenario (of $RUNS asked)"
         echo
         echo "Median (min–max). Time: process launch → first 200 from /actuator/health/readiness."
-        echo "Memory read right after readiness; MB = MiB. \"postgres\" = the embedded PostgreSQL's processes."
+        echo "Memory read right after readiness (and, in the last columns, $SETTLE s later: settled); MB = MiB."
+        echo "\"postgres\" = the embedded PostgreSQL's processes."
         echo "Last column: CPU time used by every other process on the machine while the app started, as % of all"
         echo "$NPROC CPUs; it includes the curl probe loop itself (≈10 % of 2 CPUs on the machine it was written on)."
         if [[ "$AOT" == 1 ]]; then
@@ -458,10 +481,10 @@ report() {
         echo "Samples disturbed by other processes (more than $MAX_FOREIGN_CPU % CPU) were discarded and repeated;"
         echo "\"noisy\" counts samples kept although disturbed because the $RETRIES retries were used up."
         echo
-        echo "| Scenario | Ready (s) | RSS java (MB) | RSS postgres (MB) | postgres procs | RSS total (MB) | PSS total (MB) | CPU used outside the app during start (%) | samples kept (of them noisy) / discarded |"
-        echo "|---|---|---|---|---|---|---|---|---|"
+        echo "| Scenario | Ready (s) | RSS java (MB) | RSS postgres (MB) | postgres procs | RSS total (MB) | PSS total (MB) | CPU used outside the app during start (%) | samples kept (of them noisy) / discarded | settled RSS total (MB) | settled PSS total (MB) |"
+        echo "|---|---|---|---|---|---|---|---|---|---|---|"
         for s in "${scenarios[@]}"; do
-            echo "| $s | $(cell "$s" 3 fmt_s) | $(cell "$s" 4 fmt_mb) | $(cell "$s" 5 fmt_mb) | $(stat_of "$s" 6 median) | $(cell "$s" 9 fmt_mb) | $(cell "$s" 10 fmt_mb) | $(cell "$s" 14 fmt_int) | $(($(count_status "$s" yes) + $(count_status "$s" noisy))) ($(count_status "$s" noisy)) / $(count_status "$s" no) |"
+            echo "| $s | $(cell "$s" 3 fmt_s) | $(cell "$s" 4 fmt_mb) | $(cell "$s" 5 fmt_mb) | $(stat_of "$s" 6 median) | $(cell "$s" 9 fmt_mb) | $(cell "$s" 10 fmt_mb) | $(cell "$s" 14 fmt_int) | $(($(count_status "$s" yes) + $(count_status "$s" noisy))) ($(count_status "$s" noisy)) / $(count_status "$s" no) | $(settled_cell "$s" 19) | $(settled_cell "$s" 20) |"
         done
         echo
         echo "Ratios of medians against the reference measured in this run:"
@@ -551,7 +574,7 @@ build_reference
 log "Tongban jar: $TONGBAN_JAR"
 log "reference jar: $REFERENCE_JAR"
 
-echo "scenario,run,ready_ms,java_rss_kb,pg_rss_kb,pg_procs,other_rss_kb,other_procs,total_rss_kb,total_pss_kb,stop_ms,loadavg1,foreign_cpu_pct_before,foreign_cpu_pct_during,attempt,kept,aot_cache_mapped" >"$SAMPLES"
+echo "scenario,run,ready_ms,java_rss_kb,pg_rss_kb,pg_procs,other_rss_kb,other_procs,total_rss_kb,total_pss_kb,stop_ms,loadavg1,foreign_cpu_pct_before,foreign_cpu_pct_during,attempt,kept,aot_cache_mapped,settled_java_rss_kb,settled_total_rss_kb,settled_total_pss_kb" >"$SAMPLES"
 echo "scenario,run,train_ms,cache_kb,exit_code,postmaster_left,loadavg1,foreign_cpu_pct_before,foreign_cpu_pct_during,kept" >"$TRAINING"
 
 if [[ "$AOT" == 1 ]]; then
