@@ -113,3 +113,5 @@ fi
     echo "- other java processes on the machine (not this benchmark): before $OTHER_JAVA_BEFORE, after $(other_java)"
     echo "- console log: $RESULTS_DIR/console.log"
 } | tee "$RESULTS_DIR/report.md"
+# shellcheck source=bench/lib.sh
+(source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" && record_printed_figures catalog "$RESULTS_DIR/console.log")

@@ -95,3 +95,4 @@ RATIO=$(awk -v a="$API_MED" -v s="$SQL_MED" 'BEGIN { printf "%.2f", a / s }')
     echo "- date: $START → $(date -Is); machine: $(machine_line)"
     echo "- load average before: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg); Tongban: $TONGBAN_SOURCE"
 } | tee "$RESULTS_DIR/report.md"
+record_figure dashboard "province dashboard API p95" "$API_P95" ms lower "$SQL_P95"

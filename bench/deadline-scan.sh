@@ -165,3 +165,7 @@ LIVE_MED=$(median "${live_ms[@]}") LIVE_P95=$(p95 "${live_ms[@]}")
     echo "- date: $START → $(date -Is); machine: $(machine_line)"
     echo "- load average before: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg); Tongban: $TONGBAN_SOURCE"
 } | tee "$RESULTS_DIR/report.md"
+record_figure deadline-scan "first scan of the day" "$FIRST_MS" ms lower "$REF_MED"
+record_figure deadline-scan "next scan, nothing new" "$SECOND_MS" ms lower
+record_figure deadline-scan "listeners done after the first scan" "$SETTLE_S" s lower
+record_figure deadline-scan "to-do page p95" "$TODO_P95" ms lower "$LIVE_P95"

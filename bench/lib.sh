@@ -19,6 +19,8 @@
 #   settle_events, check_acknowledged, check_consistency
 #                                        the drills' checks of the database and the material files
 #   check, fail, verdict                 a drill's checks and its PASS/FAIL line and exit code
+#   record_figure, record_printed_figures
+#                                        figures in $RESULTS_DIR/results.jsonl, for bench/regressions.sh
 # shellcheck shell=bash
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -434,4 +436,30 @@ verdict() { # name -> prints PASS or FAIL with the reasons; returns 0 or 1
     echo "FAIL: $1"
     printf '  - %s\n' "${FAILURES[@]}"
     return 1
+}
+
+# record_figure scenario metric value unit better(lower|higher) [reference]
+# Appends one figure to $RESULTS_DIR/results.jsonl (one JSON object a line): what was measured, the same-run reference
+# it is compared with (when there is one), the commit, the machine and its load. bench/regressions.sh compares the
+# newest figure of each scenario and metric with the recorded one.
+record_figure() {
+    local scenario=$1 metric=$2 value=$3 unit=$4 better=$5 reference=${6:-}
+    jq -cn --arg scenario "$scenario" --arg metric "$metric" --arg value "$value" --arg unit "$unit" \
+        --arg better "$better" --arg reference "$reference" --arg at "$(date -u +%FT%TZ)" \
+        --arg rev "$(git -C "$PROJECT_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+        --arg machine "$(nproc) CPUs, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)" \
+        --arg load "$(cut -d' ' -f1 /proc/loadavg)" \
+        '{scenario: $scenario, metric: $metric, value: ($value | tonumber), unit: $unit, better: $better,
+          reference: (if $reference == "" then null else ($reference | tonumber) end), at: $at, rev: $rev,
+          machine: $machine, load: ($load | tonumber)}' >>"$RESULTS_DIR/results.jsonl"
+}
+
+# record_printed_figures scenario file
+# Records the figures a benchmark program printed, one line each: FIGURE<TAB>metric<TAB>value<TAB>unit<TAB>better
+# [<TAB>reference].
+record_printed_figures() {
+    local scenario=$1 file=$2 metric value unit better reference
+    while IFS=$'\t' read -r _ metric value unit better reference; do
+        record_figure "$scenario" "$metric" "$value" "$unit" "$better" "$reference"
+    done < <(grep -a $'^FIGURE\t' "$file" || true)
 }

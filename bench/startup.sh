@@ -536,6 +536,21 @@ report() {
         echo "- runs made: $RUNS_DONE of $RUNS${STOP_NOTE}"
         echo "- raw samples: $SAMPLES$([[ "$AOT" == 1 ]] && echo "; training: $TRAINING")"
     } | tee "$REPORT"
+    # For bench/regressions.sh: start times against the bare Spring Boot reference, memory as measured.
+    if ((RUNS_DONE > 0)); then
+        record_figure startup "warm start, default launch" "$(stat_of tongban-warm 3 median)" ms lower \
+            "$(stat_of reference 3 median)"
+        record_figure startup "RSS total after a warm start, default launch" "$(stat_of tongban-warm 9 median)" kB lower
+        if [[ "$AOT" == 1 ]]; then
+            record_figure startup "warm start, AOT launch" "$(stat_of tongban-warm-aot 3 median)" ms lower \
+                "$(stat_of reference-aot 3 median)"
+            record_figure startup "RSS total after a warm start, AOT launch" "$(stat_of tongban-warm-aot 9 median)" kB lower
+            if ((SETTLE > 0)); then
+                record_figure startup "RSS total ${SETTLE} s after a warm start, AOT launch" \
+                    "$(stat_of tongban-warm-aot 19 median)" kB lower
+            fi
+        fi
+    fi
 }
 
 # Waits until the 1-minute load average is below IDLE_LOAD and no other java process runs, at most until IDLE_UNTIL.

@@ -50,6 +50,9 @@ for kb in $MATERIALS; do
     submission_load "$BASE_URL" "$ITEM_CODE" CONCURRENCY="$CONCURRENCY" DURATION="$DURATION" WARMUP="$WARMUP" \
         MATERIAL_KB="$kb" PHONE_PREFIX="$prefix" ACKED_FILE="$RESULTS_DIR/acked-cases.tsv" \
         LABEL="material-${kb}kb" RESULT_JSON="$RESULTS_DIR/material-${kb}kb.json" | tee -a "$RESULTS_DIR/report.md"
+    record_figure submission "filings/s, ${kb} kB material" \
+        "$(jq '.submittedPerSecond' "$RESULTS_DIR/material-${kb}kb.json")" /s higher \
+        "$(jq '(.referenceBeforePerSecond + .referenceAfterPerSecond) / 2' "$RESULTS_DIR/material-${kb}kb.json")"
     prefix=$((prefix - 1))
 done
 if [[ "${JFR:-0}" == 1 && -n "$APP_PID" ]]; then

@@ -395,6 +395,22 @@ public final class CatalogBenchmark {
         out.add("");
         out.add("| Target (issue 3) | Measured | Verdict |");
         out.add("|---|---|---|");
+        // For bench/regressions.sh (record_printed_figures in bench/lib.sh): p95 against raw Lucene's in the same
+        // run and mode (saturated or paced); the guide page has no reference.
+        Map<String, String> references = new LinkedHashMap<>();
+        references.put("search", "raw");
+        references.put("search-paced", "raw-paced");
+        references.put("api", "raw");
+        references.put("api-paced", "raw-paced");
+        references.put("guide", null);
+        references.forEach((key, referenceKey) -> {
+            Load.Stats s = results.get(key);
+            Load.Stats reference = referenceKey == null ? null : results.get(referenceKey);
+            if (s != null) {
+                System.out.printf(Locale.ROOT, "FIGURE\t%s p95\t%.2f\tms\tlower\t%s%n", key, s.p95(),
+                        reference == null ? "" : String.format(Locale.ROOT, "%.2f", reference.p95()));
+            }
+        });
         out.add(target("search p95 ≤ 20 ms, service, saturated", service.p95(), 20, "ms"));
         out.add(target("search p95 ≤ 20 ms, service, paced", results.get("search-paced").p95(), 20, "ms"));
         out.add(target("search p95 ≤ 20 ms, HTTP API, saturated", api.p95(), 20, "ms"));

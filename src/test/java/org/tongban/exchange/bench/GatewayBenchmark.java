@@ -106,6 +106,9 @@ public final class GatewayBenchmark {
                     verification.entries(), verification.intact() ? "verified intact" : "BROKEN at "
                             + verification.firstBrokenId());
             System.out.println(summary);
+            // For bench/regressions.sh (record_printed_figures in bench/lib.sh).
+            System.out.printf(java.util.Locale.ROOT, "FIGURE\tgateway look-ups/s, %d clients\t%.1f\t/s\thigher\t%.1f%n",
+                    clients, gatewayRun.rate(), plainRun.rate());
             String report = System.getProperty("bench.report");
             if (report != null) {
                 Files.writeString(Path.of(report), summary);
