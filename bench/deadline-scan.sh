@@ -117,7 +117,9 @@ REF_ROWS=$(db_query "select count(*) from cases_task where status = 'OPEN' and p
   and due_on <= '$HORIZON' and warned < case when due_on < '$TODAY' then 3 when due_on = '$TODAY' then 2 else 1 end")
 log "reference statement: $REF_ROWS rows, $(median "${ref_ms[@]}") ms (median of 3)"
 
-# The to-do list with that many open cases, before the scan's events add their lights.
+# The to-do list with that many open cases, before the scan's events add their lights, as the body's approver (审批人员,
+# also a reviewer): every open task of the body is on their list, so each page is full.
+signin 13800000004 >/dev/null
 todo_ms=() live_ms=()
 for ((i = 0; i < WARMUP + RUNS; i++)); do
     t=$(curl -fsS -o /dev/null -w '%{time_total}' -b "$JAR" "$BASE/workbench/tasks")
@@ -127,7 +129,9 @@ for ((i = 0; i < WARMUP + RUNS; i++)); do
         live_ms+=("$(awk -v t="$l" 'BEGIN { printf "%.1f", t * 1000 }')")
     fi
 done
-curl -fsS -b "$JAR" "$BASE/api/v1/cases/tasks" -o "$RESULTS_DIR/todo.json"
+curl -fsS -b "$JAR" "$BASE/api/v1/cases/tasks?size=50" -o "$RESULTS_DIR/todo.json"
+PAGE_ROWS=$(jq length "$RESULTS_DIR/todo.json")
+[[ "$PAGE_ROWS" == 50 ]] || { echo "FAIL: the approver's to-do page holds $PAGE_ROWS tasks, not 50" >&2; exit 1; }
 
 log "restarting with a scan every 20 s"
 app_stop
@@ -158,7 +162,7 @@ LIVE_MED=$(median "${live_ms[@]}") LIVE_P95=$(p95 "${live_ms[@]}")
     echo "| First scan of the day: $FIRST_N warnings issued (events recorded) | $FIRST_MS ms | one SQL update of the same $REF_ROWS rows: $REF_MED ms | $(awk -v a="$FIRST_MS" -v b="$REF_MED" 'BEGIN { printf "%.2f×", a / b }') | ≤ 5 s |"
     echo "| Next scan (nothing new) | $SECOND_MS ms | — | — | ≤ 5 s |"
     echo "| Listeners done for those events (lights, dashboard) | $SETTLE_S s after the scan | — | — | — |"
-    echo "| \`GET /workbench/tasks\` (officer, $MINE open tasks in the body) | p95 $TODO_P95 ms (median $TODO_MED) | liveness p95 $LIVE_P95 ms (median $LIVE_MED) | $(awk -v a="$TODO_P95" -v b="$LIVE_P95" 'BEGIN { printf "%.1f×", a / b }') | p95 ≤ 30 ms |"
+    echo "| \`GET /workbench/tasks\` (the body's approver: a full page of 50 of the body's $MINE open tasks) | p95 $TODO_P95 ms (median $TODO_MED) | liveness p95 $LIVE_P95 ms (median $LIVE_MED) | $(awk -v a="$TODO_P95" -v b="$LIVE_P95" 'BEGIN { printf "%.1f×", a / b }') | p95 ≤ 30 ms |"
     echo
     echo "- $EVENTS_REPORT; warning rows in supervision: $LIGHTS; tasks warned at some level after the scan: $WARNED"
     echo "- today $TODAY (Asia/Shanghai), warning window to $HORIZON; $RUNS requests after $WARMUP warm-up, to-do and liveness alternating"

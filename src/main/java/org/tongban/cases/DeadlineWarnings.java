@@ -20,10 +20,11 @@ public record DeadlineWarnings(LocalDate day, List<Warning> warnings) {
 
     /**
      * One task's warning: {@code level} 1 when {@code remainingWorkingDays} fell to the warning threshold, 2 on the
-     * last day (0 left), 3 the day after (超期).
+     * last day (0 left), 3 the day after (超期). {@code holderId}/{@code holderName}: the officer who held the task
+     * then, or null when nobody had claimed it.
      */
     public record Warning(UUID taskId, UUID applicationId, String caseNumber, String itemCode, UUID bodyId,
-            LocalDate dueOn, int level, int remainingWorkingDays) {
+            LocalDate dueOn, int level, int remainingWorkingDays, UUID holderId, String holderName) {
 
         /** The task was still open after its last day (red light). */
         public boolean missed() {

@@ -125,7 +125,8 @@ public class DeadlineWatch {
                 set warned = case when t.due_on < :today then 3 when t.due_on = :today then 2 else 1 end
                 from claimed c, cases_application a
                 where t.id = c.id and a.id = t.application_id
-                returning t.id, t.application_id, a.case_number, a.item_code, t.body_id, t.due_on, t.warned""")
+                returning t.id, t.application_id, a.case_number, a.item_code, t.body_id, t.due_on, t.warned,
+                    t.holder_id, t.holder_name""")
                 .param("horizon", Date.valueOf(horizon)).param("today", Date.valueOf(today))
                 .param("afterDue", Date.valueOf(after.dueOn())).param("afterId", after.id()).param("batch", BATCH)
                 .query((rs, n) -> {
@@ -133,7 +134,8 @@ public class DeadlineWatch {
                     int level = rs.getInt(7);
                     return new DeadlineWarnings.Warning(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                             rs.getString(3), rs.getString(4), rs.getObject(5, UUID.class), dueOn, level,
-                            level == 1 ? calendar.workingDaysBetween(today, dueOn) : 0);
+                            level == 1 ? calendar.workingDaysBetween(today, dueOn) : 0,
+                            rs.getObject(8, UUID.class), rs.getString(9));
                 })
                 .list();
         if (!warnings.isEmpty()) {

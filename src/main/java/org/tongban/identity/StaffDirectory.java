@@ -40,6 +40,21 @@ public class StaffDirectory {
                 (rs, n) -> new Colleague(rs.getObject(1, UUID.class), rs.getString(2), roles(rs.getString(3))), body);
     }
 
+    /** An active staff member holding a role, with the division of their body (their scope as a supervisor). */
+    public record RoleHolder(UUID id, String name, String divisionCode) {
+    }
+
+    /** The active staff members holding the role anywhere in the province, by division. */
+    public List<RoleHolder> activeWithRole(StaffRole role) {
+        return jdbc.query("""
+                select a.id, a.name, s.division_code, s.roles from identity_account a
+                join identity_staff_assignment s on s.account_id = a.id
+                where a.kind = 'STAFF' and a.status = 'ACTIVE' and s.roles like ? order by s.division_code, a.id""",
+                (rs, n) -> roles(rs.getString(4)).contains(role)
+                        ? new RoleHolder(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)) : null,
+                "%" + role.name() + "%").stream().filter(java.util.Objects::nonNull).toList();
+    }
+
     private static Set<StaffRole> roles(String names) {
         Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
         for (String role : names.split(",")) {

@@ -86,11 +86,12 @@ public class Supervision {
             }
             rows.add(new Object[] { UUID.randomUUID(), w.missed() ? "RED" : "YELLOW", w.taskId(), w.applicationId(),
                     w.caseNumber(), w.bodyId(), body.name(), body.divisionCode(), Date.valueOf(w.dueOn()),
-                    w.missed() ? null : String.valueOf(w.remainingWorkingDays()), now });
+                    w.missed() ? null : String.valueOf(w.remainingWorkingDays()), now, w.holderId(), w.holderName() });
         }
         batches.batchUpdate("""
                 insert into supervision_warning (id, kind, source_id, application_id, case_number, body_id, body_name,
-                    division_code, due_on, detail, raised_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    division_code, due_on, detail, raised_at, holder_id, holder_name)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (kind, source_id) do nothing""", rows);
     }
 

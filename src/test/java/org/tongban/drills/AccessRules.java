@@ -409,6 +409,17 @@ final class AccessRules {
         staff("POST /workbench/supervision/tasks/{id}", SUPERVISOR).at(Place.PROVINCE).scoped();
         staff("POST /api/v1/supervision/tasks/{id}/progress", SUPERVISOR).at(Place.PROVINCE).scoped();
 
+        // Escalation of overdue cases (超期督办): the page for heads of bodies (approvers) and supervisors; each staff
+        // member's own notices; the body's overdue cases for its head; lights per officer (own body, or a body of the
+        // supervisor's division) and per division (supervisors), covered by EscalationsIntegrationTests.
+        staff("GET /workbench/overdue", SUPERVISOR, APPROVER);
+        staff("POST /workbench/overdue/notices/read").allStaff();
+        staff("GET /api/v1/supervision/escalations/notices").allStaff();
+        staff("POST /api/v1/supervision/escalations/notices/read").allStaff();
+        staff("GET /api/v1/supervision/escalations/overdue", APPROVER);
+        staff("GET /api/v1/supervision/lights/officers", SUPERVISOR, APPROVER);
+        staff("GET /api/v1/supervision/lights/divisions", SUPERVISOR);
+
         // Anomaly findings (电子监察异常): supervisors, for their division and below.
         staff("GET /workbench/supervision/findings", SUPERVISOR);
         staff("GET /api/v1/supervision/findings", SUPERVISOR);

@@ -367,7 +367,7 @@ class DashboardIntegrationTests {
         LocalDate second = LocalDate.of(2025, 5, 2);
         List<DeadlineWarnings.Warning> warnings = List.of(missed(first), missed(first), missed(first),
                 missed(second), new DeadlineWarnings.Warning(UUID.randomUUID(), UUID.randomUUID(), "X", itemCode,
-                        itemBody, second.plusDays(5), 1, 3));
+                        itemBody, second.plusDays(5), 1, 3, null, null));
         long dayOne = overdue("supervision_dashboard_day", "day", first);
         long dayTwo = overdue("supervision_dashboard_day", "day", second);
         long month = overdue("supervision_dashboard_month", "month", first);
@@ -383,7 +383,8 @@ class DashboardIntegrationTests {
     }
 
     private DeadlineWarnings.Warning missed(LocalDate dueOn) {
-        return new DeadlineWarnings.Warning(UUID.randomUUID(), UUID.randomUUID(), "X", itemCode, itemBody, dueOn, 3, 0);
+        return new DeadlineWarnings.Warning(UUID.randomUUID(), UUID.randomUUID(), "X", itemCode, itemBody, dueOn, 3, 0,
+                null, null);
     }
 
     private long overdue(String table, String period, LocalDate day) {
