@@ -72,10 +72,12 @@ public class CaseDelivery {
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final CaseFacts facts;
 
     CaseDelivery(DeliveryStore store, ApplicationStore applications, ProcessStore processes, CaseProcessing processing,
             Catalog catalog, Organization organization, PersonalData personalData, TransactionTemplate transactions,
-            AuditTrail audit, ApplicationEventPublisher events) {
+            AuditTrail audit, ApplicationEventPublisher events, CaseFacts facts) {
+        this.facts = facts;
         this.store = store;
         this.applications = applications;
         this.processes = processes;
@@ -193,17 +195,45 @@ public class CaseDelivery {
      * The applicant (or the company's agent) opened the decision document: an online delivery is done if the result
      * is ready to deliver (the delivery step is open) — 电子送达 takes effect when the addressee opens it.
      */
-    void resultOpened(SignedIn who, UUID applicationId) {
+    boolean resultOpened(SignedIn who, UUID applicationId) {
+        return resultOpened(who, applicationId, null);
+    }
+
+    /**
+     * The holder opened, in their wallet (我的证照), the e-certificate issued as the result of the case with this
+     * number: like opening the decision document, this is the online delivery (电子送达) of a result that is ready to
+     * deliver (the delivery step is open) when the applicant chose (or left) online delivery — an e-certificate has
+     * the force of the paper one (国务院令第716号 Art. 10). Only the applicant, or the agent of the company applied
+     * for, counts; staff (an officer, a verifier) never do. Called again, nothing changes.
+     *
+     * @param certificate the certificate's identifier, kept on the case's history
+     * @return whether this opening delivered the result
+     */
+    public boolean resultCertificateOpened(SignedIn holder, String caseNumber, String certificate) {
+        if (holder == null || holder.staff()) {
+            return false;
+        }
+        UUID applicationId = facts.byNumber(caseNumber).map(CaseFacts.CaseRef::applicationId).orElse(null);
+        ApplicationStore.Row app = applicationId == null ? null : applications.find(applicationId).orElse(null);
+        if (app == null) {
+            return false;
+        }
+        boolean applicant = app.applicantAccount().equals(holder.accountId()) || app.companyAccount() != null
+                && holder.actingFor() != null && app.companyAccount().equals(holder.actingFor().company());
+        return applicant && resultOpened(holder, applicationId, certificate);
+    }
+
+    private boolean resultOpened(SignedIn who, UUID applicationId, String certificate) {
         DeliveryStore.Row chosen = store.find(applicationId).orElse(null);
         if (who.staff() || chosen != null && (chosen.delivered() || !DeliveryMethod.ONLINE.name()
                 .equals(chosen.method())) || openDeliveryTask(applicationId) == null) {
-            return;
+            return false;
         }
-        transactions.executeWithoutResult(status -> {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
             processes.lockCase(applicationId).orElseThrow();
             TaskRow task = openDeliveryTask(applicationId);
             if (task == null) {
-                return;
+                return false;
             }
             ApplicationStore.Row app = applications.find(applicationId).orElseThrow();
             Instant now = processing.now();
@@ -211,10 +241,11 @@ public class CaseDelivery {
             if (!store.markDelivered(applicationId, DeliveryMethod.ONLINE.name(),
                     new DeliveryStore.Delivery("OPENED", null, null, null, null, null, null), who.accountId(),
                     who.name(), now)) {
-                return;
+                return false;
             }
-            delivered(app, task, who, true, DeliveryMethod.ONLINE, "OPENED", null, now);
-        });
+            delivered(app, task, who, true, DeliveryMethod.ONLINE, "OPENED", certificate, now);
+            return true;
+        }));
     }
 
     // --- officers
