@@ -299,12 +299,35 @@ public final class ProcessDiagram {
             leaving.computeIfAbsent(route.link().from(), k -> new ArrayList<>()).add(route);
             arriving.computeIfAbsent(route.link().to(), k -> new ArrayList<>()).add(route);
         }
+        // Ordered by where the other end lies (the left channel first, the right one last), so lines do not cross
+        // where they leave or arrive; the sort is stable, ties keep the definition's order.
+        for (List<Route> out : leaving.values()) {
+            out.sort(java.util.Comparator.comparingDouble(r -> r.channel() < 0 ? x[r.link().to()]
+                    + w[r.link().to()] / 2 : r.right() ? Double.MAX_VALUE : -Double.MAX_VALUE));
+        }
+        for (List<Route> in : arriving.values()) {
+            in.sort(java.util.Comparator.comparingDouble(r -> r.channel() < 0 ? x[r.link().from()]
+                    + w[r.link().from()] / 2 : r.right() ? Double.MAX_VALUE : -Double.MAX_VALUE));
+        }
+        // Where each line leaves its node: an arriving line moves aside rather than run down the same x as a line
+        // leaving a node of the layer above through the same gap.
+        Map<Integer, List<Double>> exits = new HashMap<>();
+        for (Route route : routes) {
+            List<Route> out = leaving.get(route.link().from());
+            exits.computeIfAbsent(route.exitGap(), k -> new ArrayList<>())
+                    .add(port(x[route.link().from()], w[route.link().from()], out.indexOf(route), out.size()));
+        }
         for (Route route : routes) {
             Link l = route.link();
             List<Route> out = leaving.get(l.from());
             List<Route> in = arriving.get(l.to());
             double sx = port(x[l.from()], w[l.from()], out.indexOf(route), out.size());
             double tx = port(x[l.to()], w[l.to()], in.indexOf(route), in.size());
+            List<Double> taken = exits.getOrDefault(route.entryGap(), List.of());
+            for (int tries = 0; tries < 4 && taken.contains(tx) && !(route.channel() < 0 && tx == sx
+                    && java.util.Collections.frequency(taken, tx) == 1); tries++) {
+                tx = Math.min(tx + 8, x[l.to()] + w[l.to()] - 4);
+            }
             double sy = top[l.from()] + h[l.from()];
             double ty = top[l.to()];
             double exitY = gapTop[route.exitGap()] + route.exitOffset() + (route.exitGap() == 0 ? 0 : 8);
