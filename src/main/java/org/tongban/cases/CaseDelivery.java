@@ -36,7 +36,8 @@ import org.tongban.shared.NotFoundException;
  * the item's body (窗口领取), or by post (邮寄送达, where the guide offers mail) — and may change the choice until the
  * result is delivered. At the delivery step of the process the officer delivers it as chosen: records the carrier,
  * waybill number and posting date; or who collected it, checked against the applicant (or an agent with an ID
- * number); or confirms an online delivery, which also happens when the applicant opens the decision document. The
+ * number); or confirms an online delivery, which also happens when the applicant opens the decision document or, in
+ * the wallet of the certificates module, the e-certificate issued for the case. The
  * delivery closes the step, and the case is completed (办结).
  *
  * <p>行政许可法 Art. 44: a licence is issued and delivered (颁发、送达) within 10 working days of the decision; Art. 38
