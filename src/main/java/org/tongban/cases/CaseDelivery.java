@@ -36,7 +36,8 @@ import org.tongban.shared.NotFoundException;
  * the item's body (窗口领取), or by post (邮寄送达, where the guide offers mail) — and may change the choice until the
  * result is delivered. At the delivery step of the process the officer delivers it as chosen: records the carrier,
  * waybill number and posting date; or who collected it, checked against the applicant (or an agent with an ID
- * number); or confirms an online delivery, which also happens when the applicant opens the decision document. The
+ * number); or confirms an online delivery, which also happens when the applicant opens the decision document or, in
+ * the wallet of the certificates module, the e-certificate issued for the case. The
  * delivery closes the step, and the case is completed (办结).
  *
  * <p>行政许可法 Art. 44: a licence is issued and delivered (颁发、送达) within 10 working days of the decision; Art. 38
@@ -72,10 +73,12 @@ public class CaseDelivery {
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final CaseFacts facts;
 
     CaseDelivery(DeliveryStore store, ApplicationStore applications, ProcessStore processes, CaseProcessing processing,
             Catalog catalog, Organization organization, PersonalData personalData, TransactionTemplate transactions,
-            AuditTrail audit, ApplicationEventPublisher events) {
+            AuditTrail audit, ApplicationEventPublisher events, CaseFacts facts) {
+        this.facts = facts;
         this.store = store;
         this.applications = applications;
         this.processes = processes;
@@ -193,17 +196,45 @@ public class CaseDelivery {
      * The applicant (or the company's agent) opened the decision document: an online delivery is done if the result
      * is ready to deliver (the delivery step is open) — 电子送达 takes effect when the addressee opens it.
      */
-    void resultOpened(SignedIn who, UUID applicationId) {
+    boolean resultOpened(SignedIn who, UUID applicationId) {
+        return resultOpened(who, applicationId, null);
+    }
+
+    /**
+     * The holder opened, in their wallet (我的证照), the e-certificate issued as the result of the case with this
+     * number: like opening the decision document, this is the online delivery (电子送达) of a result that is ready to
+     * deliver (the delivery step is open) when the applicant chose (or left) online delivery — an e-certificate has
+     * the force of the paper one (国务院令第716号 Art. 10). Only the applicant, or the agent of the company applied
+     * for, counts; staff (an officer, a verifier) never do. Called again, nothing changes.
+     *
+     * @param certificate the certificate's identifier, kept on the case's history
+     * @return whether this opening delivered the result
+     */
+    public boolean resultCertificateOpened(SignedIn holder, String caseNumber, String certificate) {
+        if (holder == null || holder.staff()) {
+            return false;
+        }
+        UUID applicationId = facts.byNumber(caseNumber).map(CaseFacts.CaseRef::applicationId).orElse(null);
+        ApplicationStore.Row app = applicationId == null ? null : applications.find(applicationId).orElse(null);
+        if (app == null) {
+            return false;
+        }
+        boolean applicant = app.applicantAccount().equals(holder.accountId()) || app.companyAccount() != null
+                && holder.actingFor() != null && app.companyAccount().equals(holder.actingFor().company());
+        return applicant && resultOpened(holder, applicationId, certificate);
+    }
+
+    private boolean resultOpened(SignedIn who, UUID applicationId, String certificate) {
         DeliveryStore.Row chosen = store.find(applicationId).orElse(null);
         if (who.staff() || chosen != null && (chosen.delivered() || !DeliveryMethod.ONLINE.name()
                 .equals(chosen.method())) || openDeliveryTask(applicationId) == null) {
-            return;
+            return false;
         }
-        transactions.executeWithoutResult(status -> {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
             processes.lockCase(applicationId).orElseThrow();
             TaskRow task = openDeliveryTask(applicationId);
             if (task == null) {
-                return;
+                return false;
             }
             ApplicationStore.Row app = applications.find(applicationId).orElseThrow();
             Instant now = processing.now();
@@ -211,10 +242,11 @@ public class CaseDelivery {
             if (!store.markDelivered(applicationId, DeliveryMethod.ONLINE.name(),
                     new DeliveryStore.Delivery("OPENED", null, null, null, null, null, null), who.accountId(),
                     who.name(), now)) {
-                return;
+                return false;
             }
-            delivered(app, task, who, true, DeliveryMethod.ONLINE, "OPENED", null, now);
-        });
+            delivered(app, task, who, true, DeliveryMethod.ONLINE, "OPENED", certificate, now);
+            return true;
+        }));
     }
 
     // --- officers

@@ -501,6 +501,18 @@ public class CaseProcessing {
                 open && leader ? candidates(task) : List.of());
     }
 
+    /**
+     * The process definition the case of a task follows — the version it started with — for the officers of a body
+     * that handles it (drawn on the task page with the case's open steps).
+     *
+     * @throws NotFoundException {@code cases.task.not-found} for a task of another body
+     */
+    public ProcessDefinition definitionOf(SignedIn officer, UUID taskId) {
+        TaskRow task = visibleTask(officer, taskId);
+        CaseRow c = store.findCase(task.applicationId()).orElseThrow();
+        return definitions.version(c.itemCode(), c.definitionVersion());
+    }
+
     /** Materials of a case, for officers of a body that handles it. */
     public Applications.MaterialDownload material(SignedIn officer, UUID taskId, UUID material) {
         TaskRow task = visibleTask(officer, taskId);

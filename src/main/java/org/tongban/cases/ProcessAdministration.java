@@ -96,6 +96,18 @@ public class ProcessAdministration {
     }
 
     /**
+     * One published version of the item's definition, read only: the one cases started on it still follow.
+     *
+     * @throws NotFoundException {@code cases.definition.version-not-found} for a version the item does not have
+     */
+    public ProcessDefinition version(SignedIn admin, ImplementationCode code, int version) {
+        requireAdmin(admin);
+        ItemDetail item = inScope(admin, catalog.item(code));
+        return definitions.findVersion(item.summary().code(), version)
+                .orElseThrow(() -> new NotFoundException("cases.definition.version-not-found", version));
+    }
+
+    /**
      * Publishes a new version.
      *
      * @throws InvalidProcessDefinitionException listing every problem; nothing is stored

@@ -493,6 +493,7 @@ final class AccessRules {
                 "POST /admin/catalog/items/{code}/resume", "POST /admin/catalog/items/{code}/suspend",
                 "POST /admin/catalog/items/{id}/approve", "POST /admin/catalog/items/{id}/submit",
                 "GET /admin/catalog/processes/{code}", "POST /admin/catalog/processes/{code}",
+                "GET /admin/catalog/processes/{code}/versions/{version}",
                 "GET /api/v1/catalog/admin/items/{code}/diff", "GET /api/v1/catalog/admin/items/{code}/versions",
                 "POST /api/v1/catalog/admin/items/{code}/repeal", "POST /api/v1/catalog/admin/items/{code}/resume",
                 "POST /api/v1/catalog/admin/items/{code}/suspend",

@@ -57,6 +57,12 @@ public class ProcessDefinitions {
                 .params(itemCode, version).query((rs, n) -> of(itemCode, version, rs.getString(1))).single();
     }
 
+    /** One version, if the item has it. */
+    public Optional<ProcessDefinition> findVersion(String itemCode, int version) {
+        return jdbc.sql("select definition from cases_process_definition where item_code = ? and version = ?")
+                .params(itemCode, version).query((rs, n) -> of(itemCode, version, rs.getString(1))).optional();
+    }
+
     /** Stores a new version (after validation by the caller) published by the named staff member; answers its number. */
     public int publish(String itemCode, String name, boolean joint, List<ProcessDefinition.Node> nodes,
             UUID publishedBy, String publisherName) {

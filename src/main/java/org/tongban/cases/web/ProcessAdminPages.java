@@ -165,6 +165,26 @@ class ProcessAdminPages {
         return new ModelAndView(PAGE, model.asMap(), HttpStatus.UNPROCESSABLE_CONTENT);
     }
 
+    /**
+     * One published version, read only: its drawing and its steps — the process the cases started on it follow.
+     */
+    @GetMapping("/admin/catalog/processes/{code}/versions/{version}")
+    String version(@PathVariable String code, @PathVariable int version, @AuthenticationPrincipal SignedIn admin,
+            Locale locale, Model model) {
+        // The workspace first: it derives and stores the first version of an item that has none yet.
+        ProcessAdministration.Workspace workspace = administration.workspace(admin, parse(code));
+        ProcessDefinition shown = administration.version(admin, parse(code), version);
+        model.addAttribute("definition", shown);
+        model.addAttribute("flow", shown);
+        model.addAttribute("workspace", workspace);
+        model.addAttribute("latest", workspace.current().version() == shown.version());
+        model.addAttribute("diagram", ProcessDiagram.svg(shown, Set.of(), ProcessDiagram.Texts.of(messages, locale),
+                "flow-graph"));
+        model.addAttribute("current", Set.of());
+        model.addAttribute("flagged", Set.of());
+        return "cases/process-version";
+    }
+
     @GetMapping("/api/v1/cases/definitions/{code}")
     @ResponseBody
     ProcessDefinition definition(@PathVariable String code, @AuthenticationPrincipal SignedIn admin) {
@@ -185,6 +205,9 @@ class ProcessAdminPages {
         model.addAttribute("workspace", workspace);
         model.addAttribute("editor", editor);
         model.addAttribute("flow", flow);
+        model.addAttribute("diagram", ProcessDiagram.svg(flow, Set.of(), ProcessDiagram.Texts.of(messages, locale),
+                "flow-graph"));
+        model.addAttribute("current", Set.of());
         model.addAttribute("unsaved", unsaved);
         model.addAttribute("problems", problems);
         Map<Integer, List<String>> byNode = new HashMap<>();

@@ -1,5 +1,6 @@
 package org.tongban.cases.web;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -77,7 +78,29 @@ class TaskPages {
         model.addAttribute("delivery", delivery.forOfficer(officer, id));
         model.addAttribute("deliveryStep", "OPEN".equals(detail.task().status())
                 && ("deliver".equals(detail.task().nodeId()) || "送达".equals(detail.task().nodeName())));
+        // The process the case follows (the version it started with), drawn with the steps it is at now.
+        org.tongban.cases.ProcessDefinition definition = processing.definitionOf(officer, id);
+        java.util.Set<String> current = currentSteps(definition, detail.progress().current());
+        model.addAttribute("caseFlow", definition);
+        model.addAttribute("caseFlowCurrent", current);
+        model.addAttribute("caseFlowFlagged", java.util.Set.of());
+        model.addAttribute("caseFlowDiagram", ProcessDiagram.svg(definition, current,
+                ProcessDiagram.Texts.of(messages, locale), "case-flow"));
         return "cases/task";
+    }
+
+    /** The open steps as the drawing names them: a node's id, and {@code node/branch} for a branch running now. */
+    static java.util.Set<String> currentSteps(org.tongban.cases.ProcessDefinition definition, List<TaskView> open) {
+        java.util.Set<String> current = new java.util.TreeSet<>();
+        for (TaskView t : open) {
+            current.add(t.nodeId());
+            if (t.branchName() != null) {
+                definition.node(t.nodeId()).ifPresent(n -> n.branches().stream()
+                        .filter(b -> t.branchName().equals(b.name())).findFirst()
+                        .ifPresent(b -> current.add(n.id() + "/" + b.id())));
+            }
+        }
+        return current;
     }
 
     @GetMapping("/workbench/tasks/{id}/materials/{material}")

@@ -44,9 +44,11 @@ class CertificatesApi {
     private final CertificateTypes types;
     private final CertificateVerification verification;
     private final CertificateUse use;
+    private final org.tongban.certificates.CaseResultOpening opening;
 
     CertificatesApi(Certificates certificates, CertificateTypes types, CertificateVerification verification,
-            CertificateUse use) {
+            CertificateUse use, org.tongban.certificates.CaseResultOpening opening) {
+        this.opening = opening;
         this.certificates = certificates;
         this.types = types;
         this.verification = verification;
@@ -86,18 +88,24 @@ class CertificatesApi {
 
     @GetMapping("/{id}")
     CertificateView certificate(@PathVariable UUID id, @AuthenticationPrincipal SignedIn person) {
-        return certificates.forHolder(person, id);
+        CertificateView view = certificates.forHolder(person, id);
+        opening.opened(person, id); // the holder opening a case's result delivers it when chosen online
+        return view;
     }
 
     @GetMapping(path = "/{id}/signed", produces = MediaType.APPLICATION_JSON_VALUE)
     String signed(@PathVariable UUID id, @AuthenticationPrincipal SignedIn person) {
-        return certificates.signedDocument(person, id).json();
+        String json = certificates.signedDocument(person, id).json();
+        opening.opened(person, id);
+        return json;
     }
 
     /** The certificate as a printable PDF ({@code application/pdf}) with its verification QR code. */
     @GetMapping("/{id}/pdf")
     ResponseEntity<byte[]> pdf(@PathVariable UUID id, @AuthenticationPrincipal SignedIn person) {
-        return WalletPages.pdfCopy(certificates, person, id);
+        ResponseEntity<byte[]> copy = WalletPages.pdfCopy(certificates, person, id);
+        opening.opened(person, id);
+        return copy;
     }
 
     @GetMapping("/{id}/ledger")

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tongban.certificates.CaseResultOpening;
 import org.tongban.certificates.CertificateRefusedException;
 import org.tongban.certificates.CertificateUse;
 import org.tongban.certificates.CertificateView;
@@ -31,8 +32,11 @@ class WalletPages {
     private final Certificates certificates;
     private final CertificateUse use;
     private final CertificatesErrorHandling errors;
+    private final CaseResultOpening opening;
 
-    WalletPages(Certificates certificates, CertificateUse use, CertificatesErrorHandling errors) {
+    WalletPages(Certificates certificates, CertificateUse use, CertificatesErrorHandling errors,
+            CaseResultOpening opening) {
+        this.opening = opening;
         this.certificates = certificates;
         this.use = use;
         this.errors = errors;
@@ -48,6 +52,8 @@ class WalletPages {
     @GetMapping("/account/certificates/{id}")
     String certificate(@PathVariable UUID id, @AuthenticationPrincipal SignedIn person, Locale locale, Model model) {
         CertificateView view = certificates.forHolder(person, id);
+        // The holder opening a certificate issued for a case delivers that case's result when chosen online.
+        opening.opened(person, id);
         model.addAttribute("c", view);
         model.addAttribute("qr", qr(view, locale));
         model.addAttribute("ledger", use.ledger(person, id));
@@ -67,6 +73,7 @@ class WalletPages {
     @GetMapping("/account/certificates/{id}/signed")
     ResponseEntity<byte[]> signed(@PathVariable UUID id, @AuthenticationPrincipal SignedIn person) {
         Certificates.SignedDocument document = certificates.signedDocument(person, id);
+        opening.opened(person, id);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(document.fileName()).build().toString())
@@ -76,7 +83,9 @@ class WalletPages {
     /** The certificate as a printable PDF with the verification QR code (电子证照打印件). */
     @GetMapping("/account/certificates/{id}/pdf")
     ResponseEntity<byte[]> pdf(@PathVariable UUID id, @AuthenticationPrincipal SignedIn person) {
-        return pdfCopy(certificates, person, id);
+        ResponseEntity<byte[]> copy = pdfCopy(certificates, person, id);
+        opening.opened(person, id);
+        return copy;
     }
 
     static ResponseEntity<byte[]> pdfCopy(Certificates certificates, SignedIn person, UUID id) {
