@@ -64,7 +64,8 @@ class WalkInPages {
         try {
             UUID hallId = hall.isBlank() ? null : InvalidFieldException.parse("hallId", () -> UUID.fromString(hall));
             WalkInFiling.Started started = walkIns.start(officer, new WalkInFiling.Start(form.get("itemCode"),
-                    form.get("name"), form.get("idNumber"), form.get("phone"), hallId, form.get("window")),
+                    form.get("name"), form.get("idNumber"), form.get("phone"), hallId, form.get("window"),
+                    form.get("creditCode")),
                     form.get("startKey"));
             return "redirect:/workbench/walk-ins/" + started.id();
         } catch (IncompleteApplicationException e) {
