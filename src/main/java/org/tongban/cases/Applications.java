@@ -334,6 +334,18 @@ public class Applications {
      *         {@code .corrupt}, {@code cases.material.slot-unknown}
      */
     public ApplicationView.MaterialFile upload(SignedIn who, UUID id, int index, String fileName, byte[] content) {
+        return upload(who, id, index, fileName, content, false);
+    }
+
+    /**
+     * Stores a file for the material slot {@code index}: with {@code addPage}, an image added after the slot's images
+     * (another page of the same material); otherwise replacing what the slot held.
+     *
+     * @throws CaseRefusedException as {@link #upload(SignedIn, UUID, int, String, byte[])}, and
+     *         {@code cases.material.page-not-image} or {@code cases.material.too-many-pages} when adding a page
+     */
+    public ApplicationView.MaterialFile upload(SignedIn who, UUID id, int index, String fileName, byte[] content,
+            boolean addPage) {
         MaterialContent.Kind kind = checkedFile(content);
         Row row = own(who, id);
         Guide.Material requirement = requirement(row, index);
@@ -351,7 +363,7 @@ public class Applications {
                         && locked.status() == ApplicationStatus.ACCEPTED)) {
                     throw CaseRefusedException.conflict("cases.application.not-editable");
                 }
-                fileInto(id, material).forEach(this::deleteAfterCommit);
+                fileInto(id, material, addPage).forEach(this::deleteAfterCommit);
                 // An upload replaces a copy obtained by sharing: the applicant chose to supply it themself.
                 sharedMaterials.forget(id, index);
                 store.touch(id, clock.instant());
@@ -373,18 +385,20 @@ public class Applications {
     public static final int MAX_PAGES = 20;
 
     /**
-     * Files a stored file into its slot, inside the caller's transaction: an image joins the slot's images as the
-     * next page (both sides of an ID card, the pages of a scanned licence); any other file, or an image where a
-     * document was, replaces what the slot held. Answers the storage keys of replaced files to delete.
+     * Files a stored file into its slot, inside the caller's transaction: as the next page after the slot's images
+     * when {@code addPage} (both sides of an ID card, the pages of a scanned licence), else replacing what the slot
+     * held. Answers the storage keys of replaced files to delete.
      *
-     * @throws CaseRefusedException {@code cases.material.too-many-pages} beyond {@link #MAX_PAGES} images
+     * @throws CaseRefusedException {@code cases.material.page-not-image} when adding anything but an image to a slot
+     *         of images, {@code cases.material.too-many-pages} beyond {@link #MAX_PAGES} images
      */
-    List<String> fileInto(UUID id, MaterialRow material) {
-        List<MaterialRow> current = store.materials(id).stream().filter(m -> m.index() == material.index()).toList();
-        boolean page = image(material.contentType()) && !current.isEmpty()
-                && current.stream().allMatch(m -> image(m.contentType()));
-        if (!page) {
+    List<String> fileInto(UUID id, MaterialRow material, boolean addPage) {
+        if (!addPage) {
             return store.putMaterial(id, material);
+        }
+        List<MaterialRow> current = store.materials(id).stream().filter(m -> m.index() == material.index()).toList();
+        if (!image(material.contentType()) || current.stream().anyMatch(m -> !image(m.contentType()))) {
+            throw CaseRefusedException.rule("cases.material.page-not-image");
         }
         if (current.size() >= MAX_PAGES) {
             throw CaseRefusedException.rule("cases.material.too-many-pages", MAX_PAGES);

@@ -182,7 +182,7 @@ public class MaterialLibrary {
             Instant now = clock.instant();
             MaterialRow material = new MaterialRow(UUID.randomUUID(), index, requirement.name(), e.fileName(),
                     e.contentType(), e.size(), e.sha256(), e.storageKey(), now);
-            applications.fileInto(application, material).forEach(storage::deleteAfterCommit);
+            applications.fileInto(application, material, false).forEach(storage::deleteAfterCommit);
             sharedMaterials.forget(application, index);
             store.touch(application, now);
             store.addStep(application, now, "MATERIAL_REUSED", who.accountId(), who.name(), requirement.name());

@@ -385,6 +385,12 @@ public class WalkInFiling {
      */
     public ApplicationView.MaterialFile upload(SignedIn officer, UUID id, int index, String fileName,
             byte[] content) {
+        return upload(officer, id, index, fileName, content, false);
+    }
+
+    /** Stores a scanned file; with {@code addPage}, an image added after the slot's images (another page). */
+    public ApplicationView.MaterialFile upload(SignedIn officer, UUID id, int index, String fileName,
+            byte[] content, boolean addPage) {
         Row row = editable(officer, id, false);
         MaterialContent.Kind kind = applications.checkedFile(content);
         MaterialRow material = applications.storedFile(applications.requirement(row, index), index, fileName,
@@ -392,7 +398,7 @@ public class WalkInFiling {
         try {
             transactions.executeWithoutResult(status -> {
                 editable(officer, id, true);
-                applications.fileInto(id, material).forEach(storage::deleteAfterCommit);
+                applications.fileInto(id, material, addPage).forEach(storage::deleteAfterCommit);
                 store.touch(id, clock.instant());
             });
         } catch (RuntimeException e) {

@@ -129,8 +129,15 @@ class MaterialPagesIntegrationTests {
         applications.upload(who, id, 0, "申请书.pdf", Samples.pdf());
         // Three images into the same slot: pages, in upload order.
         UUID front = applications.upload(who, id, 1, "正面.jpg", image(110, "jpg")).id();
-        UUID back = applications.upload(who, id, 1, "反面.png", image(120, "png")).id();
-        UUID third = applications.upload(who, id, 1, "第三张.png", image(130, "png")).id();
+        UUID back = applications.upload(who, id, 1, "反面.png", image(120, "png"), true).id();
+        // From the page: the "add an image" button of the upload form.
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/account/cases/" + id + "/materials/1")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "第三张.png", "image/png",
+                                image(130, "png")))
+                        .param("add", "true").with(csrf()).cookie(person.session()))
+                .andExpect(redirectedUrl("/account/cases/" + id + "/edit#material-1"));
+        UUID third = applications.view(who, id).slots().get(1).files().get(2).id();
         assertThat(names(who, id, 1)).containsExactly("正面.jpg", "反面.png", "第三张.png");
         assertThat(applications.view(who, id).slots().get(1).paged()).isTrue();
 
@@ -198,29 +205,40 @@ class MaterialPagesIntegrationTests {
     }
 
     @Test
-    void aDocumentReplacesTheImagesAndImagesAreRemovedOneByOne() throws Exception {
+    void anUploadReplacesTheImagesUnlessAddedAsAPageAndImagesAreRemovedOneByOne() throws Exception {
         Person person = person("多页丙");
         SignedIn who = person.who();
         UUID id = applications.start(who, ImplementationCode.of(itemCode), "pages-" + UUID.randomUUID());
         UUID first = applications.upload(who, id, 1, "一.png", image(101, "png")).id();
-        applications.upload(who, id, 1, "二.png", image(102, "png"));
+        applications.upload(who, id, 1, "二.png", image(102, "png"), true);
         mvc.perform(post("/account/cases/" + id + "/materials/1/files/" + first + "/delete").with(csrf())
                         .cookie(person.session()))
                 .andExpect(status().is3xxRedirection());
         assertThat(names(who, id, 1)).containsExactly("二.png");
-        applications.upload(who, id, 1, "三.png", image(103, "png"));
-        // A PDF is the whole material: it replaces the images; an image after it replaces it in turn.
+        applications.upload(who, id, 1, "三.png", image(103, "png"), true);
+        // A plain upload (a corrected scan, a PDF) replaces every image of the material.
+        applications.upload(who, id, 1, "清晰.png", image(104, "png"));
+        assertThat(names(who, id, 1)).containsExactly("清晰.png");
         applications.upload(who, id, 1, "全部.pdf", Samples.pdf());
         assertThat(names(who, id, 1)).containsExactly("全部.pdf");
-        applications.upload(who, id, 1, "四.png", image(104, "png"));
-        assertThat(names(who, id, 1)).containsExactly("四.png");
+        // Only images make pages.
+        assertThatThrownBy(() -> applications.upload(who, id, 1, "四.png", image(105, "png"), true))
+                .isInstanceOfSatisfying(CaseRefusedException.class,
+                        e -> assertThat(e.code()).isEqualTo("cases.material.page-not-image"));
+        applications.upload(who, id, 1, "五.png", image(105, "png"));
+        assertThatThrownBy(() -> applications.upload(who, id, 1, "六.pdf", Samples.pdf(), true))
+                .isInstanceOfSatisfying(CaseRefusedException.class,
+                        e -> assertThat(e.code()).isEqualTo("cases.material.page-not-image"));
         // At most MAX_PAGES images.
         for (int i = 1; i < Applications.MAX_PAGES; i++) {
-            applications.upload(who, id, 1, "页" + i + ".png", image(104, "png"));
+            applications.upload(who, id, 1, "页" + i + ".png", image(104, "png"), true);
         }
-        assertThatThrownBy(() -> applications.upload(who, id, 1, "多余.png", image(105, "png")))
-                .isInstanceOf(CaseRefusedException.class)
-                .satisfies(e -> assertThat(((CaseRefusedException) e).code()).isEqualTo("cases.material.too-many-pages"));
+        assertThatThrownBy(() -> applications.upload(who, id, 1, "多余.png", image(105, "png"), true))
+                .isInstanceOfSatisfying(CaseRefusedException.class,
+                        e -> assertThat(e.code()).isEqualTo("cases.material.too-many-pages"));
         assertThat(names(who, id, 1)).hasSize(Applications.MAX_PAGES);
+        // Nothing of the refused uploads is left in the storage directory's rows.
+        assertThat(jdbc.queryForObject("select count(*) from cases_material where application_id = ?", Integer.class,
+                id)).isEqualTo(Applications.MAX_PAGES);
     }
 }

@@ -247,9 +247,10 @@ class ApplicantPages {
 
     @PostMapping("/account/cases/{id}/materials/{index}")
     String upload(@PathVariable UUID id, @PathVariable int index, @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean add,
             @AuthenticationPrincipal SignedIn who, Locale locale, RedirectAttributes redirect) throws IOException {
         try {
-            applications.upload(who, id, index, file.getOriginalFilename(), file.getBytes());
+            applications.upload(who, id, index, file.getOriginalFilename(), file.getBytes(), add);
             redirect.addFlashAttribute("uploaded", index);
         } catch (CaseRefusedException e) {
             redirect.addFlashAttribute("uploadError", index);
@@ -308,6 +309,8 @@ class ApplicantPages {
     @PostMapping("/account/cases/{id}/materials/{index}/files/{material}/move")
     String moveFile(@PathVariable UUID id, @PathVariable int index, @PathVariable UUID material,
             @RequestParam String direction, @AuthenticationPrincipal SignedIn who, RedirectAttributes redirect) {
+        // Someone else's application is not found before anything about the request is judged.
+        applications.view(who, id);
         if (!direction.equals("up") && !direction.equals("down")) {
             throw new InvalidFieldException("direction",
                     new org.tongban.shared.InvalidValueException("cases.material.direction", direction));

@@ -99,9 +99,11 @@ class CasesApi {
 
     @PostMapping("/applications/{id}/materials/{index}")
     ResponseEntity<ApplicationView.MaterialFile> upload(@PathVariable UUID id, @PathVariable int index,
-            @RequestParam("file") MultipartFile file, @AuthenticationPrincipal SignedIn who) throws IOException {
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(applications.upload(signedIn(who), id, index, file.getOriginalFilename(), file.getBytes()));
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean add, @AuthenticationPrincipal SignedIn who)
+            throws IOException {
+        return ResponseEntity.status(HttpStatus.CREATED).body(applications.upload(signedIn(who), id, index,
+                file.getOriginalFilename(), file.getBytes(), add));
     }
 
     /** The new order of a slot's files (images, as pages): every file of the slot once. */

@@ -70,9 +70,11 @@ class WalkInApi {
 
     @PostMapping("/{id}/materials/{index}")
     ResponseEntity<ApplicationView.MaterialFile> upload(@PathVariable UUID id, @PathVariable int index,
-            @RequestParam("file") MultipartFile file, @AuthenticationPrincipal SignedIn officer) throws IOException {
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(walkIns.upload(signedIn(officer), id, index, file.getOriginalFilename(), file.getBytes()));
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean add, @AuthenticationPrincipal SignedIn officer)
+            throws IOException {
+        return ResponseEntity.status(HttpStatus.CREATED).body(walkIns.upload(signedIn(officer), id, index,
+                file.getOriginalFilename(), file.getBytes(), add));
     }
 
     @PostMapping("/{id}/submission")

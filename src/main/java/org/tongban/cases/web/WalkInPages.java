@@ -144,9 +144,10 @@ class WalkInPages {
 
     @PostMapping("/workbench/walk-ins/{id}/materials/{index}")
     String upload(@PathVariable UUID id, @PathVariable int index, @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean add,
             @AuthenticationPrincipal SignedIn officer, Locale locale, RedirectAttributes redirect) throws IOException {
         try {
-            walkIns.upload(officer, id, index, file.getOriginalFilename(), file.getBytes());
+            walkIns.upload(officer, id, index, file.getOriginalFilename(), file.getBytes(), add);
             redirect.addFlashAttribute("uploaded", index);
         } catch (CaseRefusedException e) {
             if (e.reason() == CaseRefusedException.Reason.FORBIDDEN) {
