@@ -32,7 +32,17 @@ public record ApplicationView(UUID id, ApplicationStatus status, String itemCode
      * @param deferrable 容缺后补: may follow after acceptance
      */
     public record MaterialSlot(int index, Guide.Material requirement, MaterialFile file, boolean needed,
-            boolean deferrable) {
+            boolean deferrable, List<MaterialFile> files) {
+
+        /** Several images in the applicant's order (pages); {@link #file} is the first. */
+        public boolean paged() {
+            return files.size() > 1;
+        }
+
+        /** Whether another image may be added as a page (the slot holds images only). */
+        public boolean images() {
+            return !files.isEmpty() && files.stream().allMatch(f -> f.contentType().startsWith("image/"));
+        }
 
         /** A 容缺后补 material still outstanding. */
         public boolean outstanding() {

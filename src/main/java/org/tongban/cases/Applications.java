@@ -27,6 +27,7 @@ import org.tongban.cases.internal.ApplicationStore.Row;
 import org.tongban.cases.internal.CaseNumbers;
 import org.tongban.cases.internal.FormDefinitions;
 import org.tongban.cases.internal.MaterialContent;
+import org.tongban.cases.internal.MaterialLibraryStore;
 import org.tongban.cases.internal.MaterialStorage;
 import org.tongban.cases.internal.SharedMaterialStore;
 import org.tongban.catalog.Catalog;
@@ -70,6 +71,7 @@ public class Applications {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final SharedData sharedData;
     private final SharedMaterialStore sharedMaterials;
+    private final MaterialLibraryStore library;
     private final Clock clock;
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -77,16 +79,17 @@ public class Applications {
             Organization organization, MaterialStorage storage, CaseNumbers numbers, WorkingDays workingDays,
             CasesProperties properties, TransactionTemplate transactions,
             org.springframework.context.ApplicationEventPublisher events, SharedData sharedData,
-            SharedMaterialStore sharedMaterials) {
+            SharedMaterialStore sharedMaterials, MaterialLibraryStore library) {
         this(store, forms, catalog, accounts, organization, storage, numbers, workingDays, properties, transactions,
-                events, sharedData, sharedMaterials, Clock.systemUTC());
+                events, sharedData, sharedMaterials, library, Clock.systemUTC());
     }
 
     private Applications(ApplicationStore store, FormDefinitions forms, Catalog catalog, Accounts accounts,
             Organization organization, MaterialStorage storage, CaseNumbers numbers, WorkingDays workingDays,
             CasesProperties properties, TransactionTemplate transactions,
             org.springframework.context.ApplicationEventPublisher events, SharedData sharedData,
-            SharedMaterialStore sharedMaterials, Clock clock) {
+            SharedMaterialStore sharedMaterials, MaterialLibraryStore library, Clock clock) {
+        this.library = library;
         this.events = events;
         this.sharedMaterials = sharedMaterials;
         this.sharedData = sharedData;
@@ -106,7 +109,7 @@ public class Applications {
     /** The same service reading time from {@code clock} (tests of the legal clock). */
     public Applications withClock(Clock clock) {
         return new Applications(store, forms, catalog, accounts, organization, storage, numbers, workingDays,
-                properties, transactions, events, sharedData, sharedMaterials, clock);
+                properties, transactions, events, sharedData, sharedMaterials, library, clock);
     }
 
     /** The published item and its application form. */
@@ -331,6 +334,18 @@ public class Applications {
      *         {@code .corrupt}, {@code cases.material.slot-unknown}
      */
     public ApplicationView.MaterialFile upload(SignedIn who, UUID id, int index, String fileName, byte[] content) {
+        return upload(who, id, index, fileName, content, false);
+    }
+
+    /**
+     * Stores a file for the material slot {@code index}: with {@code addPage}, an image added after the slot's images
+     * (another page of the same material); otherwise replacing what the slot held.
+     *
+     * @throws CaseRefusedException as {@link #upload(SignedIn, UUID, int, String, byte[])}, and
+     *         {@code cases.material.page-not-image} or {@code cases.material.too-many-pages} when adding a page
+     */
+    public ApplicationView.MaterialFile upload(SignedIn who, UUID id, int index, String fileName, byte[] content,
+            boolean addPage) {
         MaterialContent.Kind kind = checkedFile(content);
         Row row = own(who, id);
         Guide.Material requirement = requirement(row, index);
@@ -348,7 +363,7 @@ public class Applications {
                         && locked.status() == ApplicationStatus.ACCEPTED)) {
                     throw CaseRefusedException.conflict("cases.application.not-editable");
                 }
-                store.putMaterial(id, material).ifPresent(this::deleteAfterCommit);
+                fileInto(id, material, addPage).forEach(this::deleteAfterCommit);
                 // An upload replaces a copy obtained by sharing: the applicant chose to supply it themself.
                 sharedMaterials.forget(id, index);
                 store.touch(id, clock.instant());
@@ -356,6 +371,7 @@ public class Applications {
                     // 容缺后补: the outstanding material arrives after acceptance and is recorded as supplied.
                     store.addStep(id, clock.instant(), "MATERIAL_SUPPLIED", who.accountId(), who.name(),
                             requirement.name());
+                    library.keepSubmitted(subject(locked), id, locked.caseNumber(), clock.instant());
                 }
             });
         } catch (RuntimeException e) {
@@ -363,6 +379,93 @@ public class Applications {
             throw e;
         }
         return file(material);
+    }
+
+    /** How many images one material slot holds at most (pages of one scanned material). */
+    public static final int MAX_PAGES = 20;
+
+    /**
+     * Files a stored file into its slot, inside the caller's transaction: as the next page after the slot's images
+     * when {@code addPage} (both sides of an ID card, the pages of a scanned licence), else replacing what the slot
+     * held. Answers the storage keys of replaced files to delete.
+     *
+     * @throws CaseRefusedException {@code cases.material.page-not-image} when adding anything but an image to a slot
+     *         of images, {@code cases.material.too-many-pages} beyond {@link #MAX_PAGES} images
+     */
+    List<String> fileInto(UUID id, MaterialRow material, boolean addPage) {
+        if (!addPage) {
+            return store.putMaterial(id, material);
+        }
+        List<MaterialRow> current = store.materials(id).stream().filter(m -> m.index() == material.index()).toList();
+        if (!image(material.contentType()) || current.stream().anyMatch(m -> !image(m.contentType()))) {
+            throw CaseRefusedException.rule("cases.material.page-not-image");
+        }
+        if (current.size() >= MAX_PAGES) {
+            throw CaseRefusedException.rule("cases.material.too-many-pages", MAX_PAGES);
+        }
+        store.addPage(id, material);
+        return List.of();
+    }
+
+    private static boolean image(String contentType) {
+        return contentType.startsWith("image/");
+    }
+
+    /**
+     * Removes one file (one page) of the slot while the application may be edited.
+     *
+     * @throws NotFoundException {@code cases.material.not-found} when the slot has no such file
+     */
+    public void removeFile(SignedIn who, UUID id, int index, UUID material) {
+        transactions.executeWithoutResult(status -> {
+            editable(who, id, true);
+            store.removeFile(id, index, material)
+                    .orElseThrow(() -> new NotFoundException("cases.material.not-found", material))
+                    .forEach(this::deleteAfterCommit);
+            if (store.materials(id).stream().noneMatch(m -> m.index() == index)) {
+                sharedMaterials.forget(id, index);
+            }
+            store.touch(id, clock.instant());
+        });
+    }
+
+    /**
+     * Puts the images of the slot in the applicant's order: the order the officer sees them in and the pages of the
+     * combined PDF follow it.
+     *
+     * @throws CaseRefusedException {@code cases.material.order-mismatch} (422) unless {@code order} names every file
+     *         of the slot once
+     */
+    public List<ApplicationView.MaterialFile> reorder(SignedIn who, UUID id, int index, List<UUID> order) {
+        transactions.executeWithoutResult(status -> {
+            Row row = editable(who, id, true);
+            requirement(row, index);
+            if (order == null || order.contains(null) || !store.reorder(id, index, order)) {
+                throw CaseRefusedException.rule("cases.material.order-mismatch");
+            }
+            store.touch(id, clock.instant());
+        });
+        return view(who, id).slots().get(index).files();
+    }
+
+    /**
+     * Moves one file a place up ({@code up}) or down in the slot's order; at either end nothing changes.
+     *
+     * @throws NotFoundException {@code cases.material.not-found} when the slot has no such file
+     */
+    public List<ApplicationView.MaterialFile> move(SignedIn who, UUID id, int index, UUID material, boolean up) {
+        List<UUID> order = new ArrayList<>(store.materials(own(who, id).id()).stream()
+                .filter(m -> m.index() == index).map(MaterialRow::id).toList());
+        int at = order.indexOf(material);
+        if (at < 0) {
+            throw new NotFoundException("cases.material.not-found", material);
+        }
+        int to = up ? at - 1 : at + 1;
+        if (to >= 0 && to < order.size()) {
+            order.set(at, order.get(to));
+            order.set(to, material);
+        }
+        return reorder(who, id, index, order);
     }
 
     /**
@@ -395,7 +498,7 @@ public class Applications {
     public void removeMaterial(SignedIn who, UUID id, int index) {
         transactions.executeWithoutResult(status -> {
             editable(who, id, true);
-            store.removeMaterial(id, index).ifPresent(this::deleteAfterCommit);
+            store.removeMaterial(id, index).forEach(this::deleteAfterCommit);
             sharedMaterials.forget(id, index);
             store.touch(id, clock.instant());
         });
@@ -466,6 +569,8 @@ public class Applications {
             }
             store.addStep(id, now, resubmission ? "RESUBMITTED" : "SUBMITTED", who.accountId(), who.name(),
                     caseNumber);
+            // 我的材料: what was filed stays at hand for the next application of the same subject.
+            library.keepSubmitted(subject(row), id, caseNumber, now);
             events.publishEvent(new CaseSubmitted(id, caseNumber, row.itemCode(), row.bodyId(), row.applicantAccount(),
                     row.companyAccount(), today, resubmission));
             return new Submitted(id, caseNumber, today, due, false);
@@ -494,8 +599,10 @@ public class Applications {
             if (row.status() != ApplicationStatus.DRAFT) {
                 throw CaseRefusedException.conflict("cases.application.not-a-draft");
             }
-            store.materials(id).forEach(m -> deleteAfterCommit(m.storageKey()));
+            List<String> keys = store.materials(id).stream().map(MaterialRow::storageKey).distinct().toList();
             store.delete(id);
+            // A file reused from 我的材料 (or shared with another application) stays for them.
+            keys.stream().filter(key -> !store.referenced(key)).forEach(this::deleteAfterCommit);
         });
     }
 
@@ -571,12 +678,10 @@ public class Applications {
         for (int i = 0; i < requirements.size(); i++) {
             int index = i;
             Guide.Material requirement = requirements.get(i);
-            ApplicationView.MaterialFile file = materials.stream().filter(m -> m.index() == index).findFirst()
-                    .map(m -> new ApplicationView.MaterialFile(m.id(), m.fileName(), m.contentType(), m.size(),
-                            m.sha256(), m.uploadedAt()))
-                    .orElse(null);
-            slots.add(new ApplicationView.MaterialSlot(i, requirement, file, needed(requirement),
-                    requirement.necessity() == Guide.Necessity.DEFERRABLE));
+            List<ApplicationView.MaterialFile> files = materials.stream().filter(m -> m.index() == index)
+                    .map(Applications::file).toList();
+            slots.add(new ApplicationView.MaterialSlot(i, requirement, files.isEmpty() ? null : files.getFirst(),
+                    needed(requirement), requirement.necessity() == Guide.Necessity.DEFERRABLE, files));
         }
         return new ApplicationView(row.id(), row.status(), row.itemCode(), row.itemVersion(), row.itemName(),
                 row.bodyId(), row.bodyName(), row.applicantAccount(), row.applicantName(), row.applicantIdType(),
@@ -591,6 +696,49 @@ public class Applications {
         MaterialRow m = store.materials(id).stream().filter(r -> r.id().equals(material)).findFirst()
                 .orElseThrow(() -> new NotFoundException("cases.material.not-found", material));
         return new MaterialDownload(m.fileName(), m.contentType(), m.size(), storage.open(m.storageKey()));
+    }
+
+    /**
+     * The images of a slot as one PDF, one page per image in the applicant's order, each page the size of its image
+     * (at 72 dpi): what an officer prints or files as the material. A slot with one file or a document answers
+     * not found: its file is downloaded as it is.
+     *
+     * @throws NotFoundException {@code cases.material.not-found} unless the slot holds several images
+     */
+    MaterialDownload combined(UUID id, int index) {
+        List<MaterialRow> pages = store.materials(id).stream().filter(m -> m.index() == index).toList();
+        if (pages.size() < 2 || !pages.stream().allMatch(m -> image(m.contentType()))) {
+            throw new NotFoundException("cases.material.not-found", index);
+        }
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            for (MaterialRow page : pages) {
+                byte[] bytes;
+                try (InputStream in = storage.open(page.storageKey())) {
+                    bytes = in.readAllBytes();
+                }
+                var image = org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject.createFromByteArray(pdf, bytes,
+                        page.fileName());
+                var size = new org.apache.pdfbox.pdmodel.common.PDRectangle(image.getWidth(), image.getHeight());
+                var pdfPage = new org.apache.pdfbox.pdmodel.PDPage(size);
+                pdf.addPage(pdfPage);
+                try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(pdf, pdfPage)) {
+                    content.drawImage(image, 0, 0, size.getWidth(), size.getHeight());
+                }
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            pdf.save(out);
+            byte[] bytes = out.toByteArray();
+            return new MaterialDownload(safeName(pages.getFirst().requirementName()) + ".pdf", "application/pdf",
+                    bytes.length, new java.io.ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw io(e);
+        }
+    }
+
+    /** The combined PDF of a slot's images, for the applicant. */
+    public MaterialDownload combined(SignedIn who, UUID id, int index) {
+        own(who, id);
+        return combined(id, index);
     }
 
     /**
@@ -624,8 +772,13 @@ public class Applications {
         }
     }
 
+    /** Whose library (我的材料) the application's files belong to: the company it was made for, else the person. */
+    static UUID subject(Row row) {
+        return row.companyAccount() != null ? row.companyAccount() : row.applicantAccount();
+    }
+
     /** The company the person acts for, if the authorization covers applying and has not expired. */
-    private ActingFor activeCompany(SignedIn who) {
+    ActingFor activeCompany(SignedIn who) {
         ActingFor company = who.actingFor();
         if (company == null) {
             return null;

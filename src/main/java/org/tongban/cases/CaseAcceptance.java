@@ -91,6 +91,12 @@ public class CaseAcceptance {
         return applications.download(id, material);
     }
 
+    /** A slot's images as one PDF in the applicant's order, for the officer. */
+    public Applications.MaterialDownload combined(SignedIn officer, UUID id, int index) {
+        ofBody(officer, id);
+        return applications.combined(id, index);
+    }
+
     /** Accepts (受理) on the day of the decision. */
     public void accept(SignedIn officer, UUID id, long version) {
         decide(officer, id, version, ApplicationStatus.ACCEPTED, null, null, "ACCEPTED", null);

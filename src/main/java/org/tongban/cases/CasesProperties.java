@@ -30,8 +30,28 @@ public record CasesProperties(@DefaultValue Materials materials, @DefaultValue("
     /**
      * @param maxSize largest accepted file
      * @param directory where the local-disk storage keeps files
+     * @param storage {@code local} (files under {@code directory}, the default) or {@code s3} (an S3-compatible
+     *        object store, configured under {@code s3})
+     * @param s3 the object store when {@code storage} is {@code s3}
      */
-    public record Materials(@DefaultValue("10MB") DataSize maxSize, @DefaultValue("./data/materials") Path directory) {
+    public record Materials(@DefaultValue("10MB") DataSize maxSize, @DefaultValue("./data/materials") Path directory,
+            @DefaultValue("local") String storage, @DefaultValue S3 s3) {
+    }
+
+    /**
+     * An S3-compatible object store (Amazon S3, MinIO, Ceph RGW, Alibaba OSS and others that speak the S3 API with
+     * Signature Version 4), addressed path-style: {@code <endpoint>/<bucket>/<key>}.
+     *
+     * @param endpoint the service's base URL, e.g. {@code https://s3.cn-north-1.amazonaws.com.cn} or
+     *        {@code http://minio.internal:9000}
+     * @param region the region the signature names ({@code us-east-1} for most self-hosted stores)
+     * @param bucket the bucket, created beforehand by the operator
+     * @param accessKey the access key id
+     * @param secretKey the secret access key (from the secret store or the environment, never in a committed file)
+     * @param timeout how long one request may take
+     */
+    public record S3(java.net.URI endpoint, @DefaultValue("us-east-1") String region, String bucket, String accessKey,
+            String secretKey, @DefaultValue("30s") Duration timeout) {
     }
 
     /**

@@ -232,7 +232,7 @@ public class OnceOnlyMaterials {
                 if (!shared.decide(id, index, Status.CONSENTED, material.id(), now, Status.PREVIEW)) {
                     throw CaseRefusedException.conflict("cases.shared.not-previewed", requirement.name());
                 }
-                store.putMaterial(id, material).ifPresent(storage::deleteAfterCommit);
+                store.putMaterial(id, material).forEach(storage::deleteAfterCommit);
                 store.touch(id, now);
                 store.addStep(id, now, "SHARED_MATERIAL_USED", who.accountId(), who.name(),
                         requirement.name() + " ← " + preview.resourceName() + "（" + preview.providerName() + "）");
@@ -260,7 +260,7 @@ public class OnceOnlyMaterials {
             SharedMaterialStore.Row current = shared.find(id, index)
                     .orElseThrow(() -> CaseRefusedException.conflict("cases.shared.not-previewed", requirement.name()));
             if (current.status() == Status.CONSENTED) {
-                store.removeMaterial(id, index).ifPresent(storage::deleteAfterCommit);
+                store.removeMaterial(id, index).forEach(storage::deleteAfterCommit);
                 store.addStep(id, now, "SHARED_MATERIAL_WITHDRAWN", who.accountId(), who.name(), requirement.name());
             }
             shared.decide(id, index, Status.DECLINED, null, now, current.status());

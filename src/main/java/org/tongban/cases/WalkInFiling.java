@@ -32,6 +32,8 @@ import org.tongban.catalog.ItemDetail;
 import org.tongban.catalog.ItemSummary;
 import org.tongban.catalog.ServiceTarget;
 import org.tongban.identity.Accounts;
+import org.tongban.identity.CompanyView;
+import org.tongban.identity.LegalPersons;
 import org.tongban.identity.PersonalData;
 import org.tongban.identity.PhoneNumber;
 import org.tongban.identity.SignedIn;
@@ -44,6 +46,7 @@ import org.tongban.platform.calendar.WorkingDays;
 import org.tongban.shared.CitizenIdNumber;
 import org.tongban.shared.InvalidValueException;
 import org.tongban.shared.NotFoundException;
+import org.tongban.shared.UnifiedSocialCreditCode;
 
 /**
  * 窗口收件 (one window, 一窗受理): a window officer of the item's body files an application for a person who walks
@@ -51,6 +54,11 @@ import org.tongban.shared.NotFoundException;
  * character, mobile number), fills the item's own form and scans the materials, and submits through the hall window
  * channel; the result is the same kind of case as an online application (case number, acceptance clock of
  * 行政许可法 Art. 32, {@link CaseSubmitted}), which the officer may then accept at once.
+ *
+ * <p>A company is filed for in the same way when the person at the counter represents it (DOMAIN §8): the officer adds
+ * its unified social credit code, and the identity module must confirm that the person whose ID card was checked is
+ * its legal representative or an agent whose authorization covers the item, today; the company is then the case's
+ * applicant and the person its agent, checked again at submission.
  *
  * <p>A person with an account gets the case in "my cases"; a person without one is recorded by the sealed ID number
  * and its look-up hash (DOMAIN §8, never in clear) and told the case number by SMS. Only window officers of the item's
@@ -61,8 +69,18 @@ public class WalkInFiling {
 
     private static final Logger log = LoggerFactory.getLogger(WalkInFiling.class);
 
-    /** What the officer types at the counter to start. {@code hallId} and {@code window} may be empty. */
-    public record Start(String itemCode, String name, String idNumber, String phone, UUID hallId, String window) {
+    /**
+     * What the officer types at the counter to start. {@code hallId} and {@code window} may be empty;
+     * {@code creditCode}, when given, names the company the person at the counter represents (then the company is the
+     * applicant and the person its legal representative or authorized agent).
+     */
+    public record Start(String itemCode, String name, String idNumber, String phone, UUID hallId, String window,
+            String creditCode) {
+
+        /** A natural person filing for themself. */
+        public Start(String itemCode, String name, String idNumber, String phone, UUID hallId, String window) {
+            this(itemCode, name, idNumber, phone, hallId, window, null);
+        }
     }
 
     /**
@@ -93,13 +111,15 @@ public class WalkInFiling {
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final ObjectProvider<SmsGateway> gateways;
+    private final LegalPersons legalPersons;
     private final Clock clock = Clock.systemUTC();
 
     WalkInFiling(ApplicationStore store, WalkInStore walkIns, Applications applications, FormDefinitions forms,
             Catalog catalog, Organization organization, Accounts accounts, PersonalData personalData,
             MaterialStorage storage, CaseNumbers numbers, WorkingDays workingDays, CasesProperties properties,
             TransactionTemplate transactions, ApplicationEventPublisher events, AuditTrail audit,
-            ObjectProvider<SmsGateway> gateways) {
+            ObjectProvider<SmsGateway> gateways, LegalPersons legalPersons) {
+        this.legalPersons = legalPersons;
         this.store = store;
         this.walkIns = walkIns;
         this.applications = applications;
@@ -118,11 +138,13 @@ public class WalkInFiling {
         this.gateways = gateways;
     }
 
-    /** The published items of the officer's body a natural person can apply for. */
+    /**
+     * The published items of the officer's body: for persons, for companies (filed for a company represented at the
+     * counter), or for both.
+     */
     public List<ItemSummary> items(SignedIn officer) {
         requireOfficer(officer);
-        return catalog.itemsOf(officer.staffBody(), 0, 100).hits().stream().map(h -> h.item())
-                .filter(i -> i.target() != ServiceTarget.LEGAL_PERSON).toList();
+        return catalog.itemsOf(officer.staffBody(), 0, 100).hits().stream().map(h -> h.item()).toList();
     }
 
     /** The halls (and their windows) of the officer's body. */
@@ -165,8 +187,23 @@ public class WalkInFiling {
         if (item != null && !item.summary().bodyId().equals(officer.staffBody())) {
             throw CaseRefusedException.forbidden("cases.walk-in.not-your-body", item.summary().bodyName());
         }
-        if (item != null && item.summary().target() == ServiceTarget.LEGAL_PERSON) {
-            problems.add(new FieldProblem("itemCode", "cases.walk-in.item.persons-only", item.summary().name()));
+        String creditText = start.creditCode() == null || start.creditCode().isBlank() ? null
+                : start.creditCode().strip().toUpperCase(java.util.Locale.ROOT);
+        UnifiedSocialCreditCode creditCode = null;
+        if (creditText != null) {
+            try {
+                // GB 32100: 18 characters with the check character.
+                creditCode = UnifiedSocialCreditCode.of(creditText);
+            } catch (InvalidValueException e) {
+                problems.add(new FieldProblem("creditCode", e.code()));
+            }
+        }
+        if (item != null && creditText == null && item.summary().target() == ServiceTarget.LEGAL_PERSON) {
+            // DOMAIN §8: a legal person's item is filed for the company its representative or agent names.
+            problems.add(new FieldProblem("creditCode", "cases.walk-in.company.required", item.summary().name()));
+        }
+        if (item != null && creditText != null && item.summary().target() == ServiceTarget.NATURAL_PERSON) {
+            problems.add(new FieldProblem("creditCode", "cases.walk-in.company.not-served", item.summary().name()));
         }
         String name = start.name() == null ? "" : start.name().strip();
         if (name.isEmpty()) {
@@ -213,6 +250,27 @@ public class WalkInFiling {
             // The ID card shown at the counter and the account disagree: the officer checks before filing.
             problems.add(new FieldProblem("name", "cases.walk-in.name.mismatch"));
         }
+        CompanyView company = null;
+        if (creditCode != null && id != null && item != null) {
+            // DOMAIN §8: a company acts only through its legal representative or an agent the representative
+            // authorized (in scope, not expired, not revoked): asked of the identity module for the person whose ID
+            // card was checked at the counter. Authorizations are held by accounts, so the person needs one.
+            if (account.isEmpty()) {
+                problems.add(new FieldProblem("idNumber", "cases.walk-in.company.agent-without-account"));
+            } else {
+                UnifiedSocialCreditCode code = creditCode;
+                Optional<CompanyView> represented = legalPersons.companiesOf(account.get()).stream()
+                        .filter(c -> c.creditCode().equals(code.value())).findFirst();
+                if (represented.isEmpty()) {
+                    problems.add(new FieldProblem("creditCode", "cases.walk-in.company.not-authorized", code.value()));
+                } else if (!covers(represented.get(), item.summary().code())) {
+                    problems.add(new FieldProblem("creditCode", "cases.walk-in.company.out-of-scope",
+                            represented.get().name(), item.summary().name()));
+                } else {
+                    company = represented.get();
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             throw new IncompleteApplicationException(problems);
         }
@@ -220,9 +278,23 @@ public class WalkInFiling {
         boolean registered = account.isPresent();
         FormDefinition form = forms.of(item);
         Map<String, String> values = new LinkedHashMap<>();
+        CompanyView represented = company;
         for (FormField field : form.fields()) {
-            if ("account.name".equals(field.prefill())) {
-                values.put(field.key(), name);
+            String prefill = field.prefill() == null ? "" : field.prefill();
+            switch (prefill) {
+                case "account.name" -> values.put(field.key(), name);
+                case "company.name" -> {
+                    if (represented != null) {
+                        values.put(field.key(), represented.name());
+                    }
+                }
+                case "company.creditCode" -> {
+                    if (represented != null) {
+                        values.put(field.key(), represented.creditCode());
+                    }
+                }
+                default -> {
+                }
             }
         }
         Instant now = clock.instant();
@@ -234,7 +306,10 @@ public class WalkInFiling {
         try {
             transactions.executeWithoutResult(status -> {
                 store.insertDraft(new ApplicationStore.NewDraft(draft, applicant, name, "RESIDENT_ID",
-                        idNumber.masked(), null, null, null, filed.summary().code(), filed.summary().version(),
+                        idNumber.masked(), represented == null ? null : represented.id(),
+                        represented == null ? null : represented.name(),
+                        represented == null ? null : represented.creditCode(), filed.summary().code(),
+                        filed.summary().version(),
                         filed.summary().name(), filed.summary().bodyId(), filed.summary().bodyName(), values, null,
                         now));
                 if (!walkIns.insert(new WalkIn(draft, registered, hash, personalData.encrypt(idNumber.value()),
@@ -247,13 +322,25 @@ public class WalkInFiling {
                 store.addStep(draft, now, "WALK_IN_FILED", officer.accountId(), officer.name(), place(where, window));
                 audit.record(new AuditTrail.Event("cases", "WALK_IN_STARTED", officer.accountId(), officer.name(),
                         "application", draft.toString(), filed.summary().code() + " " + idNumber.masked()
-                                + (registered ? " (account)" : " (no account)")));
+                                + (registered ? " (account)" : " (no account)")
+                                + (represented == null ? "" : " for " + represented.creditCode()
+                                        + (represented.legalRepresentative() ? " as legal representative"
+                                                : " as agent"))));
             });
         } catch (StartedMeanwhile e) {
             UUID first = walkIns.startedWith(officer.accountId(), key).orElseThrow();
             return new Started(first, walkIns.find(first).map(WalkIn::registered).orElse(false), true);
         }
         return new Started(draft, registered, false);
+    }
+
+    /**
+     * Whether the person's standing for the company covers filing this item: the legal representative always; an
+     * agent when the authorization names every matter, applying ({@code apply}, as online) or this item's code.
+     */
+    private static boolean covers(CompanyView company, String itemCode) {
+        return company.legalRepresentative() || company.scope().isEmpty() || company.scope().contains("apply")
+                || company.scope().contains(itemCode);
     }
 
     /** The same key was used by a start that committed in the meantime: this one rolls back. */
@@ -298,6 +385,12 @@ public class WalkInFiling {
      */
     public ApplicationView.MaterialFile upload(SignedIn officer, UUID id, int index, String fileName,
             byte[] content) {
+        return upload(officer, id, index, fileName, content, false);
+    }
+
+    /** Stores a scanned file; with {@code addPage}, an image added after the slot's images (another page). */
+    public ApplicationView.MaterialFile upload(SignedIn officer, UUID id, int index, String fileName,
+            byte[] content, boolean addPage) {
         Row row = editable(officer, id, false);
         MaterialContent.Kind kind = applications.checkedFile(content);
         MaterialRow material = applications.storedFile(applications.requirement(row, index), index, fileName,
@@ -305,7 +398,7 @@ public class WalkInFiling {
         try {
             transactions.executeWithoutResult(status -> {
                 editable(officer, id, true);
-                store.putMaterial(id, material).ifPresent(storage::deleteAfterCommit);
+                applications.fileInto(id, material, addPage).forEach(storage::deleteAfterCommit);
                 store.touch(id, clock.instant());
             });
         } catch (RuntimeException e) {
@@ -318,7 +411,7 @@ public class WalkInFiling {
     public void removeMaterial(SignedIn officer, UUID id, int index) {
         transactions.executeWithoutResult(status -> {
             editable(officer, id, true);
-            store.removeMaterial(id, index).ifPresent(storage::deleteAfterCommit);
+            store.removeMaterial(id, index).forEach(storage::deleteAfterCommit);
             store.touch(id, clock.instant());
         });
     }
@@ -352,6 +445,11 @@ public class WalkInFiling {
                 throw CaseRefusedException.conflict("cases.application.already-submitted", row.caseNumber());
             }
             ItemDetail item = catalog.item(ImplementationCode.of(row.itemCode()), row.itemVersion());
+            if (row.companyAccount() != null && legalPersons.companiesOf(row.applicantAccount()).stream()
+                    .noneMatch(c -> c.id().equals(row.companyAccount()) && covers(c, row.itemCode()))) {
+                // Revoked or expired since the start at the counter: the person no longer represents the company.
+                throw CaseRefusedException.forbidden("cases.walk-in.company.no-longer-authorized", row.companyName());
+            }
             FormDefinition form = applications.form(row);
             List<FieldProblem> problems = new ArrayList<>(FormValidation.validate(form, row.values(),
                     code -> organization.findDivision(code).isPresent()));

@@ -334,7 +334,8 @@ public class Assessment {
                         and coalesce(d.method, 'ONLINE') <> 'PICKUP'),
                     coalesce(sum(case when a.channel in ('HALL_WINDOW', 'SELF_SERVICE_TERMINAL', 'AGENT_POINT')
                         then 1 else 0 end + case when d.method = 'PICKUP' then 1 else 0 end), 0),
-                    coalesce(sum((select count(*) from cases_material m where m.application_id = a.id)), 0),
+                    coalesce(sum((select count(distinct m.requirement_index) from cases_material m
+                        where m.application_id = a.id)), 0),
                     coalesce(sum((select count(*) from cases_shared_material s where s.application_id = a.id
                         and s.status = 'CONSENTED')), 0)
                 from cases_case c join cases_application a on a.id = c.application_id

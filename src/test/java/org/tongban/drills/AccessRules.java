@@ -182,6 +182,7 @@ final class AccessRules {
                 "GET /api/v1/certificates/mine", "GET /api/v1/exchange/access-log/mine",
                 "GET /api/v1/identity/acting-for",
                 "GET /api/v1/identity/assurance", "GET /api/v1/identity/companies",
+                "GET /account/materials", "GET /api/v1/cases/library",
                 "POST /api/v1/identity/companies", "GET /apply/{code}", "POST /apply/{code}");
         // Made-up input the drill cannot make right: an OAuth client's consent, a certificate identifier, a type.
         rules.get("GET /account/consent").lenient();
@@ -208,7 +209,27 @@ final class AccessRules {
                 "POST /api/v1/cases/applications/{id}/materials/{index}/shared/consent",
                 "DELETE /api/v1/cases/applications/{id}/materials/{index}/shared",
                 "POST /account/cases/{id}/delivery", "GET /api/v1/cases/applications/{id}/delivery",
-                "PUT /api/v1/cases/applications/{id}/delivery" }) {
+                "PUT /api/v1/cases/applications/{id}/delivery",
+                "POST /account/cases/{id}/materials/{index}/library",
+                "GET /api/v1/cases/applications/{id}/library-offers",
+                "POST /api/v1/cases/applications/{id}/materials/{index}/library" }) {
+            owner(key);
+        }
+        // The images of a material slot: reordered and removed one by one by the applicant, combined into one PDF
+        // (only for a slot with several images: the drill's draft has one file, so an allowed read may be 404).
+        for (String key : new String[] { "POST /account/cases/{id}/materials/{index}/files/{material}/move",
+                "POST /account/cases/{id}/materials/{index}/files/{material}/delete",
+                "PUT /api/v1/cases/applications/{id}/materials/{index}/order",
+                "DELETE /api/v1/cases/applications/{id}/materials/{index}/files/{material}" }) {
+            owner(key);
+        }
+        owner("GET /account/cases/{id}/slots/{index}/combined").lenient();
+        staff("GET /workbench/cases/{id}/slots/{index}/combined", WINDOW_OFFICER).scoped().lenient();
+        // A's material library (我的材料): an entry kept from A's submitted application.
+        for (String key : new String[] { "GET /account/materials/{entry}", "POST /account/materials/{entry}/delete",
+                "POST /account/materials/{entry}/validity", "GET /api/v1/cases/library/{entry}",
+                "GET /api/v1/cases/library/{entry}/content", "PUT /api/v1/cases/library/{entry}/validity",
+                "DELETE /api/v1/cases/library/{entry}" }) {
             owner(key);
         }
         // The ratings and complaints of a case: its applicant, and the supervisors of its division.

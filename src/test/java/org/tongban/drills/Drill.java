@@ -90,6 +90,8 @@ final class Drill {
     SignedIn b;
     UUID draftApp = UUID.randomUUID();
     UUID draftMaterial = UUID.randomUUID();
+    /** An entry of A's material library (我的材料), kept from the draft's file. */
+    UUID libraryEntry = UUID.randomUUID();
     UUID walkInApp = UUID.randomUUID();
     UUID walkInMaterial = UUID.randomUUID();
     UUID submittedApp;
@@ -195,6 +197,10 @@ final class Drill {
         step("draft application", () -> {
             draftApp = applications.start(a, ImplementationCode.of(soleTrader), "drill-" + UUID.randomUUID());
             draftMaterial = applications.upload(a, draftApp, 0, "身份证明.pdf", pdf()).id();
+            jdbc.update("insert into cases_material_library (id, owner_account, material_name, file_name, "
+                    + "content_type, size_bytes, sha256, storage_key, uploaded_at, added_at) select ?, ?, "
+                    + "requirement_name, file_name, content_type, size_bytes, sha256, storage_key, uploaded_at, now() "
+                    + "from cases_material where id = ?", libraryEntry, accountA, draftMaterial);
         });
 
         SignedIn window = staff(StaffRole.WINDOW_OFFICER, AccessRules.Place.MARKET);
@@ -404,6 +410,7 @@ final class Drill {
                     : pattern.startsWith("/workbench/tasks") || pattern.startsWith("/workbench/cases")
                     ? reviewMaterial.toString() : draftMaterial.toString();
             case "index" -> "0";
+            case "entry" -> libraryEntry.toString();
             case "authorization" -> pattern.contains("companies") ? agentGrant.toString()
                     : certificateAuthorization.toString();
             case "applicationId" -> reviewApp.toString();

@@ -162,8 +162,9 @@ public class ApplicationStore {
             long size, String sha256, String storageKey, Instant uploadedAt) {
     }
 
+    /** The application's files, by slot and, within a slot, in the applicant's order. */
     public List<MaterialRow> materials(UUID application) {
-        return jdbc.sql("select * from cases_material where application_id = ? order by requirement_index")
+        return jdbc.sql("select * from cases_material where application_id = ? order by requirement_index, position")
                 .param(application)
                 .query((rs, n) -> new MaterialRow(rs.getObject("id", UUID.class), rs.getInt("requirement_index"),
                         rs.getString("requirement_name"), rs.getString("file_name"), rs.getString("content_type"),
@@ -172,23 +173,78 @@ public class ApplicationStore {
                 .list();
     }
 
-    /** Replaces the slot's file; answers the storage key of the file it replaced, if any. */
-    public Optional<String> putMaterial(UUID application, MaterialRow m) {
-        Optional<String> previous = removeMaterial(application, m.index());
-        jdbc.sql("""
-                insert into cases_material (id, application_id, requirement_index, requirement_name, file_name,
-                    content_type, size_bytes, sha256, storage_key, uploaded_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(m.id(), application, m.index(), m.requirementName(), m.fileName(), m.contentType(), m.size(),
-                        m.sha256(), m.storageKey(), ts(m.uploadedAt()))
-                .update();
+    /**
+     * Replaces every file of the slot with this one; answers the storage keys of the replaced files nothing else
+     * refers to any more (for the caller to delete).
+     */
+    public List<String> putMaterial(UUID application, MaterialRow m) {
+        List<String> previous = removeMaterial(application, m.index());
+        insertMaterial(application, m, 0);
         return previous;
     }
 
-    public Optional<String> removeMaterial(UUID application, int index) {
-        return jdbc.sql("delete from cases_material where application_id = ? and requirement_index = ? "
+    /** Adds the file after the slot's last one (another page of a scanned material). */
+    public void addPage(UUID application, MaterialRow m) {
+        int next = jdbc.sql("select coalesce(max(position) + 1, 0) from cases_material where application_id = ? "
+                        + "and requirement_index = ?")
+                .params(application, m.index()).query(Integer.class).single();
+        insertMaterial(application, m, next);
+    }
+
+    private void insertMaterial(UUID application, MaterialRow m, int position) {
+        jdbc.sql("""
+                insert into cases_material (id, application_id, requirement_index, requirement_name, file_name,
+                    content_type, size_bytes, sha256, storage_key, uploaded_at, position)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(m.id(), application, m.index(), m.requirementName(), m.fileName(), m.contentType(), m.size(),
+                        m.sha256(), m.storageKey(), ts(m.uploadedAt()), position)
+                .update();
+    }
+
+    /**
+     * Removes every file of the slot; answers the storage keys of those nothing refers to any more (another
+     * application's material or a library entry of 我的材料 may share a file), so the caller deletes them.
+     */
+    public List<String> removeMaterial(UUID application, int index) {
+        return unreferenced(jdbc.sql("delete from cases_material where application_id = ? and requirement_index = ? "
                         + "returning storage_key")
-                .params(application, index).query(String.class).optional();
+                .params(application, index).query(String.class).list());
+    }
+
+    /** Removes one file of the slot; answers its storage key when nothing refers to it any more. */
+    public Optional<List<String>> removeFile(UUID application, int index, UUID material) {
+        List<String> removed = jdbc.sql("delete from cases_material where application_id = ? and requirement_index = ? "
+                        + "and id = ? returning storage_key")
+                .params(application, index, material).query(String.class).list();
+        return removed.isEmpty() ? Optional.empty() : Optional.of(unreferenced(removed));
+    }
+
+    /**
+     * Puts the slot's files in the given order (positions 0, 1, ...); false unless {@code order} names exactly the
+     * slot's files. Positions are unique per slot at commit, so the renumbering runs in one transaction.
+     */
+    public boolean reorder(UUID application, int index, List<UUID> order) {
+        List<UUID> current = jdbc.sql("select id from cases_material where application_id = ? and requirement_index = ? "
+                        + "order by position for update")
+                .params(application, index).query(UUID.class).list();
+        if (current.size() != order.size() || !new java.util.HashSet<>(current).equals(new java.util.HashSet<>(order))) {
+            return false;
+        }
+        for (int i = 0; i < order.size(); i++) {
+            jdbc.sql("update cases_material set position = ? where id = ?").params(i, order.get(i)).update();
+        }
+        return true;
+    }
+
+    private List<String> unreferenced(List<String> keys) {
+        return keys.stream().distinct().filter(key -> !referenced(key)).toList();
+    }
+
+    /** Whether an application's material or a library entry still refers to the stored file. */
+    public boolean referenced(String storageKey) {
+        return jdbc.sql("select exists (select 1 from cases_material where storage_key = :key) "
+                        + "or exists (select 1 from cases_material_library where storage_key = :key)")
+                .param("key", storageKey).query(Boolean.class).single();
     }
 
     // --- timeline and corrections

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.tongban.cases.CasesProperties;
 
@@ -18,6 +19,7 @@ import org.tongban.cases.CasesProperties;
  * temporary file and moved into place, so a crash never leaves half a file under a key.
  */
 @Component
+@ConditionalOnProperty(name = "tongban.cases.materials.storage", havingValue = "local", matchIfMissing = true)
 class LocalDiskMaterialStorage implements MaterialStorage {
 
     private final Path root;

@@ -64,12 +64,14 @@ class ApplicantPages {
     private final org.tongban.cases.CaseDelivery delivery;
     private final DivisionChoices divisions;
     private final org.tongban.cases.WalkInFiling walkIns;
+    private final org.tongban.cases.MaterialLibrary library;
 
     ApplicantPages(Applications applications, FormRendering rendering, MessageSource messages,
             CasesProperties properties, org.tongban.cases.CaseProcessing processing,
             org.tongban.cases.CaseNotifications notifications, CaseDocuments documents,
             OnceOnlyMaterials onceOnly, org.tongban.cases.CaseDelivery delivery, DivisionChoices divisions,
-            org.tongban.cases.WalkInFiling walkIns) {
+            org.tongban.cases.WalkInFiling walkIns, org.tongban.cases.MaterialLibrary library) {
+        this.library = library;
         this.walkIns = walkIns;
         this.delivery = delivery;
         this.divisions = divisions;
@@ -245,9 +247,10 @@ class ApplicantPages {
 
     @PostMapping("/account/cases/{id}/materials/{index}")
     String upload(@PathVariable UUID id, @PathVariable int index, @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean add,
             @AuthenticationPrincipal SignedIn who, Locale locale, RedirectAttributes redirect) throws IOException {
         try {
-            applications.upload(who, id, index, file.getOriginalFilename(), file.getBytes());
+            applications.upload(who, id, index, file.getOriginalFilename(), file.getBytes(), add);
             redirect.addFlashAttribute("uploaded", index);
         } catch (CaseRefusedException e) {
             redirect.addFlashAttribute("uploadError", index);
@@ -291,6 +294,39 @@ class ApplicantPages {
         return "redirect:/account/cases/" + id + "/edit#material-" + index;
     }
 
+    /** Removes one image (page) of a slot that holds several. */
+    @PostMapping("/account/cases/{id}/materials/{index}/files/{material}/delete")
+    String removeFile(@PathVariable UUID id, @PathVariable int index, @PathVariable UUID material,
+            @AuthenticationPrincipal SignedIn who) {
+        applications.removeFile(who, id, index, material);
+        return "redirect:/account/cases/" + id + "/edit#material-" + index;
+    }
+
+    /**
+     * Moves an image of the slot one place up or down ({@code direction}): plain form buttons, so it works without
+     * JavaScript and from the keyboard; the page comes back at the moved file.
+     */
+    @PostMapping("/account/cases/{id}/materials/{index}/files/{material}/move")
+    String moveFile(@PathVariable UUID id, @PathVariable int index, @PathVariable UUID material,
+            @RequestParam String direction, @AuthenticationPrincipal SignedIn who, RedirectAttributes redirect) {
+        // Someone else's application is not found before anything about the request is judged.
+        applications.view(who, id);
+        if (!direction.equals("up") && !direction.equals("down")) {
+            throw new InvalidFieldException("direction",
+                    new org.tongban.shared.InvalidValueException("cases.material.direction", direction));
+        }
+        applications.move(who, id, index, material, direction.equals("up"));
+        redirect.addFlashAttribute("moved", material.toString());
+        return "redirect:/account/cases/" + id + "/edit#file-" + material;
+    }
+
+    /** The images of a material slot combined into one PDF, in the applicant's order. */
+    @GetMapping("/account/cases/{id}/slots/{index}/combined")
+    ResponseEntity<InputStreamResource> combined(@PathVariable UUID id, @PathVariable int index,
+            @AuthenticationPrincipal SignedIn who) {
+        return inline(applications.combined(who, id, index));
+    }
+
     @GetMapping("/account/cases/{id}/materials/{material}")
     ResponseEntity<InputStreamResource> material(@PathVariable UUID id, @PathVariable UUID material,
             @AuthenticationPrincipal SignedIn who) {
@@ -331,6 +367,7 @@ class ApplicantPages {
         model.addAttribute("maxSizeMb", properties.materials().maxSize().toMegabytes());
         model.addAttribute("offers", onceOnly.offers(application));
         model.addAttribute("shared", onceOnly.forApplicant(application));
+        model.addAttribute("libraryOffers", library.offers(who, application));
         model.addAttribute("delivery", delivery.forApplicant(who, application.id()));
         return "cases/form";
     }

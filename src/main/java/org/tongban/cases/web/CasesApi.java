@@ -99,9 +99,28 @@ class CasesApi {
 
     @PostMapping("/applications/{id}/materials/{index}")
     ResponseEntity<ApplicationView.MaterialFile> upload(@PathVariable UUID id, @PathVariable int index,
-            @RequestParam("file") MultipartFile file, @AuthenticationPrincipal SignedIn who) throws IOException {
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(applications.upload(signedIn(who), id, index, file.getOriginalFilename(), file.getBytes()));
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean add, @AuthenticationPrincipal SignedIn who)
+            throws IOException {
+        return ResponseEntity.status(HttpStatus.CREATED).body(applications.upload(signedIn(who), id, index,
+                file.getOriginalFilename(), file.getBytes(), add));
+    }
+
+    /** The new order of a slot's files (images, as pages): every file of the slot once. */
+    record FileOrder(List<UUID> files) {
+    }
+
+    @PutMapping("/applications/{id}/materials/{index}/order")
+    List<ApplicationView.MaterialFile> reorder(@PathVariable UUID id, @PathVariable int index,
+            @RequestBody FileOrder order, @AuthenticationPrincipal SignedIn who) {
+        return applications.reorder(signedIn(who), id, index, order == null ? null : order.files());
+    }
+
+    @DeleteMapping("/applications/{id}/materials/{index}/files/{material}")
+    ResponseEntity<Void> removeFile(@PathVariable UUID id, @PathVariable int index, @PathVariable UUID material,
+            @AuthenticationPrincipal SignedIn who) {
+        applications.removeFile(signedIn(who), id, index, material);
+        return ResponseEntity.noContent().build();
     }
 
     // --- once-only materials (免提交): fetch, preview, consent or decline

@@ -41,7 +41,9 @@ class WalkInApi {
         this.walkIns = walkIns;
     }
 
-    record Start(String itemCode, String name, String idNumber, String phone, UUID hallId, String window) {
+    /** {@code creditCode}: the company the person at the counter represents, if any. */
+    record Start(String itemCode, String name, String idNumber, String phone, UUID hallId, String window,
+            String creditCode) {
     }
 
     @PostMapping
@@ -49,7 +51,8 @@ class WalkInApi {
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @AuthenticationPrincipal SignedIn officer) {
         WalkInFiling.Started started = walkIns.start(signedIn(officer), new WalkInFiling.Start(start.itemCode(),
-                start.name(), start.idNumber(), start.phone(), start.hallId(), start.window()), key);
+                start.name(), start.idNumber(), start.phone(), start.hallId(), start.window(), start.creditCode()),
+                key);
         return started.repeated() ? ResponseEntity.ok(started)
                 : ResponseEntity.created(URI.create("/api/v1/cases/walk-ins/" + started.id())).body(started);
     }
@@ -67,9 +70,11 @@ class WalkInApi {
 
     @PostMapping("/{id}/materials/{index}")
     ResponseEntity<ApplicationView.MaterialFile> upload(@PathVariable UUID id, @PathVariable int index,
-            @RequestParam("file") MultipartFile file, @AuthenticationPrincipal SignedIn officer) throws IOException {
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(walkIns.upload(signedIn(officer), id, index, file.getOriginalFilename(), file.getBytes()));
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean add, @AuthenticationPrincipal SignedIn officer)
+            throws IOException {
+        return ResponseEntity.status(HttpStatus.CREATED).body(walkIns.upload(signedIn(officer), id, index,
+                file.getOriginalFilename(), file.getBytes(), add));
     }
 
     @PostMapping("/{id}/submission")

@@ -64,7 +64,8 @@ class WalkInPages {
         try {
             UUID hallId = hall.isBlank() ? null : InvalidFieldException.parse("hallId", () -> UUID.fromString(hall));
             WalkInFiling.Started started = walkIns.start(officer, new WalkInFiling.Start(form.get("itemCode"),
-                    form.get("name"), form.get("idNumber"), form.get("phone"), hallId, form.get("window")),
+                    form.get("name"), form.get("idNumber"), form.get("phone"), hallId, form.get("window"),
+                    form.get("creditCode")),
                     form.get("startKey"));
             return "redirect:/workbench/walk-ins/" + started.id();
         } catch (IncompleteApplicationException e) {
@@ -143,9 +144,10 @@ class WalkInPages {
 
     @PostMapping("/workbench/walk-ins/{id}/materials/{index}")
     String upload(@PathVariable UUID id, @PathVariable int index, @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean add,
             @AuthenticationPrincipal SignedIn officer, Locale locale, RedirectAttributes redirect) throws IOException {
         try {
-            walkIns.upload(officer, id, index, file.getOriginalFilename(), file.getBytes());
+            walkIns.upload(officer, id, index, file.getOriginalFilename(), file.getBytes(), add);
             redirect.addFlashAttribute("uploaded", index);
         } catch (CaseRefusedException e) {
             if (e.reason() == CaseRefusedException.Reason.FORBIDDEN) {

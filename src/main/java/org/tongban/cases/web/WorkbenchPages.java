@@ -86,6 +86,13 @@ class WorkbenchPages {
         return ApplicantPages.inline(acceptance.material(officer, id, material));
     }
 
+    /** The images of a material slot combined into one PDF, in the order the applicant gave them. */
+    @GetMapping("/workbench/cases/{id}/slots/{index}/combined")
+    ResponseEntity<InputStreamResource> combined(@PathVariable UUID id, @PathVariable int index,
+            @AuthenticationPrincipal SignedIn officer) {
+        return ApplicantPages.inline(acceptance.combined(officer, id, index));
+    }
+
     @PostMapping("/workbench/cases/{id}/accept")
     String accept(@PathVariable UUID id, @RequestParam long version, @AuthenticationPrincipal SignedIn officer,
             Locale locale, RedirectAttributes redirect) {
