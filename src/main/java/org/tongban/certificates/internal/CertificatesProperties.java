@@ -22,6 +22,7 @@ public record CertificatesProperties(
         String keyStorePassword) {
 
     public CertificatesProperties {
+        keyStore = keyStore.strip().toLowerCase(java.util.Locale.ROOT);
         if (!"pkcs12".equals(keyStore) && !"database".equals(keyStore)) {
             throw new IllegalArgumentException("tongban.certificates.key-store must be pkcs12 or database, not "
                     + keyStore);
