@@ -75,10 +75,10 @@ public class CertificateSigningKeys {
     public SigningKeyView rotate(SignedIn admin, UUID keyId, String reason) {
         SigningKeyView key = visible(admin, keyId);
         String text = reason(reason);
-        if (key.state() != State.CURRENT) {
+        // The update itself decides a race between two administrators: only one retires the key.
+        if (key.state() != State.CURRENT || !trust.retire(keyId, null, admin.accountId(), admin.name(), text)) {
             throw CertificateRefusedException.conflict("certificates.key.not-current");
         }
-        trust.retire(keyId, null, admin.accountId(), admin.name(), text);
         SigningKeyView next = renew(key);
         audit.record(new AuditTrail.Event("certificates", "signing-key.rotated", admin.accountId(), admin.name(),
                 "signing-key", keyId.toString(), key.bodyName() + " · " + text + " · new key " + next.id()));

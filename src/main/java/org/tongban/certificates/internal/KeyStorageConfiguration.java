@@ -50,6 +50,10 @@ class KeyStorageConfiguration {
         if (keys instanceof DatabaseKeyStorage && Files.exists(properties.keyStoreFile())) {
             file = password(properties, identity.keyDirectory(), false)
                     .map(p -> new Pkcs12KeyStorage(properties.keyStoreFile(), p)).orElse(null);
+            if (file == null) {
+                log.warn("{} exists but no password for it is configured: keys only it holds are not moved into the "
+                        + "database (set tongban.certificates.key-store-password)", properties.keyStoreFile());
+            }
         }
         return new KeyStorageMigration(keys, file, jdbc, personalData, audit, transactions);
     }
