@@ -500,6 +500,33 @@ public class Certificates {
         return new PdfCopy(view.type().name() + "-" + view.number() + ".pdf", pdf);
     }
 
+    /** The OFD copy of a certificate, with the file name to download it under. */
+    public record OfdCopy(String fileName, byte[] ofd) {
+    }
+
+    /**
+     * The certificate as an OFD document (GB/T 33190) for its holder: the same content as the PDF copy, with the
+     * package signed by the issuing body's current SM2 key in the OFD signature structure (SM3 digests of every file,
+     * see {@link org.tongban.certificates.internal.OfdPackage}) — a digital signature, not a national e-seal. Audited.
+     */
+    @Transactional
+    public OfdCopy ofdCopy(SignedIn person, UUID id, String verificationLink) {
+        StoredCertificate row = heldBy(person, id);
+        CertificateView view = view(row, false);
+        TrustStore.SigningKey key = trust.signingKey(body(row.issuerBodyId()));
+        byte[] ofd = org.tongban.certificates.internal.OfdPackage.write(CertificateCopy.ofd(view, verificationLink),
+                new org.tongban.certificates.internal.OfdPackage.Signer(key.id().toString(), row.issuerName(),
+                        key.privateKey()), java.time.Instant.now());
+        audit.record(new AuditTrail.Event("certificates", "certificate.ofd-downloaded", person.accountId(),
+                person.name(), "certificate", row.identifier(), null));
+        return new OfdCopy(view.type().name() + "-" + view.number() + ".ofd", ofd);
+    }
+
+    /** The certificate of a signing key (PEM), for checking a package it signed. */
+    public String signingCertificatePem(UUID keyId) {
+        return trust.verifyingKey(keyId).certificatePem();
+    }
+
     String signedJson(StoredCertificate row) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("format", CertificateVerification.FORMAT);

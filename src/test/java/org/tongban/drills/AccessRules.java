@@ -337,6 +337,17 @@ final class AccessRules {
             staff(key, APPROVER).at(Place.HR).scoped();
         }
 
+        // The issuing bodies' signing keys: system administrators (a division's keys for its own). Rotating and
+        // revoking change keys the rest of the suite signs with: refusals only (SigningKeysIntegrationTests covers the
+        // administrator).
+        staff("GET /admin/certificates/keys", SYSTEM_ADMIN);
+        staff("GET /api/v1/certificates/signing-keys", SYSTEM_ADMIN);
+        for (String key : new String[] { "POST /admin/certificates/keys/{id}/{action:rotate|revoke}",
+                "POST /api/v1/certificates/signing-keys/{id}/rotation",
+                "POST /api/v1/certificates/signing-keys/{id}/revocation" }) {
+            staff(key, SYSTEM_ADMIN).denyOnly();
+        }
+
         // Official documents of a case: its applicant, and staff of the bodies handling it.
         for (String key : new String[] { "GET /api/v1/cases/applications/{id}/documents",
                 "GET /api/v1/cases/applications/{id}/documents/{kind}" }) {
@@ -347,6 +358,8 @@ final class AccessRules {
         // A's printable certificate copy.
         owner("GET /api/v1/certificates/{id}/pdf");
         owner("GET /account/certificates/{id}/pdf");
+        owner("GET /api/v1/certificates/{id}/ofd");
+        owner("GET /account/certificates/{id}/ofd");
 
         // Published ratings and the exposure column: everybody.
         open("GET /ratings", "GET /api/v1/evaluation/statistics", "GET /exposure", "GET /api/v1/exposure");

@@ -18,9 +18,10 @@ import org.tongban.identity.PersonalData;
 import org.tongban.organization.BodySummary;
 
 /**
- * The platform root CA (SM2) and each issuing body's signing key and certificate, kept in PostgreSQL with the
- * private keys encrypted under the platform's data key — so every node signs with the same keys and nothing lives
- * only on one node's disk. A key is created on first use; a new node racing another takes whichever row won.
+ * The platform root CA (SM2) and each issuing body's signing key and certificate. The certificates (public keys,
+ * revocation) are rows in PostgreSQL, so every node verifies; the private keys are in the configured
+ * {@link KeyStorage} — a PKCS#12 file under {@code ./data} by default, or the rows themselves encrypted under the
+ * data key. A key is created on first use; a new node racing another takes whichever row won.
  * Public keys are immutable, so they are cached; whether a key is revoked is read with each certificate.
  */
 @Component
@@ -36,13 +37,15 @@ public class TrustStore {
 
     private final JdbcTemplate jdbc;
     private final PersonalData personalData;
+    private final KeyStorage keys;
     private final Map<UUID, VerifyingKey> verifying = new ConcurrentHashMap<>();
     private final Map<UUID, SigningKey> signing = new ConcurrentHashMap<>();
     private volatile X509Certificate root;
 
-    TrustStore(JdbcTemplate jdbc, PersonalData personalData) {
+    TrustStore(JdbcTemplate jdbc, PersonalData personalData, KeyStorage keys) {
         this.jdbc = jdbc;
         this.personalData = personalData;
+        this.keys = keys;
     }
 
     /** The root CA certificate every signing certificate chains to (what an offline verifier trusts). */
@@ -55,18 +58,26 @@ public class TrustStore {
         return current;
     }
 
+    /** Where the private keys are kept ({@code pkcs12} or {@code database}). */
+    public String keyStorageKind() {
+        return keys.kind();
+    }
+
     private String[] rootRow() {
         var rows = jdbc.query("select certificate, private_key from certificates_root_ca where id = 1",
                 (rs, n) -> new String[] { rs.getString(1), rs.getString(2) });
         if (!rows.isEmpty()) {
             return rows.getFirst();
         }
-        KeyPair keys = Sm2.newKeyPair();
+        KeyPair pair = Sm2.newKeyPair();
         Instant now = Instant.now();
-        X509Certificate certificate = Sm2.certificate("通办电子证照根证书", null, keys.getPublic(), null,
-                keys.getPrivate(), true, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365L * 30)));
-        jdbc.update("insert into certificates_root_ca (id, certificate, private_key) values (1, ?, ?) "
-                + "on conflict do nothing", Sm2.pem(certificate), personalData.encrypt(Sm2.pem(keys.getPrivate())));
+        X509Certificate certificate = Sm2.certificate("通办电子证照根证书", null, pair.getPublic(), null,
+                pair.getPrivate(), true, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365L * 30)));
+        // The row first: a racing node waits on its primary key and then keeps none of its own.
+        if (jdbc.update("insert into certificates_root_ca (id, certificate) values (1, ?) on conflict do nothing",
+                Sm2.pem(certificate)) == 1) {
+            keys.keep(KeyStorage.ROOT_ALIAS, pair.getPrivate(), new X509Certificate[] { certificate });
+        }
         return jdbc.queryForObject("select certificate, private_key from certificates_root_ca where id = 1",
                 (rs, n) -> new String[] { rs.getString(1), rs.getString(2) });
     }
@@ -79,20 +90,32 @@ public class TrustStore {
     @Transactional
     public SigningKey signingKey(BodySummary body) {
         SigningKey cached = signing.get(body.id());
-        if (cached != null && current(body.id()).map(cached.id()::equals).orElse(false)) {
+        Optional<UUID> id = current(body.id());
+        if (cached != null && id.map(cached.id()::equals).orElse(false)) {
             return cached;
         }
-        Optional<UUID> id = current(body.id());
         if (id.isEmpty()) {
             create(body);
             id = current(body.id());
         }
-        SigningKey key = jdbc.queryForObject("select id, certificate, private_key from certificates_signing_key "
-                + "where id = ?", (rs, n) -> new SigningKey(rs.getObject(1, UUID.class),
-                        Sm2.readPrivateKey(personalData.decrypt(rs.getString(3))),
-                        Sm2.readCertificate(rs.getString(2))), id.orElseThrow());
+        UUID keyId = id.orElseThrow();
+        SigningKey key = jdbc.queryForObject("select certificate, private_key from certificates_signing_key "
+                + "where id = ?", (rs, n) -> new SigningKey(keyId, privateKey(keyId.toString(), rs.getString(2)),
+                        Sm2.readCertificate(rs.getString(1))), keyId);
         signing.put(body.id(), key);
         return key;
+    }
+
+    /**
+     * The private key from the configured storage, or — while a switch of storage is being migrated — from the row's
+     * own encrypted column.
+     */
+    private PrivateKey privateKey(String alias, String column) {
+        return keys.find(alias).or(() -> Optional.ofNullable(column).map(c -> Sm2.readPrivateKey(
+                personalData.decrypt(c)))).orElseThrow(() -> new IllegalStateException("The private key " + alias
+                        + " is not in the " + keys.kind() + " key store of this node. With several nodes, use "
+                        + "tongban.certificates.key-store=database; after losing the PKCS#12 file, restore it from "
+                        + "the backup"));
     }
 
     /**
@@ -107,6 +130,25 @@ public class TrustStore {
         signing.remove(bodyId);
     }
 
+    /**
+     * Retires one key by its id (a system administrator's rotation), with who and why; revokes it as well when
+     * {@code revokedAt} is given — a key already retired can still be revoked later. Answers whether a row changed.
+     */
+    @Transactional
+    public boolean retire(UUID keyId, Instant revokedAt, UUID by, String byName, String reason) {
+        int rows = revokedAt == null
+                ? jdbc.update("""
+                        update certificates_signing_key set retired_at = now(), retired_by = ?, retired_by_name = ?,
+                            retire_reason = ? where id = ? and retired_at is null""", by, byName, reason, keyId)
+                : jdbc.update("""
+                        update certificates_signing_key set retired_at = coalesce(retired_at, now()), revoked_at = ?,
+                            retired_by = ?, retired_by_name = ?, retire_reason = ?
+                        where id = ? and revoked_at is null""", java.sql.Timestamp.from(revokedAt), by, byName, reason,
+                        keyId);
+        signing.values().removeIf(k -> k.id().equals(keyId));
+        return rows == 1;
+    }
+
     private Optional<UUID> current(UUID bodyId) {
         return jdbc.queryForList("select id from certificates_signing_key where body_id = ? and retired_at is null",
                 UUID.class, bodyId).stream().findFirst();
@@ -115,15 +157,20 @@ public class TrustStore {
     private void create(BodySummary body) {
         String[] rootRow = rootRow();
         X509Certificate rootCertificate = Sm2.readCertificate(rootRow[0]);
-        PrivateKey rootKey = Sm2.readPrivateKey(personalData.decrypt(rootRow[1]));
-        KeyPair keys = Sm2.newKeyPair();
+        PrivateKey rootKey = privateKey(KeyStorage.ROOT_ALIAS, rootRow[1]);
+        KeyPair pair = Sm2.newKeyPair();
         Instant now = Instant.now();
-        X509Certificate certificate = Sm2.certificate(body.name(), body.creditCode(), keys.getPublic(),
+        X509Certificate certificate = Sm2.certificate(body.name(), body.creditCode(), pair.getPublic(),
                 rootCertificate, rootKey, false, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365L * 10)));
-        jdbc.update("""
-                insert into certificates_signing_key (id, body_id, body_name, body_credit_code, certificate, private_key)
-                values (?, ?, ?, ?, ?, ?) on conflict do nothing""", UUID.randomUUID(), body.id(), body.name(),
-                body.creditCode(), Sm2.pem(certificate), personalData.encrypt(Sm2.pem(keys.getPrivate())));
+        UUID id = UUID.randomUUID();
+        // The row first (a racing creator waits on the unique index, then inserts nothing), then the private key,
+        // in the same transaction: a key store that cannot be written rolls the row back.
+        if (jdbc.update("""
+                insert into certificates_signing_key (id, body_id, body_name, body_credit_code, certificate)
+                values (?, ?, ?, ?, ?) on conflict do nothing""", id, body.id(), body.name(), body.creditCode(),
+                Sm2.pem(certificate)) == 1) {
+            keys.keep(id.toString(), pair.getPrivate(), new X509Certificate[] { certificate, rootCertificate });
+        }
     }
 
     /** A signing key by id, for verification (cached: keys never change). */

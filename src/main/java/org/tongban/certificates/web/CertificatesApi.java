@@ -108,6 +108,12 @@ class CertificatesApi {
         return copy;
     }
 
+    /** The certificate as a signed OFD document ({@code application/ofd}, GB/T 33190). */
+    @GetMapping("/{id}/ofd")
+    ResponseEntity<byte[]> ofd(@PathVariable UUID id, @AuthenticationPrincipal SignedIn person) {
+        return WalletPages.ofdCopy(certificates, person, id);
+    }
+
     @GetMapping("/{id}/ledger")
     CertificateUse.Ledger ledger(@PathVariable UUID id, @AuthenticationPrincipal SignedIn person) {
         return use.ledger(person, id);

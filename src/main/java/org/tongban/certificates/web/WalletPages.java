@@ -95,6 +95,25 @@ class WalletPages {
         return org.tongban.platform.documents.PdfDownload.of(copy.fileName(), copy.pdf());
     }
 
+    /** The certificate as an OFD document (版式文件, GB/T 33190), signed by the issuing body. */
+    @GetMapping("/account/certificates/{id}/ofd")
+    ResponseEntity<byte[]> ofd(@PathVariable UUID id, @AuthenticationPrincipal SignedIn person) {
+        return ofdCopy(certificates, person, id);
+    }
+
+    static ResponseEntity<byte[]> ofdCopy(Certificates certificates, SignedIn person, UUID id) {
+        CertificateView view = certificates.forHolder(person, id);
+        Certificates.OfdCopy copy = certificates.ofdCopy(person, id,
+                VerificationPages.link(view.identifier(), view.verificationCode()));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/ofd"))
+                .contentLength(copy.ofd().length)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(copy.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .body(copy.ofd());
+    }
+
     @PostMapping("/account/certificates/{id}/authorizations")
     String authorize(@PathVariable UUID id, @RequestParam(defaultValue = "") String grantee,
             @RequestParam(defaultValue = "") String purpose, @RequestParam(required = false) String until,

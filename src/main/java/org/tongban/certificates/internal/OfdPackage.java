@@ -1,0 +1,360 @@
+package org.tongban.certificates.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.bouncycastle.crypto.digests.SM3Digest;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+
+/**
+ * Writes an OFD package (GB/T 33190-2016, 版式文档): a zip with the entry file {@code OFD.xml}, the document
+ * {@code Doc_0/Document.xml}, its public resources {@code Doc_0/PublicRes.xml} (the font, referenced by name and
+ * family — not embedded, so the reader substitutes its own SimSun/宋体-compatible font) and one
+ * {@code Doc_0/Pages/Page_N/Content.xml} per A4 page holding text objects and the QR code as a path object.
+ *
+ * <p>Optionally signed with the structure of GB/T 33190 §18 (the signature part GB/T 38540 builds on):
+ * {@code Doc_0/Signs/Signatures.xml} lists {@code Sign_0/Signature.xml}, whose {@code SignedInfo} carries an SM3
+ * digest ({@code CheckMethod} 1.2.156.10197.1.401) of every file of the package outside {@code Doc_0/Signs/}, and
+ * {@code SignedValue.dat} holds the SM2 signature (SM3withSM2, OID 1.2.156.10197.1.501, DER, pinned signer ID) of
+ * the bytes of {@code Signature.xml}. This is a plain digital signature ({@code Type="Sign"}) by the issuing body's
+ * key: not an electronic seal (no GB/T 38540 {@code SES_Signature} with a seal image and seal certificate) and not a
+ * GM/T 0010 PKCS#7 envelope — readers that only accept national e-seals will show it as an unrecognised signature.
+ */
+public final class OfdPackage {
+
+    static final String NS = "http://www.ofdspec.org/2016";
+    /** SM3 (GM/T 0004) and SM3withSM2 (GM/T 0006) object identifiers, as OFD signatures name them. */
+    public static final String SM3_OID = "1.2.156.10197.1.401";
+    public static final String SM2_SIGNATURE_OID = "1.2.156.10197.1.501";
+    public static final String SIGNATURE_PATH = "Doc_0/Signs/Sign_0/Signature.xml";
+    public static final String SIGNED_VALUE_PATH = "Doc_0/Signs/Sign_0/SignedValue.dat";
+
+    private static final double PAGE_WIDTH = 210;
+    private static final double PAGE_HEIGHT = 297;
+    private static final double MARGIN = 22;
+    private static final double TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
+
+    /** What the copy shows: a heading, a subheading, label/value rows, paragraphs, and a QR code of a link. */
+    public record Content(String title, String heading, String subheading, List<List<String>> rows,
+            List<String> paragraphs, String issuer, String date, String qrText, Map<String, String> customData) {
+    }
+
+    /** Who signs the package: the key's id (named in the document's custom data) and the private key. */
+    public record Signer(String keyId, String providerName, PrivateKey key) {
+    }
+
+    private OfdPackage() {
+    }
+
+    /** The OFD package, signed when {@code signer} is given. */
+    public static byte[] write(Content content, Signer signer, Instant now) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        List<String> pages = layout(content);
+        int id = 1;
+        int fontId = id++;
+        List<Integer> pageIds = new ArrayList<>();
+        for (int i = 0; i < pages.size(); i++) {
+            pageIds.add(id++);
+        }
+        int[] nextId = { id };
+        for (int i = 0; i < pages.size(); i++) {
+            files.put("Doc_0/Pages/Page_" + i + "/Content.xml", utf8(pageXml(pages.get(i), fontId, nextId)));
+        }
+        StringBuilder custom = new StringBuilder();
+        content.customData().forEach((k, v) -> custom.append("<ofd:CustomData Name=\"").append(escape(k))
+                .append("\">").append(escape(v)).append("</ofd:CustomData>"));
+        if (signer != null) {
+            custom.append("<ofd:CustomData Name=\"SignKeyId\">").append(escape(signer.keyId()))
+                    .append("</ofd:CustomData>");
+        }
+        String ofd = xml("<ofd:OFD xmlns:ofd=\"" + NS + "\" Version=\"1.0\" DocType=\"OFD\"><ofd:DocBody><ofd:DocInfo>"
+                + "<ofd:DocID>" + java.util.UUID.nameUUIDFromBytes(utf8(content.title() + now)).toString()
+                        .replace("-", "") + "</ofd:DocID>"
+                + "<ofd:Title>" + escape(content.title()) + "</ofd:Title>"
+                + "<ofd:Author>" + escape(content.issuer()) + "</ofd:Author>"
+                + "<ofd:CreationDate>" + LocalDate.ofInstant(now, ZoneOffset.ofHours(8)) + "</ofd:CreationDate>"
+                + "<ofd:Creator>Tongban</ofd:Creator>"
+                + (custom.isEmpty() ? "" : "<ofd:CustomDatas>" + custom + "</ofd:CustomDatas>")
+                + "</ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>"
+                + (signer == null ? "" : "<ofd:Signatures>Doc_0/Signs/Signatures.xml</ofd:Signatures>")
+                + "</ofd:DocBody></ofd:OFD>");
+        StringBuilder pageList = new StringBuilder();
+        for (int i = 0; i < pages.size(); i++) {
+            pageList.append("<ofd:Page ID=\"").append(pageIds.get(i)).append("\" BaseLoc=\"Pages/Page_").append(i)
+                    .append("/Content.xml\"/>");
+        }
+        String document = xml("<ofd:Document xmlns:ofd=\"" + NS + "\"><ofd:CommonData>"
+                + "<ofd:MaxUnitID>" + (nextId[0] - 1) + "</ofd:MaxUnitID>"
+                + "<ofd:PageArea><ofd:PhysicalBox>0 0 " + fmt(PAGE_WIDTH) + " " + fmt(PAGE_HEIGHT)
+                + "</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData>"
+                + "<ofd:Pages>" + pageList + "</ofd:Pages></ofd:Document>");
+        String publicRes = xml("<ofd:Res xmlns:ofd=\"" + NS + "\" BaseLoc=\"Res\"><ofd:Fonts>"
+                + "<ofd:Font ID=\"" + fontId + "\" FontName=\"宋体\" FamilyName=\"宋体\" Charset=\"unicode\"/>"
+                + "</ofd:Fonts></ofd:Res>");
+        Map<String, byte[]> ordered = new LinkedHashMap<>();
+        ordered.put("OFD.xml", utf8(ofd));
+        ordered.put("Doc_0/Document.xml", utf8(document));
+        ordered.put("Doc_0/PublicRes.xml", utf8(publicRes));
+        ordered.putAll(files);
+        if (signer != null) {
+            sign(ordered, signer, now);
+        }
+        return zip(ordered);
+    }
+
+    private static void sign(Map<String, byte[]> files, Signer signer, Instant now) {
+        StringBuilder references = new StringBuilder();
+        for (var file : files.entrySet()) {
+            references.append("<ofd:Reference FileRef=\"/").append(escape(file.getKey())).append("\"><ofd:CheckValue>")
+                    .append(Base64.getEncoder().encodeToString(sm3(file.getValue())))
+                    .append("</ofd:CheckValue></ofd:Reference>");
+        }
+        String signature = xml("<ofd:Signature xmlns:ofd=\"" + NS + "\"><ofd:SignedInfo>"
+                + "<ofd:Provider ProviderName=\"" + escape(signer.providerName()) + "\" Version=\"1\"/>"
+                + "<ofd:SignatureMethod>" + SM2_SIGNATURE_OID + "</ofd:SignatureMethod>"
+                + "<ofd:SignatureDateTime>" + DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'")
+                        .format(now.atOffset(ZoneOffset.UTC)) + "</ofd:SignatureDateTime>"
+                + "<ofd:References CheckMethod=\"" + SM3_OID + "\">" + references + "</ofd:References>"
+                + "</ofd:SignedInfo><ofd:SignedValue>/" + SIGNED_VALUE_PATH + "</ofd:SignedValue></ofd:Signature>");
+        byte[] signatureBytes = utf8(signature);
+        files.put("Doc_0/Signs/Signatures.xml", utf8(xml("<ofd:Signatures xmlns:ofd=\"" + NS + "\">"
+                + "<ofd:MaxSignId>1</ofd:MaxSignId><ofd:Signature ID=\"1\" Type=\"Sign\" BaseLoc=\"Sign_0/Signature.xml\"/>"
+                + "</ofd:Signatures>")));
+        files.put(SIGNATURE_PATH, signatureBytes);
+        files.put(SIGNED_VALUE_PATH, Sm2.sign(signer.key(), signatureBytes));
+    }
+
+    /** SM3 (GB/T 32905) of the bytes. */
+    public static byte[] sm3(byte[] data) {
+        SM3Digest digest = new SM3Digest();
+        digest.update(data, 0, data.length);
+        byte[] out = new byte[digest.getDigestSize()];
+        digest.doFinal(out, 0);
+        return out;
+    }
+
+    // ------------------------------------------------------------------ layout
+
+    private static final double TITLE_SIZE = 9;
+    private static final double HEADING_SIZE = 5;
+    private static final double TEXT_SIZE = 3.9;
+    private static final double LABEL_WIDTH = 42;
+
+    /** Each page's objects as XML fragments (text and path objects), with placeholders for the ids. */
+    private static List<String> layout(Content content) {
+        List<String> pages = new ArrayList<>();
+        StringBuilder page = new StringBuilder();
+        double y = MARGIN;
+        if (content.heading() != null) {
+            page.append(text(MARGIN, y, TEXT_WIDTH, HEADING_SIZE, content.heading(), true));
+            y += HEADING_SIZE * 1.8;
+        }
+        page.append(text(MARGIN, y, TEXT_WIDTH, TITLE_SIZE, content.title(), true));
+        y += TITLE_SIZE * 1.6;
+        if (content.subheading() != null) {
+            page.append(text(MARGIN, y, TEXT_WIDTH, TEXT_SIZE, content.subheading(), true));
+            y += TEXT_SIZE * 2.2;
+        }
+        for (List<String> row : content.rows()) {
+            List<String> lines = wrap(row.get(1), TEXT_WIDTH - LABEL_WIDTH, TEXT_SIZE);
+            double height = lines.size() * TEXT_SIZE * 1.5 + TEXT_SIZE * 0.6;
+            if (y + height > PAGE_HEIGHT - MARGIN) {
+                pages.add(page.toString());
+                page = new StringBuilder();
+                y = MARGIN;
+            }
+            page.append(text(MARGIN, y, LABEL_WIDTH, TEXT_SIZE, row.get(0), false));
+            for (String line : lines) {
+                page.append(text(MARGIN + LABEL_WIDTH, y, TEXT_WIDTH - LABEL_WIDTH, TEXT_SIZE, line, false));
+                y += TEXT_SIZE * 1.5;
+            }
+            y += TEXT_SIZE * 0.6;
+        }
+        y += TEXT_SIZE;
+        for (String paragraph : content.paragraphs()) {
+            for (String line : wrap(paragraph, TEXT_WIDTH, TEXT_SIZE)) {
+                if (y + TEXT_SIZE * 1.5 > PAGE_HEIGHT - MARGIN) {
+                    pages.add(page.toString());
+                    page = new StringBuilder();
+                    y = MARGIN;
+                }
+                page.append(text(MARGIN, y, TEXT_WIDTH, TEXT_SIZE, line, false));
+                y += TEXT_SIZE * 1.5;
+            }
+            y += TEXT_SIZE * 0.5;
+        }
+        double qrSize = 32;
+        if (y + qrSize + TEXT_SIZE * 4 > PAGE_HEIGHT - MARGIN) {
+            pages.add(page.toString());
+            page = new StringBuilder();
+            y = MARGIN;
+        }
+        y += TEXT_SIZE;
+        if (content.qrText() != null) {
+            page.append(qr(content.qrText(), MARGIN, y, qrSize));
+            for (String line : wrap(content.qrText(), TEXT_WIDTH - qrSize - 6, TEXT_SIZE * 0.8)) {
+                page.append(text(MARGIN + qrSize + 6, y + 4, TEXT_WIDTH - qrSize - 6, TEXT_SIZE * 0.8, line, false));
+                y += TEXT_SIZE * 1.2;
+            }
+        }
+        double bottom = Math.max(y, MARGIN + (content.qrText() == null ? 0 : qrSize)) + TEXT_SIZE * 3;
+        page.append(text(PAGE_WIDTH / 2, bottom, TEXT_WIDTH / 2, TEXT_SIZE, content.issuer(), false));
+        page.append(text(PAGE_WIDTH / 2, bottom + TEXT_SIZE * 1.6, TEXT_WIDTH / 2, TEXT_SIZE, content.date(), false));
+        pages.add(page.toString());
+        return pages;
+    }
+
+    /** Width of a character in the font: CJK and full-width characters a full em, others half. */
+    private static double advance(int codePoint, double size) {
+        return codePoint < 0x2E80 ? size * 0.5 : size;
+    }
+
+    static List<String> wrap(String text, double width, double size) {
+        List<String> lines = new ArrayList<>();
+        for (String paragraph : (text == null ? "" : text).split("\n")) {
+            StringBuilder line = new StringBuilder();
+            double used = 0;
+            for (int cp : paragraph.codePoints().toArray()) {
+                double w = advance(cp, size);
+                if (used + w > width && !line.isEmpty()) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                    used = 0;
+                }
+                line.appendCodePoint(cp);
+                used += w;
+            }
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    private static final String ID = "\u0000ID\u0000";
+
+    /** A text object: boundary from (x, y) of the given width, one line, baseline at the font size. */
+    private static String text(double x, double y, double width, double size, String value, boolean bold) {
+        int[] cps = value.codePoints().toArray();
+        StringBuilder deltas = new StringBuilder();
+        for (int i = 0; i < cps.length - 1; i++) {
+            deltas.append(i == 0 ? "" : " ").append(fmt(advance(cps[i], size)));
+        }
+        return "<ofd:TextObject ID=\"" + ID + "\" Boundary=\"" + fmt(x) + " " + fmt(y) + " " + fmt(width) + " "
+                + fmt(size * 1.4) + "\" Font=\"" + "\u0000FONT\u0000" + "\" Size=\"" + fmt(size) + "\""
+                + (bold ? " Weight=\"700\"" : "") + "><ofd:FillColor Value=\"0 0 0\"/><ofd:TextCode X=\"0\" Y=\""
+                + fmt(size) + "\"" + (deltas.isEmpty() ? "" : " DeltaX=\"" + deltas + "\"") + ">" + escape(value)
+                + "</ofd:TextCode></ofd:TextObject>";
+    }
+
+    /** The QR code as one filled path object: a square per dark module. */
+    private static String qr(String value, double x, double y, double size) {
+        BitMatrix matrix;
+        try {
+            matrix = new QRCodeWriter().encode(value, BarcodeFormat.QR_CODE, 0, 0,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2,
+                            EncodeHintType.CHARACTER_SET, "UTF-8"));
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("Cannot encode as QR code", e);
+        }
+        double module = size / matrix.getWidth();
+        StringBuilder path = new StringBuilder();
+        for (int row = 0; row < matrix.getHeight(); row++) {
+            for (int column = 0; column < matrix.getWidth(); column++) {
+                if (matrix.get(column, row)) {
+                    double left = column * module;
+                    double top = row * module;
+                    path.append("M ").append(fmt(left)).append(' ').append(fmt(top)).append(" L ")
+                            .append(fmt(left + module)).append(' ').append(fmt(top)).append(" L ")
+                            .append(fmt(left + module)).append(' ').append(fmt(top + module)).append(" L ")
+                            .append(fmt(left)).append(' ').append(fmt(top + module)).append(" C ");
+                }
+            }
+        }
+        return "<ofd:PathObject ID=\"" + ID + "\" Boundary=\"" + fmt(x) + " " + fmt(y) + " " + fmt(size) + " "
+                + fmt(size) + "\" Stroke=\"false\" Fill=\"true\"><ofd:FillColor Value=\"0 0 0\"/>"
+                + "<ofd:AbbreviatedData>" + path.toString().strip() + "</ofd:AbbreviatedData></ofd:PathObject>";
+    }
+
+    private static String pageXml(String objects, int fontId, int[] nextId) {
+        int layer = nextId[0]++;
+        StringBuilder out = new StringBuilder();
+        String rest = objects.replace("\u0000FONT\u0000", String.valueOf(fontId));
+        int at;
+        while ((at = rest.indexOf(ID)) >= 0) {
+            out.append(rest, 0, at).append(nextId[0]++);
+            rest = rest.substring(at + ID.length());
+        }
+        out.append(rest);
+        return xml("<ofd:Page xmlns:ofd=\"" + NS + "\"><ofd:Content><ofd:Layer ID=\"" + layer + "\" Type=\"Body\">"
+                + out + "</ofd:Layer></ofd:Content></ofd:Page>");
+    }
+
+    private static String fmt(double value) {
+        String s = String.format(java.util.Locale.ROOT, "%.3f", value);
+        s = s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+        return s;
+    }
+
+    private static String xml(String body) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + body;
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int cp : text.codePoints().toArray()) {
+            switch (cp) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                default -> {
+                    if (cp >= 0x20 || cp == '\t' || cp == '\n' || cp == '\r') {
+                        out.appendCodePoint(cp);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static byte[] zip(Map<String, byte[]> files) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            for (var file : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue());
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}
