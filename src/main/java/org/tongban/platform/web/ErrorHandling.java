@@ -21,6 +21,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.tongban.shared.CalendarYearMissingException;
 import org.tongban.shared.InvalidValueException;
@@ -70,8 +71,9 @@ class ErrorHandling {
         return answer(HttpStatus.NOT_FOUND, e.code(), e.arguments(), null, request, locale);
     }
 
-    @ExceptionHandler
-    Object noResource(NoResourceFoundException e, HttpServletRequest request, Locale locale) {
+    /** No page, API or static file at this path (static files live only under /css, /js and /webjars). */
+    @ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class })
+    Object noResource(Exception e, HttpServletRequest request, Locale locale) {
         return answer(HttpStatus.NOT_FOUND, "platform.not-found", new Object[] { request.getRequestURI() }, null,
                 request, locale);
     }

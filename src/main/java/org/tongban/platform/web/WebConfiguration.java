@@ -9,10 +9,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /**
  * Chinese first, English second: pages are in Simplified Chinese until the person switches ({@code ?lang=en}),
@@ -40,6 +44,23 @@ class WebConfiguration implements WebMvcConfigurer {
             }
         }
         return Locale.SIMPLIFIED_CHINESE;
+    }
+
+    /**
+     * Static files: our stylesheets and scripts with a content hash in their URLs (cached for 7 days, a new URL when
+     * they change), and the webjars (htmx, ECharts) by their version-less paths. Only these three prefixes are resource
+     * paths, so building any other link never searches the classpath.
+     */
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        CacheControl week = CacheControl.maxAge(Duration.ofDays(7)).cachePublic();
+        for (String folder : List.of("css", "js")) {
+            registry.addResourceHandler("/" + folder + "/**").addResourceLocations("classpath:/static/" + folder + "/")
+                    .setCacheControl(week).resourceChain(true)
+                    .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+        }
+        registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")
+                .setCacheControl(week).resourceChain(true).addResolver(new LiteWebJarsResourceResolver());
     }
 
     @Override
