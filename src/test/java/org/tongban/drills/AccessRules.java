@@ -362,6 +362,12 @@ final class AccessRules {
             add(Citizens.PUBLIC, key).allStaff().lenient();
         }
 
+        // The visitor's own hall visits: the body's answer to a bad rating and the second rating (the drill's visit
+        // is not recorded for A, so A gets 404 as well; VisitRatingsIntegrationTests covers the owner).
+        self("GET /account/visits", "GET /api/v1/evaluation/my-visits");
+        owner("POST /account/visits/{id}/rating").lenient();
+        owner("POST /api/v1/evaluation/my-visits/{id}/ratings").lenient();
+
         // Oversight of petitions past their deadline and their publication in the exposure column: supervisors, for
         // their division and below; the body's staff read the urgings of their body.
         staff("GET /workbench/supervision/petitions", SUPERVISOR);
