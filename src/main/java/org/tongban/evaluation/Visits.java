@@ -110,6 +110,14 @@ public class Visits {
     }
 
     /**
+     * A hall visit as supervision sees it (电子监察 of a bad visit rating): where, for which body and item, and the
+     * visitor masked only (张*, 138****5678).
+     */
+    public record VisitFacts(UUID id, UUID bodyId, String bodyName, String hallName, String windowNumber,
+            String windowName, String itemName, String visitorMasked) {
+    }
+
+    /**
      * A hall visit recorded for the signed-in person's account, with their ratings of it, the rated body's answer to a
      * bad one, and whether they may rate it once more.
      */
@@ -382,6 +390,16 @@ public class Visits {
                     + " = ? where id = ?").params(Timestamp.from(clock.instant()), visitId).update();
             return insert(locked.row(), rating, "LINK", locked.round());
         });
+    }
+
+    /** A visit for supervision, the visitor masked (the rater's identity stays protected). */
+    public Optional<VisitFacts> facts(UUID visitId) {
+        return jdbc.sql("select id, body_id, body_name, hall_name, window_number, window_name, item_name, "
+                        + "visitor_masked from evaluation_visit where id = ?").param(visitId)
+                .query((rs, n) -> new VisitFacts(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8)))
+                .optional();
     }
 
     // --- the rater's second rating, after the body answered

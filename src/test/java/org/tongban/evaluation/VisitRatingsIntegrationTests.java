@@ -338,6 +338,66 @@ class VisitRatingsIntegrationTests {
                 .andExpect(jsonPath("$.code").value("evaluation.visit.already-rated"));
     }
 
+    @Test
+    void aBadVisitRatingIsAWarningOfTheHallsDivisionForItsSupervisorsWithTheRaterMasked() throws Exception {
+        RequestPostProcessor from = address();
+        String phone = phone();
+        UUID visitId = UUID.fromString(startVisit(phone, null).get("id").asString());
+        String token = end(visitId).get("token").asString();
+        mvc.perform(post("/api/v1/evaluation/visit-ratings/" + token).with(from)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"level\":1}"))
+                .andExpect(status().isCreated());
+        String division = jdbc.queryForObject("select division_code from org_hall where id = ?", String.class, hall);
+        SignedIn supervisor = new SignedIn(UUID.randomUUID(), "浑南监察辛", true, 3, EnumSet.of(StaffRole.SUPERVISOR),
+                hallBody, division, null);
+        SignedIn dalian = new SignedIn(UUID.randomUUID(), "大连监察壬", true, 3, EnumSet.of(StaffRole.SUPERVISOR),
+                jdbc.queryForObject("select id from org_body where division_code like '2102%' limit 1", UUID.class),
+                "210200", null);
+
+        // Raised from the rating's event once it committed: no case, the visit, its place and the rater masked.
+        String masked = phone.substring(0, 3) + "****" + phone.substring(7);
+        JsonNode warning = null;
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (warning == null) {
+            JsonNode all = json.readTree(mvc.perform(get("/api/v1/supervision/warnings").with(as(supervisor)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+            for (JsonNode w : all) {
+                if (visitId.toString().equals(w.path("visitId").asString(null))) {
+                    warning = w;
+                }
+            }
+            assertThat(System.nanoTime()).as("a warning for the visit within 10 s").isLessThan(deadline);
+            if (warning == null) {
+                Thread.sleep(50);
+            }
+        }
+        assertThat(warning.get("kind").asString()).isEqualTo("BAD_RATING");
+        assertThat(warning.get("detail").asString()).isEqualTo("VERY_DISSATISFIED");
+        assertThat(warning.get("applicationId").isNull()).isTrue();
+        assertThat(warning.get("bodyId").asString()).isEqualTo(hallBody.toString());
+        assertThat(warning.get("raterMasked").asString()).isEqualTo(masked);
+        assertThat(warning.get("place").asString()).contains(" · 03 ");
+        assertThat(warning.toString()).doesNotContain(phone);
+        assertThat(jdbc.queryForObject("select count(*) from supervision_warning where visit_id = ?", Integer.class,
+                visitId)).isEqualTo(1);
+
+        // Another city's supervisor does not see it; the hall's division's supervisors see it on their page and mark
+        // it handled like any warning.
+        mvc.perform(get("/api/v1/supervision/warnings").with(as(dalian))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString(visitId.toString()))));
+        String id = warning.get("id").asString();
+        mvc.perform(CaseFixtures.page(mvc, supervisor, "/workbench/supervision")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"w-" + id + "\"")))
+                .andExpect(content().string(containsString("评价人：" + masked)))
+                .andExpect(content().string(not(containsString(phone))));
+        mvc.perform(post("/api/v1/supervision/warnings/" + id + "/handled").with(as(dalian))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"越权\"}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/supervision/warnings/" + id + "/handled").with(as(supervisor))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"已督促大厅整改\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.handledNote").value("已督促大厅整改"));
+    }
+
     /** The newest second rating link sent by SMS to the phone (the development inbox), or null. */
     private String secondLink(String phone) throws Exception {
         String inbox = mvc.perform(get("/dev/sms").param("phone", phone)).andExpect(status().isOk()).andReturn()
