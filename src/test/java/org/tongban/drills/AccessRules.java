@@ -403,6 +403,11 @@ final class AccessRules {
         // body is 404), covered by AssessmentIntegrationTests.
         staff("GET /workbench/supervision/assessment", SUPERVISOR);
         staff("GET /api/v1/supervision/assessment", SUPERVISOR);
+        // Freezing a closed month again after a correction: supervisors, for their division and below (another
+        // division is 404, covered by AssessmentIntegrationTests); it recounts a month other tests read, so only
+        // refusals are exercised.
+        staff("POST /workbench/supervision/assessment/refreeze", SUPERVISOR).denyOnly();
+        staff("POST /api/v1/supervision/assessment/refreezes", SUPERVISOR).denyOnly();
         for (String key : new String[] { "GET /workbench/supervision/assessment/bodies/{id}",
                 "GET /workbench/supervision/assessment/bodies/{id}/report.pdf",
                 "GET /api/v1/supervision/assessment/bodies/{id}" }) {

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.Cookie;
+
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -112,6 +115,89 @@ class AssessmentIntegrationTests {
                 health, "210000", null);
         dalianSupervisor = new SignedIn(UUID.randomUUID(), "大连监察考核", true, 3, EnumSet.of(StaffRole.SUPERVISOR),
                 health, "210200", null);
+    }
+
+    @Test
+    void theScheduledJobFreezesTheLastClosedMonthOnceAndASupervisorFreezesItAgainAfterACorrection()
+            throws Exception {
+        // June 2024: a month no other test uses, its figures as the dashboard keeps them.
+        YearMonth june = YearMonth.of(2024, 6);
+        Date first = Date.valueOf(june.atDay(1));
+        Date may = Date.valueOf("2024-05-01");
+        jdbc.update("delete from supervision_assessment_frozen where month in (?, ?)", first, may);
+        jdbc.update("delete from supervision_assessment_month where month in (?, ?)", first, may);
+        jdbc.update("""
+                insert into supervision_dashboard_month (month, division_code, body_id, item_code, received,
+                    received_online) values (?, '210112', ?, ?, 7, 7)
+                on conflict (month, division_code, body_id, item_code) do update set received = 7,
+                    received_online = 7""", first, itemBody, itemCode);
+
+        // 2 July: June has not closed (close-after-days 3), the job freezes May; from 4 July it freezes June, once.
+        assertThat(assessment.freezeClosed(LocalDate.of(2024, 7, 2))).contains(YearMonth.of(2024, 5));
+        assertThat(assessment.freezeClosed(LocalDate.of(2024, 7, 4))).contains(june);
+        assertThat(assessment.freezeClosed(LocalDate.of(2024, 7, 5))).isEmpty();
+        assertThat(jdbc.queryForObject("select frozen_by from supervision_assessment_frozen where month = ?",
+                String.class, first)).isEqualTo("SCHEDULE");
+        assertThat(online(june)).containsExactly(7L, 7L);
+
+        // A late correction: the snapshot stays as it was frozen until a supervisor freezes the month again.
+        jdbc.update("update supervision_dashboard_month set received = 9, received_online = 8 where month = ? "
+                + "and body_id = ? and item_code = ?", first, itemBody, itemCode);
+        assertThat(online(june)).containsExactly(7L, 7L);
+
+        SignedIn supervisor = officer("考核监察庚", itemBody, StaffRole.SUPERVISOR);
+        String api = "/api/v1/supervision/assessment/refreezes";
+        mvc.perform(post(api).with(as(marketReviewer)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"month\":\"2024-06\",\"reason\":\"更正\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(api).with(as(supervisor)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"month\":\"2024-06\",\"reason\":\" \"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("reason"))
+                .andExpect(jsonPath("$.code").value("supervision.assessment.reason-missing"));
+        mvc.perform(post(api).with(as(supervisor)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"month\":\"2024-6\",\"reason\":\"更正\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("month"));
+        mvc.perform(post(api).with(as(dalianSupervisor)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"month\":\"2024-06\",\"division\":\"210112\",\"reason\":\"更正\"}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post(api).with(as(supervisor)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"month\":\"" + YearMonth.now(Applications.ZONE) + "\",\"reason\":\"更正\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("supervision.assessment.month-open"));
+        assertThat(online(june)).containsExactly(7L, 7L);
+
+        mvc.perform(post(api).with(as(supervisor)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"month\":\"2024-06\",\"reason\":\"补录六月漏报的网办件\"}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.divisionCode").value("210112"))
+                .andExpect(jsonPath("$.byName").value("考核监察庚"));
+        assertThat(online(june)).containsExactly(8L, 9L);
+        assertThat(jdbc.queryForObject("select count(*) from platform_audit_event where module = 'supervision' "
+                + "and action = 'assessment.refrozen' and detail = '补录六月漏报的网办件'", Integer.class)).isEqualTo(1);
+
+        // On the page: the form keeps the month's division, a missing reason is told, the last re-freeze shown.
+        Cookie session = mvc.perform(get("/signin")).andReturn().getResponse().getCookie("SESSION");
+        mvc.perform(get("/workbench/supervision/assessment").param("division", "210112").param("month", "2024-06")
+                        .with(as(supervisor)).cookie(session))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"refreeze-reason\"")))
+                .andExpect(content().string(containsString("补录六月漏报的网办件")));
+        MvcResult refused = mvc.perform(post("/workbench/supervision/assessment/refreeze").with(csrf())
+                        .with(as(supervisor)).cookie(session).param("division", "210112").param("month", "2024-06")
+                        .param("reason", ""))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(refused.getFlashMap().get("refreezeError")).isEqualTo("请填写重新冻结的原因。");
+        mvc.perform(post("/workbench/supervision/assessment/refreeze").with(csrf()).with(as(supervisor))
+                        .cookie(session).param("division", "210112").param("month", "2024-06")
+                        .param("reason", "再次核对"))
+                .andExpect(status().is3xxRedirection()).andExpect(
+                        org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                                .attributeExists("refrozen"));
+    }
+
+    /** The body's online indicator of the month: numerator, denominator. */
+    private List<Long> online(YearMonth month) {
+        AssessmentView.Indicator i = assessment.body(provinceSupervisor, itemBody, month.toString()).figures()
+                .indicator("online");
+        return List.of(i.numerator(), i.denominator());
     }
 
     @Test
