@@ -27,6 +27,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -428,6 +429,9 @@ public class Visits {
     public RatingView rateAgain(SignedIn who, UUID visitId, Integer level, List<String> reasonCodes,
             String comment) {
         person(who);
+        // Someone else's visit is not found, whatever was sent: checked before the input.
+        row(visitId).filter(r -> who.accountId().equals(r.visitorAccount()))
+                .orElseThrow(() -> new NotFoundException("evaluation.visit.not-found", visitId));
         Rating rating = rating(level, reasonCodes, comment);
         return transactions.execute(status -> {
             VisitRow row = jdbc.sql(SELECT_ROW + " where id = ? for update").param(visitId).query(Visits::row)
@@ -492,7 +496,10 @@ public class Visits {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    send.run();
+                    // The answer's transaction is over: what the gateway writes goes in a transaction of its own.
+                    TransactionTemplate own = new TransactionTemplate(transactions.getTransactionManager());
+                    own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+                    own.executeWithoutResult(status -> send.run());
                 }
             });
         } else {

@@ -267,7 +267,7 @@ public class Assessment {
         String scope = Complaints.scope(supervisor);
         YearMonth ym = month(month);
         DivisionCode code = divisionCode(supervisor, division);
-        if (!code.prefix().startsWith(scope)) {
+        if (!code.prefix().startsWith(scope) || organization.findDivision(code).isEmpty()) {
             throw new NotFoundException("supervision.assessment.division-not-found", code.value());
         }
         String why = reason == null ? "" : reason.strip();
