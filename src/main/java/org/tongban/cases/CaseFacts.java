@@ -70,6 +70,15 @@ public class CaseFacts {
                 .param(caseNumber.strip()).query(UUID.class).optional().flatMap(this::of);
     }
 
+    /**
+     * The names of who applied (the applicant, and the company applied for), for texts meant for the public that must
+     * not name them (个人信息保护法 Art. 34, e.g. the exposure column); empty for an unknown case.
+     */
+    public List<String> applicantNames(UUID applicationId) {
+        return applications.find(applicationId).map(r -> java.util.stream.Stream.of(r.applicantName(),
+                r.companyName()).filter(n -> n != null && !n.isBlank()).toList()).orElse(List.of());
+    }
+
     public Optional<CaseRef> of(UUID applicationId) {
         return applications.find(applicationId).filter(r -> r.caseNumber() != null).map(r -> new CaseRef(r.id(),
                 r.caseNumber(), r.itemCode(), r.itemName(), r.bodyId(), guide(r).materials().stream()

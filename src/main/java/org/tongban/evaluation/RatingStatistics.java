@@ -89,15 +89,15 @@ public class RatingStatistics {
         return new Report(division.value(), from, to, total, bodies, items, halls, windows);
     }
 
-    // The latest rating of a case counts (a second rating after the rectification replaces the first).
+    // The latest rating of a case or a hall visit counts (a second rating after the rectification replaces the first).
     private static final String SELECT = """
             select %s, min(r.division_code), count(*), count(*) filter (where r.level >= 3),
                 count(*) filter (where r.level <= 2),
                 count(*) filter (where r.level <= 2 and x.status = 'RESPONDED')
             from evaluation_rating r left join evaluation_rectification x on x.rating_id = r.id
             where r.division_code like ? and r.rated_at >= ? and r.rated_at < ? and r.voided_at is null
-                and not exists (select 1 from evaluation_rating later where later.application_id = r.application_id
-                    and later.round > r.round and later.voided_at is null)
+                and not exists (select 1 from evaluation_rating later where (later.application_id = r.application_id
+                    or later.visit_id = r.visit_id) and later.round > r.round and later.voided_at is null)
             """;
 
     private static final String GROUPED = " group by 1, 2 order by count(*) desc, 2 limit 500";

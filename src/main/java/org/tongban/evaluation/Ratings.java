@@ -241,6 +241,13 @@ public class Ratings {
             audit.record(new AuditTrail.Event("evaluation", "rectification." + next.toLowerCase(),
                     officer.accountId(), officer.name(), "rectification", rectificationId.toString(),
                     current.caseNumber()));
+            if (answer != null) {
+                // The rater may now see the answer and rate once more; a hall visit's rater is told (Visits).
+                UUID visitId = jdbc.sql("select visit_id from evaluation_rectification where id = ?")
+                        .param(rectificationId).query((rs, n) -> rs.getObject(1, UUID.class)).list().get(0);
+                events.publishEvent(new RectificationResponded(rectificationId, current.ratingId(),
+                        current.applicationId(), visitId, current.bodyId(), now));
+            }
             return jdbc.sql(SELECT_RECTIFICATION + " where x.id = ?").params(rectificationId)
                     .query(Ratings::rectification).single();
         });

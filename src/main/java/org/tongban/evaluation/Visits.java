@@ -19,17 +19,29 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.tongban.cases.CaseFacts;
 import org.tongban.catalog.Catalog;
 import org.tongban.catalog.ImplementationCode;
 import org.tongban.catalog.ItemSummary;
+import org.tongban.identity.AccountMessages;
 import org.tongban.identity.PersonalData;
 import org.tongban.identity.PhoneNumber;
 import org.tongban.identity.SignedIn;
+import org.tongban.identity.SmsGateway;
 import org.tongban.identity.StaffRole;
 import org.tongban.identity.TooManyRequestsException;
 import org.tongban.organization.HallSummary;
@@ -53,10 +65,17 @@ import org.tongban.shared.NotFoundException;
  * holds a random device token (only its hash is kept) and sees nothing without it; failed kiosk and link requests
  * are counted per address in PostgreSQL and refused over the limit (429), so that guessing stays hopeless on every
  * node.
+ *
+ * <p>After the rated body answered a bad visit rating, the rater may see the answer and rate once more (国办发〔2019〕51号,
+ * DOMAIN §6), like a case's rater: signed in, on {@code /account/visits} when the visit was recorded for their
+ * account; and, account or not, by a second one-time link sent by SMS when the answer is given (only its hash is
+ * kept). The second rating supersedes the first in the statistics.
  */
 @Service
 public class Visits {
 
+    private static final Logger log = LoggerFactory.getLogger(Visits.class);
+    private static final java.util.Locale SMS_LOCALE = java.util.Locale.SIMPLIFIED_CHINESE;
     private static final int COMMENT_MAX = 500;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -83,9 +102,29 @@ public class Visits {
             VisitView current) {
     }
 
-    /** What the rating link shows: where and what for, no person. */
+    /**
+     * What the rating link shows: where and what for, no person; for the second link ({@code round} 2) also the
+     * rated body's answer to the first rating.
+     */
     public record LinkView(String hallName, String windowNumber, String windowName, String itemName,
-            Instant startedAt, Instant expiresAt) {
+            Instant startedAt, Instant expiresAt, int round, String response, Instant respondedAt) {
+    }
+
+    /**
+     * A hall visit as supervision sees it (电子监察 of a bad visit rating): where, for which body and item, and the
+     * visitor masked only (张*, 138****5678).
+     */
+    public record VisitFacts(UUID id, UUID bodyId, String bodyName, String hallName, String windowNumber,
+            String windowName, String itemName, String visitorMasked) {
+    }
+
+    /**
+     * A hall visit recorded for the signed-in person's account, with their ratings of it, the rated body's answer to a
+     * bad one, and whether they may rate it once more.
+     */
+    public record OwnVisit(UUID id, String hallName, String windowNumber, String windowName, String bodyName,
+            String itemName, Instant startedAt, List<RatingView> ratings, String response, Instant respondedAt,
+            boolean canRateAgain) {
     }
 
     private final JdbcClient jdbc;
@@ -97,10 +136,17 @@ public class Visits {
     private final EvaluationProperties properties;
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
+    private final AccountMessages accountMessages;
+    private final ObjectProvider<SmsGateway> gateways;
+    private final MessageSource texts;
     private final Clock clock = Clock.systemUTC();
 
     Visits(JdbcClient jdbc, Organization organization, Catalog catalog, CaseFacts cases, PersonalData personalData,
-            Ratings ratings, EvaluationProperties properties, TransactionTemplate transactions, AuditTrail audit) {
+            Ratings ratings, EvaluationProperties properties, TransactionTemplate transactions, AuditTrail audit,
+            AccountMessages accountMessages, ObjectProvider<SmsGateway> gateways, MessageSource texts) {
+        this.accountMessages = accountMessages;
+        this.gateways = gateways;
+        this.texts = texts;
         this.jdbc = jdbc;
         this.organization = organization;
         this.catalog = catalog;
@@ -305,7 +351,7 @@ public class Visits {
             if (current(windowId).filter(v -> v.id().equals(visitId)).isEmpty()) {
                 throw new NotFoundException("evaluation.visit.not-found", visitId);
             }
-            return insert(row, rating, "KIOSK");
+            return insert(row, rating, "KIOSK", 1);
         });
     }
 
@@ -320,9 +366,15 @@ public class Visits {
      * @throws TooManyRequestsException {@code evaluation.kiosk.too-many} (429) after too many unknown links
      */
     public LinkView link(String token, String address) {
-        VisitRow row = usable(token, address);
+        Usable usable = usable(token, address);
+        VisitRow row = usable.row();
+        if (usable.round() == 1) {
+            return new LinkView(row.hallName(), row.windowNumber(), row.windowName(), row.itemName(),
+                    row.startedAt(), row.tokenExpiresAt(), 1, null, null);
+        }
+        Answer answer = answer(row.id()).orElseThrow();
         return new LinkView(row.hallName(), row.windowNumber(), row.windowName(), row.itemName(), row.startedAt(),
-                row.tokenExpiresAt());
+                row.reratingExpiresAt(), 2, answer.response(), answer.respondedAt());
     }
 
     /** Rates the visit by its slip's link, which is then used up (see {@link #link} for the refusals). */
@@ -330,15 +382,191 @@ public class Visits {
             String comment) {
         Rating rating = rating(level, reasonCodes, comment);
         // Checked first outside the transaction, so that an unknown link counts as a failed attempt.
-        UUID visitId = usable(token, address).id();
+        UUID visitId = usable(token, address).row().id();
         return transactions.execute(status -> {
             jdbc.sql("select id from evaluation_visit where id = ? for update").param(visitId).query(UUID.class)
                     .single();
-            VisitRow locked = usable(token, address);
-            jdbc.sql("update evaluation_visit set token_used_at = ? where id = ?")
-                    .params(Timestamp.from(clock.instant()), visitId).update();
-            return insert(locked, rating, "LINK");
+            Usable locked = usable(token, address);
+            jdbc.sql("update evaluation_visit set " + (locked.round() == 1 ? "token_used_at" : "rerating_used_at")
+                    + " = ? where id = ?").params(Timestamp.from(clock.instant()), visitId).update();
+            return insert(locked.row(), rating, "LINK", locked.round());
         });
+    }
+
+    /** A visit for supervision, the visitor masked (the rater's identity stays protected). */
+    public Optional<VisitFacts> facts(UUID visitId) {
+        return jdbc.sql("select id, body_id, body_name, hall_name, window_number, window_name, item_name, "
+                        + "visitor_masked from evaluation_visit where id = ?").param(visitId)
+                .query((rs, n) -> new VisitFacts(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8)))
+                .optional();
+    }
+
+    // --- the rater's second rating, after the body answered
+
+    /**
+     * The hall visits recorded for the signed-in person's account, newest first, with their ratings and the rated
+     * body's answer (the person sees only their own).
+     *
+     * @throws RatingRefusedException {@code evaluation.signin.required} (401), {@code evaluation.rating.staff} (403)
+     */
+    public List<OwnVisit> mine(SignedIn who) {
+        person(who);
+        return jdbc.sql(SELECT_ROW + " where visitor_account = ? order by started_at desc limit 50")
+                .param(who.accountId()).query(Visits::row).list().stream().map(this::own).toList();
+    }
+
+    /**
+     * Rates a visit of the signed-in person's account once more, after the rated body answered their bad rating; the
+     * SMS link of the same round is then used up.
+     *
+     * @throws NotFoundException {@code evaluation.visit.not-found} for a visit not recorded for their account
+     * @throws RatingRefusedException {@code evaluation.visit.rerating-not-open} (409) before the body answered a bad
+     *         first rating, {@code evaluation.visit.already-rated} (409) after the second rating
+     * @throws InvalidFieldException {@code level}, {@code reasons} or {@code comment} (400)
+     */
+    public RatingView rateAgain(SignedIn who, UUID visitId, Integer level, List<String> reasonCodes,
+            String comment) {
+        person(who);
+        // Someone else's visit is not found, whatever was sent: checked before the input.
+        row(visitId).filter(r -> who.accountId().equals(r.visitorAccount()))
+                .orElseThrow(() -> new NotFoundException("evaluation.visit.not-found", visitId));
+        Rating rating = rating(level, reasonCodes, comment);
+        return transactions.execute(status -> {
+            VisitRow row = jdbc.sql(SELECT_ROW + " where id = ? for update").param(visitId).query(Visits::row)
+                    .optional().filter(r -> who.accountId().equals(r.visitorAccount()))
+                    .orElseThrow(() -> new NotFoundException("evaluation.visit.not-found", visitId));
+            int rounds = rounds(visitId);
+            if (rounds >= 2) {
+                throw alreadyRated();
+            }
+            if (rounds == 0 || answer(visitId).isEmpty()) {
+                throw new RatingRefusedException(RatingRefusedException.Reason.CONFLICT,
+                        "evaluation.visit.rerating-not-open");
+            }
+            jdbc.sql("update evaluation_visit set rerating_used_at = ? where id = ?")
+                    .params(Timestamp.from(clock.instant()), visitId).update();
+            return insert(row, rating, "ONLINE", 2);
+        });
+    }
+
+    /**
+     * The rated body answered a bad rating of a visit: a second one-time link is issued (its hash kept) and sent by SMS
+     * to the rater — the account's number, or the number recorded for a visitor without an account — once the answer
+     * is committed. Runs in the answer's transaction.
+     */
+    @EventListener
+    void on(RectificationResponded event) {
+        if (event.visitId() == null) {
+            return;
+        }
+        VisitRow row = row(event.visitId()).orElse(null);
+        if (row == null || rounds(row.id()) != 1) {
+            return;
+        }
+        String token = token();
+        Instant expires = event.respondedAt().plus(properties.reratingLinkValidity());
+        jdbc.sql("update evaluation_visit set rerating_token_hash = ?, rerating_expires_at = ?, "
+                + "rerating_used_at = null where id = ?").params(hash(token), Timestamp.from(expires), row.id())
+                .update();
+        String url = publicUrl() + "/visit-rating/" + token;
+        String text = texts.getMessage("evaluation.visit.rerating.sms", new Object[] { row.hallName(),
+                row.windowNumber(), url, day(expires) }, SMS_LOCALE);
+        String cipher = jdbc.sql("select visitor_phone_cipher from evaluation_visit where id = ?").param(row.id())
+                .query((rs, n) -> rs.getString(1)).list().get(0);
+        UUID account = row.visitorAccount();
+        Runnable send = () -> {
+            if (account != null) {
+                accountMessages.sms(account, text);
+            } else if (cipher != null) {
+                SmsGateway gateway = gateways.getIfAvailable();
+                if (gateway == null) {
+                    log.debug("No SMS gateway configured: the second rating link of visit {} is not sent", row.id());
+                    return;
+                }
+                try {
+                    gateway.send(new PhoneNumber(personalData.decrypt(cipher)), text);
+                } catch (RuntimeException e) {
+                    log.warn("SMS with the second rating link of visit {} not sent: {}", row.id(), e.toString());
+                }
+            }
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    // The answer's transaction is over: what the gateway writes goes in a transaction of its own.
+                    TransactionTemplate own = new TransactionTemplate(transactions.getTransactionManager());
+                    own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+                    own.executeWithoutResult(status -> send.run());
+                }
+            });
+        } else {
+            send.run();
+        }
+    }
+
+    private String publicUrl() {
+        String configured = properties.publicUrl() == null ? "" : properties.publicUrl().strip();
+        if (!configured.isEmpty()) {
+            return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
+        }
+        return RequestContextHolder.getRequestAttributes() == null ? ""
+                : ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+    }
+
+    private static String day(Instant instant) {
+        return java.time.LocalDate.ofInstant(instant, org.tongban.cases.Applications.ZONE).toString();
+    }
+
+    private OwnVisit own(VisitRow row) {
+        List<RatingView> given = jdbc.sql("select id, round, stage, level, reasons, comment, rated_at "
+                        + "from evaluation_rating where visit_id = ? order by round").param(row.id())
+                .query((rs, n) -> new RatingView(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
+                        RatingLevel.ofScore(rs.getInt(4)), reasonsOf(rs.getArray(5)), rs.getString(6),
+                        rs.getTimestamp(7).toInstant()))
+                .list();
+        Optional<Answer> answer = answer(row.id());
+        return new OwnVisit(row.id(), row.hallName(), row.windowNumber(), row.windowName(), row.bodyName(),
+                row.itemName(), row.startedAt(), given, answer.map(Answer::response).orElse(null),
+                answer.map(Answer::respondedAt).orElse(null), given.size() == 1 && answer.isPresent());
+    }
+
+    private static List<RatingReason> reasonsOf(java.sql.Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        List<RatingReason> reasons = new ArrayList<>();
+        for (String code : (String[]) array.getArray()) {
+            reasons.add(RatingReason.valueOf(code));
+        }
+        return reasons;
+    }
+
+    /** The body's answer to the bad first rating of a visit, once given. */
+    private record Answer(String response, Instant respondedAt) {
+    }
+
+    private Optional<Answer> answer(UUID visitId) {
+        return jdbc.sql("select x.response, x.responded_at from evaluation_rectification x "
+                        + "join evaluation_rating r on r.id = x.rating_id "
+                        + "where r.visit_id = ? and r.round = 1 and x.status = 'RESPONDED'").param(visitId)
+                .query((rs, n) -> new Answer(rs.getString(1), rs.getTimestamp(2).toInstant())).optional();
+    }
+
+    private int rounds(UUID visitId) {
+        return jdbc.sql("select count(*) from evaluation_rating where visit_id = ?").param(visitId)
+                .query(Integer.class).single();
+    }
+
+    private static void person(SignedIn who) {
+        if (who == null) {
+            throw new RatingRefusedException(RatingRefusedException.Reason.SIGN_IN, "evaluation.signin.required");
+        }
+        if (who.staff()) {
+            throw new RatingRefusedException(RatingRefusedException.Reason.FORBIDDEN, "evaluation.rating.staff");
+        }
     }
 
     // ---
@@ -349,7 +577,11 @@ public class Visits {
     private record VisitRow(UUID id, UUID hallId, String hallName, UUID windowId, String windowNumber,
             String windowName, UUID bodyId, String bodyName, String divisionCode, UUID visitorAccount,
             String itemCode, String itemName, String caseNumber, Instant startedAt, Instant tokenExpiresAt,
-            Instant tokenUsedAt) {
+            Instant tokenUsedAt, Instant reratingExpiresAt, Instant reratingUsedAt) {
+    }
+
+    /** A link that may still be used, and the round it rates (1: the slip's, 2: the one after the answer). */
+    private record Usable(VisitRow row, int round) {
     }
 
     private static Rating rating(Integer level, List<String> reasonCodes, String comment) {
@@ -370,8 +602,11 @@ public class Visits {
         return new Rating(RatingLevel.ofScore(level), reasons, text);
     }
 
-    /** Inserts the visit's rating and follows it up like a case rating; a second one is refused by the unique key. */
-    private RatingView insert(VisitRow visit, Rating rating, String channel) {
+    /**
+     * Inserts the visit's rating of the round and follows it up like a case rating; a second one of the same round is
+     * refused by the unique key.
+     */
+    private RatingView insert(VisitRow visit, Rating rating, String channel, int round) {
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         try {
@@ -379,8 +614,8 @@ public class Visits {
                     insert into evaluation_rating (id, visit_id, round, item_code, item_name, body_id, body_name,
                         division_code, rater_account, stage, level, reasons, comment, rated_at, hall_id, hall_name,
                         window_id, window_name, channel)
-                    values (?, ?, 1, ?, ?, ?, ?, ?, ?, 'VISIT', ?, ?::text[], ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, visit.id(), visit.itemCode(), visit.itemName(), visit.bodyId(), visit.bodyName(),
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'VISIT', ?, ?::text[], ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, visit.id(), round, visit.itemCode(), visit.itemName(), visit.bodyId(), visit.bodyName(),
                             visit.divisionCode(), visit.visitorAccount(), rating.level().score(),
                             "{" + String.join(",", rating.reasons().stream().map(Enum::name).toList()) + "}",
                             rating.comment(), Timestamp.from(now), visit.hallId(), visit.hallName(), visit.windowId(),
@@ -389,14 +624,30 @@ public class Visits {
         } catch (DuplicateKeyException e) {
             throw alreadyRated();
         }
-        ratings.followUp(id, null, visit.id(), null, visit.itemCode(), visit.bodyId(), rating.level(), 1, now);
-        return new RatingView(id, 1, "VISIT", rating.level(), rating.reasons(), rating.comment(), now);
+        ratings.followUp(id, null, visit.id(), null, visit.itemCode(), visit.bodyId(), rating.level(), round, now);
+        return new RatingView(id, round, "VISIT", rating.level(), rating.reasons(), rating.comment(), now);
     }
 
-    private VisitRow usable(String token, String address) {
-        VisitRow row = token == null || token.isBlank() ? null
-                : jdbc.sql(SELECT_ROW + " where token_hash = ?").param(hash(token.strip())).query(Visits::row)
-                        .optional().orElse(null);
+    private Usable usable(String token, String address) {
+        String hash = token == null || token.isBlank() ? null : hash(token.strip());
+        VisitRow row = hash == null ? null
+                : jdbc.sql(SELECT_ROW + " where token_hash = ?").param(hash).query(Visits::row).optional()
+                        .orElse(null);
+        if (row == null && hash != null) {
+            VisitRow second = jdbc.sql(SELECT_ROW + " where rerating_token_hash = ?").param(hash)
+                    .query(Visits::row).optional().orElse(null);
+            if (second != null) {
+                if (second.reratingUsedAt() != null || rounds(second.id()) >= 2) {
+                    throw new RatingRefusedException(RatingRefusedException.Reason.CONFLICT,
+                            "evaluation.visit.link-used");
+                }
+                if (!clock.instant().isBefore(second.reratingExpiresAt())) {
+                    throw new RatingRefusedException(RatingRefusedException.Reason.CONFLICT,
+                            "evaluation.visit.link-expired");
+                }
+                return new Usable(second, 2);
+            }
+        }
         if (row == null) {
             failed(address);
             throw new NotFoundException("evaluation.visit.link-unknown", "");
@@ -412,7 +663,7 @@ public class Visits {
         if (!clock.instant().isBefore(row.tokenExpiresAt())) {
             throw new RatingRefusedException(RatingRefusedException.Reason.CONFLICT, "evaluation.visit.link-expired");
         }
-        return row;
+        return new Usable(row, 1);
     }
 
     private void device(UUID windowId, String deviceToken, String address) {
@@ -531,16 +782,20 @@ public class Visits {
 
     private static final String SELECT_ROW = """
             select id, hall_id, hall_name, window_id, window_number, window_name, body_id, body_name, division_code,
-                visitor_account, item_code, item_name, case_number, started_at, token_expires_at, token_used_at
+                visitor_account, item_code, item_name, case_number, started_at, token_expires_at, token_used_at,
+                rerating_expires_at, rerating_used_at
             from evaluation_visit""";
 
     private static VisitRow row(ResultSet rs, int n) throws SQLException {
         Timestamp expires = rs.getTimestamp(15);
         Timestamp used = rs.getTimestamp(16);
+        Timestamp reratingExpires = rs.getTimestamp(17);
+        Timestamp reratingUsed = rs.getTimestamp(18);
         return new VisitRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                 rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6), rs.getObject(7, UUID.class),
                 rs.getString(8), rs.getString(9), rs.getObject(10, UUID.class), rs.getString(11), rs.getString(12),
                 rs.getString(13), rs.getTimestamp(14).toInstant(), expires == null ? null : expires.toInstant(),
-                used == null ? null : used.toInstant());
+                used == null ? null : used.toInstant(), reratingExpires == null ? null : reratingExpires.toInstant(),
+                reratingUsed == null ? null : reratingUsed.toInstant());
     }
 }

@@ -14,9 +14,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tongban.cases.Applications;
@@ -26,6 +28,7 @@ import org.tongban.identity.StaffRole;
 import org.tongban.organization.BodySummary;
 import org.tongban.organization.DivisionSummary;
 import org.tongban.organization.Organization;
+import org.tongban.platform.audit.AuditTrail;
 import org.tongban.platform.web.InvalidFieldException;
 import org.tongban.shared.DivisionCode;
 import org.tongban.shared.InvalidValueException;
@@ -61,7 +64,11 @@ import org.tongban.shared.NotFoundException;
  *
  * <p>Storage: a closed month (ended more than {@code close-after-days} ago) is computed once for every body and stored
  * in {@code supervision_assessment_month} (a monthly snapshot: what was assessed stays as it was published); the open
- * month is computed on request and not stored. {@link #refreeze} computes a closed month again (recovery).
+ * month is computed on request and not stored. A scheduled job ({@code freeze-interval}) freezes the last closed month
+ * shortly after it closes, so that the snapshot does not wait for someone to look; the first request freezes it if it
+ * comes first. Several nodes meet on the month's row in {@code supervision_assessment_frozen}, so a month is frozen
+ * once (no lock beyond the row is needed). After a late correction a supervisor freezes a closed month again for
+ * their division and below ({@link #refreeze(SignedIn, String, String, String)}, reason required, audited).
  */
 @Service
 public class Assessment {
@@ -99,10 +106,12 @@ public class Assessment {
     private final RatingStatistics ratings;
     private final TransactionTemplate transactions;
     private final SupervisionProperties.Assessment settings;
+    private final AuditTrail audit;
     private final Clock clock = Clock.system(Applications.ZONE);
 
     Assessment(JdbcClient jdbc, Organization organization, RatingStatistics ratings, TransactionTemplate transactions,
-            SupervisionProperties properties) {
+            SupervisionProperties properties, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.organization = organization;
         this.ratings = ratings;
@@ -219,6 +228,108 @@ public class Assessment {
                 w.rectification(), w.complaints(), settings.maxVisits() };
     }
 
+    /** A re-freeze of a closed month by a supervisor, for their division and below. */
+    public record Refreeze(String month, String divisionCode, int bodies, String reason, String byName,
+            java.time.Instant at) implements java.io.Serializable {
+    }
+
+    @Scheduled(initialDelayString = "${tongban.supervision.assessment.freeze-interval:1h}",
+            fixedDelayString = "${tongban.supervision.assessment.freeze-interval:1h}")
+    void scheduled() {
+        if (settings.freezeEnabled()) {
+            freezeClosed(LocalDate.now(clock));
+        }
+    }
+
+    /**
+     * Freezes the last month closed on {@code today} unless it is frozen already; answers the month when this call
+     * froze it.
+     */
+    Optional<YearMonth> freezeClosed(LocalDate today) {
+        YearMonth month = YearMonth.from(today).minusMonths(1);
+        if (!closedOn(month, today)) {
+            month = month.minusMonths(1);
+        }
+        return freeze(month, "SCHEDULE") ? Optional.of(month) : Optional.empty();
+    }
+
+    /**
+     * Freezes a closed month again after a correction, for the supervisor's division and below: its bodies' figures
+     * are computed anew from the stored data and replace their snapshot; the reason is kept and audited.
+     *
+     * @throws SupervisionRefusedException {@code supervision.supervisors-only} (403),
+     *         {@code supervision.assessment.month-open} (422) for a month not yet closed
+     * @throws InvalidFieldException (400) naming {@code month}, {@code division} or {@code reason}
+     *         ({@code supervision.assessment.reason-missing} / {@code .reason-too-long})
+     * @throws NotFoundException {@code supervision.assessment.division-not-found} (404) outside their divisions
+     */
+    public Refreeze refreeze(SignedIn supervisor, String division, String month, String reason) {
+        String scope = Complaints.scope(supervisor);
+        YearMonth ym = month(month);
+        DivisionCode code = divisionCode(supervisor, division);
+        if (!code.prefix().startsWith(scope) || organization.findDivision(code).isEmpty()) {
+            throw new NotFoundException("supervision.assessment.division-not-found", code.value());
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw new InvalidFieldException("reason",
+                    new InvalidValueException("supervision.assessment.reason-missing", reason));
+        }
+        if (why.length() > 1000) {
+            throw new InvalidFieldException("reason",
+                    new InvalidValueException("supervision.assessment.reason-too-long", null, 1000));
+        }
+        if (!closed(ym)) {
+            throw new SupervisionRefusedException(SupervisionRefusedException.Reason.RULE,
+                    "supervision.assessment.month-open", ym.toString());
+        }
+        String prefix = code.prefix();
+        Date first = Date.valueOf(ym.atDay(1));
+        java.time.Instant now = clock.instant();
+        // A month never frozen yet is frozen whole first: the other divisions' bodies need their snapshot too.
+        freeze(ym, "SUPERVISOR");
+        int bodies = transactions.execute(status -> {
+            // The month's row is the lock every node freezing or re-freezing this month takes first.
+            jdbc.sql("select month from supervision_assessment_frozen where month = ? for update").param(first)
+                    .query(Date.class).single();
+            jdbc.sql("delete from supervision_assessment_month where month = ? and division_code like ?")
+                    .params(first, prefix + "%").update();
+            int count = 0;
+            for (Row row : compute(ym).values()) {
+                if (row.divisionCode().startsWith(prefix)) {
+                    insertRow(first, row);
+                    count++;
+                }
+            }
+            jdbc.sql("""
+                    insert into supervision_assessment_refreeze (id, month, division_code, bodies, reason, refrozen_by,
+                        refrozen_by_name, refrozen_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(UUID.randomUUID(), first, code.value(), count, why, supervisor.accountId(),
+                            supervisor.name(), Timestamp.from(now))
+                    .update();
+            audit.record(new AuditTrail.Event("supervision", "assessment.refrozen", supervisor.accountId(),
+                    supervisor.name(), "assessment-month", ym + " " + code.value(), why));
+            return count;
+        });
+        return new Refreeze(ym.toString(), code.value(), bodies, why, supervisor.name(), now);
+    }
+
+    /** The latest re-freeze of the month that covers the division (by it or a division above), if any. */
+    public Optional<Refreeze> lastRefreeze(String divisionCode, String month) {
+        if (divisionCode == null || month == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                select month, division_code, bodies, reason, refrozen_by_name, refrozen_at
+                from supervision_assessment_refreeze where month = ? order by refrozen_at desc limit 100""")
+                .params(Date.valueOf(YearMonth.parse(month).atDay(1)))
+                .query((rs, n) -> new Refreeze(YearMonth.from(rs.getDate(1).toLocalDate()).toString(),
+                        rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                        rs.getTimestamp(6).toInstant()))
+                .list().stream()
+                .filter(r -> divisionCode.startsWith(DivisionCode.of(r.divisionCode()).prefix())).findFirst();
+    }
+
     /** Computes a closed month again from the stored data and replaces its snapshot (recovery). */
     void refreeze(YearMonth month) {
         transactions.executeWithoutResult(status -> {
@@ -232,7 +343,11 @@ public class Assessment {
 
     /** Whether the month has ended more than {@code close-after-days} ago, so that its figures are frozen. */
     boolean closed(YearMonth month) {
-        return !LocalDate.now(clock).isBefore(month.plusMonths(1).atDay(1).plusDays(settings.closeAfterDays()));
+        return closedOn(month, LocalDate.now(clock));
+    }
+
+    private boolean closedOn(YearMonth month, LocalDate today) {
+        return !today.isBefore(month.plusMonths(1).atDay(1).plusDays(settings.closeAfterDays()));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -270,29 +385,7 @@ public class Assessment {
             return compute(month);
         }
         Date first = Date.valueOf(month.atDay(1));
-        boolean frozen = jdbc.sql("select count(*) from supervision_assessment_frozen where month = ?").param(first)
-                .query(Integer.class).single() > 0;
-        if (!frozen) {
-            transactions.executeWithoutResult(status -> {
-                // Two nodes freezing the same month meet on this row: the second waits and then finds it taken.
-                int fresh = jdbc.sql("insert into supervision_assessment_frozen (month, frozen_at) values (?, ?) "
-                        + "on conflict do nothing").params(first, Timestamp.from(clock.instant())).update();
-                if (fresh == 0) {
-                    return;
-                }
-                // Rows left behind when only the frozen mark was deleted (the documented way to recompute) go first.
-                jdbc.sql("delete from supervision_assessment_month where month = ?").param(first).update();
-                String insert = "insert into supervision_assessment_month (month, body_id, division_code, "
-                        + String.join(", ", COLUMNS) + ") values (?, ?, ?" + ", ?".repeat(COLUMNS.length) + ")";
-                for (Row row : compute(month).values()) {
-                    List<Object> params = new ArrayList<>(List.of(first, row.bodyId(), row.divisionCode()));
-                    for (long value : row.counts()) {
-                        params.add(value);
-                    }
-                    jdbc.sql(insert).params(params).update();
-                }
-            });
-        }
+        freeze(month, "REQUEST");
         Map<UUID, Row> rows = new LinkedHashMap<>();
         jdbc.sql("select body_id, division_code, " + String.join(", ", COLUMNS)
                 + " from supervision_assessment_month where month = ?").param(first)
@@ -305,6 +398,41 @@ public class Assessment {
                     rows.put(id, new Row(id, rs.getString(2), counts));
                 });
         return rows;
+    }
+
+    /** Freezes a closed month unless it is frozen already; answers whether this call froze it. */
+    private boolean freeze(YearMonth month, String by) {
+        Date first = Date.valueOf(month.atDay(1));
+        boolean frozen = jdbc.sql("select count(*) from supervision_assessment_frozen where month = ?").param(first)
+                .query(Integer.class).single() > 0;
+        if (frozen) {
+            return false;
+        }
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            // Two nodes freezing the same month meet on this row: the second waits and then finds it taken.
+            int fresh = jdbc.sql("insert into supervision_assessment_frozen (month, frozen_at, frozen_by) "
+                    + "values (?, ?, ?) on conflict do nothing").params(first, Timestamp.from(clock.instant()), by)
+                    .update();
+            if (fresh == 0) {
+                return false;
+            }
+            // Rows left behind when only the frozen mark was deleted (the documented way to recompute) go first.
+            jdbc.sql("delete from supervision_assessment_month where month = ?").param(first).update();
+            for (Row row : compute(month).values()) {
+                insertRow(first, row);
+            }
+            return true;
+        }));
+    }
+
+    private void insertRow(Date first, Row row) {
+        String insert = "insert into supervision_assessment_month (month, body_id, division_code, "
+                + String.join(", ", COLUMNS) + ") values (?, ?, ?" + ", ?".repeat(COLUMNS.length) + ")";
+        List<Object> params = new ArrayList<>(List.of(first, row.bodyId(), row.divisionCode()));
+        for (long value : row.counts()) {
+            params.add(value);
+        }
+        jdbc.sql(insert).params(params).update();
     }
 
     /** Counts the month of every body from the stored figures, cases, ratings and complaints. */

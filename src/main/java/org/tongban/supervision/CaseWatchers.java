@@ -8,7 +8,7 @@ import org.tongban.evaluation.BadRatingReceived;
 
 /**
  * Turns the case engine's deadline warnings into lights (限时办结: yellow before, red after the last day, 行政许可法
- * Art. 42) and bad ratings into warnings (国办发〔2019〕51号: every bad rating is followed up). Each listener runs after
+ * Art. 42) and bad ratings of cases and hall visits into warnings (国办发〔2019〕51号: every bad rating is followed up). Each listener runs after
  * the publisher's commit in its own transaction; redelivery by the event registry is harmless.
  */
 @Component
@@ -29,7 +29,11 @@ class CaseWatchers {
     @ApplicationModuleListener
     void on(BadRatingReceived event) {
         if (event.applicationId() == null) {
-            // A hall visit (一次一评) is no case: its rectification is followed in evaluation, not as a case warning.
+            // A hall visit (一次一评) has no case: the warning names the visit, its hall and window, the rater masked.
+            if (event.visitId() != null) {
+                supervision.raiseForVisit(event.ratingId(), event.visitId(), event.bodyId(), event.rectifyDue(),
+                        event.level().name());
+            }
             return;
         }
         supervision.raise("BAD_RATING", event.ratingId(), event.applicationId(), event.caseNumber(), event.bodyId(),

@@ -13,6 +13,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tongban.cases.CaseFacts;
 import org.tongban.identity.Accounts;
 import org.tongban.identity.SignedIn;
 import org.tongban.platform.audit.AuditTrail;
@@ -53,11 +54,13 @@ public class ExposureColumn {
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
     private final Accounts accounts;
+    private final CaseFacts cases;
     private final Clock clock = Clock.systemUTC();
 
     ExposureColumn(JdbcClient jdbc, Complaints complaints, TransactionTemplate transactions, AuditTrail audit,
-            Accounts accounts) {
+            Accounts accounts, CaseFacts cases) {
         this.accounts = accounts;
+        this.cases = cases;
         this.jdbc = jdbc;
         this.complaints = complaints;
         this.transactions = transactions;
@@ -137,7 +140,8 @@ public class ExposureColumn {
     /**
      * Publishes an answered complaint or report (投诉/举报) of the supervisor's division with the supervisor's texts.
      * Personal data the supervisor left in is scrubbed all the same: resident ID numbers, mobile numbers, the case
-     * number and the submitter's name are replaced by {@link #MASK} (个人信息保护法 Art. 34: publish the problem, not
+     * number and the names the platform knows for the petition (the signed-in submitter, the applicant of the case it
+     * is about) are replaced by {@link #MASK} (个人信息保护法 Art. 34: publish the problem, not
      * the person). Audited.
      *
      * @throws NotFoundException {@code supervision.petition.not-found} outside the division
@@ -181,7 +185,8 @@ public class ExposureColumn {
 
     /**
      * Replaces personal data in a text meant for the public: resident ID numbers (15 or 18 characters), mobile
-     * numbers, the petition's case number and the given names.
+     * numbers, the petition's case number and the given names wherever they occur, also inside other words (Chinese
+     * has no spaces: 李四反映 → ＊＊＊反映) and with spaces, also full-width, between their characters (李 四).
      */
     static String scrub(String text, PetitionView petition, List<String> names) {
         if (text == null) {
@@ -193,8 +198,16 @@ public class ExposureColumn {
             result = result.replace(petition.caseNumber(), MASK);
         }
         for (String name : names) {
-            if (name != null && name.strip().length() >= 2) {
-                result = result.replace(name.strip(), MASK);
+            // A single character is no name to scrub (it would mask every 王 in the text).
+            if (name != null && name.strip().codePointCount(0, name.strip().length()) >= 2) {
+                StringBuilder pattern = new StringBuilder();
+                name.strip().codePoints().filter(c -> !Character.isWhitespace(c)).forEach(c -> {
+                    if (!pattern.isEmpty()) {
+                        pattern.append("[\\s\\u3000]*");
+                    }
+                    pattern.append(Pattern.quote(new String(Character.toChars(c))));
+                });
+                result = Pattern.compile(pattern.toString()).matcher(result).replaceAll(MASK);
             }
         }
         return result;
@@ -206,20 +219,36 @@ public class ExposureColumn {
                 .orElseThrow(() -> new NotFoundException("supervision.petition.not-found", petitionId));
     }
 
-    /** The signed-in submitter's name (and the name without a parenthesised note such as 演示), to scrub. */
+    /**
+     * The names the platform knows for a petition, to scrub: the signed-in submitter's and the applicant's (and the
+     * company's) of the case it is about; each also without a parenthesised note such as 演示, longest first.
+     */
     private List<String> names(UUID petitionId) {
-        UUID submitter = jdbc.sql("select submitter_account from supervision_petition where id = ?").param(petitionId)
-                .query(UUID.class).optional().orElse(null);
-        if (submitter == null) {
-            return List.of();
+        record Who(UUID submitter, UUID application) {
         }
-        try {
-            String name = accounts.view(submitter).name();
+        Who who = jdbc.sql("select submitter_account, application_id from supervision_petition where id = ?")
+                .param(petitionId).query((rs, n) -> new Who(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                .optional().orElse(new Who(null, null));
+        List<String> raw = new java.util.ArrayList<>();
+        if (who.submitter() != null) {
+            try {
+                raw.add(accounts.view(who.submitter()).name());
+            } catch (RuntimeException e) {
+                // An account gone since: nothing to add.
+            }
+        }
+        if (who.application() != null) {
+            raw.addAll(cases.applicantNames(who.application()));
+        }
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (String name : raw) {
             String plain = name.replaceAll("（[^）]*）|\\([^)]*\\)", "").strip();
-            return plain.equals(name) ? List.of(name) : List.of(name, plain);
-        } catch (RuntimeException e) {
-            return List.of();
+            names.add(name.strip());
+            if (!plain.isEmpty()) {
+                names.add(plain);
+            }
         }
+        return names.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
     }
 
     /**

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tongban.cases.DeadlineWarnings;
 import org.tongban.evaluation.Ratings;
+import org.tongban.evaluation.Visits;
 import org.tongban.identity.SignedIn;
 import org.tongban.organization.BodySummary;
 import org.tongban.organization.Organization;
@@ -42,10 +43,12 @@ public class Supervision {
     private final AuditTrail audit;
     private final Findings findings;
     private final JdbcTemplate batches;
+    private final Visits visits;
     private final Clock clock = Clock.systemUTC();
 
     Supervision(JdbcClient jdbc, JdbcTemplate batches, Organization organization, Ratings ratings,
-            TransactionTemplate transactions, AuditTrail audit, Findings findings) {
+            TransactionTemplate transactions, AuditTrail audit, Findings findings, Visits visits) {
+        this.visits = visits;
         this.findings = findings;
         this.jdbc = jdbc;
         this.batches = batches;
@@ -93,6 +96,30 @@ public class Supervision {
                     division_code, due_on, detail, raised_at, holder_id, holder_name)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (kind, source_id) do nothing""", rows);
+    }
+
+    /**
+     * Records the warning of a bad hall-visit rating once per rating: the hall's body and division, the place and the
+     * rater masked; no case.
+     */
+    void raiseForVisit(UUID ratingId, UUID visitId, UUID bodyId, LocalDate dueOn, String level) {
+        BodySummary body = organization.body(bodyId);
+        Visits.VisitFacts visit = visits.facts(visitId).orElse(null);
+        String place = visit == null ? null : visit.hallName() + " · " + visit.windowNumber() + " "
+                + visit.windowName() + " · " + visit.itemName();
+        jdbc.sql("""
+                insert into supervision_warning (id, kind, source_id, visit_id, place, rater_masked, body_id,
+                    body_name, division_code, due_on, detail, raised_at)
+                values (?, 'BAD_RATING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (kind, source_id) do nothing""")
+                .params(UUID.randomUUID(), ratingId, visitId, place == null ? null : truncate(place, 330),
+                        visit == null ? null : visit.visitorMasked(), bodyId, body.name(), body.divisionCode(),
+                        dueOn == null ? null : Date.valueOf(dueOn), level, Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
     }
 
     /** Records the start or the end (with the working days excluded) of a special procedure. */
@@ -185,7 +212,8 @@ public class Supervision {
             jdbc.sql("update supervision_warning set handled_at = ?, handled_by = ?, handled_note = ? where id = ?")
                     .params(Timestamp.from(now), supervisor.name(), text, warningId).update();
             audit.record(new AuditTrail.Event("supervision", "warning.handled", supervisor.accountId(),
-                    supervisor.name(), "warning", warningId.toString(), warning.kind() + " " + warning.caseNumber()));
+                    supervisor.name(), "warning", warningId.toString(), warning.kind() + " "
+                            + (warning.ofVisit() ? warning.place() : warning.caseNumber())));
             return jdbc.sql(SELECT + " where id = ?").params(warningId).query(Supervision::warning).single();
         });
     }
@@ -197,7 +225,7 @@ public class Supervision {
 
     private static final String SELECT = """
             select id, kind, source_id, application_id, case_number, body_id, body_name, division_code, due_on, detail,
-                raised_at, handled_at, handled_by, handled_note from supervision_warning""";
+                raised_at, handled_at, handled_by, handled_note, visit_id, place, rater_masked from supervision_warning""";
 
     private static WarningView warning(ResultSet rs, int n) throws SQLException {
         Date due = rs.getDate(9);
@@ -206,6 +234,6 @@ public class Supervision {
                 rs.getObject(4, UUID.class), rs.getString(5), rs.getObject(6, UUID.class), rs.getString(7),
                 rs.getString(8), due == null ? null : due.toLocalDate(), rs.getString(10),
                 rs.getTimestamp(11).toInstant(), handled == null ? null : handled.toInstant(), rs.getString(13),
-                rs.getString(14));
+                rs.getString(14), rs.getObject(15, UUID.class), rs.getString(16), rs.getString(17));
     }
 }

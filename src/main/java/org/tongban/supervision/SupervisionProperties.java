@@ -96,9 +96,13 @@ public record SupervisionProperties(@DefaultValue("5") int complaintDays, Map<St
      *        rating given on the last evening, are still counted until then)
      * @param maxVisits the on-site visits that score 0 (DOMAIN §3: 到办事现场次数 is 0, 1 or 2); 0 visits score 1
      * @param weights relative weight per indicator
+     * @param freezeEnabled whether the scheduled job freezes the last closed month
+     * @param freezeInterval how often the job looks for a closed month not yet frozen (a month is frozen within this
+     *        interval after it closes, or on its first request if that comes first)
      */
     public record Assessment(@DefaultValue("3") int closeAfterDays, @DefaultValue("2") int maxVisits,
-            @DefaultValue Weights weights) {
+            @DefaultValue Weights weights, @DefaultValue("true") boolean freezeEnabled,
+            @DefaultValue("1h") Duration freezeInterval) {
 
         public Assessment {
             if (closeAfterDays < 0) {

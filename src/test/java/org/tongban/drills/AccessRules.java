@@ -396,6 +396,12 @@ final class AccessRules {
             add(Citizens.PUBLIC, key).allStaff().lenient();
         }
 
+        // The visitor's own hall visits: the body's answer to a bad rating and the second rating (the drill's visit
+        // is not recorded for A, so A gets 404 as well; VisitRatingsIntegrationTests covers the owner).
+        self("GET /account/visits", "GET /api/v1/evaluation/my-visits");
+        owner("POST /account/visits/{id}/rating").lenient();
+        owner("POST /api/v1/evaluation/my-visits/{id}/ratings").lenient();
+
         // Oversight of petitions past their deadline and their publication in the exposure column: supervisors, for
         // their division and below; the body's staff read the urgings of their body.
         staff("GET /workbench/supervision/petitions", SUPERVISOR);
@@ -431,6 +437,11 @@ final class AccessRules {
         // body is 404), covered by AssessmentIntegrationTests.
         staff("GET /workbench/supervision/assessment", SUPERVISOR);
         staff("GET /api/v1/supervision/assessment", SUPERVISOR);
+        // Freezing a closed month again after a correction: supervisors, for their division and below (another
+        // division is 404, covered by AssessmentIntegrationTests); it recounts a month other tests read, so only
+        // refusals are exercised.
+        staff("POST /workbench/supervision/assessment/refreeze", SUPERVISOR).denyOnly();
+        staff("POST /api/v1/supervision/assessment/refreezes", SUPERVISOR).denyOnly();
         for (String key : new String[] { "GET /workbench/supervision/assessment/bodies/{id}",
                 "GET /workbench/supervision/assessment/bodies/{id}/report.pdf",
                 "GET /api/v1/supervision/assessment/bodies/{id}" }) {

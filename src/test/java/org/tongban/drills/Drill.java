@@ -446,7 +446,8 @@ final class Drill {
 
     private String id(String pattern) {
         UUID id;
-        if (pattern.startsWith("/workbench/visits/") || pattern.startsWith("/api/v1/evaluation/visits/")) {
+        if (pattern.startsWith("/workbench/visits/") || pattern.startsWith("/api/v1/evaluation/visits/")
+                || pattern.startsWith("/account/visits/") || pattern.startsWith("/api/v1/evaluation/my-visits/")) {
             id = hallVisit;
         } else if (pattern.startsWith("/workbench/walk-ins/") || pattern.startsWith("/api/v1/cases/walk-ins/")) {
             id = walkInApp;

@@ -195,7 +195,7 @@ class RatingsAndSupervisionIntegrationTests {
 
         // Supervisors of the province see the bad rating; those of another city do not.
         awaitWarning(provinceSupervisor, id, "BAD_RATING");
-        assertThat(supervision.warnings(dalianSupervisor, null, true)).noneMatch(w -> w.applicationId().equals(id));
+        assertThat(supervision.warnings(dalianSupervisor, null, true)).noneMatch(w -> id.equals(w.applicationId()));
         mvc.perform(page(provinceSupervisor, "/workbench/supervision/cases/" + id)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("非常不满意")))
                 .andExpect(content().string(containsString("待回访")));
@@ -260,7 +260,7 @@ class RatingsAndSupervisionIntegrationTests {
                 .andExpect(content().string(containsString("/workbench/supervision/cases/" + id)));
         mvc.perform(get("/api/v1/supervision/bodies").with(as(provinceSupervisor))).andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.bodyId == '" + itemBody + "')].red").exists());
-        assertThat(supervision.warnings(dalianSupervisor, null, true)).noneMatch(w -> w.applicationId().equals(id));
+        assertThat(supervision.warnings(dalianSupervisor, null, true)).noneMatch(w -> id.equals(w.applicationId()));
         mvc.perform(post("/api/v1/supervision/warnings/" + red.id() + "/handled").with(as(dalianSupervisor))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"x\"}"))
                 .andExpect(status().isNotFound());
@@ -465,7 +465,7 @@ class RatingsAndSupervisionIntegrationTests {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
             List<WarningView> found = supervision.warnings(supervisor, null, true).stream()
-                    .filter(w -> w.applicationId().equals(application) && w.kind().equals(kind)).toList();
+                    .filter(w -> application.equals(w.applicationId()) && w.kind().equals(kind)).toList();
             if (!found.isEmpty()) {
                 return found.get(0);
             }

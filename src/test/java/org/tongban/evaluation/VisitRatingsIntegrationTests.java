@@ -222,6 +222,192 @@ class VisitRatingsIntegrationTests {
     }
 
     @Test
+    void afterTheBodyAnswersABadVisitRatingTheVisitorWithoutAccountGetsASecondLinkAndRatesAgain() throws Exception {
+        RequestPostProcessor from = address();
+        String phone = phone();
+        UUID visitId = UUID.fromString(startVisit(phone, null).get("id").asString());
+        String token = end(visitId).get("token").asString();
+        mvc.perform(post("/api/v1/evaluation/visit-ratings/" + token).with(from)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"level\":2,\"reasons\":[\"SLOW\"]}"))
+                .andExpect(status().isCreated());
+        JsonNode before = statistics();
+        UUID rectification = jdbc.queryForObject("select x.id from evaluation_rectification x join evaluation_rating r "
+                + "on r.id = x.rating_id where r.visit_id = ?", UUID.class, visitId);
+        SignedIn hallStaff = officer("大厅整改丙", hallBody, StaffRole.REVIEWER);
+        // No second rating before the answer: nothing to rate with, and the first link is spent.
+        mvc.perform(post("/api/v1/evaluation/visit-ratings/" + token).with(from)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"level\":5}"))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/api/v1/evaluation/rectifications/" + rectification).with(as(hallStaff))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"visitNote\":\"已电话回访\"}"))
+                .andExpect(status().isOk());
+        assertThat(secondLink(phone)).isNull();
+        mvc.perform(post("/api/v1/evaluation/rectifications/" + rectification).with(as(hallStaff))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"response\":\"已增开窗口，高峰期等候不超过二十分钟\"}"))
+                .andExpect(status().isOk());
+
+        // The answer went by SMS to the number recorded at the window, with a second one-time link (kept as a hash).
+        String second = secondLink(phone);
+        assertThat(second).isNotNull().isNotEqualTo(token);
+        assertThat(jdbc.queryForObject("select rerating_token_hash from evaluation_visit where id = ?", String.class,
+                visitId)).isNotEqualTo(second).hasSize(64);
+        mvc.perform(get("/api/v1/evaluation/visit-ratings/" + second).with(from)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.round").value(2))
+                .andExpect(jsonPath("$.response").value("已增开窗口，高峰期等候不超过二十分钟"));
+        mvc.perform(get("/visit-rating/" + second).with(from).cookie(session())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("已增开窗口，高峰期等候不超过二十分钟")))
+                .andExpect(content().string(containsString("name=\"level\"")));
+        mvc.perform(post("/api/v1/evaluation/visit-ratings/" + second).with(from)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"level\":4}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.round").value(2));
+        mvc.perform(post("/api/v1/evaluation/visit-ratings/" + second).with(from)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"level\":1}"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("evaluation.visit.link-used"));
+        assertThat(jdbc.queryForList("select round || ':' || level || ':' || channel from evaluation_rating "
+                + "where visit_id = ? order by round", String.class, visitId)).containsExactly("1:2:LINK", "2:4:LINK");
+
+        // The second rating supersedes the first in the statistics, as for a case: one rating, no longer bad.
+        JsonNode after = statistics();
+        assertThat(after.get("total").get("ratings").asLong()).isEqualTo(before.get("total").get("ratings").asLong());
+        assertThat(after.get("total").get("bad").asLong()).isEqualTo(before.get("total").get("bad").asLong() - 1);
+        assertThat(count(after, "windows", window)).isEqualTo(count(before, "windows", window));
+    }
+
+    @Test
+    void aVisitorWithAnAccountSeesTheAnswerInTheirAccountAndRatesAgainThere() throws Exception {
+        RequestPostProcessor from = address();
+        UUID visitId = UUID.fromString(startVisit("13800000010", null).get("id").asString());
+        UUID account = jdbc.queryForObject("select visitor_account from evaluation_visit where id = ?", UUID.class,
+                visitId);
+        SignedIn zhang = person(account);
+        String token = end(visitId).get("token").asString();
+        mvc.perform(post("/api/v1/evaluation/visit-ratings/" + token).with(from)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"level\":1,\"comment\":\"材料被退回三次\"}"))
+                .andExpect(status().isCreated());
+        // Before the answer: seen, not yet ratable again (409 documented).
+        mvc.perform(get("/api/v1/evaluation/my-visits").with(as(zhang))).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == '" + visitId + "')].canRateAgain").value(false));
+        mvc.perform(post("/api/v1/evaluation/my-visits/" + visitId + "/ratings").with(as(zhang))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"level\":5}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("evaluation.visit.rerating-not-open"));
+
+        UUID rectification = jdbc.queryForObject("select x.id from evaluation_rectification x join evaluation_rating r "
+                + "on r.id = x.rating_id where r.visit_id = ?", UUID.class, visitId);
+        SignedIn hallStaff = officer("大厅整改丁", hallBody, StaffRole.REVIEWER);
+        mvc.perform(post("/api/v1/evaluation/rectifications/" + rectification).with(as(hallStaff))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"visitNote\":\"已回访\",\"response\":\"已向您说明一次性告知的材料清单\"}"))
+                .andExpect(status().isOk());
+
+        // Someone else neither sees nor rates it; staff may not rate.
+        SignedIn other = person(UUID.randomUUID());
+        mvc.perform(get("/api/v1/evaluation/my-visits").with(as(other))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString(visitId.toString()))));
+        mvc.perform(post("/api/v1/evaluation/my-visits/" + visitId + "/ratings").with(as(other))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"level\":5}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/evaluation/my-visits/" + visitId + "/ratings").with(as(hallStaff))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"level\":5}"))
+                .andExpect(status().isForbidden());
+
+        Cookie session = session();
+        mvc.perform(get("/account/visits").with(as(zhang)).cookie(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("已向您说明一次性告知的材料清单")))
+                .andExpect(content().string(containsString("/account/visits/" + visitId + "/rating")));
+        // A form without a level keeps what was typed.
+        mvc.perform(post("/account/visits/" + visitId + "/rating").with(csrf()).with(as(zhang)).cookie(session)
+                        .param("comment", "说明得很清楚"))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("请选择满意程度")))
+                .andExpect(content().string(containsString("说明得很清楚")));
+        mvc.perform(post("/account/visits/" + visitId + "/rating").with(csrf()).with(as(zhang)).cookie(session)
+                        .param("level", "5").param("comment", "说明得很清楚"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/account/visits"));
+        assertThat(jdbc.queryForList("select round || ':' || level || ':' || channel from evaluation_rating "
+                + "where visit_id = ? order by round", String.class, visitId)).containsExactly("1:1:LINK",
+                        "2:5:ONLINE");
+        // The SMS link sent with the answer is used up by the rating in the account.
+        String second = secondLink("13800000010");
+        assertThat(second).isNotNull();
+        mvc.perform(get("/api/v1/evaluation/visit-ratings/" + second).with(from)).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("evaluation.visit.link-used"));
+        mvc.perform(post("/api/v1/evaluation/my-visits/" + visitId + "/ratings").with(as(zhang))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"level\":1}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("evaluation.visit.already-rated"));
+    }
+
+    @Test
+    void aBadVisitRatingIsAWarningOfTheHallsDivisionForItsSupervisorsWithTheRaterMasked() throws Exception {
+        RequestPostProcessor from = address();
+        String phone = phone();
+        UUID visitId = UUID.fromString(startVisit(phone, null).get("id").asString());
+        String token = end(visitId).get("token").asString();
+        mvc.perform(post("/api/v1/evaluation/visit-ratings/" + token).with(from)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"level\":1}"))
+                .andExpect(status().isCreated());
+        String division = jdbc.queryForObject("select division_code from org_hall where id = ?", String.class, hall);
+        SignedIn supervisor = new SignedIn(UUID.randomUUID(), "浑南监察辛", true, 3, EnumSet.of(StaffRole.SUPERVISOR),
+                hallBody, division, null);
+        SignedIn dalian = new SignedIn(UUID.randomUUID(), "大连监察壬", true, 3, EnumSet.of(StaffRole.SUPERVISOR),
+                jdbc.queryForObject("select id from org_body where division_code like '2102%' limit 1", UUID.class),
+                "210200", null);
+
+        // Raised from the rating's event once it committed: no case, the visit, its place and the rater masked.
+        String masked = phone.substring(0, 3) + "****" + phone.substring(7);
+        JsonNode warning = null;
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (warning == null) {
+            JsonNode all = json.readTree(mvc.perform(get("/api/v1/supervision/warnings").with(as(supervisor)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+            for (JsonNode w : all) {
+                if (visitId.toString().equals(w.path("visitId").asString(null))) {
+                    warning = w;
+                }
+            }
+            assertThat(System.nanoTime()).as("a warning for the visit within 10 s").isLessThan(deadline);
+            if (warning == null) {
+                Thread.sleep(50);
+            }
+        }
+        assertThat(warning.get("kind").asString()).isEqualTo("BAD_RATING");
+        assertThat(warning.get("detail").asString()).isEqualTo("VERY_DISSATISFIED");
+        assertThat(warning.get("applicationId").isNull()).isTrue();
+        assertThat(warning.get("bodyId").asString()).isEqualTo(hallBody.toString());
+        assertThat(warning.get("raterMasked").asString()).isEqualTo(masked);
+        assertThat(warning.get("place").asString()).contains(" · 03 ");
+        assertThat(warning.toString()).doesNotContain(phone);
+        assertThat(jdbc.queryForObject("select count(*) from supervision_warning where visit_id = ?", Integer.class,
+                visitId)).isEqualTo(1);
+
+        // Another city's supervisor does not see it; the hall's division's supervisors see it on their page and mark
+        // it handled like any warning.
+        mvc.perform(get("/api/v1/supervision/warnings").with(as(dalian))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString(visitId.toString()))));
+        String id = warning.get("id").asString();
+        mvc.perform(CaseFixtures.page(mvc, supervisor, "/workbench/supervision")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"w-" + id + "\"")))
+                .andExpect(content().string(containsString("评价人：" + masked)))
+                .andExpect(content().string(not(containsString(phone))));
+        mvc.perform(post("/api/v1/supervision/warnings/" + id + "/handled").with(as(dalian))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"越权\"}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/supervision/warnings/" + id + "/handled").with(as(supervisor))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"已督促大厅整改\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.handledNote").value("已督促大厅整改"));
+    }
+
+    /** The newest second rating link sent by SMS to the phone (the development inbox), or null. */
+    private String secondLink(String phone) throws Exception {
+        String inbox = mvc.perform(get("/dev/sms").param("phone", phone)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/visit-rating/([A-Za-z0-9_-]{20,})")
+                .matcher(inbox);
+        return m.find() ? m.group(1) : null;
+    }
+
+    @Test
     void anUnknownLinkIs404AndAnExpiredOneIs409() throws Exception {
         RequestPostProcessor from = address();
         UUID visitId = UUID.fromString(startVisit(phone(), null).get("id").asString());

@@ -16,13 +16,13 @@ import static org.tongban.cases.CaseFixtures.only;
 import static org.tongban.cases.CaseFixtures.person;
 
 import java.sql.Date;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+
+import jakarta.servlet.http.Cookie;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -41,9 +42,6 @@ import org.tongban.cases.CaseAcceptance;
 import org.tongban.cases.CaseFacts;
 import org.tongban.cases.CaseFixtures;
 import org.tongban.cases.CaseProcessing;
-import org.tongban.cases.CaseSubmitted;
-import org.tongban.cases.TaskAction;
-import org.tongban.cases.TaskView;
 import org.tongban.evaluation.Ratings;
 import org.tongban.evaluation.RectificationView;
 import org.tongban.identity.SignedIn;
@@ -60,7 +58,6 @@ import org.tongban.identity.StaffRole;
 @TongbanIntegrationTest
 class AssessmentIntegrationTests {
 
-    private static final String FOOD = "011070001000";
     private static final YearMonth APRIL = YearMonth.of(2026, 4);
     private static final YearMonth RANKING_MONTH = YearMonth.of(2025, 5);
 
@@ -83,35 +80,112 @@ class AssessmentIntegrationTests {
     @Autowired
     TransactionTemplate transactions;
 
+    private RestaurantCases cases;
     private String itemCode;
     private UUID itemBody;
     private UUID health;
     private UUID housing;
     private SignedIn window;
-    private SignedIn approver;
     private SignedIn marketReviewer;
-    private SignedIn fireReviewer;
-    private SignedIn healthReviewer;
     private SignedIn provinceSupervisor;
     private SignedIn dalianSupervisor;
 
     @BeforeEach
     void hunnanRestaurantProcess() {
-        Map<String, Object> item = jdbc.queryForMap("select code, body_id from catalog_implementation_item "
-                + "where basic_code = ? and division_code = '210112' and status = 'PUBLISHED'", FOOD);
-        itemCode = (String) item.get("code");
-        itemBody = (UUID) item.get("body_id");
+        cases = new RestaurantCases("考核", jdbc, facts, acceptance, processing, events, transactions);
+        itemCode = cases.itemCode;
+        itemBody = cases.itemBody;
+        window = cases.window;
+        marketReviewer = cases.marketReviewer;
         health = CaseFixtures.body(jdbc, "HEALTH");
         housing = CaseFixtures.body(jdbc, "HOUSING_URBAN_RURAL");
-        window = officer("考核窗口甲", itemBody, StaffRole.WINDOW_OFFICER);
-        marketReviewer = officer("考核市监乙", itemBody, StaffRole.REVIEWER);
-        approver = officer("考核负责人丙", itemBody, StaffRole.REVIEWER, StaffRole.APPROVER);
-        fireReviewer = officer("考核住建丁", housing, StaffRole.REVIEWER);
-        healthReviewer = officer("考核卫健戊", health, StaffRole.REVIEWER);
         provinceSupervisor = new SignedIn(UUID.randomUUID(), "省监察考核", true, 3, EnumSet.of(StaffRole.SUPERVISOR),
                 health, "210000", null);
         dalianSupervisor = new SignedIn(UUID.randomUUID(), "大连监察考核", true, 3, EnumSet.of(StaffRole.SUPERVISOR),
                 health, "210200", null);
+    }
+
+    @Test
+    void theScheduledJobFreezesTheLastClosedMonthOnceAndASupervisorFreezesItAgainAfterACorrection()
+            throws Exception {
+        // June 2024: a month no other test uses, its figures as the dashboard keeps them.
+        YearMonth june = YearMonth.of(2024, 6);
+        Date first = Date.valueOf(june.atDay(1));
+        Date may = Date.valueOf("2024-05-01");
+        jdbc.update("delete from supervision_assessment_frozen where month in (?, ?)", first, may);
+        jdbc.update("delete from supervision_assessment_month where month in (?, ?)", first, may);
+        jdbc.update("""
+                insert into supervision_dashboard_month (month, division_code, body_id, item_code, received,
+                    received_online) values (?, '210112', ?, ?, 7, 7)
+                on conflict (month, division_code, body_id, item_code) do update set received = 7,
+                    received_online = 7""", first, itemBody, itemCode);
+
+        // 2 July: June has not closed (close-after-days 3), the job freezes May; from 4 July it freezes June, once.
+        assertThat(assessment.freezeClosed(LocalDate.of(2024, 7, 2))).contains(YearMonth.of(2024, 5));
+        assertThat(assessment.freezeClosed(LocalDate.of(2024, 7, 4))).contains(june);
+        assertThat(assessment.freezeClosed(LocalDate.of(2024, 7, 5))).isEmpty();
+        assertThat(jdbc.queryForObject("select frozen_by from supervision_assessment_frozen where month = ?",
+                String.class, first)).isEqualTo("SCHEDULE");
+        assertThat(online(june)).containsExactly(7L, 7L);
+
+        // A late correction: the snapshot stays as it was frozen until a supervisor freezes the month again.
+        jdbc.update("update supervision_dashboard_month set received = 9, received_online = 8 where month = ? "
+                + "and body_id = ? and item_code = ?", first, itemBody, itemCode);
+        assertThat(online(june)).containsExactly(7L, 7L);
+
+        SignedIn supervisor = officer("考核监察庚", itemBody, StaffRole.SUPERVISOR);
+        String api = "/api/v1/supervision/assessment/refreezes";
+        mvc.perform(post(api).with(as(marketReviewer)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"month\":\"2024-06\",\"reason\":\"更正\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(api).with(as(supervisor)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"month\":\"2024-06\",\"reason\":\" \"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("reason"))
+                .andExpect(jsonPath("$.code").value("supervision.assessment.reason-missing"));
+        mvc.perform(post(api).with(as(supervisor)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"month\":\"2024-6\",\"reason\":\"更正\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("month"));
+        mvc.perform(post(api).with(as(dalianSupervisor)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"month\":\"2024-06\",\"division\":\"210112\",\"reason\":\"更正\"}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post(api).with(as(supervisor)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"month\":\"" + YearMonth.now(Applications.ZONE) + "\",\"reason\":\"更正\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("supervision.assessment.month-open"));
+        assertThat(online(june)).containsExactly(7L, 7L);
+
+        mvc.perform(post(api).with(as(supervisor)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"month\":\"2024-06\",\"reason\":\"补录六月漏报的网办件\"}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.divisionCode").value("210112"))
+                .andExpect(jsonPath("$.byName").value("考核监察庚"));
+        assertThat(online(june)).containsExactly(8L, 9L);
+        assertThat(jdbc.queryForObject("select count(*) from platform_audit_event where module = 'supervision' "
+                + "and action = 'assessment.refrozen' and detail = '补录六月漏报的网办件'", Integer.class)).isEqualTo(1);
+
+        // On the page: the form keeps the month's division, a missing reason is told, the last re-freeze shown.
+        Cookie session = mvc.perform(get("/signin")).andReturn().getResponse().getCookie("SESSION");
+        mvc.perform(get("/workbench/supervision/assessment").param("division", "210112").param("month", "2024-06")
+                        .with(as(supervisor)).cookie(session))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"refreeze-reason\"")))
+                .andExpect(content().string(containsString("补录六月漏报的网办件")));
+        MvcResult refused = mvc.perform(post("/workbench/supervision/assessment/refreeze").with(csrf())
+                        .with(as(supervisor)).cookie(session).param("division", "210112").param("month", "2024-06")
+                        .param("reason", ""))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(refused.getFlashMap().get("refreezeError")).isEqualTo("请填写重新冻结的原因。");
+        mvc.perform(post("/workbench/supervision/assessment/refreeze").with(csrf()).with(as(supervisor))
+                        .cookie(session).param("division", "210112").param("month", "2024-06")
+                        .param("reason", "再次核对"))
+                .andExpect(status().is3xxRedirection()).andExpect(
+                        org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                                .attributeExists("refrozen"));
+    }
+
+    /** The body's online indicator of the month: numerator, denominator. */
+    private List<Long> online(YearMonth month) {
+        AssessmentView.Indicator i = assessment.body(provinceSupervisor, itemBody, month.toString()).figures()
+                .indicator("online");
+        return List.of(i.numerator(), i.denominator());
     }
 
     @Test
@@ -120,22 +194,22 @@ class AssessmentIntegrationTests {
         AssessmentView.Figures before = assessment.body(provinceSupervisor, itemBody, APRIL.toString()).figures();
 
         // Filed online, decided on time, result online (the default), one material obtained by sharing.
-        UUID online = received("考核网办申请人", "WEB", "2026-04-07");
-        accept(online, "2026-04-07T10:00");
-        decide(online, "2026-04-09T10:00");
+        UUID online = cases.received("考核网办申请人", "WEB", "2026-04-07");
+        cases.accept(online, "2026-04-07T10:00");
+        cases.decide(online, "2026-04-09T10:00");
         shared(online);
         // Filed at the hall window in March, decided late in April, result collected at the window: two visits.
-        UUID hall = received("考核窗口申请人", "HALL_WINDOW", "2026-03-02");
-        accept(hall, "2026-03-02T10:00");
-        decide(hall, "2026-04-28T10:00");
+        UUID hall = cases.received("考核窗口申请人", "HALL_WINDOW", "2026-03-02");
+        cases.accept(hall, "2026-03-02T10:00");
+        cases.decide(hall, "2026-04-28T10:00");
         assertThat(facts.decision(hall).orElseThrow().decidedOn()).isAfter(facts.decision(hall).orElseThrow().dueOn());
         jdbc.update("""
                 insert into cases_delivery (application_id, method, hall_id, hall_name, chosen_at, chosen_by)
                 values (?, 'PICKUP', ?, '浑南区政务服务中心', now(), ?)""", hall, UUID.randomUUID(), UUID.randomUUID());
         // Received online in April, not decided.
-        UUID waiting = received("考核待受理申请人", "MOBILE_APP", "2026-04-08");
+        UUID waiting = cases.received("考核待受理申请人", "MOBILE_APP", "2026-04-08");
         for (UUID id : List.of(online, hall, waiting)) {
-            handled(id);
+            cases.handled(id);
         }
         long materials = jdbc.queryForObject("select count(*) from cases_material where application_id in (?, ?)",
                 Long.class, online, hall);
@@ -187,16 +261,16 @@ class AssessmentIntegrationTests {
         AssessmentView.Figures before = assessment.body(provinceSupervisor, itemBody, month).figures();
         UUID badApplicant = UUID.randomUUID();
         UUID goodApplicant = UUID.randomUUID();
-        UUID bad = received("考核差评申请人", "WEB", "2026-04-13", badApplicant);
-        UUID good = received("考核好评申请人", "WEB", "2026-04-13", goodApplicant);
-        accept(bad, "2026-04-13T10:00");
-        accept(good, "2026-04-13T10:00");
-        handled(bad);
-        handled(good);
+        UUID bad = cases.received("考核差评申请人", "WEB", "2026-04-13", badApplicant);
+        UUID good = cases.received("考核好评申请人", "WEB", "2026-04-13", goodApplicant);
+        cases.accept(bad, "2026-04-13T10:00");
+        cases.accept(good, "2026-04-13T10:00");
+        cases.handled(bad);
+        cases.handled(good);
         ratings.rate(person(badApplicant), bad, 1, List.of(), null);
         ratings.rate(person(goodApplicant), good, 5, List.of(), null);
-        handled(bad);
-        handled(good);
+        cases.handled(bad);
+        cases.handled(good);
         List<RectificationView> rectifications = ratings.ofCaseForSupervision(bad);
         assertThat(rectifications).hasSize(1);
         ratings.respond(window, rectifications.get(0).id(), "已电话回访", "已改进窗口服务并向申请人说明");
@@ -365,52 +439,4 @@ class AssessmentIntegrationTests {
                 application, material);
     }
 
-    private UUID received(String name, String channel, String day) {
-        return received(name, channel, day, UUID.randomUUID());
-    }
-
-    /** An application received on the day through the channel, announced as Applications.submit does. */
-    private UUID received(String name, String channel, String day, UUID applicant) {
-        UUID id = CaseFixtures.submitted(jdbc, itemCode, applicant, name);
-        for (CaseFacts.MissingMaterial m : facts.missingRequiredMaterials(id)) {
-            jdbc.update("""
-                    insert into cases_material (id, application_id, requirement_index, requirement_name, file_name,
-                        content_type, size_bytes, sha256, storage_key, uploaded_at)
-                    values (?, ?, ?, ?, 'm.pdf', 'application/pdf', 10, ?, 'none', now())""", UUID.randomUUID(), id,
-                    m.index(), m.name(), "0".repeat(64));
-        }
-        jdbc.update("update cases_application set channel = ?, received_on = ?, first_submitted_at = (?::date + "
-                + "time '09:00') at time zone 'Asia/Shanghai' where id = ?", channel, Date.valueOf(day), day, id);
-        String caseNumber = jdbc.queryForObject("select case_number from cases_application where id = ?",
-                String.class, id);
-        transactions.executeWithoutResult(s -> events.publishEvent(new CaseSubmitted(id, caseNumber, itemCode,
-                itemBody, applicant, null, LocalDate.parse(day), false)));
-        return id;
-    }
-
-    private void accept(UUID id, String when) {
-        acceptance.withClock(at(when)).accept(window, id, CaseFixtures.version(jdbc, id));
-    }
-
-    private void decide(UUID id, String when) {
-        CaseProcessing day = processing.withClock(at(when));
-        for (SignedIn reviewer : List.of(fireReviewer, healthReviewer, marketReviewer)) {
-            TaskView task = only(day.todo(reviewer), id);
-            day.act(reviewer, task.id(), task.version(), TaskAction.APPROVE, null);
-        }
-        TaskView decide = only(day.todo(approver), id);
-        day.act(approver, decide.id(), decide.version(), TaskAction.GRANT, new CaseProcessing.ActionInput(
-                "符合条件", null, null, "《中华人民共和国食品安全法》第三十五条", null));
-    }
-
-    /** Waits until every event published about the application has been handled by its listeners. */
-    private void handled(UUID application) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (jdbc.queryForObject("select count(*) from event_publication where completion_date is null "
-                + "and serialized_event like ?", Integer.class, "%" + application + "%") > 0) {
-            assertThat(System.nanoTime()).as("events about %s handled within 15 s", application)
-                    .isLessThan(deadline);
-            Thread.sleep(50);
-        }
-    }
 }

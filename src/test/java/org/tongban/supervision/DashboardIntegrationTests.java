@@ -7,12 +7,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.tongban.cases.CaseFixtures.as;
-import static org.tongban.cases.CaseFixtures.at;
-import static org.tongban.cases.CaseFixtures.officer;
 import static org.tongban.cases.CaseFixtures.only;
 import static org.tongban.cases.CaseFixtures.person;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
@@ -36,8 +33,6 @@ import org.tongban.cases.CaseFixtures;
 import org.tongban.cases.CaseProcessing;
 import org.tongban.cases.CaseSubmitted;
 import org.tongban.cases.DeadlineWarnings;
-import org.tongban.cases.TaskAction;
-import org.tongban.cases.TaskView;
 import org.tongban.evaluation.Ratings;
 import org.tongban.identity.SignedIn;
 import org.tongban.identity.StaffRole;
@@ -52,7 +47,6 @@ import org.tongban.identity.StaffRole;
 @TongbanIntegrationTest
 class DashboardIntegrationTests {
 
-    private static final String FOOD = "011070001000";
     private static final String FROM = "2026-06-01";
     private static final String TO = "2026-08-31";
 
@@ -77,28 +71,20 @@ class DashboardIntegrationTests {
     @Autowired
     TransactionTemplate transactions;
 
+    private RestaurantCases cases;
     private String itemCode;
     private UUID itemBody;
     private SignedIn window;
-    private SignedIn approver;
-    private SignedIn marketReviewer;
-    private SignedIn fireReviewer;
-    private SignedIn healthReviewer;
     private SignedIn provinceSupervisor;
     private SignedIn shenyangSupervisor;
     private SignedIn dalianSupervisor;
 
     @BeforeEach
     void hunnanRestaurantProcess() {
-        Map<String, Object> item = jdbc.queryForMap("select code, body_id from catalog_implementation_item "
-                + "where basic_code = ? and division_code = '210112' and status = 'PUBLISHED'", FOOD);
-        itemCode = (String) item.get("code");
-        itemBody = (UUID) item.get("body_id");
-        window = officer("看板窗口甲", itemBody, StaffRole.WINDOW_OFFICER);
-        marketReviewer = officer("看板市监乙", itemBody, StaffRole.REVIEWER);
-        approver = officer("看板负责人丙", itemBody, StaffRole.REVIEWER, StaffRole.APPROVER);
-        fireReviewer = officer("看板住建丁", CaseFixtures.body(jdbc, "HOUSING_URBAN_RURAL"), StaffRole.REVIEWER);
-        healthReviewer = officer("看板卫健戊", CaseFixtures.body(jdbc, "HEALTH"), StaffRole.REVIEWER);
+        cases = new RestaurantCases("看板", jdbc, facts, acceptance, processing, events, transactions);
+        itemCode = cases.itemCode;
+        itemBody = cases.itemBody;
+        window = cases.window;
         UUID health = CaseFixtures.body(jdbc, "HEALTH");
         provinceSupervisor = new SignedIn(UUID.randomUUID(), "省监察看板", true, 3, EnumSet.of(StaffRole.SUPERVISOR),
                 health, "210000", null);
@@ -119,18 +105,18 @@ class DashboardIntegrationTests {
         DashboardView.Figures partialBefore = row(dashboard.figures(provinceSupervisor, "210112", "2026-06-08",
                 "2026-08-03", itemBody.toString()), itemCode);
 
-        UUID onTime = received("看板按时申请人", "WEB", "2026-06-08");
-        UUID late = received("看板超时申请人", "HALL_WINDOW", "2026-06-08");
-        UUID waiting = received("看板待受理申请人", "MOBILE_APP", "2026-06-09");
-        accept(onTime, "2026-06-08T10:00");
-        accept(late, "2026-06-08T10:00");
-        decide(onTime, "2026-06-10T10:00");
-        decide(late, "2026-08-03T10:00");
+        UUID onTime = cases.received("看板按时申请人", "WEB", "2026-06-08");
+        UUID late = cases.received("看板超时申请人", "HALL_WINDOW", "2026-06-08");
+        UUID waiting = cases.received("看板待受理申请人", "MOBILE_APP", "2026-06-09");
+        cases.accept(onTime, "2026-06-08T10:00");
+        cases.accept(late, "2026-06-08T10:00");
+        cases.decide(onTime, "2026-06-10T10:00");
+        cases.decide(late, "2026-08-03T10:00");
         CaseFacts.Decision lateDecision = facts.decision(late).orElseThrow();
         assertThat(lateDecision.decidedOn()).isAfter(lateDecision.dueOn());
         CaseFacts.Decision onTimeDecision = facts.decision(onTime).orElseThrow();
         for (UUID id : List.of(onTime, late, waiting)) {
-            handled(id);
+            cases.handled(id);
         }
 
         DashboardView province = dashboard.figures(provinceSupervisor, null, FROM, TO, null);
@@ -190,14 +176,14 @@ class DashboardIntegrationTests {
     @Test
     void aRatingCountsUnderItsLevelOnTheDayItWasGiven() throws Exception {
         UUID applicant = UUID.randomUUID();
-        UUID id = received("看板评价申请人", "WEB", "2026-06-15", applicant);
-        accept(id, "2026-06-15T10:00");
-        handled(id);
+        UUID id = cases.received("看板评价申请人", "WEB", "2026-06-15", applicant);
+        cases.accept(id, "2026-06-15T10:00");
+        cases.handled(id);
         String today = LocalDate.now(org.tongban.cases.Applications.ZONE).toString();
         DashboardView.Figures before = row(dashboard.figures(provinceSupervisor, "210112", today, today,
                 itemBody.toString()), itemCode);
         ratings.rate(person(applicant), id, 2, List.of(), null);
-        handled(id);
+        cases.handled(id);
         DashboardView.Figures after = row(dashboard.figures(provinceSupervisor, "210112", today, today,
                 itemBody.toString()), itemCode);
         assertThat(after.ratings().count() - before.ratings().count()).isEqualTo(1);
@@ -206,9 +192,9 @@ class DashboardIntegrationTests {
 
     @Test
     void aRedeliveredEventIsCountedOnce() throws Exception {
-        UUID id = received("看板重投申请人", "WEB", "2026-07-06");
-        accept(id, "2026-07-06T10:00");
-        handled(id);
+        UUID id = cases.received("看板重投申请人", "WEB", "2026-07-06");
+        cases.accept(id, "2026-07-06T10:00");
+        cases.handled(id);
         DashboardView.Figures before = row(dashboard.figures(provinceSupervisor, "210112", FROM, TO,
                 itemBody.toString()), itemCode);
         String caseNumber = jdbc.queryForObject("select case_number from cases_application where id = ?",
@@ -222,7 +208,7 @@ class DashboardIntegrationTests {
             events.publishEvent(new CaseSubmitted(id, caseNumber, itemCode, itemBody, UUID.randomUUID(), null,
                     LocalDate.parse("2026-07-06"), false));
         });
-        handled(id);
+        cases.handled(id);
         DashboardView.Figures after = row(dashboard.figures(provinceSupervisor, "210112", FROM, TO,
                 itemBody.toString()), itemCode);
         assertThat(after.received()).isEqualTo(before.received());
@@ -231,13 +217,13 @@ class DashboardIntegrationTests {
 
     @Test
     void theRebuildFromTheCasesTablesGivesTheFiguresTheEventsGave() throws Exception {
-        UUID a = received("看板重建甲", "WEB", "2026-06-22");
-        UUID b = received("看板重建乙", "AGENT_POINT", "2026-06-22");
-        accept(a, "2026-06-22T10:00");
-        accept(b, "2026-06-23T10:00");
-        decide(a, "2026-06-24T10:00");
-        handled(a);
-        handled(b);
+        UUID a = cases.received("看板重建甲", "WEB", "2026-06-22");
+        UUID b = cases.received("看板重建乙", "AGENT_POINT", "2026-06-22");
+        cases.accept(a, "2026-06-22T10:00");
+        cases.accept(b, "2026-06-23T10:00");
+        cases.decide(a, "2026-06-24T10:00");
+        cases.handled(a);
+        cases.handled(b);
         String rows = """
                 select day, division_code, body_id, item_code, received, received_online, accepted, decided,
                     decided_on_time, duration_days, promised_days, completed, overdue, rated, rated_1, rated_2,
@@ -335,30 +321,6 @@ class DashboardIntegrationTests {
                 .orElse(Dashboard.figures(new long[15], 0L));
     }
 
-    private UUID received(String name, String channel, String day) {
-        return received(name, channel, day, UUID.randomUUID());
-    }
-
-    /** An application received on the day through the channel, announced as Applications.submit does. */
-    private UUID received(String name, String channel, String day, UUID applicant) {
-        UUID id = CaseFixtures.submitted(jdbc, itemCode, applicant, name);
-        for (CaseFacts.MissingMaterial m : facts.missingRequiredMaterials(id)) {
-            jdbc.update("""
-                    insert into cases_material (id, application_id, requirement_index, requirement_name, file_name,
-                        content_type, size_bytes, sha256, storage_key, uploaded_at)
-                    values (?, ?, ?, ?, 'm.pdf', 'application/pdf', 10, ?, 'none', now())""", UUID.randomUUID(), id,
-                    m.index(), m.name(), "0".repeat(64));
-        }
-        jdbc.update("update cases_application set channel = ?, received_on = ?, first_submitted_at = (?::date + "
-                + "time '09:00') at time zone 'Asia/Shanghai' where id = ?", channel, java.sql.Date.valueOf(day), day,
-                id);
-        String caseNumber = jdbc.queryForObject("select case_number from cases_application where id = ?",
-                String.class, id);
-        transactions.executeWithoutResult(s -> events.publishEvent(new CaseSubmitted(id, caseNumber, itemCode,
-                itemBody, applicant, null, LocalDate.parse(day), false)));
-        return id;
-    }
-
     @Test
     void aBatchOfMissedDeadlinesIsCountedOncePerTaskOnItsLastDayAndARedeliveryAddsNothing() {
         // A scan batch as DeadlineWatch publishes it: three tasks missed their last day on 1 May 2025, one on 2 May,
@@ -394,29 +356,4 @@ class DashboardIntegrationTests {
                 itemCode);
     }
 
-    private void accept(UUID id, String when) {
-        acceptance.withClock(at(when)).accept(window, id, CaseFixtures.version(jdbc, id));
-    }
-
-    private void decide(UUID id, String when) {
-        CaseProcessing day = processing.withClock(at(when));
-        for (SignedIn reviewer : List.of(fireReviewer, healthReviewer, marketReviewer)) {
-            TaskView task = only(day.todo(reviewer), id);
-            day.act(reviewer, task.id(), task.version(), TaskAction.APPROVE, null);
-        }
-        TaskView decide = only(day.todo(approver), id);
-        day.act(approver, decide.id(), decide.version(), TaskAction.GRANT, new CaseProcessing.ActionInput(
-                "符合条件", null, null, "《中华人民共和国食品安全法》第三十五条", null));
-    }
-
-    /** Waits until every event published about the application has been handled by its listeners. */
-    private void handled(UUID application) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (jdbc.queryForObject("select count(*) from event_publication where completion_date is null "
-                + "and serialized_event like ?", Integer.class, "%" + application + "%") > 0) {
-            assertThat(System.nanoTime()).as("events about %s handled within 15 s", application)
-                    .isLessThan(deadline);
-            Thread.sleep(50);
-        }
-    }
 }

@@ -169,6 +169,45 @@ class PetitionOversightIntegrationTests {
                 .andExpect(content().string(containsString("举报")));
     }
 
+    @Test
+    void theDraftScrubsTheSubmittersAndTheCaseApplicantsNamesWhereverTheyOccurAndPublishingScrubsThemAgain()
+            throws Exception {
+        String food = jdbc.queryForObject("select code from catalog_implementation_item where basic_code = "
+                + "'011070001000' and division_code = '210112' and status = 'PUBLISHED'", String.class);
+        UUID application = CaseFixtures.submitted(jdbc, food, UUID.randomUUID(), "欧阳明远");
+        String number = jdbc.queryForObject("select case_number from cases_application where id = ?", String.class,
+                application);
+        UUID id = petitions.submit(resident, new PetitionRequest("COMPLAINT", "CASE", null, number, null,
+                "投诉：申请人欧阳明远反映窗口要求重复提交材料，欧阳 明远本人已到场三次；由张三代为反映", null, null),
+                "198.51.100.91").petition().id();
+        petitions.answer(marketOfficer, id, "已联系欧阳明远先生说明情况，张三（演示）已知悉");
+
+        // The names run into the surrounding words (Chinese has no spaces) and once with a space inside: all masked,
+        // the rest of the sentence kept.
+        mvc.perform(get("/api/v1/supervision/petitions/" + id + "/exposure-draft").with(as(supervisor)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.problem").value(
+                        "投诉：申请人＊＊＊反映窗口要求重复提交材料，＊＊＊本人已到场三次；由＊＊＊代为反映"))
+                .andExpect(jsonPath("$.resolution").value("已联系＊＊＊先生说明情况，＊＊＊已知悉"));
+
+        // The supervisor's edit puts a name back: scrubbed again on publishing.
+        mvc.perform(post("/api/v1/supervision/petitions/" + id + "/exposure").with(as(supervisor))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"欧阳明远的食品经营许可重复要材料\",\"problem\":\"窗口让申请人欧阳明远三次到场\","
+                                + "\"resolution\":\"已责令一次性告知\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.title").value("＊＊＊的食品经营许可重复要材料"))
+                .andExpect(jsonPath("$.problem").value("窗口让申请人＊＊＊三次到场"));
+        mvc.perform(get("/api/v1/exposure").param("division", "210112")).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("欧阳明远"))));
+    }
+
+    @Test
+    void scrubbingMasksANameInsideOtherWordsAndWithSpacesButNotASingleCharacter() {
+        assertThat(ExposureColumn.scrub("李四丰和李 四、李　四都来了，四个人", null, java.util.List.of("李四", "四")))
+                .isEqualTo("＊＊＊丰和＊＊＊、＊＊＊都来了，四个人");
+    }
+
     private UUID submit(String kind, String text) {
         return petitions.submit(resident, new PetitionRequest(kind, "BODY", null, null, market, text, null, null),
                 "198.51.100.90").petition().id();

@@ -174,6 +174,42 @@ class VisitPages {
         }
     }
 
+    // --- the visitor's own visits: the body's answer and the second rating
+
+    @GetMapping("/account/visits")
+    String mine(@AuthenticationPrincipal SignedIn who, Model model) {
+        model.addAttribute("visits", visits.mine(who));
+        choices(model);
+        return "evaluation/my-visits";
+    }
+
+    @PostMapping("/account/visits/{id}/rating")
+    String rateAgain(@PathVariable UUID id, @RequestParam(required = false) Integer level,
+            @RequestParam(required = false) List<String> reasons, @RequestParam(defaultValue = "") String comment,
+            @AuthenticationPrincipal SignedIn who, HttpServletResponse response, Locale locale, Model model,
+            RedirectAttributes redirect) {
+        try {
+            visits.rateAgain(who, id, level, reasons, comment);
+            redirect.addFlashAttribute("rated", id);
+            return "redirect:/account/visits";
+        } catch (RatingRefusedException e) {
+            if (e.reason() == RatingRefusedException.Reason.FORBIDDEN
+                    || e.reason() == RatingRefusedException.Reason.SIGN_IN) {
+                throw e;
+            }
+            redirect.addFlashAttribute("refused", messages.getMessage(e.code(), e.arguments(), locale));
+            return "redirect:/account/visits";
+        } catch (InvalidFieldException e) {
+            // The form again with what was chosen and typed, the message next to the field.
+            response.setStatus(400);
+            model.addAttribute("visits", visits.mine(who));
+            model.addAttribute("formFor", id);
+            keep(model, e, level, reasons, comment, locale);
+            choices(model);
+            return "evaluation/my-visits";
+        }
+    }
+
     // --- the slip's link (phone)
 
     @GetMapping("/visit-rating/{token}")

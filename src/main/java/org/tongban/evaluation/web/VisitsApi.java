@@ -32,6 +32,11 @@ import org.tongban.identity.SignedIn;
  * for a second rating of a visit, and also {@code evaluation.visit.link-used} / {@code evaluation.visit.link-expired}
  * for a link that existed but can no longer be used (409 rather than 410: the visit is still there, only the link's
  * state forbids the request); {@code 429} {@code evaluation.kiosk.too-many} after too many failed requests.
+ *
+ * <p>The visitor's own visits ({@code /my-visits}, signed in): the rated body's answer to a bad rating and the
+ * second rating ({@code 201}; {@code 409} {@code evaluation.visit.rerating-not-open} before the answer,
+ * {@code evaluation.visit.already-rated} after the second; {@code 404} for a visit not recorded for the account).
+ * The SMS link sent with the answer rates the second round through {@code /visit-ratings/{token}} like the slip's.
  */
 @RestController
 @RequestMapping("/api/v1/evaluation")
@@ -93,6 +98,18 @@ class VisitsApi {
             @RequestHeader(name = KIOSK_HEADER, required = false) String device, HttpServletRequest request) {
         return visits.rateAtKiosk(windowId, device, request.getRemoteAddr(), rating.visitId(), rating.level(),
                 rating.reasons(), rating.comment());
+    }
+
+    @GetMapping("/my-visits")
+    List<Visits.OwnVisit> mine(@AuthenticationPrincipal SignedIn who) {
+        return visits.mine(who);
+    }
+
+    @PostMapping("/my-visits/{id}/ratings")
+    @ResponseStatus(HttpStatus.CREATED)
+    RatingView rateAgain(@PathVariable UUID id, @RequestBody LinkRating rating,
+            @AuthenticationPrincipal SignedIn who) {
+        return visits.rateAgain(who, id, rating.level(), rating.reasons(), rating.comment());
     }
 
     @GetMapping("/visit-ratings/{token}")

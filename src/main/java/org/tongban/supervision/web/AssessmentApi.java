@@ -3,7 +3,11 @@ package org.tongban.supervision.web;
 import java.util.UUID;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,6 +38,20 @@ class AssessmentApi {
     AssessmentView.DivisionReport division(@RequestParam(required = false) String division,
             @RequestParam(required = false) String month, @AuthenticationPrincipal SignedIn supervisor) {
         return assessment.division(supervisor, division, month);
+    }
+
+    /** {@code month} ({@code yyyy-MM}, closed), {@code division} (blank: the supervisor's), {@code reason}. */
+    record RefreezeRequest(String month, String division, String reason) {
+    }
+
+    /**
+     * Freezes a closed month again after a correction, for the supervisor's division and below (audited): 400 naming
+     * {@code month}, {@code division} or {@code reason}; 422 {@code supervision.assessment.month-open}.
+     */
+    @PostMapping("/refreezes")
+    @ResponseStatus(HttpStatus.CREATED)
+    Assessment.Refreeze refreeze(@RequestBody RefreezeRequest request, @AuthenticationPrincipal SignedIn supervisor) {
+        return assessment.refreeze(supervisor, request.division(), request.month(), request.reason());
     }
 
     /** A body's monthly report (its own staff, supervisors of its division). */

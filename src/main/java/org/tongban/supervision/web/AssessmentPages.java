@@ -12,12 +12,17 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tongban.identity.SignedIn;
 import org.tongban.platform.documents.PdfDownload;
 import org.tongban.platform.web.InvalidFieldException;
 import org.tongban.supervision.Assessment;
 import org.tongban.supervision.AssessmentReports;
+import org.tongban.supervision.AssessmentView;
+import org.tongban.supervision.SupervisionRefusedException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The performance assessment pages (绩效考核): a division's month with its parts, the ranking of its bodies and the
@@ -47,7 +52,10 @@ class AssessmentPages {
         model.addAttribute("weightsNote", messages.getMessage("supervision.assessment.weights-note",
                 assessment.weightsNoteArguments(), locale));
         try {
-            model.addAttribute("view", assessment.division(supervisor, division, month));
+            AssessmentView.DivisionReport view = assessment.division(supervisor, division, month);
+            model.addAttribute("view", view);
+            assessment.lastRefreeze(view.divisionCode(), view.month())
+                    .ifPresent(r -> model.addAttribute("lastRefreeze", r));
         } catch (InvalidFieldException e) {
             response.setStatus(400);
             model.addAttribute("fieldError", e.field());
@@ -55,6 +63,30 @@ class AssessmentPages {
                     locale));
         }
         return "supervision/assessment";
+    }
+
+    /** Freezes the shown closed month again (reason required); back to the page with the outcome. */
+    @PostMapping("/workbench/supervision/assessment/refreeze")
+    String refreeze(@RequestParam(defaultValue = "") String division, @RequestParam(defaultValue = "") String month,
+            @RequestParam(defaultValue = "") String reason, @AuthenticationPrincipal SignedIn supervisor,
+            Locale locale, RedirectAttributes redirect) {
+        try {
+            Assessment.Refreeze done = assessment.refreeze(supervisor, division, month, reason);
+            redirect.addFlashAttribute("refrozen", done);
+        } catch (InvalidFieldException e) {
+            redirect.addFlashAttribute("refreezeError", messages.getMessage(e.invalidValue().code(),
+                    e.invalidValue().arguments(), locale));
+            redirect.addFlashAttribute("typedReason", reason);
+        } catch (SupervisionRefusedException e) {
+            if (e.reason() != SupervisionRefusedException.Reason.RULE) {
+                throw e;
+            }
+            redirect.addFlashAttribute("refreezeError", messages.getMessage(e.code(), e.arguments(), locale));
+            redirect.addFlashAttribute("typedReason", reason);
+        }
+        return "redirect:" + UriComponentsBuilder.fromPath("/workbench/supervision/assessment")
+                .queryParam("division", division).queryParam("month", month).encode().build().toUriString()
+                + "#refreeze";
     }
 
     @GetMapping("/workbench/supervision/assessment/bodies/{id}")
