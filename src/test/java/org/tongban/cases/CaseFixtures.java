@@ -2,6 +2,8 @@ package org.tongban.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -63,6 +65,39 @@ public final class CaseFixtures {
 
     public static long version(JdbcTemplate jdbc, UUID application) {
         return jdbc.queryForObject("select version from cases_application where id = ?", Long.class, application);
+    }
+
+    /** A resident registered through the public form, signed in (the session cookie). */
+    public record Resident(String name, String idNumber, String phone, UUID account,
+            jakarta.servlet.http.Cookie session) {
+
+        /** The resident as signed in at real-name level {@code level}. */
+        public SignedIn signedIn(int level) {
+            return new SignedIn(account, name, false, level, Set.of(), null, null, null);
+        }
+    }
+
+    /**
+     * Registers a resident through the public form with the resident ID made from {@code idStem} (its first 17
+     * digits; the check character is added) and {@code phone}, sets the real-name level to {@code level} when it is
+     * above 0, and signs in with the password.
+     */
+    public static Resident register(MockMvc mvc, JdbcTemplate jdbc, String name, String idStem, String phone,
+            String password, int level) throws Exception {
+        String id = org.tongban.shared.CitizenIdNumber.withCheckCharacter(idStem).value();
+        mvc.perform(MockMvcRequestBuilders.post("/register").with(csrf()).param("name", name)
+                        .param("idType", "RESIDENT_ID").param("idNumber", id).param("phone", phone)
+                        .param("password", password).param("passwordAgain", password))
+                .andExpect(status().is3xxRedirection());
+        UUID account = jdbc.queryForObject("select id from identity_account where id_number_masked = ? and name = ?",
+                UUID.class, id.substring(0, 4) + "**********" + id.substring(14), name);
+        if (level > 0) {
+            jdbc.update("update identity_account set assurance_level = ? where id = ?", level, account);
+        }
+        jakarta.servlet.http.Cookie session = mvc.perform(MockMvcRequestBuilders.post("/signin").with(csrf())
+                        .param("identifier", phone).param("password", password))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getCookie("SESSION");
+        return new Resident(name, id, phone, account, session);
     }
 
     /** A staff member of a body in 浑南区. */

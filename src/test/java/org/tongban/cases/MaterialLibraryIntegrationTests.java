@@ -72,20 +72,9 @@ class MaterialLibraryIntegrationTests {
 
     private Person person(String name) throws Exception {
         int n = SEQUENCE.incrementAndGet();
-        String id = CitizenIdNumber.withCheckCharacter("21011419730303" + "%03d".formatted(n)).value();
-        String phone = "1334%07d".formatted(n);
-        mvc.perform(post("/register").with(csrf()).param("name", name).param("idType", "RESIDENT_ID")
-                        .param("idNumber", id).param("phone", phone).param("password", PASSWORD)
-                        .param("passwordAgain", PASSWORD))
-                .andExpect(status().is3xxRedirection());
-        UUID account = jdbc.queryForObject("select id from identity_account where id_number_masked = ? and name = ?",
-                UUID.class, id.substring(0, 4) + "**********" + id.substring(14), name);
-        jdbc.update("update identity_account set assurance_level = ? where id = ?", level, account);
-        Cookie session = mvc.perform(post("/signin").with(csrf()).param("identifier", phone)
-                        .param("password", PASSWORD))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getCookie("SESSION");
-        return new Person(name, id, phone, session, new SignedIn(account, name, false, level, Set.of(), null, null,
-                null));
+        CaseFixtures.Resident r = CaseFixtures.register(mvc, jdbc, name, "21011419730303" + "%03d".formatted(n), "1334%07d".formatted(n), PASSWORD,
+                level);
+        return new Person(name, r.idNumber(), r.phone(), r.session(), r.signedIn(level));
     }
 
     /** A PDF no other test uploads: its SHA-256 identifies it. */

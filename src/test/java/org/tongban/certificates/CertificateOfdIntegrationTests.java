@@ -32,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.tongban.TongbanIntegrationTest;
+import org.tongban.cases.CaseFixtures;
 import org.tongban.certificates.internal.OfdPackage;
 import org.tongban.certificates.internal.Sm2;
 import org.tongban.organization.BodyCategory;
@@ -64,18 +65,9 @@ class CertificateOfdIntegrationTests {
 
     private Person register(String name) throws Exception {
         int n = SEQUENCE.incrementAndGet();
-        String id = CitizenIdNumber.withCheckCharacter("21010619880808" + "%03d".formatted(n)).value();
-        String phone = "1338808%04d".formatted(n);
-        mvc.perform(post("/register").with(csrf()).param("name", name).param("idType", "RESIDENT_ID")
-                        .param("idNumber", id).param("phone", phone).param("password", PASSWORD)
-                        .param("passwordAgain", PASSWORD))
-                .andExpect(status().is3xxRedirection());
-        UUID account = jdbc.queryForObject("select id from identity_account where id_number_masked = ? and name = ?",
-                UUID.class, id.substring(0, 4) + "**********" + id.substring(14), name);
-        Cookie session = mvc.perform(post("/signin").with(csrf()).param("identifier", phone)
-                        .param("password", PASSWORD))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getCookie("SESSION");
-        return new Person(name, session, account);
+        CaseFixtures.Resident r = CaseFixtures.register(mvc, jdbc, name, "21010619880808" + "%03d".formatted(n),
+                "1338808%04d".formatted(n), PASSWORD, 0);
+        return new Person(name, r.session(), r.account());
     }
 
     private CertificateView card(Person person) {

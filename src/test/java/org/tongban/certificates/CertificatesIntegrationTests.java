@@ -26,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.tongban.TongbanIntegrationTest;
+import org.tongban.cases.CaseFixtures;
 import org.tongban.organization.BodyCategory;
 import org.tongban.organization.BodySummary;
 import org.tongban.organization.Organization;
@@ -64,15 +65,9 @@ class CertificatesIntegrationTests {
 
     private Person register(String name) throws Exception {
         int n = SEQUENCE.incrementAndGet();
-        String id = CitizenIdNumber.withCheckCharacter("21010619770707" + "%03d".formatted(n)).value();
-        String phone = "1337707%04d".formatted(n);
-        mvc.perform(post("/register").with(csrf()).param("name", name).param("idType", "RESIDENT_ID")
-                        .param("idNumber", id).param("phone", phone).param("password", PASSWORD)
-                        .param("passwordAgain", PASSWORD))
-                .andExpect(status().is3xxRedirection());
-        UUID account = jdbc.queryForObject("select id from identity_account where id_number_masked = ? and name = ?",
-                UUID.class, id.substring(0, 4) + "**********" + id.substring(14), name);
-        return new Person(name, id, signIn(phone, PASSWORD), account);
+        CaseFixtures.Resident r = CaseFixtures.register(mvc, jdbc, name, "21010619770707" + "%03d".formatted(n),
+                "1337707%04d".formatted(n), PASSWORD, 0);
+        return new Person(name, r.idNumber(), r.session(), r.account());
     }
 
     private Cookie signIn(String identifier, String password) throws Exception {

@@ -48,8 +48,8 @@ class WebConfiguration implements WebMvcConfigurer {
 
     /**
      * Static files: our stylesheets and scripts with a content hash in their URLs (cached for 7 days, a new URL when
-     * they change), and the webjars (htmx, ECharts) by their version-less paths. Only these three prefixes are resource
-     * paths, so building any other link never searches the classpath.
+     * they change), the webjars (htmx) by their version-less paths and the npm packages (ECharts) by their versioned
+     * ones. Only these prefixes are resource paths, so building any other link never searches the classpath.
      */
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
@@ -61,6 +61,9 @@ class WebConfiguration implements WebMvcConfigurer {
         }
         registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")
                 .setCacheControl(week).resourceChain(true).addResolver(new LiteWebJarsResourceResolver());
+        // Packages from npm (mvnpm, e.g. ECharts) keep their files under /_static/<package>/<version>/.
+        registry.addResourceHandler("/_static/**").addResourceLocations("classpath:/META-INF/resources/_static/")
+                .setCacheControl(week);
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.tongban.TongbanIntegrationTest;
 
 /**
- * Static files are served only under /css, /js and /webjars: our own with a content hash in the URL the pages link
+ * Static files are served only under /css, /js, /webjars and /_static (npm packages): our own with a content hash in the URL the pages link
  * to, cached for a week; the webjars by their versioned path (the version-less one is served too). Other links are
  * left as they are, and any other path is a 404.
  */
@@ -42,6 +42,7 @@ class StaticResourcesIntegrationTests {
         mvc.perform(get("/css/tongban.css")).andExpect(status().isOk());
         mvc.perform(get(htmx.group())).andExpect(status().isOk());
         mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk());
+        mvc.perform(get("/_static/echarts/6.0.0/dist/echarts.common.min.js")).andExpect(status().isOk());
         // Nothing outside the three folders is a static file.
         mvc.perform(get("/application.properties")).andExpect(status().isNotFound());
         mvc.perform(get("/css/../application.properties")).andExpect(status().is4xxClientError());
