@@ -163,12 +163,13 @@ public final class ParallelApprovalBenchmark {
             HikariDataSource tongbanPool = app.getBean(DataSource.class).unwrap(HikariDataSource.class);
             String server = jdbc.queryForObject("select version()", String.class);
             List<Run> runs = new ArrayList<>();
+            List<String> checks = new ArrayList<>();
             String drain = "";
 
             if (engines.contains("tongban")) {
                 Driver tongban = tongbanDriver(app, jdbc);
                 log("Tongban: warm-up %d s with %d workers", warmup, workers);
-                run("Tongban", tongban, workers, warmup);
+                Run w = run("Tongban", tongban, workers, warmup);
                 settle(jdbc, 120);
                 log("Tongban: measuring %d s", measure);
                 Run r = run("Tongban", tongban, workers, measure);
@@ -179,6 +180,14 @@ public final class ParallelApprovalBenchmark {
                 drain = String.format(Locale.ROOT, "%,d event publications were still incomplete at the end of "
                         + "Tongban's measurement; %s %.1f s later", left, after == 0 ? "all delivered"
                         : after + " still incomplete", (System.nanoTime() - t) / 1e9);
+                // Every case a worker finished is decided in the database: granted, with its decision number.
+                long granted = jdbc.queryForObject("""
+                        select count(*) from cases_case c join cases_application a on a.id = c.application_id
+                        where a.applicant_name like '并联基准%' and c.outcome = 'GRANTED'
+                            and c.decision_number is not null""", Long.class);
+                checks.add(String.format(Locale.ROOT, "Tongban: %,d cases finished by the workers (warm-up included),"
+                        + " %,d granted with a decision number in the database (%s)", w.cases() + r.cases(), granted,
+                        granted == w.cases() + r.cases() ? "match" : "MISMATCH"));
                 log("Tongban: %,d cases, %.1f cases/s, %d errors; %s", r.cases(), r.rate(), r.errors(), drain);
             }
 
@@ -197,23 +206,27 @@ public final class ParallelApprovalBenchmark {
                     try {
                         Driver flowable = flowableDriver(engine);
                         log("Flowable: warm-up %d s with %d workers", warmup, workers);
-                        run("Flowable", flowable, workers, warmup);
+                        Run w = run("Flowable", flowable, workers, warmup);
                         log("Flowable: measuring %d s", measure);
                         Run r = run("Flowable", flowable, workers, measure);
                         runs.add(r);
                         log("Flowable: %,d cases, %.1f cases/s, %d errors", r.cases(), r.rate(), r.errors());
                         HistoryService history = engine.getHistoryService();
-                        drain += (drain.isEmpty() ? "" : ". ") + String.format(Locale.ROOT, "Flowable history "
-                                + "after the run: %,d finished process instances, %,d historic tasks, %,d historic "
-                                + "variables", history.createHistoricProcessInstanceQuery().finished().count(),
+                        long finished = history.createHistoricProcessInstanceQuery().finished().count();
+                        checks.add(String.format(Locale.ROOT, "Flowable: %,d cases finished by the workers (warm-up "
+                                + "included), %,d finished process instances in the history (%s) with %,d historic "
+                                + "tasks and %,d historic variables", w.cases() + r.cases(), finished,
+                                finished == w.cases() + r.cases() ? "match" : "MISMATCH",
                                 history.createHistoricTaskInstanceQuery().count(),
-                                history.createHistoricVariableInstanceQuery().count());
+                                history.createHistoricVariableInstanceQuery().count()));
                     } finally {
                         engine.close();
                     }
                 }
             }
-            report(runs, workers, warmup, measure, tongbanPool.getMaximumPoolSize(), server, drain);
+            checks.add(0, drain);
+            report(runs, workers, warmup, measure, tongbanPool.getMaximumPoolSize(), server,
+                    String.join(". ", checks.stream().filter(c -> !c.isEmpty()).toList()));
         }
     }
 
