@@ -140,10 +140,23 @@ public final class ParallelApprovalBenchmark {
         }
     }
 
+    /**
+     * @param settleSeconds how long after the measurement the work the engine left behind took (Tongban: its
+     *        asynchronous event listeners catching up; Flowable: 0, it has none with the async executor off)
+     */
     record Run(String engine, long cases, long errors, double seconds, Map<String, Stats> actions, Stats perCase,
-            List<String> firstErrors) {
+            List<String> firstErrors, double settleSeconds) {
         double rate() {
             return cases / seconds;
+        }
+
+        /** Cases per second counting the time until everything the cases started was done. */
+        double settledRate() {
+            return cases / (seconds + settleSeconds);
+        }
+
+        Run settled(double settle) {
+            return new Run(engine, cases, errors, seconds, actions, perCase, firstErrors, settle);
         }
     }
 
@@ -174,13 +187,15 @@ public final class ParallelApprovalBenchmark {
                 settle(jdbc, 120);
                 log("Tongban: measuring %d s", measure);
                 Run r = run("Tongban", tongban, workers, measure);
-                runs.add(r);
                 long t = System.nanoTime();
                 long left = incompleteEvents(jdbc);
                 long after = settle(jdbc, 120);
+                double settleSeconds = (System.nanoTime() - t) / 1e9;
+                r = r.settled(settleSeconds);
+                runs.add(r);
                 drain = String.format(Locale.ROOT, "%,d event publications were still incomplete at the end of "
                         + "Tongban's measurement; %s %.1f s later", left, after == 0 ? "all delivered"
-                        : after + " still incomplete", (System.nanoTime() - t) / 1e9);
+                        : after + " still incomplete", settleSeconds);
                 // Every case a worker finished is decided in the database: granted, with its decision number.
                 long granted = jdbc.queryForObject("""
                         select count(*) from cases_case c join cases_application a on a.id = c.application_id
@@ -472,7 +487,7 @@ public final class ParallelApprovalBenchmark {
             }
         }
         return new Run(engine, cases.get(), errors.get(), elapsed, actions, Stats.of(all.of("case")),
-                List.copyOf(firstErrors));
+                List.copyOf(firstErrors), 0);
     }
 
     private static void report(List<Run> runs, int workers, int warmup, int measure, int pool, String server,
@@ -481,12 +496,16 @@ public final class ParallelApprovalBenchmark {
         md.append(String.format(Locale.ROOT, "## Parallel approval end to end: Tongban vs Flowable 7.2 (%d workers, "
                 + "%d s measured after %d s warm-up each, connection pool %d each)%n%n", workers, measure, warmup,
                 pool));
-        md.append("| engine | cases | errors | cases/s | case p50 ms | case p95 ms | case p99 ms |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| engine | cases | errors | cases/s | cases/s until settled | case p50 ms | case p95 ms "
+                + "| case p99 ms |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Run r : runs) {
-            md.append(String.format(Locale.ROOT, "| %s | %,d | %,d | **%,.1f** | %.1f | %.1f | %.1f |%n", r.engine(),
-                    r.cases(), r.errors(), r.rate(), r.perCase().p50(), r.perCase().p95(), r.perCase().p99()));
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %,d | **%,.1f** | %,.1f | %.1f | %.1f | %.1f |%n",
+                    r.engine(), r.cases(), r.errors(), r.rate(), r.settledRate(), r.perCase().p50(),
+                    r.perCase().p95(), r.perCase().p99()));
         }
+        md.append("\n\"Until settled\": the same cases over the measurement plus the time Tongban's asynchronous event "
+                + "listeners needed afterwards to catch up (Flowable leaves nothing behind).\n");
         md.append("\nPer action (ms):\n\n| engine | action | count | p50 | p95 | p99 | max |\n"
                 + "|---|---|---:|---:|---:|---:|---:|\n");
         for (Run r : runs) {
@@ -497,12 +516,15 @@ public final class ParallelApprovalBenchmark {
         Run tongban = runs.stream().filter(r -> r.engine().equals("Tongban")).findFirst().orElse(null);
         Run flowable = runs.stream().filter(r -> r.engine().equals("Flowable")).findFirst().orElse(null);
         double throughputRatio = Double.NaN;
+        double settledRatio = Double.NaN;
         double p95Ratio = Double.NaN;
         if (tongban != null && flowable != null) {
             throughputRatio = tongban.rate() / flowable.rate();
+            settledRatio = tongban.settledRate() / flowable.settledRate();
             p95Ratio = tongban.perCase().p95() / flowable.perCase().p95();
-            md.append(String.format(Locale.ROOT, "%nTongban / Flowable: throughput **%.2f×** (goal of issue 6: ≥ 3×), "
-                    + "case p95 **%.2f×** (below 1 is better for Tongban).%n", throughputRatio, p95Ratio));
+            md.append(String.format(Locale.ROOT, "%nTongban / Flowable: throughput **%.2f×** (%.2f× until settled; "
+                    + "goal of issue 6: ≥ 3×), case p95 **%.2f×** (below 1 is better for Tongban).%n",
+                    throughputRatio, settledRatio, p95Ratio));
         }
         md.append("\n").append(notes).append(".\n");
         for (Run r : runs) {
@@ -518,13 +540,13 @@ public final class ParallelApprovalBenchmark {
         }
         String json = System.getProperty("bench.json");
         if (json != null) {
-            Files.writeString(Path.of(json), json(runs, workers, warmup, measure, pool, throughputRatio, p95Ratio,
-                    notes), StandardCharsets.UTF_8);
+            Files.writeString(Path.of(json), json(runs, workers, warmup, measure, pool, throughputRatio,
+                    settledRatio, p95Ratio, notes), StandardCharsets.UTF_8);
         }
     }
 
     private static String json(List<Run> runs, int workers, int warmup, int measure, int pool, double throughputRatio,
-            double p95Ratio, String notes) {
+            double settledRatio, double p95Ratio, String notes) {
         StringBuilder j = new StringBuilder();
         j.append(String.format(Locale.ROOT, "{%n  \"scenario\": \"parallel-approval\",%n  \"workers\": %d,%n  "
                 + "\"warmupSeconds\": %d,%n  \"measureSeconds\": %d,%n  \"connectionPool\": %d,%n  \"runs\": [",
@@ -532,16 +554,18 @@ public final class ParallelApprovalBenchmark {
         for (int i = 0; i < runs.size(); i++) {
             Run r = runs.get(i);
             j.append(i == 0 ? "\n" : ",\n").append(String.format(Locale.ROOT, "    {\"engine\": \"%s\", \"cases\": %d, "
-                    + "\"errors\": %d, \"seconds\": %.3f, \"casesPerSecond\": %.3f, \"case\": %s, \"actions\": {",
-                    r.engine(), r.cases(), r.errors(), r.seconds(), r.rate(), json(r.perCase())));
+                    + "\"errors\": %d, \"seconds\": %.3f, \"casesPerSecond\": %.3f, \"settleSeconds\": %.3f, "
+                    + "\"casesPerSecondUntilSettled\": %.3f, \"case\": %s, \"actions\": {", r.engine(), r.cases(),
+                    r.errors(), r.seconds(), r.rate(), r.settleSeconds(), r.settledRate(), json(r.perCase())));
             int k = 0;
             for (Map.Entry<String, Stats> e : r.actions().entrySet()) {
                 j.append(k++ == 0 ? "" : ", ").append('"').append(e.getKey()).append("\": ").append(json(e.getValue()));
             }
             j.append("}}");
         }
-        j.append(String.format(Locale.ROOT, "%n  ],%n  \"ratioThroughput\": %s,%n  \"ratioP95\": %s,%n  \"notes\": \"%s\"%n}%n",
-                num(throughputRatio), num(p95Ratio), notes.replace("\\", "\\\\").replace("\"", "\\\"")));
+        j.append(String.format(Locale.ROOT, "%n  ],%n  \"ratioThroughput\": %s,%n  \"ratioThroughputUntilSettled\": %s,"
+                + "%n  \"ratioP95\": %s,%n  \"notes\": \"%s\"%n}%n", num(throughputRatio), num(settledRatio),
+                num(p95Ratio), notes.replace("\\", "\\\\").replace("\"", "\\\"")));
         return j.toString();
     }
 
