@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Parallel approval end to end, Tongban vs Flowable 7.2 (issues 6 and 10): WORKERS (16) concurrent workers drive cases
+# of the shape accept → three parallel department reviews → join → decide, first through Tongban's own engine (the
+# demo 并联 item 食品经营许可 of 浑南区, through the CaseAcceptance / CaseProcessing services), then through the
+# standalone Flowable 7.2 process engine (history level audit, async executor off), in one JVM against the same
+# throw-away embedded PostgreSQL server (Flowable in a database of its own). WARMUP (10) + MEASURE (30) seconds each.
+# Writes bench/results/parallel-approval-<timestamp>/summary.md, results.json, report.md (with the machine), logs.
+#
+#   bench/parallel-approval.sh
+#   WORKERS=32 MEASURE=60 bench/parallel-approval.sh
+#   ENGINES=flowable bench/parallel-approval.sh      # one engine only (tongban or flowable)
+#
+# Settings (environment): WORKERS, WARMUP, MEASURE, ENGINES (tongban,flowable), JAVA_OPTS (none),
+# TONGBAN_BUILD_DIR (private build copy, $TMPDIR/tongban-parallel-approval-bench-build), JAVA_HOME (Temurin 25).
+set -euo pipefail
+
+# Read before lib.sh sets its own default for the Tongban jar builds.
+BUILD_DIR=${TONGBAN_BUILD_DIR:-${TMPDIR:-/tmp}/tongban-parallel-approval-bench-build}
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+WORKERS=${WORKERS:-16}
+WARMUP=${WARMUP:-10}; MEASURE=${MEASURE:-30}
+ENGINES=${ENGINES:-tongban,flowable}
+RESULTS_DIR=$BENCH_DIR/results/parallel-approval-$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$RESULTS_DIR"
+
+# Build the working tree as it is, in a private copy (the harness and Flowable are on the test classpath only).
+log "building the bench classpath in $BUILD_DIR"
+build_bench_classpath "$BUILD_DIR" "$RESULTS_DIR/build.log"
+
+START=$(date -Is)
+MACHINE_BEFORE=$(machine_line)
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+log "running: $WORKERS workers, $WARMUP s warm-up + $MEASURE s per engine ($ENGINES); load average $LOAD_BEFORE"
+cd "$RESULTS_DIR"
+# shellcheck disable=SC2086
+"$JAVA" ${JAVA_OPTS:-} -cp "$CLASSPATH" -Dbench.workers="$WORKERS" -Dbench.warmup="$WARMUP" \
+    -Dbench.measure="$MEASURE" -Dbench.engines="$ENGINES" -Dbench.report="$RESULTS_DIR/summary.md" \
+    -Dbench.json="$RESULTS_DIR/results.json" org.tongban.cases.bench.ParallelApprovalBenchmark \
+    >"$RESULTS_DIR/console.log" 2>&1 || { tail -n 40 "$RESULTS_DIR/console.log" >&2; exit 1; }
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+MACHINE="$MACHINE_BEFORE; load average after: $LOAD_AFTER"
+REVISION="$(git -C "$PROJECT_DIR" rev-parse --short HEAD)$(git -C "$PROJECT_DIR" diff --quiet HEAD -- src pom.xml \
+    || echo ' with uncommitted changes')"
+# The machine and the load into results.json too (a run on a loaded machine is not a result).
+python3 - "$RESULTS_DIR/results.json" "$START" "$MACHINE" "$REVISION" <<'PY' || true
+import json, sys
+path, start, machine, revision = sys.argv[1:5]
+with open(path, encoding="utf-8") as f:
+    data = json.load(f)
+data.update(started=start, machine=machine, revision=revision)
+with open(path, "w", encoding="utf-8") as f:
+    json.dump(data, f, ensure_ascii=False, indent=2)
+PY
+{
+    cat "$RESULTS_DIR/summary.md"
+    echo
+    echo "- date: $START → $(date -Is); machine: $MACHINE"
+    echo "- built from $REVISION"
+} | tee "$RESULTS_DIR/report.md"

@@ -1,0 +1,585 @@
+package org.tongban.cases.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flowable.common.engine.impl.history.HistoryLevel;
+import org.flowable.common.engine.impl.persistence.StrongUuidGenerator;
+import org.flowable.engine.HistoryService;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.ProcessEngineConfiguration;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.flowable.task.api.Task;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.tongban.TongbanApplication;
+import org.tongban.cases.Applications;
+import org.tongban.cases.CaseAcceptance;
+import org.tongban.cases.CaseProcessing;
+import org.tongban.cases.CaseProgress;
+import org.tongban.cases.TaskAction;
+import org.tongban.cases.TaskView;
+import org.tongban.identity.SignedIn;
+import org.tongban.identity.StaffRole;
+
+/**
+ * Parallel approval benchmark of issues 6 and 10 (started by {@code bench/parallel-approval.sh}, not a test). In one
+ * JVM and against one PostgreSQL server (the throw-away embedded one Tongban starts), the same concurrent workers
+ * drive cases of the shape <i>accept → three parallel department reviews → join → decide</i> through
+ *
+ * <ul>
+ * <li><b>Tongban</b>: the demo 并联 item 食品经营许可 of 浑南区 (210112) through {@link CaseAcceptance} and
+ * {@link CaseProcessing} with officers of the three bodies (market regulation, housing for fire safety, health),
+ * ending with the grant decision (the case then waits at 制证);</li>
+ * <li><b>Flowable 7.2</b> (the peer): the standalone process engine, no Spring, in a database of its own on the same
+ * server, history level {@code audit}, async executor off, a BPMN process of the same shape (accept user task →
+ * parallel gateway → three review user tasks → join → decision user task → end), each task completed with its
+ * opinion as a variable.</li>
+ * </ul>
+ *
+ * Each engine: warm-up, then measurement; cases/s and p50/p95/p99 per case and per action. System properties:
+ * {@code bench.workers} (16), {@code bench.warmup} / {@code bench.measure} seconds (10 / 30), {@code bench.report}
+ * (markdown summary file), {@code bench.json} (results file), {@code bench.engines} ({@code tongban,flowable}).
+ */
+public final class ParallelApprovalBenchmark {
+
+    private static final String FOOD = "011070001000";
+    private static final String PROCESS_KEY = "parallelApproval";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private ParallelApprovalBenchmark() {
+    }
+
+    /** One engine's way through one case; every step is timed under its action name. */
+    interface Driver {
+        void runCase(Timer timer) throws Exception;
+    }
+
+    /** Latencies of one run, per action and per case (nanoseconds), collected by every worker. */
+    static final class Timer {
+        final Map<String, long[]> samples = new LinkedHashMap<>();
+        final Map<String, Integer> sizes = new HashMap<>();
+
+        <T> T time(String action, ThrowingSupplier<T> step) throws Exception {
+            long t = System.nanoTime();
+            T result = step.get();
+            add(action, System.nanoTime() - t);
+            return result;
+        }
+
+        void run(String action, ThrowingRunnable step) throws Exception {
+            long t = System.nanoTime();
+            step.run();
+            add(action, System.nanoTime() - t);
+        }
+
+        void add(String action, long nanos) {
+            long[] a = samples.computeIfAbsent(action, k -> new long[1024]);
+            int n = sizes.getOrDefault(action, 0);
+            if (n == a.length) {
+                a = Arrays.copyOf(a, n * 2);
+                samples.put(action, a);
+            }
+            a[n] = nanos;
+            sizes.put(action, n + 1);
+        }
+
+        long[] of(String action) {
+            return Arrays.copyOf(samples.getOrDefault(action, new long[0]), sizes.getOrDefault(action, 0));
+        }
+    }
+
+    @FunctionalInterface
+    interface ThrowingSupplier<T> {
+        T get() throws Exception;
+    }
+
+    @FunctionalInterface
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    record Stats(long count, double p50, double p95, double p99, double max) {
+        static Stats of(long[] nanos) {
+            if (nanos.length == 0) {
+                return new Stats(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            }
+            long[] s = nanos.clone();
+            Arrays.sort(s);
+            return new Stats(s.length, pct(s, 0.50), pct(s, 0.95), pct(s, 0.99), s[s.length - 1] / 1e6);
+        }
+
+        private static double pct(long[] sorted, double q) {
+            int i = (int) Math.ceil(q * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+        }
+    }
+
+    /**
+     * @param settleSeconds how long after the measurement the work the engine left behind took (Tongban: its
+     *        asynchronous event listeners catching up; Flowable: 0, it has none with the async executor off)
+     */
+    record Run(String engine, long cases, long errors, double seconds, Map<String, Stats> actions, Stats perCase,
+            List<String> firstErrors, double settleSeconds) {
+        double rate() {
+            return cases / seconds;
+        }
+
+        /** Cases per second counting the time until everything the cases started was done. */
+        double settledRate() {
+            return cases / (seconds + settleSeconds);
+        }
+
+        Run settled(double settle) {
+            return new Run(engine, cases, errors, seconds, actions, perCase, firstErrors, settle);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int workers = Integer.getInteger("bench.workers", 16);
+        int warmup = Integer.getInteger("bench.warmup", 10);
+        int measure = Integer.getInteger("bench.measure", 30);
+        Set<String> engines = Set.of(System.getProperty("bench.engines", "tongban,flowable").split(","));
+        Path keys = Files.createTempDirectory("tongban-bench-keys");
+        String[] properties = { "--tongban.embedded-database.ephemeral=true", "--tongban.demo.enabled=true",
+                "--tongban.identity.key-directory=" + keys, "--server.port=0", "--logging.level.root=WARN",
+                "--logging.file.name=", "--tongban.identity.l4.demo-directory=" + keys.resolve("l4"),
+                "--spring.jpa.properties.hibernate.search.backend.directory.type=local-heap" };
+        log("starting Tongban (embedded PostgreSQL, demo data)");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TongbanApplication.class)
+                .run(properties)) {
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            HikariDataSource tongbanPool = app.getBean(DataSource.class).unwrap(HikariDataSource.class);
+            String server = jdbc.queryForObject("select version()", String.class);
+            List<Run> runs = new ArrayList<>();
+            List<String> checks = new ArrayList<>();
+            String drain = "";
+
+            if (engines.contains("tongban")) {
+                Driver tongban = tongbanDriver(app, jdbc);
+                log("Tongban: warm-up %d s with %d workers", warmup, workers);
+                Run w = run("Tongban", tongban, workers, warmup);
+                settle(jdbc, 120);
+                log("Tongban: measuring %d s", measure);
+                Run r = run("Tongban", tongban, workers, measure);
+                long t = System.nanoTime();
+                long left = incompleteEvents(jdbc);
+                long after = settle(jdbc, 120);
+                double settleSeconds = (System.nanoTime() - t) / 1e9;
+                r = r.settled(settleSeconds);
+                runs.add(r);
+                drain = String.format(Locale.ROOT, "%,d event publications were still incomplete at the end of "
+                        + "Tongban's measurement; %s %.1f s later", left, after == 0 ? "all delivered"
+                        : after + " still incomplete", settleSeconds);
+                // Every case a worker finished is decided in the database: granted, with its decision number.
+                long granted = jdbc.queryForObject("""
+                        select count(*) from cases_case c join cases_application a on a.id = c.application_id
+                        where a.applicant_name like '并联基准%' and c.outcome = 'GRANTED'
+                            and c.decision_number is not null""", Long.class);
+                checks.add(String.format(Locale.ROOT, "Tongban: %,d cases finished by the workers (warm-up included),"
+                        + " %,d granted with a decision number in the database (%s)", w.cases() + r.cases(), granted,
+                        granted == w.cases() + r.cases() ? "match" : "MISMATCH"));
+                log("Tongban: %,d cases, %.1f cases/s, %d errors; %s", r.cases(), r.rate(), r.errors(), drain);
+            }
+
+            if (engines.contains("flowable")) {
+                String url = tongbanPool.getJdbcUrl();
+                jdbc.execute("drop database if exists flowable_peer");
+                jdbc.execute("create database flowable_peer encoding 'UTF8'");
+                HikariConfig config = new HikariConfig();
+                config.setJdbcUrl(url.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1flowable_peer"));
+                config.setUsername(tongbanPool.getUsername());
+                config.setPassword(tongbanPool.getPassword());
+                config.setMaximumPoolSize(tongbanPool.getMaximumPoolSize());
+                config.setPoolName("flowable-peer");
+                try (HikariDataSource flowablePool = new HikariDataSource(config)) {
+                    ProcessEngine engine = flowableEngine(flowablePool);
+                    try {
+                        Driver flowable = flowableDriver(engine);
+                        log("Flowable: warm-up %d s with %d workers", warmup, workers);
+                        Run w = run("Flowable", flowable, workers, warmup);
+                        log("Flowable: measuring %d s", measure);
+                        Run r = run("Flowable", flowable, workers, measure);
+                        runs.add(r);
+                        log("Flowable: %,d cases, %.1f cases/s, %d errors", r.cases(), r.rate(), r.errors());
+                        HistoryService history = engine.getHistoryService();
+                        long finished = history.createHistoricProcessInstanceQuery().finished().count();
+                        checks.add(String.format(Locale.ROOT, "Flowable: %,d cases finished by the workers (warm-up "
+                                + "included), %,d finished process instances in the history (%s) with %,d historic "
+                                + "tasks and %,d historic variables", w.cases() + r.cases(), finished,
+                                finished == w.cases() + r.cases() ? "match" : "MISMATCH",
+                                history.createHistoricTaskInstanceQuery().count(),
+                                history.createHistoricVariableInstanceQuery().count()));
+                    } finally {
+                        engine.close();
+                    }
+                }
+            }
+            checks.add(0, drain);
+            report(runs, workers, warmup, measure, tongbanPool.getMaximumPoolSize(), server,
+                    String.join(". ", checks.stream().filter(c -> !c.isEmpty()).toList()));
+        }
+    }
+
+    // ------------------------------------------------------------------ Tongban
+
+    private static Driver tongbanDriver(ConfigurableApplicationContext app, JdbcTemplate jdbc) {
+        CaseAcceptance acceptance = app.getBean(CaseAcceptance.class);
+        CaseProcessing processing = app.getBean(CaseProcessing.class);
+        Map<String, Object> item = jdbc.queryForMap("select code, version, name, body_id, body_name from "
+                + "catalog_implementation_item where basic_code = ? and division_code = '210112' "
+                + "and status = 'PUBLISHED'", FOOD);
+        String code = (String) item.get("code");
+        UUID itemBody = (UUID) item.get("body_id");
+        UUID housing = body(jdbc, "HOUSING_URBAN_RURAL");
+        UUID health = body(jdbc, "HEALTH");
+        SignedIn window = officer("窗口甲", itemBody, StaffRole.WINDOW_OFFICER);
+        SignedIn approver = officer("市监负责人丙", itemBody, StaffRole.REVIEWER, StaffRole.APPROVER);
+        Map<UUID, SignedIn> reviewers = Map.of(itemBody, officer("市监审查乙", itemBody, StaffRole.REVIEWER),
+                housing, officer("住建审查丁", housing, StaffRole.REVIEWER),
+                health, officer("卫健审查戊", health, StaffRole.REVIEWER));
+        Map<UUID, String> opinions = Map.of(itemBody, "经营场所符合食品安全要求", housing, "疏散通道符合要求",
+                health, "从业人员健康证明齐全");
+        CaseProcessing.ActionInput grant = new CaseProcessing.ActionInput("符合《食品经营许可和备案管理办法》规定的条件",
+                null, null, "《中华人民共和国食品安全法》第三十五条", null);
+        AtomicInteger sequence = new AtomicInteger();
+        return timer -> {
+            UUID applicant = UUID.randomUUID();
+            SignedIn person = new SignedIn(applicant, "申请人", false, 2, Set.of(), null, null, null);
+            // The received application (what the applicant's submission leaves), inserted as the tests do.
+            UUID id = timer.time("submit (insert the received application)",
+                    () -> received(jdbc, item, code, applicant, sequence.incrementAndGet()));
+            timer.run("accept", () -> acceptance.accept(window, id, version(jdbc, id)));
+            CaseProgress progress = timer.time("open tasks of the case", () -> processing.progress(person, id));
+            if (progress.current().size() != 3) {
+                throw new IllegalStateException("expected 3 parallel branches, got " + progress.current().size());
+            }
+            for (TaskView task : progress.current()) {
+                timer.run("approve a branch (opinion)", () -> processing.act(reviewers.get(task.bodyId()), task.id(),
+                        task.version(), TaskAction.APPROVE,
+                        CaseProcessing.ActionInput.opinion(opinions.get(task.bodyId()))));
+            }
+            CaseProgress joined = timer.time("open tasks of the case", () -> processing.progress(person, id));
+            if (joined.current().size() != 1 || !"DECISION".equals(joined.current().get(0).nodeKind())) {
+                throw new IllegalStateException("expected the decision task after the join, got "
+                        + joined.current().stream().map(TaskView::nodeName).toList());
+            }
+            TaskView decide = joined.current().get(0);
+            timer.run("decide (grant)", () -> processing.act(approver, decide.id(), decide.version(),
+                    TaskAction.GRANT, grant));
+        };
+    }
+
+    /** A received application awaiting acceptance (as {@code CaseFixtures.submitted}, received today). */
+    private static UUID received(JdbcTemplate jdbc, Map<String, Object> item, String code, UUID applicant, int n) {
+        UUID id = UUID.randomUUID();
+        LocalDate today = LocalDate.now(Applications.ZONE);
+        String number = code + today.format(DAY) + "%06d".formatted(100_000 + n);
+        jdbc.update("""
+                insert into cases_application (id, applicant_account, applicant_name, applicant_id_type,
+                    applicant_id_masked, item_code, item_version, item_name, body_id, body_name, status, form_values,
+                    case_number, channel, created_at, updated_at, received_at, received_on, decision_due)
+                values (?, ?, ?, 'RESIDENT_ID', '210112********1234', ?, ?, ?, ?, ?, 'SUBMITTED', '{}', ?, 'WEB',
+                    now(), now(), now(), ?, ?)""",
+                id, applicant, "并联基准" + n, code, item.get("version"), item.get("name"), item.get("body_id"),
+                item.get("body_name"), number, java.sql.Date.valueOf(today), java.sql.Date.valueOf(today.plusDays(7)));
+        return id;
+    }
+
+    private static long version(JdbcTemplate jdbc, UUID application) {
+        return jdbc.queryForObject("select version from cases_application where id = ?", Long.class, application);
+    }
+
+    private static UUID body(JdbcTemplate jdbc, String category) {
+        return jdbc.queryForObject("select id from org_body where division_code = '210112' and category = ?",
+                UUID.class, category);
+    }
+
+    private static SignedIn officer(String name, UUID body, StaffRole... roles) {
+        return new SignedIn(UUID.randomUUID(), name, true, 3, EnumSet.of(roles[0], roles), body, "210112", null);
+    }
+
+    private static long incompleteEvents(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("select count(*) from event_publication where completion_date is null",
+                Long.class);
+    }
+
+    /** Waits (at most {@code seconds}) until Tongban's event listeners have caught up; returns what is left. */
+    private static long settle(JdbcTemplate jdbc, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        long left = incompleteEvents(jdbc);
+        while (left > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            left = incompleteEvents(jdbc);
+        }
+        return left;
+    }
+
+    // ------------------------------------------------------------------ Flowable
+
+    private static ProcessEngine flowableEngine(DataSource dataSource) {
+        StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+        configuration.setDataSource(dataSource);
+        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        configuration.setHistoryLevel(HistoryLevel.AUDIT);
+        configuration.setAsyncExecutorActivate(false);
+        // Flowable's production setting for concurrency (its user guide, "UUID ID generator for high concurrency"):
+        // the default DbIdGenerator fetches id blocks in a second transaction, on a second connection, so with as
+        // many workers as pooled connections every worker can hold one and wait for another until the pool times
+        // out (seen: 30 s stalls). Tongban's ids are UUIDs too.
+        configuration.setIdGenerator(new StrongUuidGenerator());
+        configuration.setDisableIdmEngine(true);
+        configuration.setDisableEventRegistry(true);
+        ProcessEngine engine = configuration.buildProcessEngine();
+        engine.getRepositoryService().createDeployment().name("parallel approval (bench)")
+                .addString("parallel-approval.bpmn20.xml", BPMN).deploy();
+        return engine;
+    }
+
+    private static Driver flowableDriver(ProcessEngine engine) {
+        RuntimeService runtime = engine.getRuntimeService();
+        TaskService tasks = engine.getTaskService();
+        Map<String, String> opinions = Map.of("marketReview", "经营场所符合食品安全要求", "fireReview", "疏散通道符合要求",
+                "healthReview", "从业人员健康证明齐全");
+        AtomicLong sequence = new AtomicLong();
+        return timer -> {
+            long n = sequence.incrementAndGet();
+            String pid = timer.time("submit (start the process instance)", () -> runtime.startProcessInstanceByKey(
+                    PROCESS_KEY, "BENCH-" + n, Map.of("applicantName", "并联基准" + n, "itemCode", FOOD,
+                            "divisionCode", "210112")).getId());
+            Task accept = single(timer.time("open tasks of the case", () -> tasks.createTaskQuery()
+                    .processInstanceId(pid).list()), "accept");
+            timer.run("accept", () -> tasks.complete(accept.getId(), Map.of("acceptOpinion", "材料齐全，予以受理")));
+            List<Task> branches = timer.time("open tasks of the case", () -> tasks.createTaskQuery()
+                    .processInstanceId(pid).list());
+            if (branches.size() != 3) {
+                throw new IllegalStateException("expected 3 parallel branches, got " + branches.size());
+            }
+            for (Task task : branches) {
+                String key = task.getTaskDefinitionKey();
+                timer.run("approve a branch (opinion)", () -> tasks.complete(task.getId(),
+                        Map.of(key + "Opinion", opinions.get(key), key + "Outcome", "APPROVE")));
+            }
+            Task decide = single(timer.time("open tasks of the case", () -> tasks.createTaskQuery()
+                    .processInstanceId(pid).list()), "decision");
+            timer.run("decide (grant)", () -> tasks.complete(decide.getId(), Map.of("outcome", "GRANTED",
+                    "decisionOpinion", "符合《食品经营许可和备案管理办法》规定的条件",
+                    "legalBasis", "《中华人民共和国食品安全法》第三十五条")));
+        };
+    }
+
+    private static Task single(List<Task> list, String key) {
+        if (list.size() != 1 || !key.equals(list.get(0).getTaskDefinitionKey())) {
+            throw new IllegalStateException("expected the " + key + " task, got "
+                    + list.stream().map(Task::getTaskDefinitionKey).toList());
+        }
+        return list.get(0);
+    }
+
+    /** The same shape as the demo 开餐馆 process up to the decision, with the acting groups as candidate groups. */
+    static final String BPMN = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                         xmlns:flowable="http://flowable.org/bpmn"
+                         targetNamespace="http://tongban.org/bench">
+              <process id="parallelApproval" name="食品经营许可（并联，基准）" isExecutable="true">
+                <startEvent id="start"/>
+                <sequenceFlow id="f1" sourceRef="start" targetRef="accept"/>
+                <userTask id="accept" name="受理" flowable:candidateGroups="hunnan-market-window"/>
+                <sequenceFlow id="f2" sourceRef="accept" targetRef="fork"/>
+                <parallelGateway id="fork"/>
+                <sequenceFlow id="f3" sourceRef="fork" targetRef="marketReview"/>
+                <sequenceFlow id="f4" sourceRef="fork" targetRef="fireReview"/>
+                <sequenceFlow id="f5" sourceRef="fork" targetRef="healthReview"/>
+                <userTask id="marketReview" name="食品经营条件审查" flowable:candidateGroups="hunnan-market-reviewer"/>
+                <userTask id="fireReview" name="消防安全检查" flowable:candidateGroups="hunnan-housing-reviewer"/>
+                <userTask id="healthReview" name="卫生审查" flowable:candidateGroups="hunnan-health-reviewer"/>
+                <sequenceFlow id="f6" sourceRef="marketReview" targetRef="join"/>
+                <sequenceFlow id="f7" sourceRef="fireReview" targetRef="join"/>
+                <sequenceFlow id="f8" sourceRef="healthReview" targetRef="join"/>
+                <parallelGateway id="join"/>
+                <sequenceFlow id="f9" sourceRef="join" targetRef="decision"/>
+                <userTask id="decision" name="决定" flowable:candidateGroups="hunnan-market-approver"/>
+                <sequenceFlow id="f10" sourceRef="decision" targetRef="end"/>
+                <endEvent id="end"/>
+              </process>
+            </definitions>
+            """;
+
+    // ------------------------------------------------------------------ running and reporting
+
+    private static Run run(String engine, Driver driver, int workers, int seconds) throws Exception {
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong cases = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        List<String> firstErrors = java.util.Collections.synchronizedList(new ArrayList<>());
+        Map<Integer, Timer> timers = new ConcurrentHashMap<>();
+        CountDownLatch done = new CountDownLatch(workers);
+        long start = System.nanoTime();
+        for (int w = 0; w < workers; w++) {
+            int worker = w;
+            Thread thread = new Thread(() -> {
+                Timer timer = new Timer();
+                timers.put(worker, timer);
+                try {
+                    while (running.get()) {
+                        long t = System.nanoTime();
+                        try {
+                            driver.runCase(timer);
+                            timer.add("case", System.nanoTime() - t);
+                            cases.incrementAndGet();
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                            if (firstErrors.size() < 5) {
+                                firstErrors.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+                            }
+                        }
+                    }
+                } finally {
+                    done.countDown();
+                }
+            }, engine.toLowerCase(Locale.ROOT) + "-worker-" + w);
+            thread.start();
+        }
+        Thread.sleep(seconds * 1000L);
+        running.set(false);
+        done.await();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        Timer all = new Timer();
+        for (Timer t : timers.values()) {
+            for (String action : t.samples.keySet()) {
+                for (long v : t.of(action)) {
+                    all.add(action, v);
+                }
+            }
+        }
+        Map<String, Stats> actions = new LinkedHashMap<>();
+        for (String action : List.of("submit (insert the received application)",
+                "submit (start the process instance)", "accept", "open tasks of the case",
+                "approve a branch (opinion)", "decide (grant)")) {
+            if (all.sizes.containsKey(action)) {
+                actions.put(action, Stats.of(all.of(action)));
+            }
+        }
+        return new Run(engine, cases.get(), errors.get(), elapsed, actions, Stats.of(all.of("case")),
+                List.copyOf(firstErrors), 0);
+    }
+
+    private static void report(List<Run> runs, int workers, int warmup, int measure, int pool, String server,
+            String notes) throws Exception {
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT, "## Parallel approval end to end: Tongban vs Flowable 7.2 (%d workers, "
+                + "%d s measured after %d s warm-up each, connection pool %d each)%n%n", workers, measure, warmup,
+                pool));
+        md.append("| engine | cases | errors | cases/s | cases/s until settled | case p50 ms | case p95 ms "
+                + "| case p99 ms |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Run r : runs) {
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %,d | **%,.1f** | %,.1f | %.1f | %.1f | %.1f |%n",
+                    r.engine(), r.cases(), r.errors(), r.rate(), r.settledRate(), r.perCase().p50(),
+                    r.perCase().p95(), r.perCase().p99()));
+        }
+        md.append("\n\"Until settled\": the same cases over the measurement plus the time Tongban's asynchronous event "
+                + "listeners needed afterwards to catch up (Flowable leaves nothing behind).\n");
+        md.append("\nPer action (ms):\n\n| engine | action | count | p50 | p95 | p99 | max |\n"
+                + "|---|---|---:|---:|---:|---:|---:|\n");
+        for (Run r : runs) {
+            r.actions().forEach((action, s) -> md.append(String.format(Locale.ROOT,
+                    "| %s | %s | %,d | %.2f | %.2f | %.2f | %.1f |%n", r.engine(), action, s.count(), s.p50(),
+                    s.p95(), s.p99(), s.max())));
+        }
+        Run tongban = runs.stream().filter(r -> r.engine().equals("Tongban")).findFirst().orElse(null);
+        Run flowable = runs.stream().filter(r -> r.engine().equals("Flowable")).findFirst().orElse(null);
+        double throughputRatio = Double.NaN;
+        double settledRatio = Double.NaN;
+        double p95Ratio = Double.NaN;
+        if (tongban != null && flowable != null) {
+            throughputRatio = tongban.rate() / flowable.rate();
+            settledRatio = tongban.settledRate() / flowable.settledRate();
+            p95Ratio = tongban.perCase().p95() / flowable.perCase().p95();
+            md.append(String.format(Locale.ROOT, "%nTongban / Flowable: throughput **%.2f×** (%.2f× until settled; "
+                    + "goal of issue 6: ≥ 3×), case p95 **%.2f×** (below 1 is better for Tongban).%n",
+                    throughputRatio, settledRatio, p95Ratio));
+        }
+        md.append("\n").append(notes).append(".\n");
+        for (Run r : runs) {
+            if (!r.firstErrors().isEmpty()) {
+                md.append("\nFirst errors of ").append(r.engine()).append(": ").append(r.firstErrors()).append('\n');
+            }
+        }
+        md.append("\nPostgreSQL: ").append(server.replaceAll(" on .*", "")).append('\n');
+        System.out.println(md);
+        String report = System.getProperty("bench.report");
+        if (report != null) {
+            Files.writeString(Path.of(report), md, StandardCharsets.UTF_8);
+        }
+        String json = System.getProperty("bench.json");
+        if (json != null) {
+            Files.writeString(Path.of(json), json(runs, workers, warmup, measure, pool, throughputRatio,
+                    settledRatio, p95Ratio, notes), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String json(List<Run> runs, int workers, int warmup, int measure, int pool, double throughputRatio,
+            double settledRatio, double p95Ratio, String notes) {
+        StringBuilder j = new StringBuilder();
+        j.append(String.format(Locale.ROOT, "{%n  \"scenario\": \"parallel-approval\",%n  \"workers\": %d,%n  "
+                + "\"warmupSeconds\": %d,%n  \"measureSeconds\": %d,%n  \"connectionPool\": %d,%n  \"runs\": [",
+                workers, warmup, measure, pool));
+        for (int i = 0; i < runs.size(); i++) {
+            Run r = runs.get(i);
+            j.append(i == 0 ? "\n" : ",\n").append(String.format(Locale.ROOT, "    {\"engine\": \"%s\", \"cases\": %d, "
+                    + "\"errors\": %d, \"seconds\": %.3f, \"casesPerSecond\": %.3f, \"settleSeconds\": %.3f, "
+                    + "\"casesPerSecondUntilSettled\": %.3f, \"case\": %s, \"actions\": {", r.engine(), r.cases(),
+                    r.errors(), r.seconds(), r.rate(), r.settleSeconds(), r.settledRate(), json(r.perCase())));
+            int k = 0;
+            for (Map.Entry<String, Stats> e : r.actions().entrySet()) {
+                j.append(k++ == 0 ? "" : ", ").append('"').append(e.getKey()).append("\": ").append(json(e.getValue()));
+            }
+            j.append("}}");
+        }
+        j.append(String.format(Locale.ROOT, "%n  ],%n  \"ratioThroughput\": %s,%n  \"ratioThroughputUntilSettled\": %s,"
+                + "%n  \"ratioP95\": %s,%n  \"notes\": \"%s\"%n}%n", num(throughputRatio), num(settledRatio),
+                num(p95Ratio), notes.replace("\\", "\\\\").replace("\"", "\\\"")));
+        return j.toString();
+    }
+
+    private static String json(Stats s) {
+        return String.format(Locale.ROOT, "{\"count\": %d, \"p50Ms\": %s, \"p95Ms\": %s, \"p99Ms\": %s, \"maxMs\": %s}",
+                s.count(), num(s.p50()), num(s.p95()), num(s.p99()), num(s.max()));
+    }
+
+    private static String num(double d) {
+        return Double.isNaN(d) ? "null" : String.format(Locale.ROOT, "%.3f", d);
+    }
+
+    private static void log(String format, Object... args) {
+        System.err.printf("[parallel-approval %tT] %s%n", System.currentTimeMillis(),
+                String.format(Locale.ROOT, format, args));
+    }
+}
