@@ -58,3 +58,12 @@ PY
     echo "- date: $START → $(date -Is); machine: $MACHINE"
     echo "- built from $REVISION"
 } | tee "$RESULTS_DIR/report.md"
+# For bench/regressions.sh: Tongban's cases/s against Flowable's in the same run (when both engines ran).
+TONGBAN_RATE=$(jq '.runs[] | select(.engine | ascii_downcase | startswith("tongban")) | .casesPerSecond' \
+    "$RESULTS_DIR/results.json" | head -n1)
+FLOWABLE_RATE=$(jq '.runs[] | select(.engine | ascii_downcase | startswith("flowable")) | .casesPerSecond' \
+    "$RESULTS_DIR/results.json" | head -n1)
+if [[ -n "$TONGBAN_RATE" ]]; then
+    record_figure parallel-approval "cases/s acceptance to decision, $WORKERS workers" "$TONGBAN_RATE" /s higher \
+        "$FLOWABLE_RATE"
+fi
