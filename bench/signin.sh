@@ -66,8 +66,20 @@ done
 
 echo "Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB;" \
     "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+SIGNIN_RESULTS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/results/signin-$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$SIGNIN_RESULTS"
 for think in $THINK; do
     "$JAVA_HOME/bin/java" -cp "$scratch/lib/*" bench/signin/SignInBench.java \
-        base="$BASE" users="$USERS" duration="$DURATION" warmup="$WARMUP" think="$think" cost="$COST"
+        base="$BASE" users="$USERS" duration="$DURATION" warmup="$WARMUP" think="$think" cost="$COST" \
+        | tee "$SIGNIN_RESULTS/think-$think.md"
+    # For bench/regressions.sh: the sign-in p95 against one bcrypt check's median on the same machine.
+    result=$(grep -a '^RESULT ' "$SIGNIN_RESULTS/think-$think.md" || true)
+    if [[ -n "$result" ]]; then
+        p95=$(sed 's/.*signin_p95_ms=\([0-9.]*\).*/\1/' <<<"$result")
+        bcrypt=$(sed 's/.*bcrypt1_p50_ms=\([0-9.]*\).*/\1/' <<<"$result")
+        # shellcheck source=bench/lib.sh
+        (RESULTS_DIR=$SIGNIN_RESULTS; source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" \
+            && record_figure signin "password sign-in p95, $USERS users, think $think ms" "$p95" ms lower "$bcrypt")
+    fi
 done
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg); other java processes: $(pgrep -c java || true)"
