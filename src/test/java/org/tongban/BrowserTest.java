@@ -46,6 +46,21 @@ public abstract class BrowserTest {
         return browser.newContext(phoneOptions()).newPage();
     }
 
+    /** The password of every demo account. */
+    protected static final String DEMO_PASSWORD = "Tongban#Demo2026";
+
+    /**
+     * Signs in on the page through the sign-in form of the app at {@code base} and waits until the person lands on
+     * their account, workbench or admin pages.
+     */
+    protected static void signIn(Page page, String base, String identifier, String password) {
+        page.navigate(base + "/signin");
+        page.locator("input[name=identifier]").fill(identifier);
+        page.locator("input[name=password]").fill(password);
+        page.locator("form[action='/signin'] button[type=submit]").click();
+        page.waitForURL(java.util.regex.Pattern.compile(".*/(account|workbench|admin).*"));
+    }
+
     @AfterAll
     static void closeChromium() {
         if (browser != null) {

@@ -30,11 +30,7 @@ class CasesBrowserTests extends org.tongban.BrowserTest {
     JdbcTemplate jdbc;
 
     private void signIn(Page page, String identifier, String password) {
-        page.navigate(base() + "/signin");
-        page.locator("input[name=identifier]").fill(identifier);
-        page.locator("input[name=password]").fill(password);
-        page.locator("form[action='/signin'] button[type=submit]").click();
-        page.waitForURL(Pattern.compile(".*/(account|workbench).*"));
+        signIn(page, base(), identifier, password);
     }
 
     private String base() {

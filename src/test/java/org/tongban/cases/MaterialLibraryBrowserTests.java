@@ -72,11 +72,7 @@ class MaterialLibraryBrowserTests extends org.tongban.BrowserTest {
         UUID draft = applications.start(who, ImplementationCode.of(item), "browser-" + UUID.randomUUID());
 
         Page resident = phone();
-        resident.navigate("http://localhost:" + port + "/signin");
-        resident.locator("input[name=identifier]").fill(phoneNumber);
-        resident.locator("input[name=password]").fill(password);
-        resident.locator("form[action='/signin'] button[type=submit]").click();
-        resident.waitForURL(Pattern.compile(".*/account.*"));
+        signIn(resident, "http://localhost:" + port, phoneNumber, password);
         resident.navigate("http://localhost:" + port + "/account/cases");
         resident.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("我的材料")).click();
         assertThat(resident.locator("#library")).containsText("旧申请书.pdf");

@@ -32,11 +32,7 @@ class ProcessEditorBrowserTests extends org.tongban.BrowserTest {
     }
 
     private void signInAsCatalogueAdministrator(Page page) {
-        page.navigate(base() + "/signin");
-        page.locator("input[name=identifier]").fill("13800000002");
-        page.locator("input[name=password]").fill("Tongban#Demo2026");
-        page.locator("form[action='/signin'] button[type=submit]").click();
-        page.waitForURL(Pattern.compile(".*/(account|workbench|admin).*"));
+        signIn(page, base(), "13800000002", "Tongban#Demo2026");
     }
 
     private String item(int n) {

@@ -37,11 +37,7 @@ class WalkInBrowserTests extends org.tongban.BrowserTest {
         String mistyped = id.substring(0, 17) + (id.charAt(17) == '1' ? '2' : '1');
 
         Page officer = browser.newContext(phoneOptions()).newPage();
-        officer.navigate(base() + "/signin");
-        officer.locator("input[name=identifier]").fill("13800000003");
-        officer.locator("input[name=password]").fill("Tongban#Demo2026");
-        officer.locator("form[action='/signin'] button[type=submit]").click();
-        officer.waitForURL(Pattern.compile(".*/workbench.*"));
+        signIn(officer, base(), "13800000003", "Tongban#Demo2026");
 
         officer.navigate(base() + "/workbench/cases");
         officer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("窗口收件")).click();

@@ -132,11 +132,7 @@ class VisitRatingBrowserTests extends org.tongban.BrowserTest {
     }
 
     private void signIn(Page page) {
-        page.navigate(base() + "/signin");
-        page.locator("input[name=identifier]").fill("13800000003");
-        page.locator("input[name=password]").fill("Tongban#Demo2026");
-        page.locator("form[action='/signin'] button[type=submit]").click();
-        page.waitForURL(Pattern.compile(".*/workbench.*"));
+        signIn(page, base(), "13800000003", "Tongban#Demo2026");
     }
 
     private String base() {

@@ -29,11 +29,7 @@ class ExchangeBrowserTests extends org.tongban.BrowserTest {
     }
 
     private void signIn(Page page, String identifier) {
-        page.navigate(base() + "/signin");
-        page.locator("input[name=identifier]").fill(identifier);
-        page.locator("input[name=password]").fill("Tongban#Demo2026");
-        page.locator("form[action='/signin'] button[type=submit]").click();
-        page.waitForURL(Pattern.compile(".*/(account|workbench).*"));
+        signIn(page, base(), identifier, "Tongban#Demo2026");
     }
 
     @Test

@@ -48,11 +48,7 @@ class AssessmentBrowserTests extends org.tongban.BrowserTest {
                 + "where basic_code = '011070001000' and division_code = '210112' and status = 'PUBLISHED'", UUID.class);
         String marketName = jdbc.queryForObject("select name from org_body where id = ?", String.class, market);
 
-        page.navigate(base() + "/signin");
-        page.locator("input[name=identifier]").fill("13800000005");
-        page.locator("input[name=password]").fill("Tongban#Demo2026");
-        page.locator("form[action='/signin'] button[type=submit]").click();
-        page.waitForURL(Pattern.compile(".*/(account|workbench).*"));
+        signIn(page, base(), "13800000005", "Tongban#Demo2026");
 
         page.navigate(base() + "/workbench");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("绩效考核").setExact(true)).click();

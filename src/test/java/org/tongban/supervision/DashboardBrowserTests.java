@@ -7,7 +7,6 @@ import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -64,11 +63,7 @@ class DashboardBrowserTests extends org.tongban.BrowserTest {
                 DashboardCounts.decided(LocalDate.parse("2026-05-12"), LocalDate.parse("2026-05-20"),
                         LocalDate.parse("2026-06-09")));
 
-        page.navigate(base() + "/signin");
-        page.locator("input[name=identifier]").fill("13800000005");
-        page.locator("input[name=password]").fill("Tongban#Demo2026");
-        page.locator("form[action='/signin'] button[type=submit]").click();
-        page.waitForURL(Pattern.compile(".*/(account|workbench).*"));
+        signIn(page, base(), "13800000005", "Tongban#Demo2026");
 
         page.navigate(base() + "/workbench/supervision");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("监察看板（图表）")).click();
