@@ -47,6 +47,7 @@ OTHER_JAVA_BEFORE=$(other_java)
 # Build the working tree as it is, in a private copy: target/ and data/ of the project stay untouched.
 log "building in $BUILD_DIR"
 mkdir -p "$BUILD_DIR"
+rm -rf "$BUILD_DIR/src" "$BUILD_DIR/target/classes" "$BUILD_DIR/target/test-classes"  # nothing deleted may survive
 (cd "$PROJECT_DIR" && git ls-files -co --exclude-standard -z | grep -zv '^bench/' | tar --null -T - -cf -) \
     | (cd "$BUILD_DIR" && tar -xf -)
 (cd "$BUILD_DIR" && ./mvnw -B -q -DskipTests test-compile dependency:build-classpath \

@@ -83,6 +83,8 @@ build_tongban() {
 build_bench_classpath() {
     local build_dir=$1 build_log=$2
     mkdir -p "$build_dir"
+    # A source file deleted from the tree must not survive in the copy (nor its classes).
+    rm -rf "$build_dir/src" "$build_dir/target/classes" "$build_dir/target/test-classes"
     (cd "$PROJECT_DIR" && git ls-files -co --exclude-standard -z | grep -zv '^bench/' | tar --null -T - -cf -) \
         | (cd "$build_dir" && tar -xf -)
     (cd "$build_dir" && ./mvnw -B -q -DskipTests test-compile dependency:build-classpath \
