@@ -12,7 +12,6 @@ import org.tongban.catalog.internal.BasicItems;
 import org.tongban.catalog.internal.CatalogSearch;
 import org.tongban.catalog.internal.ImplementationItem;
 import org.tongban.catalog.internal.ImplementationItems;
-import org.tongban.organization.DivisionSummary;
 import org.tongban.organization.Organization;
 import org.tongban.shared.DivisionCode;
 import org.tongban.shared.NotFoundException;
@@ -86,14 +85,11 @@ public class Catalog {
     }
 
     public CatalogSearchResult search(CatalogSearchRequest request) {
-        List<String> lineage = request.division() == null ? List.of()
-                : organization.lineage(request.division()).stream().map(DivisionSummary::code).toList();
+        List<String> lineage = request.division() == null ? List.of() : organization.lineageCodes(request.division());
         CatalogSearch.Page page = search.search(request, lineage, true);
         List<ItemSummary> nearest = List.of();
         if (page.total() == 0 && !request.text().isEmpty()) {
-            CatalogSearchRequest wider = new CatalogSearchRequest(request.text(), request.division(), null, null, null,
-                    null, null, 0, 5);
-            nearest = search.search(wider, lineage, false).hits().stream().map(CatalogSearch.Found::item).toList();
+            nearest = search.nearest(request.text(), lineage, 5);
         }
         return new CatalogSearchResult(
                 page.hits().stream().map(f -> new CatalogSearchResult.Hit(f.item(), f.highlightedName()))
@@ -103,8 +99,7 @@ public class Catalog {
 
     /** Item names for what has been typed so far. */
     public List<String> suggest(String text, Optional<DivisionCode> division, int limit) {
-        List<String> lineage = division.map(d -> organization.lineage(d).stream().map(DivisionSummary::code).toList())
-                .orElse(List.of());
+        List<String> lineage = division.map(organization::lineageCodes).orElse(List.of());
         return search.suggest(text, lineage, Math.clamp(limit, 1, 20));
     }
 

@@ -71,6 +71,18 @@ public class Organization {
         return summarize(chain);
     }
 
+    /**
+     * The codes of the division and its ancestors, province first: what {@link #lineage} answers, in one query, for
+     * filters that need only the codes (every catalogue search with a division).
+     */
+    public List<String> lineageCodes(DivisionCode code) {
+        List<String> codes = divisions.lineageCodes(code.value());
+        if (codes.isEmpty()) {
+            throw new NotFoundException("organization.division.not-found", code.value());
+        }
+        return codes;
+    }
+
     /** The divisions directly below {@code code}, by code. */
     public List<DivisionSummary> children(DivisionCode code) {
         division(code);

@@ -169,8 +169,9 @@ class DashboardCounts {
             Set<UUID> fresh = new HashSet<>(jdbc.sql("insert into supervision_dashboard_counted (kind, source_id) "
                     + "select 'OVERDUE', unnest(cast(? as uuid[])) on conflict do nothing returning source_id")
                     .param(ids).query(UUID.class).list());
-            Map<Key, Long> overdue = new TreeMap<>(Comparator.comparing(Key::day).thenComparing(k -> k.bodyId()
-                    .toString()).thenComparing(Key::itemCode));
+            Comparator<Key> order = Comparator.comparing(Key::day).thenComparing(k -> k.bodyId().toString())
+                    .thenComparing(Key::itemCode);
+            Map<Key, Long> overdue = new TreeMap<>(order);
             for (DeadlineWarnings.Warning w : missed) {
                 if (fresh.contains(w.taskId())) {
                     overdue.merge(new Key(w.dueOn(), w.bodyId(), w.itemCode()), 1L, Long::sum);
@@ -180,18 +181,27 @@ class DashboardCounts {
                 return;
             }
             Map<UUID, BodySummary> bodies = organization.bodies(overdue.keySet().stream().map(Key::bodyId).toList());
+            Map<Key, Long> overdueByMonth = new TreeMap<>(order);
+            overdue.forEach((key, count) -> overdueByMonth.merge(
+                    new Key(key.day().withDayOfMonth(1), key.bodyId(), key.itemCode()), count, Long::sum));
+            // One row per key and statement: the driver sends a batch as multi-row inserts, and PostgreSQL refuses
+            // an "on conflict do update" that meets the same row twice in one statement.
             List<Object[]> days = new ArrayList<>();
             List<Object[]> months = new ArrayList<>();
-            overdue.forEach((key, count) -> {
-                long[] delta = new long[COLUMNS.length];
-                delta[OVERDUE] = count;
-                days.add(row(key.day(), bodies.get(key.bodyId()).divisionCode(), key, delta));
-                months.add(row(key.day().withDayOfMonth(1), bodies.get(key.bodyId()).divisionCode(), key, delta));
-            });
+            overdue.forEach((key, count) -> days.add(row(key.day(), bodies.get(key.bodyId()).divisionCode(), key,
+                    overdueDelta(count))));
+            overdueByMonth.forEach((key, count) -> months.add(row(key.day(), bodies.get(key.bodyId()).divisionCode(),
+                    key, overdueDelta(count))));
             // Days before months, each in one order, as the single-event listeners take them: no deadlock between them.
             batches.batchUpdate(UPSERT_DAY, days);
             batches.batchUpdate(UPSERT_MONTH, months);
         });
+    }
+
+    private static long[] overdueDelta(long count) {
+        long[] delta = new long[COLUMNS.length];
+        delta[OVERDUE] = count;
+        return delta;
     }
 
     private static Object[] row(LocalDate period, String division, Key key, long[] delta) {

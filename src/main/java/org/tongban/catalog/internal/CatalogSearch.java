@@ -70,6 +70,24 @@ public class CatalogSearch {
         return new Page(hits, result.total().hitCount(), themes);
     }
 
+    /**
+     * The best few items matching any of the words, for "nearest" suggestions when nothing matches all of them: only
+     * the hits — no theme counts, no highlighting, and no exact total, so Lucene may skip documents that cannot enter
+     * the top {@code limit} instead of scoring every item that shares a common word.
+     */
+    public List<ItemSummary> nearest(String text, List<String> lineage, int limit) {
+        CatalogSearchRequest request = new CatalogSearchRequest(text, null, null, null, null, null, null, 0, limit);
+        SearchSession session = Search.session(entityManager);
+        SearchScope<ImplementationItem> scope = session.scope(ImplementationItem.class);
+        return session.search(scope)
+                .select(f -> f.field(ImplementationItem.SUMMARY, String.class))
+                .where(predicate(scope, request, variants(text), lineage, false))
+                .sort(f -> f.score().then().field("name_sort").then().field("divisionCode"))
+                .totalHitCountThreshold(limit)
+                .fetchHits(limit)
+                .stream().map(ImplementationItem::summary).toList();
+    }
+
     /** Names of published items that match what has been typed so far, for suggestions. */
     public List<String> suggest(String text, List<String> lineage, int limit) {
         if (text == null || text.isBlank()) {
