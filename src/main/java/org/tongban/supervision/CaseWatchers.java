@@ -15,15 +15,22 @@ import org.tongban.evaluation.BadRatingReceived;
 class CaseWatchers {
 
     private final Supervision supervision;
+    private final DashboardCounts dashboard;
 
-    CaseWatchers(Supervision supervision) {
+    CaseWatchers(Supervision supervision, DashboardCounts dashboard) {
         this.supervision = supervision;
+        this.dashboard = dashboard;
     }
 
-    /** Yellow while the deadline nears or on its last day, red once it has passed: one batch of the scan at once. */
+    /**
+     * Yellow while the deadline nears or on its last day, red once it has passed, and the dashboard's count of missed
+     * deadlines: one batch of the scan at once, in one transaction (one listener, so one event publication per batch
+     * rather than one per consumer: the first scan of a day publishes tens of thousands of warnings).
+     */
     @ApplicationModuleListener
     void on(DeadlineWarnings event) {
         supervision.raiseDeadlines(event.warnings());
+        dashboard.countMissed(event.warnings());
     }
 
     @ApplicationModuleListener

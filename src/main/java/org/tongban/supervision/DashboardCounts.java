@@ -152,13 +152,8 @@ class DashboardCounts {
      * Counts the tasks of one scan batch whose last day passed while they were open (per task: a parallel branch has
      * its own clock), for the body the task was with, on its last day. One statement marks the batch's tasks counted
      * and answers those not counted before; their figures are summed per day × body × item and written in one batch.
+     * Called by {@link CaseWatchers} with the lights of the same batch, in one transaction.
      */
-    @ApplicationModuleListener
-    void on(DeadlineWarnings event) {
-        countMissed(event.warnings());
-    }
-
-    /** What {@link #on(DeadlineWarnings)} does, in the caller's thread. */
     void countMissed(List<DeadlineWarnings.Warning> warnings) {
         List<DeadlineWarnings.Warning> missed = warnings.stream().filter(DeadlineWarnings.Warning::missed).toList();
         if (missed.isEmpty()) {

@@ -246,6 +246,10 @@ class RatingsAndSupervisionIntegrationTests {
 
         WarningView red = awaitWarning(provinceSupervisor, id, "RED");
         assertThat(red.dueOn()).hasToString("2026-03-05");
+        // The same listener, in the same transaction as the lights, counted both missed deadlines for the dashboard.
+        assertThat(jdbc.queryForObject("select count(*) from supervision_dashboard_counted where kind = 'OVERDUE' "
+                + "and source_id in (select id from cases_task where application_id = ?)", Long.class, id))
+                .isEqualTo(2);
         long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (supervision.caseRecord(provinceSupervisor, id).specials().isEmpty()) {
             assertThat(System.nanoTime()).as("the special procedure recorded within 10 s").isLessThan(until);
