@@ -80,6 +80,20 @@ public class Catalog {
         return view(basic);
     }
 
+    /** A basic item as a picker offers it. */
+    public record BasicItemChoice(String code, String name) {
+    }
+
+    /** Published basic items whose code starts with or whose name contains {@code text}, at most {@code limit}. */
+    public List<BasicItemChoice> findBasicItems(String text, int limit) {
+        String needle = text == null ? "" : text.strip();
+        if (needle.isEmpty()) {
+            return List.of();
+        }
+        return basicItems.findPublishedNames(needle, Math.clamp(limit, 1, 50)).stream()
+                .map(row -> new BasicItemChoice((String) row[0], (String) row[1])).toList();
+    }
+
     public List<BasicItemView> basicItems() {
         return basicItems.findAllPublished().stream().map(Catalog::view).toList();
     }

@@ -2,6 +2,7 @@ package org.tongban.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -135,5 +136,35 @@ class CatalogAdminIntegrationTests {
         mvc.perform(get("/admin/catalog").cookie(signIn("13800000002"))).andExpect(status().isOk());
         mvc.perform(get("/admin/catalog/export").param("format", "json").cookie(signIn("13800000010")))
                 .andExpect(status().isForbidden());
+    }
+    @Test
+    void theItemFormOffersBasicItemsDivisionsAndBodiesByNameWithinTheAdministratorsDivision() throws Exception {
+        Cookie admin = signIn("13800000002");
+        mvc.perform(get("/admin/catalog/items/new").cookie(admin)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("list=\"f-divisionCode-options\"")))
+                .andExpect(content().string(containsString("hx-get=\"/admin/catalog/items/pick/bodyCreditCode\"")));
+
+        String basicCode = jdbc.queryForObject("select code from catalog_basic_item where name = '食品经营许可' "
+                + "and status = 'PUBLISHED'", String.class);
+        mvc.perform(get("/admin/catalog/items/pick/basicCode").param("basicCode", "食品经营").cookie(admin))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"f-basicCode-options\"")))
+                .andExpect(content().string(containsString("value=\"" + basicCode + "\"")))
+                .andExpect(content().string(containsString("食品经营许可")));
+        mvc.perform(get("/admin/catalog/items/pick/divisionCode").param("divisionCode", "浑南").cookie(admin))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"210112\"")));
+        String market = jdbc.queryForObject("select credit_code from org_body where name = '沈阳市浑南区市场监督管理局'",
+                String.class);
+        mvc.perform(get("/admin/catalog/items/pick/bodyCreditCode").param("bodyCreditCode", "浑南区市场监督")
+                .cookie(admin)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"" + market + "\"")));
+        // Nothing typed: an empty list; a field without a picker: a field error; other roles: refused.
+        mvc.perform(get("/admin/catalog/items/pick/divisionCode").param("divisionCode", " ").cookie(admin))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("<option"))));
+        mvc.perform(get("/admin/catalog/items/pick/name").param("name", "食品").cookie(admin))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/admin/catalog/items/pick/divisionCode").param("divisionCode", "浑南")
+                .cookie(signIn("13800000003"))).andExpect(status().isForbidden());
     }
 }

@@ -153,4 +153,24 @@ class CatalogBrowserTests extends org.tongban.BrowserTest {
         assertThat(published.summary().version()).isEqualTo(2);
         assertThat(published.guide().conditions()).isEqualTo(row.conditions());
     }
+    @Test
+    void theNewItemFormSuggestsDivisionsAndBodiesAsTheAdministratorTypesANameOnAPhone() {
+        try (BrowserContext phone = browser.newContext(phoneOptions())) {
+            Page page = phone.newPage();
+            signIn(page, url(""), "13800000002", DEMO_PASSWORD);
+            page.navigate(url("/admin/catalog/items/new"));
+
+            Locator division = page.locator("#f-divisionCode");
+            assertThat(division).hasAttribute("list", "f-divisionCode-options");
+            division.pressSequentially("浑南", new Locator.PressSequentiallyOptions().setDelay(50));
+            assertThat(page.locator("#f-divisionCode-options option[value='210112']")).hasCount(1);
+
+            Locator body = page.locator("#f-bodyCreditCode");
+            body.pressSequentially("浑南区市场监督", new Locator.PressSequentiallyOptions().setDelay(50));
+            assertThat(page.locator("#f-bodyCreditCode-options option")).not().hasCount(0);
+            assertThat(page.locator("#f-bodyCreditCode-options")).containsText("沈阳市浑南区市场监督管理局");
+            // What was typed stays in the field: the suggestions never replace it.
+            assertThat(body).hasValue("浑南区市场监督");
+        }
+    }
 }

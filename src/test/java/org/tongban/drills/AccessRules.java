@@ -526,7 +526,7 @@ final class AccessRules {
         }
         for (String key : new String[] { "GET /admin/catalog", "GET /admin/catalog/export", "POST /admin/catalog/import", "GET /admin/catalog/imports/{id}",
                 "GET /admin/catalog/imports/{id}/progress", "GET /admin/catalog/items/form/{list}",
-                "GET /admin/catalog/items/lookup", "GET /admin/catalog/items/new", "POST /admin/catalog/items",
+                "GET /admin/catalog/items/lookup", "GET /admin/catalog/items/new", "GET /admin/catalog/items/pick/{field}", "POST /admin/catalog/items",
                 "POST /admin/catalog/attachments", "GET /admin/catalog/synonyms", "POST /admin/catalog/synonyms",
                 "POST /admin/catalog/synonyms/{id}/delete", "POST /api/v1/catalog/admin/attachments",
                 "POST /api/v1/catalog/admin/imports", "GET /api/v1/catalog/admin/imports/{id}",

@@ -419,6 +419,7 @@ final class Drill {
             case "creditCode" -> jdbc.queryForObject("select credit_code from org_body where id = ?", String.class,
                     market);
             case "list" -> "materials";
+            case "field" -> "divisionCode";
             case "name" -> attachmentName;
             case "action" -> pattern.contains("/shared/") ? "fetch" : "suspend";
             case "kind" -> "acceptance";

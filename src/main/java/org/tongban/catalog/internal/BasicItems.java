@@ -49,6 +49,14 @@ public interface BasicItems extends JpaRepository<BasicItem, UUID> {
             for update skip locked""", nativeQuery = true)
     List<UUID> lockDueApprovals(LocalDate today, int limit);
 
+    /** Code and name of published basic items whose code starts with or whose name contains {@code text}, by code. */
+    @Query(value = """
+            select code, name from catalog_basic_item
+            where status = 'PUBLISHED' and (code like :text || '%' or name like '%' || :text || '%')
+            order by code
+            limit :limit""", nativeQuery = true)
+    List<Object[]> findPublishedNames(String text, int limit);
+
     @Query("select b from BasicItem b where b.status = org.tongban.catalog.internal.ItemStatus.PUBLISHED order by b.code")
     List<BasicItem> findAllPublished();
 }
