@@ -67,7 +67,11 @@ class PetitionOversightIntegrationTests {
     void overduePetitionsAreListedWithDaysOverdueAndUrgedWithANoteTheBodySees() throws Exception {
         UUID overdue = submit("COMPLAINT", "督办测试：营业执照迟迟不办");
         UUID fresh = submit("COMPLAINT", "督办测试：尚未到期");
-        jdbc.update("update supervision_petition set due_on = current_date - 5 where id = ?", overdue);
+        // Five days ago in China (the platform counts days in Asia/Shanghai; the database's current_date is UTC's,
+        // a day behind from 16:00 UTC on).
+        jdbc.update("update supervision_petition set due_on = ? where id = ?",
+                java.sql.Date.valueOf(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(5)),
+                overdue);
 
         mvc.perform(get("/api/v1/supervision/petitions/overdue").with(as(supervisor))).andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.petition.id == '" + overdue + "')].daysOverdue").value(5))
