@@ -80,13 +80,16 @@ public class Escalations {
     static final int SMS_LISTED = 5;
     private static final java.util.Locale SMS_LOCALE = java.util.Locale.SIMPLIFIED_CHINESE;
 
-    /** What one person was notified of in one run: the newly overdue cases of all their notices. */
+    /**
+     * What one person was notified of in one run: the newly overdue cases of all their notices, each once (a case
+     * with several overdue branches has a red light per branch; a light without a case number counts by its id).
+     */
     private static final class Notified {
-        final java.util.Set<UUID> lights = new java.util.HashSet<>();
+        final java.util.Set<String> cases = new java.util.HashSet<>();
         final java.util.Set<String> caseNumbers = new java.util.LinkedHashSet<>();
 
         void add(Notified other) {
-            lights.addAll(other.lights);
+            cases.addAll(other.cases);
             caseNumbers.addAll(other.caseNumbers);
         }
     }
@@ -171,10 +174,10 @@ public class Escalations {
         List<String> listed = what.caseNumbers.stream().limit(SMS_LISTED).toList();
         String numbers = String.join(texts.getMessage("supervision.escalation.sms.separator", null, SMS_LOCALE),
                 listed);
-        if (what.lights.size() > listed.size()) {
+        if (what.cases.size() > listed.size()) {
             numbers += texts.getMessage("supervision.escalation.sms.more", null, SMS_LOCALE);
         }
-        String text = texts.getMessage("supervision.escalation.sms", new Object[] { what.lights.size(), numbers },
+        String text = texts.getMessage("supervision.escalation.sms", new Object[] { what.cases.size(), numbers },
                 SMS_LOCALE);
         TransactionTemplate own = new TransactionTemplate(transactions.getTransactionManager());
         own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -234,15 +237,17 @@ public class Escalations {
     }
 
     /**
-     * Counts the lights of a notice for the person's text message of this run; a light in two of their notices (as
-     * the body's head and as a supervisor) counts once.
+     * Counts the cases of a notice for the person's text message of this run; a case in two of their notices (as the
+     * body's head and as a supervisor) counts once.
      */
     private static void tally(Map<UUID, Notified> notified, UUID recipient, List<Red> reds) {
         Notified n = notified.computeIfAbsent(recipient, r -> new Notified());
         for (Red red : reds) {
-            n.lights.add(red.id());
             if (red.caseNumber() != null) {
+                n.cases.add(red.caseNumber());
                 n.caseNumbers.add(red.caseNumber());
+            } else {
+                n.cases.add("light:" + red.id());
             }
         }
     }
