@@ -66,6 +66,10 @@ import org.tongban.shared.NotFoundException;
  * are counted per address in PostgreSQL and refused over the limit (429), so that guessing stays hopeless on every
  * node.
  *
+ * <p>A visitor whose visit was recorded for their account may also give the first rating signed in, on
+ * {@code /account/visits}: once per visit like at the kiosk or by the slip (the slip's link is then used up), within
+ * the slip link's validity after the visit ended.
+ *
  * <p>After the rated body answered a bad visit rating, the rater may see the answer and rate once more (国办发〔2019〕51号,
  * DOMAIN §6), like a case's rater: signed in, on {@code /account/visits} when the visit was recorded for their
  * account; and, account or not, by a second one-time link sent by SMS when the answer is given (only its hash is
@@ -120,11 +124,12 @@ public class Visits {
 
     /**
      * A hall visit recorded for the signed-in person's account, with their ratings of it, the rated body's answer to a
-     * bad one, and whether they may rate it once more.
+     * bad one, whether they may still give the first rating ({@code canRate}, until {@code rateBy}) and whether they
+     * may rate it once more.
      */
     public record OwnVisit(UUID id, String hallName, String windowNumber, String windowName, String bodyName,
             String itemName, Instant startedAt, List<RatingView> ratings, String response, Instant respondedAt,
-            boolean canRateAgain) {
+            boolean canRateAgain, boolean canRate, Instant rateBy) {
     }
 
     private final JdbcClient jdbc;
@@ -418,16 +423,17 @@ public class Visits {
     }
 
     /**
-     * Rates a visit of the signed-in person's account once more, after the rated body answered their bad rating; the
-     * SMS link of the same round is then used up.
+     * Rates a visit of the signed-in person's account: the first rating (一次一评, DOMAIN §6: once per visit, whatever the
+     * channel; the slip's link is then used up) while the slip's link would still be valid, or the second one after
+     * the rated body answered their bad first rating (the SMS link of that round is then used up).
      *
      * @throws NotFoundException {@code evaluation.visit.not-found} for a visit not recorded for their account
-     * @throws RatingRefusedException {@code evaluation.visit.rerating-not-open} (409) before the body answered a bad
-     *         first rating, {@code evaluation.visit.already-rated} (409) after the second rating
+     * @throws RatingRefusedException (409) {@code evaluation.visit.rating-closed} when the time to give the first
+     *         rating is over, {@code evaluation.visit.rerating-not-open} before the body answered a bad first rating,
+     *         {@code evaluation.visit.already-rated} after a first rating that was not bad or after the second
      * @throws InvalidFieldException {@code level}, {@code reasons} or {@code comment} (400)
      */
-    public RatingView rateAgain(SignedIn who, UUID visitId, Integer level, List<String> reasonCodes,
-            String comment) {
+    public RatingView rate(SignedIn who, UUID visitId, Integer level, List<String> reasonCodes, String comment) {
         person(who);
         // Someone else's visit is not found, whatever was sent: checked before the input.
         row(visitId).filter(r -> who.accountId().equals(r.visitorAccount()))
@@ -438,17 +444,46 @@ public class Visits {
                     .optional().filter(r -> who.accountId().equals(r.visitorAccount()))
                     .orElseThrow(() -> new NotFoundException("evaluation.visit.not-found", visitId));
             int rounds = rounds(visitId);
+            Instant now = clock.instant();
+            if (rounds == 0) {
+                if (!now.isBefore(rateBy(row))) {
+                    throw new RatingRefusedException(RatingRefusedException.Reason.CONFLICT,
+                            "evaluation.visit.rating-closed");
+                }
+                jdbc.sql("update evaluation_visit set token_used_at = ? where id = ?")
+                        .params(Timestamp.from(now), visitId).update();
+                return insert(row, rating, "ONLINE", 1);
+            }
             if (rounds >= 2) {
                 throw alreadyRated();
             }
-            if (rounds == 0 || answer(visitId).isEmpty()) {
+            if (answer(visitId).isEmpty()) {
+                if (!rectified(visitId)) {
+                    // A first rating that was not bad opens no rectification: there is no second round to wait for.
+                    throw alreadyRated();
+                }
                 throw new RatingRefusedException(RatingRefusedException.Reason.CONFLICT,
                         "evaluation.visit.rerating-not-open");
             }
             jdbc.sql("update evaluation_visit set rerating_used_at = ? where id = ?")
-                    .params(Timestamp.from(clock.instant()), visitId).update();
+                    .params(Timestamp.from(now), visitId).update();
             return insert(row, rating, "ONLINE", 2);
         });
+    }
+
+    /**
+     * Until when the first rating of a visit may be given in the account: as long as its slip's link (from the end of
+     * the visit; for a visit never ended, from its start).
+     */
+    private Instant rateBy(VisitRow row) {
+        return row.tokenExpiresAt() != null ? row.tokenExpiresAt()
+                : row.startedAt().plus(properties.visitLinkValidity());
+    }
+
+    private boolean rectified(UUID visitId) {
+        return jdbc.sql("select count(*) from evaluation_rectification x join evaluation_rating r "
+                + "on r.id = x.rating_id where r.visit_id = ? and r.round = 1").param(visitId).query(Integer.class)
+                .single() > 0;
     }
 
     /**
@@ -528,9 +563,11 @@ public class Visits {
                         rs.getTimestamp(7).toInstant()))
                 .list();
         Optional<Answer> answer = answer(row.id());
+        Instant rateBy = given.isEmpty() ? rateBy(row) : null;
         return new OwnVisit(row.id(), row.hallName(), row.windowNumber(), row.windowName(), row.bodyName(),
                 row.itemName(), row.startedAt(), given, answer.map(Answer::response).orElse(null),
-                answer.map(Answer::respondedAt).orElse(null), given.size() == 1 && answer.isPresent());
+                answer.map(Answer::respondedAt).orElse(null), given.size() == 1 && answer.isPresent(),
+                rateBy != null && clock.instant().isBefore(rateBy), rateBy);
     }
 
     private static List<RatingReason> reasonsOf(java.sql.Array array) throws SQLException {

@@ -12,11 +12,14 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tongban.cases.Applications;
+import org.tongban.identity.AccountMessages;
 import org.tongban.identity.SignedIn;
 import org.tongban.identity.StaffDirectory;
 import org.tongban.identity.StaffRole;
@@ -30,6 +33,12 @@ import org.tongban.shared.NotFoundException;
  * escalated once: each approver of the body (审批人员, who leads the body's work as its 负责人) and each supervisor
  * whose division covers the body receive one notice (督办通知) per run with the number of newly overdue cases and
  * their case numbers. The job claims lights with {@code FOR UPDATE SKIP LOCKED}, so every node may run it.
+ *
+ * <p>Each person notified also gets one text message (短信) per run, whatever the number of notices — the number of
+ * newly overdue cases and a few case numbers, never an applicant's name or other personal data — sent after the
+ * notices are committed, through identity's {@link AccountMessages} (the phone number stays in identity). A message
+ * that cannot be sent is logged; the notices stand. {@code tongban.supervision.escalation.sms-enabled=false} turns the
+ * messages off.
  *
  * <p>It also answers the lights per officer (the officer who held each task when its light was raised) and per
  * division one level below the supervisor's, which the overdue page shows.
@@ -67,28 +76,60 @@ public class Escalations {
     private record Red(UUID id, UUID bodyId, String bodyName, String divisionCode, String caseNumber) {
     }
 
+    /** Case numbers listed in one text message (an SMS is short); the count says how many there are in all. */
+    static final int SMS_LISTED = 5;
+    private static final java.util.Locale SMS_LOCALE = java.util.Locale.SIMPLIFIED_CHINESE;
+
+    /**
+     * What one person was notified of in one run: the newly overdue cases of all their notices, each once (a case
+     * with several overdue branches has a red light per branch; a light without a case number counts by its id).
+     */
+    private static final class Notified {
+        final java.util.Set<String> cases = new java.util.HashSet<>();
+        final java.util.Set<String> caseNumbers = new java.util.LinkedHashSet<>();
+
+        void add(Notified other) {
+            cases.addAll(other.cases);
+            caseNumbers.addAll(other.caseNumbers);
+        }
+    }
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final StaffDirectory staff;
     private final Organization organization;
+    private final AccountMessages messages;
+    private final MessageSource texts;
+    private final boolean smsEnabled;
     private final Clock clock;
 
     @org.springframework.beans.factory.annotation.Autowired
-    Escalations(JdbcClient jdbc, TransactionTemplate transactions, StaffDirectory staff, Organization organization) {
-        this(jdbc, transactions, staff, organization, Clock.systemUTC());
+    Escalations(JdbcClient jdbc, TransactionTemplate transactions, StaffDirectory staff, Organization organization,
+            AccountMessages messages, MessageSource texts, SupervisionProperties properties) {
+        this(jdbc, transactions, staff, organization, messages, texts, properties.escalation().smsEnabled(),
+                Clock.systemUTC());
     }
 
     private Escalations(JdbcClient jdbc, TransactionTemplate transactions, StaffDirectory staff,
-            Organization organization, Clock clock) {
+            Organization organization, AccountMessages messages, MessageSource texts, boolean smsEnabled,
+            Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.staff = staff;
         this.organization = organization;
+        this.messages = messages;
+        this.texts = texts;
+        this.smsEnabled = smsEnabled;
         this.clock = clock;
     }
 
     public Escalations withClock(Clock clock) {
-        return new Escalations(jdbc, transactions, staff, organization, clock);
+        return new Escalations(jdbc, transactions, staff, organization, messages, texts, smsEnabled, clock);
+    }
+
+    /** The same escalations with the text messages on or off ({@code tongban.supervision.escalation.sms-enabled}). */
+    public Escalations withSms(boolean enabled) {
+        return new Escalations(jdbc, transactions, staff, organization, messages, texts, enabled, clock);
     }
 
     @Scheduled(initialDelayString = "${tongban.supervision.escalation.interval:10m}",
@@ -97,22 +138,61 @@ public class Escalations {
         run();
     }
 
-    /** Escalates every red light not escalated yet; answers the number of notices written. */
+    /**
+     * Escalates every red light not escalated yet, then sends each person notified one text message; answers the
+     * number of notices written.
+     */
     public int run() {
         int notices = 0;
         int claimed;
-        do {
-            int[] done = transactions.execute(status -> escalateBatch());
-            claimed = done[0];
-            notices += done[1];
-        } while (claimed == BATCH);
+        Map<UUID, Notified> notified = new LinkedHashMap<>();
+        try {
+            do {
+                // Counted for the messages only once the batch's notices are committed.
+                Map<UUID, Notified> batch = new LinkedHashMap<>();
+                int[] done = transactions.execute(status -> escalateBatch(batch));
+                batch.forEach((who, what) -> notified.computeIfAbsent(who, w -> new Notified()).add(what));
+                claimed = done[0];
+                notices += done[1];
+            } while (claimed == BATCH);
+        } finally {
+            if (smsEnabled) {
+                notified.forEach(this::sms);
+            }
+        }
         if (notices > 0) {
             log.info("Overdue cases escalated in {} notices", notices);
         }
         return notices;
     }
 
-    private int[] escalateBatch() {
+    /**
+     * The run's text message to one person, in a transaction of its own after the notices were committed: a gateway
+     * that fails (or a database write of the gateway that fails) costs the message, never the notices.
+     */
+    private void sms(UUID recipient, Notified what) {
+        List<String> listed = what.caseNumbers.stream().limit(SMS_LISTED).toList();
+        String numbers = String.join(texts.getMessage("supervision.escalation.sms.separator", null, SMS_LOCALE),
+                listed);
+        if (what.cases.size() > listed.size()) {
+            numbers += texts.getMessage("supervision.escalation.sms.more", null, SMS_LOCALE);
+        }
+        String text = texts.getMessage("supervision.escalation.sms", new Object[] { what.cases.size(), numbers },
+                SMS_LOCALE);
+        TransactionTemplate own = new TransactionTemplate(transactions.getTransactionManager());
+        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        try {
+            Boolean sent = own.execute(status -> messages.sms(recipient, text));
+            if (!Boolean.TRUE.equals(sent)) {
+                log.info("Escalation SMS to staff account {} not sent (no gateway, no active account or refused); "
+                        + "the notice stands", recipient);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Escalation SMS to staff account {} not sent, the notice stands: {}", recipient, e.toString());
+        }
+    }
+
+    private int[] escalateBatch(Map<UUID, Notified> notified) {
         List<Red> reds = jdbc.sql("""
                 select id, body_id, body_name, division_code, case_number from supervision_warning
                 where kind = 'RED' and escalated_at is null and handled_at is null
@@ -133,6 +213,7 @@ public class Escalations {
             for (StaffDirectory.Colleague head : staff.activeStaff(first.bodyId())) {
                 if (head.has(StaffRole.APPROVER)) {
                     notice(head.id(), first.bodyId(), first.bodyName(), first.divisionCode(), ofBody, now);
+                    tally(notified, head.id(), ofBody);
                     notices++;
                 }
             }
@@ -144,6 +225,7 @@ public class Escalations {
                     : reds.stream().filter(r -> r.divisionCode().startsWith(prefix)).toList();
             if (!within.isEmpty()) {
                 notice(supervisor.id(), null, null, supervisor.divisionCode(), within, now);
+                tally(notified, supervisor.id(), within);
                 notices++;
             }
         }
@@ -152,6 +234,22 @@ public class Escalations {
                         .collect(java.util.stream.Collectors.joining(",", "{", "}")))
                 .update();
         return new int[] { reds.size(), notices };
+    }
+
+    /**
+     * Counts the cases of a notice for the person's text message of this run; a case in two of their notices (as the
+     * body's head and as a supervisor) counts once.
+     */
+    private static void tally(Map<UUID, Notified> notified, UUID recipient, List<Red> reds) {
+        Notified n = notified.computeIfAbsent(recipient, r -> new Notified());
+        for (Red red : reds) {
+            if (red.caseNumber() != null) {
+                n.cases.add(red.caseNumber());
+                n.caseNumbers.add(red.caseNumber());
+            } else {
+                n.cases.add("light:" + red.id());
+            }
+        }
     }
 
     private void notice(UUID recipient, UUID bodyId, String bodyName, String divisionCode, List<Red> reds,

@@ -20,12 +20,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param petitions consultations, complaints and reports by anyone
  * @param dashboard the supervision dashboard's figures
  * @param assessment the monthly performance assessment (绩效考核)
+ * @param escalation the escalation of overdue cases (超期督办)
  */
 @ConfigurationProperties("tongban.supervision")
 public record SupervisionProperties(@DefaultValue("5") int complaintDays, Map<String, Integer> specialProcedureDays,
         @DefaultValue("30") int specialProcedureDefaultDays, @DefaultValue("2") int repeatedReturns,
         @DefaultValue AnomalyScan anomalyScan, @DefaultValue Petitions petitions,
-        @DefaultValue Dashboard dashboard, @DefaultValue Assessment assessment) {
+        @DefaultValue Dashboard dashboard, @DefaultValue Assessment assessment,
+        @DefaultValue Escalation escalation) {
 
     public SupervisionProperties {
         if (complaintDays < 1) {
@@ -52,6 +54,14 @@ public record SupervisionProperties(@DefaultValue("5") int complaintDays, Map<St
      * @param interval how often
      */
     public record AnomalyScan(@DefaultValue("true") boolean enabled, @DefaultValue("1h") Duration interval) {
+    }
+
+    /**
+     * @param interval how often red lights not escalated yet are escalated (read by the job's schedule)
+     * @param smsEnabled whether each person notified also gets one text message per run (through identity's SMS
+     *        gateway; counts and case numbers only)
+     */
+    public record Escalation(@DefaultValue("10m") Duration interval, @DefaultValue("true") boolean smsEnabled) {
     }
 
     /**

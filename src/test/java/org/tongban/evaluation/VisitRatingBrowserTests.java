@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
@@ -15,7 +16,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.tongban.TongbanIntegrationTest;
+import org.tongban.cases.CaseFixtures;
 import org.tongban.identity.PersonalData;
+import org.tongban.identity.SignedIn;
+import org.tongban.identity.StaffRole;
 
 /**
  * The hall-visit rating in Chromium: the demo window officer binds a tablet as the kiosk of a 浑南 window (the tablet
@@ -33,6 +37,10 @@ class VisitRatingBrowserTests extends org.tongban.BrowserTest {
     JdbcTemplate jdbc;
     @Autowired
     PersonalData personalData;
+    @Autowired
+    Visits visits;
+    @Autowired
+    Ratings ratings;
 
     @Test
     void aVisitorRatesTheirVisitOnTheWindowsKioskAndAnotherByTheSlipsQrLinkOnAPhone() {
@@ -129,6 +137,79 @@ class VisitRatingBrowserTests extends org.tongban.BrowserTest {
         phone.context().close();
         desk.close();
         tabletContext.close();
+    }
+
+    @Test
+    void aResidentRatesTheirVisitFirstInTheirAccountOnAPhoneAndRatesAgainAfterTheBodysAnswer() {
+        UUID hall = jdbc.queryForObject("select id from org_hall where division_code = '210112' order by name limit 1",
+                UUID.class);
+        UUID hallBody = jdbc.queryForObject("select body_id from org_hall where id = ?", UUID.class, hall);
+        UUID window = jdbc.queryForObject("select id from org_window where hall_id = ? and number = '02'", UUID.class,
+                hall);
+        String item = jdbc.queryForObject("select code from catalog_implementation_item where basic_code = "
+                + "'011070001000' and division_code = '210112' and status = 'PUBLISHED'", String.class);
+        // The window officer records and ends a visit of the demo resident (张三, 13800000010).
+        SignedIn officer = CaseFixtures.officer("账户评价窗口", CaseFixtures.body(jdbc, "MARKET_REGULATION"),
+                StaffRole.WINDOW_OFFICER);
+        UUID visit = visits.start(officer, window, "13800000010", item, null).id();
+        visits.end(officer, visit);
+
+        Page phone = phone();
+        signIn(phone, base(), "13800000010", DEMO_PASSWORD);
+        phone.navigate(base() + "/account/visits");
+        Locator card = phone.locator("#visit-" + visit);
+        assertThat(card.getByRole(AriaRole.HEADING, new Locator.GetByRoleOptions().setName("评价本次服务")))
+                .isVisible();
+        assertThat((Boolean) phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))
+                .isTrue();
+
+        // The first rating with the keyboard only: the arrow keys move through the five levels, space ticks a reason.
+        card.getByLabel("满意", new Locator.GetByLabelOptions().setExact(true)).focus();
+        phone.keyboard().press("ArrowDown");
+        phone.keyboard().press("ArrowDown");
+        assertThat(card.getByLabel("不满意", new Locator.GetByLabelOptions().setExact(true))).isChecked();
+        card.getByLabel("办理超时或拖延").focus();
+        phone.keyboard().press("Space");
+        assertThat(card.getByLabel("办理超时或拖延")).isChecked();
+        card.getByLabel("意见建议（可选，最多 500 字）").focus();
+        phone.keyboard().type("排队叫号后又等了一个小时");
+        phone.keyboard().press("Tab");
+        assertThat(card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("提交评价"))).isFocused();
+        phone.keyboard().press("Enter");
+        phone.waitForURL(Pattern.compile(".*/account/visits"));
+        assertThat(phone.locator("#rated-again")).hasText("感谢您的评价。");
+        card = phone.locator("#visit-" + visit);
+        assertThat(card.locator(".my-ratings li")).hasCount(1);
+        assertThat(card.locator(".my-ratings")).containsText("不满意");
+        assertThat(card.locator("form")).hasCount(0);
+
+        // The bad rating opened a rectification for the hall's body, which answers it.
+        UUID rectification = jdbc.queryForObject("select x.id from evaluation_rectification x join evaluation_rating r "
+                + "on r.id = x.rating_id where r.visit_id = ?", UUID.class, visit);
+        ratings.respond(CaseFixtures.officer("大厅整改答复", hallBody, StaffRole.REVIEWER), rectification,
+                "已电话回访", "已调整叫号规则，预约办事人优先");
+
+        // The answer in the account, and the second rating by touch.
+        phone.navigate(base() + "/account/visits");
+        card = phone.locator("#visit-" + visit);
+        assertThat(card.locator(".response")).hasText("已调整叫号规则，预约办事人优先");
+        assertThat(card.getByRole(AriaRole.HEADING, new Locator.GetByRoleOptions().setName("整改答复后再次评价")))
+                .isVisible();
+        card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("提交评价")).tap();
+        // Without a level the browser asks first (required radio): nothing is sent.
+        assertThat(phone.locator("#rated-again")).hasCount(0);
+        card.locator("label[for=v-" + visit + "-level-4]").tap();
+        card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("提交评价")).tap();
+        phone.waitForURL(Pattern.compile(".*/account/visits"));
+        assertThat(phone.locator("#rated-again")).isVisible();
+        card = phone.locator("#visit-" + visit);
+        assertThat(card.locator(".my-ratings li")).hasCount(2);
+        assertThat(card.locator(".my-ratings li").nth(1)).containsText("满意");
+        assertThat(card.locator("form")).hasCount(0);
+        assertThat(jdbc.queryForList("select round || ':' || level || ':' || channel from evaluation_rating "
+                + "where visit_id = ? order by round", String.class, visit)).containsExactly("1:2:ONLINE",
+                        "2:4:ONLINE");
+        phone.context().close();
     }
 
     private void signIn(Page page) {

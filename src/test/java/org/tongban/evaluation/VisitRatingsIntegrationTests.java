@@ -339,6 +339,88 @@ class VisitRatingsIntegrationTests {
     }
 
     @Test
+    void aVisitorWithAnAccountGivesTheFirstRatingInTheirAccountOnceAndTheSlipsLinkIsThenUsedUp() throws Exception {
+        RequestPostProcessor from = address();
+        UUID visitId = UUID.fromString(startVisit("13800000010", null).get("id").asString());
+        SignedIn zhang = person(jdbc.queryForObject("select visitor_account from evaluation_visit where id = ?",
+                UUID.class, visitId));
+        String token = end(visitId).get("token").asString();
+        long before = rectifications(hallBody);
+
+        // Not rated yet: ratable in the account, until the slip's link would expire.
+        mvc.perform(get("/api/v1/evaluation/my-visits").with(as(zhang))).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == '" + visitId + "')].canRate").value(true))
+                .andExpect(jsonPath("$[?(@.id == '" + visitId + "')].canRateAgain").value(false));
+        Cookie session = session();
+        mvc.perform(get("/account/visits").with(as(zhang)).cookie(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/account/visits/" + visitId + "/rating")))
+                .andExpect(content().string(containsString("id=\"v-" + visitId + "-level-1\"")))
+                .andExpect(content().string(containsString("评价本次服务")));
+
+        // Someone else's visit is not found; staff may not rate; bad input names the field and keeps what was typed.
+        mvc.perform(post("/api/v1/evaluation/my-visits/" + visitId + "/ratings").with(as(person(UUID.randomUUID())))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"level\":5}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/evaluation/my-visits/" + visitId + "/ratings").with(as(windowOfficer))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"level\":5}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/evaluation/my-visits/" + visitId + "/ratings").with(as(zhang))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"level\":2,\"reasons\":[\"NOPE\"]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("reasons"));
+        mvc.perform(post("/account/visits/" + visitId + "/rating").with(csrf()).with(as(zhang)).cookie(session)
+                        .param("comment", "叫号系统混乱"))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("请选择满意程度")))
+                .andExpect(content().string(containsString("叫号系统混乱")));
+        assertThat(jdbc.queryForObject("select count(*) from evaluation_rating where visit_id = ?", Integer.class,
+                visitId)).isZero();
+
+        // The first rating, bad: the same follow-up as at the kiosk (a rectification for the hall's body).
+        mvc.perform(post("/account/visits/" + visitId + "/rating").with(csrf()).with(as(zhang)).cookie(session)
+                        .param("level", "2").param("reasons", "SLOW").param("comment", "叫号系统混乱"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/account/visits"));
+        assertThat(jdbc.queryForList("select round || ':' || level || ':' || channel || ':' || stage "
+                + "from evaluation_rating where visit_id = ?", String.class, visitId)).containsExactly(
+                        "1:2:ONLINE:VISIT");
+        assertThat(rectifications(hallBody)).isEqualTo(before + 1);
+
+        // Once per visit: the slip's link is used up, the kiosk has nothing to rate, the account waits for the answer.
+        mvc.perform(get("/api/v1/evaluation/visit-ratings/" + token).with(from)).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("evaluation.visit.link-used"));
+        mvc.perform(post("/api/v1/evaluation/my-visits/" + visitId + "/ratings").with(as(zhang))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"level\":5}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("evaluation.visit.rerating-not-open"));
+        mvc.perform(get("/api/v1/evaluation/my-visits").with(as(zhang))).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == '" + visitId + "')].canRate").value(false));
+
+        // A good first rating by the API has nothing to follow: a second one is refused as already rated.
+        UUID good = UUID.fromString(startVisit("13800000010", null).get("id").asString());
+        mvc.perform(post("/api/v1/evaluation/my-visits/" + good + "/ratings").with(as(zhang))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"level\":4,\"reasons\":[\"FRIENDLY\"]}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.round").value(1))
+                .andExpect(jsonPath("$.level").value("SATISFIED"));
+        mvc.perform(post("/api/v1/evaluation/my-visits/" + good + "/ratings").with(as(zhang))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"level\":1}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("evaluation.visit.already-rated"));
+
+        // After the slip link's validity the visit can no longer be rated in the account either.
+        UUID late = UUID.fromString(startVisit("13800000010", null).get("id").asString());
+        end(late);
+        jdbc.update("update evaluation_visit set token_expires_at = now() - interval '1 minute' where id = ?", late);
+        mvc.perform(post("/api/v1/evaluation/my-visits/" + late + "/ratings").with(as(zhang))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"level\":5}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("evaluation.visit.rating-closed"));
+        mvc.perform(post("/account/visits/" + late + "/rating").with(csrf()).with(as(zhang)).cookie(session)
+                        .param("level", "5"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("refused", "本次服务的评价期限已过。"));
+        assertThat(jdbc.queryForObject("select count(*) from evaluation_rating where visit_id = ?", Integer.class,
+                late)).isZero();
+    }
+
+    @Test
     void aBadVisitRatingIsAWarningOfTheHallsDivisionForItsSupervisorsWithTheRaterMasked() throws Exception {
         RequestPostProcessor from = address();
         String phone = phone();

@@ -30,6 +30,8 @@ class AssessmentBrowserTests extends org.tongban.BrowserTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Assessment assessment;
     Page page;
 
     @BeforeEach
@@ -92,6 +94,67 @@ class AssessmentBrowserTests extends org.tongban.BrowserTest {
         assertThat(saved.locator("[data-status]")).hasText("按计划推进");
         assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")).isTrue();
         page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/tasks-phone.png")).setFullPage(true));
+    }
+
+    @Test
+    void theProvinceSupervisorFreezesAClosedMonthAgainWithAReasonUsingTheKeyboard() {
+        // March 2024: a month no other test uses; its figures frozen, then corrected late.
+        UUID market = jdbc.queryForObject("select body_id from catalog_implementation_item "
+                + "where basic_code = '011070001000' and division_code = '210112' and status = 'PUBLISHED'", UUID.class);
+        String item = jdbc.queryForObject("select code from catalog_implementation_item where basic_code = "
+                + "'011070001000' and division_code = '210112' and status = 'PUBLISHED'", String.class);
+        java.sql.Date march = java.sql.Date.valueOf("2024-03-01");
+        jdbc.update("delete from supervision_assessment_frozen where month = ?", march);
+        jdbc.update("delete from supervision_assessment_month where month = ?", march);
+        jdbc.update("""
+                insert into supervision_dashboard_month (month, division_code, body_id, item_code, received,
+                    received_online) values (?, '210112', ?, ?, 4, 4)
+                on conflict (month, division_code, body_id, item_code) do update set received = 4,
+                    received_online = 4""", march, market, item);
+        assessment.freezeClosed(java.time.LocalDate.of(2024, 4, 10));
+        assertThat(jdbc.queryForObject("select count(*) from supervision_assessment_frozen where month = ?",
+                Integer.class, march)).isEqualTo(1);
+        jdbc.update("update supervision_dashboard_month set received = 5, received_online = 4 where month = ? "
+                + "and body_id = ? and item_code = ?", march, market, item);
+
+        signIn(page, base(), "13800000005", DEMO_PASSWORD);
+        page.navigate(base() + "/workbench/supervision/assessment");
+        // The month and division typed, the form sent with Enter (a month input's Tab moves between its own parts).
+        page.getByLabel("月份").fill("2024-03");
+        page.getByLabel("区划代码").focus();
+        page.keyboard().press("ControlOrMeta+A");
+        page.keyboard().type("210112");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("nav.crumbs [aria-current=page]")).hasText("浑南区");
+        Locator refreeze = page.locator("#refreeze");
+        assertThat(refreeze).isVisible();
+
+        // A blank reason (spaces pass the browser's check): the server says so next to the field, keeping the text.
+        Locator reason = page.getByLabel("更正原因");
+        reason.focus();
+        page.keyboard().type("   ");
+        page.keyboard().press("Tab");
+        assertThat(refreeze.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("重新计算并冻结")))
+                .isFocused();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#refreeze-error")).hasText("请填写重新冻结的原因。");
+        assertThat(page.getByLabel("更正原因")).hasAttribute("aria-invalid", "true");
+        assertThat(page.getByLabel("更正原因")).hasAttribute("aria-describedby", "refreeze-error");
+
+        page.getByLabel("更正原因").fill("补录三月漏报的现场办件");
+        page.getByLabel("更正原因").press("Tab");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#refrozen")).containsText("2024-03");
+        assertThat(page.locator("#refreeze-error")).hasCount(0);
+        assertThat(page.locator("#last-refreeze")).containsText("补录三月漏报的现场办件");
+        assertThat(page.locator("#last-refreeze")).containsText("省监察人员（演示）");
+        assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")).isTrue();
+        // Recounted: the body's online figure of March is now 4 of 5.
+        assertThat(jdbc.queryForObject("select count(*) from supervision_assessment_refreeze where month = ? "
+                + "and reason = '补录三月漏报的现场办件'", Integer.class, march)).isEqualTo(1);
+        page.navigate(base() + "/workbench/supervision/assessment/bodies/" + market + "?month=2024-03");
+        assertThat(page.locator("#report-indicators tr[data-indicator=online] .numerator")).hasText("4");
+        assertThat(page.locator("#report-indicators tr[data-indicator=online] .denominator")).hasText("5");
     }
 
     private String base() {

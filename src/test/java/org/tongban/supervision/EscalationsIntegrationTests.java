@@ -31,7 +31,9 @@ import org.tongban.cases.CaseFixtures;
 import org.tongban.cases.CaseProcessing;
 import org.tongban.cases.DeadlineWatch;
 import org.tongban.cases.TaskView;
+import org.tongban.identity.PhoneNumber;
 import org.tongban.identity.SignedIn;
+import org.tongban.identity.internal.DevInboxSmsGateway;
 import org.tongban.identity.StaffRole;
 
 /**
@@ -57,6 +59,8 @@ class EscalationsIntegrationTests {
     DeadlineWatch deadlines;
     @Autowired
     Escalations escalations;
+    @Autowired
+    DevInboxSmsGateway inbox;
 
     @Test
     void anOverdueCaseIsEscalatedOnceToTheBodysHeadAndTheSupervisorsWithLightsPerOfficerAndDivision()
@@ -148,6 +152,98 @@ class EscalationsIntegrationTests {
         mvc.perform(get("/api/v1/supervision/escalations/notices").with(as(person(UUID.randomUUID()))))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.code").value("supervision.escalation.staff-only"));
+    }
+
+    @Test
+    void eachPersonNotifiedGetsOneTextMessagePerRunWithTheCountAndCaseNumbersButNoApplicantData() throws Exception {
+        String caseNumber = redCase("短信", "短信申请人王某某");
+        long head = lastMessage(HEAD_PHONE);
+        long supervisor = lastMessage(SUPERVISOR_PHONE);
+
+        escalations.run();
+
+        Timestamp escalated = jdbc.queryForObject("select max(escalated_at) from supervision_warning "
+                + "where kind = 'RED' and case_number = ?", Timestamp.class, caseNumber);
+        List<String> toHead = messagesSince(HEAD_PHONE, head);
+        assertThat(toHead).as("one message to the body's head per run").hasSize(1);
+        // The head's notices of this run (one per body) list the numbers the message lists first; the message counts
+        // the cases newly overdue in the body (a case with several overdue branches once).
+        List<Map<String, Object>> notices = jdbc.queryForList("select overdue, case_numbers from supervision_notice n "
+                + "join identity_account a on a.id = n.recipient_id where a.name = '浑南区审批人员（演示）' "
+                + "and n.created_at = ?", escalated);
+        assertThat(notices).isNotEmpty();
+        int cases = jdbc.queryForObject("select count(distinct case_number) from supervision_warning "
+                + "where kind = 'RED' and escalated_at = ? and body_id = (select body_id from supervision_warning "
+                + "where case_number = ? and kind = 'RED' limit 1)", Integer.class, escalated, caseNumber);
+        String firstListed = ((String) notices.getFirst().get("case_numbers")).split(",")[0];
+        assertThat(toHead.getFirst()).contains("超期督办").contains("新增 " + cases + " 件").contains(firstListed)
+                .doesNotContain("短信申请人王某某").doesNotContain("王某某");
+        if (cases == 1) {
+            assertThat(toHead.getFirst()).contains(caseNumber).doesNotContain("等");
+        }
+        assertThat(messagesSince(SUPERVISOR_PHONE, supervisor)).as("one message to the province supervisor")
+                .hasSize(1).allSatisfy(m -> assertThat(m).contains("超期督办").doesNotContain("王某某"));
+
+        // Nothing newly overdue: no notice, no message.
+        escalations.run();
+        assertThat(messagesSince(HEAD_PHONE, head)).hasSize(1);
+    }
+
+    @Test
+    void aGatewayThatFailsCostsTheMessageNotTheNoticeAndMessagesCanBeTurnedOff() throws Exception {
+        String failing = redCase("短信故障", "短信故障申请人");
+        long head = lastMessage(HEAD_PHONE);
+        // The development gateway's write fails for escalation texts (a real failure inside the gateway).
+        jdbc.execute("alter table identity_sms_message add constraint test_no_escalation_sms "
+                + "check (position('超期督办' in text) = 0) not valid");
+        try {
+            escalations.run();
+        } finally {
+            jdbc.execute("alter table identity_sms_message drop constraint test_no_escalation_sms");
+        }
+        Timestamp escalated = jdbc.queryForObject("select max(escalated_at) from supervision_warning "
+                + "where kind = 'RED' and case_number = ?", Timestamp.class, failing);
+        assertThat(escalated).as("escalated although the message failed").isNotNull();
+        assertThat(jdbc.queryForObject("select count(*) from supervision_notice n join identity_account a "
+                + "on a.id = n.recipient_id where a.name = '浑南区审批人员（演示）' and n.created_at = ? "
+                + "and n.case_numbers like ?", Integer.class, escalated, "%" + failing + "%")).isEqualTo(1);
+        assertThat(messagesSince(HEAD_PHONE, head)).isEmpty();
+
+        // tongban.supervision.escalation.sms-enabled=false: the notice, no message.
+        String quiet = redCase("短信关闭", "短信关闭申请人");
+        escalations.withSms(false).run();
+        assertThat(jdbc.queryForObject("select max(escalated_at) from supervision_warning "
+                + "where kind = 'RED' and case_number = ?", Timestamp.class, quiet)).isNotNull();
+        assertThat(messagesSince(HEAD_PHONE, head)).isEmpty();
+    }
+
+    private static final String HEAD_PHONE = "13800000004";
+    private static final String SUPERVISOR_PHONE = "13800000005";
+
+    /** A 开餐馆 case of 浑南 whose market regulation branch, claimed by the prefix's reviewer, has turned red. */
+    private String redCase(String prefix, String applicant) throws InterruptedException {
+        Map<String, Object> item = jdbc.queryForMap("select code, body_id from catalog_implementation_item "
+                + "where basic_code = ? and division_code = '210112' and status = 'PUBLISHED'", FOOD);
+        UUID market = (UUID) item.get("body_id");
+        SignedIn window = officer(prefix + "窗口", market, StaffRole.WINDOW_OFFICER);
+        SignedIn reviewer = officer(prefix + "审查", market, StaffRole.REVIEWER);
+        UUID id = CaseFixtures.submitted(jdbc, (String) item.get("code"), UUID.randomUUID(), applicant);
+        acceptance.withClock(at("2026-04-06T09:00")).accept(window, id, CaseFixtures.version(jdbc, id));
+        TaskView task = only(processing.withClock(at("2026-04-07T10:00")).todo(reviewer), id);
+        processing.claim(reviewer, task.id());
+        deadlines.withClock(at("2026-04-30T09:00")).run();
+        awaitRed(task.id());
+        return jdbc.queryForObject("select case_number from cases_application where id = ?", String.class, id);
+    }
+
+    private long lastMessage(String phone) {
+        return inbox.latest(new PhoneNumber(phone), 1).stream().mapToLong(DevInboxSmsGateway.Message::id).max()
+                .orElse(0);
+    }
+
+    private List<String> messagesSince(String phone, long id) {
+        return inbox.latest(new PhoneNumber(phone), 50).stream().filter(m -> m.id() > id)
+                .map(DevInboxSmsGateway.Message::text).toList();
     }
 
     /** A demo staff account (its real id, so that notices addressed to it are found) signed in. */

@@ -174,7 +174,7 @@ class VisitPages {
         }
     }
 
-    // --- the visitor's own visits: the body's answer and the second rating
+    // --- the visitor's own visits: the first rating, the body's answer and the second rating
 
     @GetMapping("/account/visits")
     String mine(@AuthenticationPrincipal SignedIn who, Model model) {
@@ -184,12 +184,12 @@ class VisitPages {
     }
 
     @PostMapping("/account/visits/{id}/rating")
-    String rateAgain(@PathVariable UUID id, @RequestParam(required = false) Integer level,
+    String rateOwn(@PathVariable UUID id, @RequestParam(required = false) Integer level,
             @RequestParam(required = false) List<String> reasons, @RequestParam(defaultValue = "") String comment,
             @AuthenticationPrincipal SignedIn who, HttpServletResponse response, Locale locale, Model model,
             RedirectAttributes redirect) {
         try {
-            visits.rateAgain(who, id, level, reasons, comment);
+            visits.rate(who, id, level, reasons, comment);
             redirect.addFlashAttribute("rated", id);
             return "redirect:/account/visits";
         } catch (RatingRefusedException e) {

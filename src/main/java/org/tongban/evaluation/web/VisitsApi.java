@@ -33,9 +33,11 @@ import org.tongban.identity.SignedIn;
  * for a link that existed but can no longer be used (409 rather than 410: the visit is still there, only the link's
  * state forbids the request); {@code 429} {@code evaluation.kiosk.too-many} after too many failed requests.
  *
- * <p>The visitor's own visits ({@code /my-visits}, signed in): the rated body's answer to a bad rating and the
- * second rating ({@code 201}; {@code 409} {@code evaluation.visit.rerating-not-open} before the answer,
- * {@code evaluation.visit.already-rated} after the second; {@code 404} for a visit not recorded for the account).
+ * <p>The visitor's own visits ({@code /my-visits}, signed in): the first rating of a visit recorded for the account
+ * ({@code 201}; {@code 409} {@code evaluation.visit.rating-closed} once the slip link's validity is over), the rated
+ * body's answer to a bad rating and the second rating ({@code 201}; {@code 409}
+ * {@code evaluation.visit.rerating-not-open} before the answer, {@code evaluation.visit.already-rated} after the
+ * second or after a first rating that was not bad; {@code 404} for a visit not recorded for the account).
  * The SMS link sent with the answer rates the second round through {@code /visit-ratings/{token}} like the slip's.
  */
 @RestController
@@ -107,9 +109,9 @@ class VisitsApi {
 
     @PostMapping("/my-visits/{id}/ratings")
     @ResponseStatus(HttpStatus.CREATED)
-    RatingView rateAgain(@PathVariable UUID id, @RequestBody LinkRating rating,
+    RatingView rateOwn(@PathVariable UUID id, @RequestBody LinkRating rating,
             @AuthenticationPrincipal SignedIn who) {
-        return visits.rateAgain(who, id, rating.level(), rating.reasons(), rating.comment());
+        return visits.rate(who, id, rating.level(), rating.reasons(), rating.comment());
     }
 
     @GetMapping("/visit-ratings/{token}")
