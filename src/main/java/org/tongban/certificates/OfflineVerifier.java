@@ -107,9 +107,13 @@ public final class OfflineVerifier {
         }
         String identifier = report.customData().getOrDefault("ZZBS", "");
         String until = report.customData().get("ZZYXQJZRQ");
-        if (until != null && !"长期".equals(until) && LocalDate.ofInstant(now, Certificates.ZONE)
-                .isAfter(LocalDate.parse(until))) {
-            return new Outcome("EXPIRED", identifier + " expired on " + until);
+        try {
+            if (until != null && !"长期".equals(until) && LocalDate.ofInstant(now, Certificates.ZONE)
+                    .isAfter(LocalDate.parse(until))) {
+                return new Outcome("EXPIRED", identifier + " expired on " + until);
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            return new Outcome("MALFORMED", "the validity ZZYXQJZRQ is not a date: " + until);
         }
         return new Outcome("VALID", identifier + " · sealed with " + report.sealName() + " · signed "
                 + report.signedAt());
