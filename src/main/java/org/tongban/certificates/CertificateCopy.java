@@ -32,7 +32,8 @@ final class CertificateCopy {
         paragraphs.add("电子证照标识：" + c.identifier());
         return new org.tongban.certificates.internal.OfdPackage.Content(c.type().name(), c.issuerName(),
                 "编号：" + c.number(), rows(c), paragraphs, c.issuerName(), chineseDate(c.issuedOn()), verificationLink,
-                java.util.Map.of("ZZBS", c.identifier(), "ZZBH", c.number()));
+                java.util.Map.of("ZZBS", c.identifier(), "ZZBH", c.number(), "ZZYXQJZRQ",
+                        c.validUntil() == null ? "长期" : c.validUntil().toString()));
     }
 
     private static List<List<String>> rows(CertificateView c) {

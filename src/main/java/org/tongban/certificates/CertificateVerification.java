@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongban.certificates.internal.CanonicalJson;
 import org.tongban.certificates.internal.CertificateStore;
+import org.tongban.certificates.internal.OfdVerification;
 import org.tongban.certificates.internal.Sm2;
 import org.tongban.certificates.internal.StoredCertificate;
 import org.tongban.certificates.internal.TrustStore;
@@ -119,6 +121,58 @@ public class CertificateVerification {
             }
         }
         return result(stored, changed);
+    }
+
+    /**
+     * By the sealed OFD copy (GB/T 33190 with a GB/T 38540 electronic seal): the same checks as the offline verifier
+     * ({@link OfdVerification}: SM3 digests of every file, the seal's and the document's SM2 signatures, the chain to
+     * the platform root), and in addition that the signing certificate is one of the platform's issuing-body keys and
+     * was not revoked when it sealed; then the certificate's status as for the identifier. The changed parts are named
+     * ({@code Doc_0/Pages/Page_0/Content.xml}, {@code signature}, {@code seal}, {@code signer-certificate}, ...).
+     *
+     * @throws CertificateRefusedException {@code certificates.document.malformed} (400) when it is not a sealed OFD
+     *         copy of a certificate
+     */
+    public VerificationResult byOfd(byte[] ofd) {
+        OfdVerification.Report report = OfdVerification.verify(ofd, List.of(trust.root()));
+        String identifier = report.customData().get("ZZBS");
+        if (report.malformed() || identifier == null) {
+            throw CertificateRefusedException.badRequest("certificates.document.malformed");
+        }
+        List<String> changed = new ArrayList<>();
+        for (String problem : report.problems()) {
+            changed.add(problem.startsWith("file:") || problem.startsWith("unsigned:")
+                    ? problem.substring(problem.indexOf(':') + 1) : problem);
+        }
+        if (report.signer() != null && !changed.contains("signer-certificate") && !platformKey(report)) {
+            changed.add("signer-certificate");
+        }
+        CertificateIdentifier parsed;
+        try {
+            parsed = CertificateIdentifier.parse(identifier);
+        } catch (CertificateRefusedException e) {
+            changed.add("ZZBS");
+            return tampered(VerificationResult.unknown(identifier), changed);
+        }
+        var row = store.byIdentifier(parsed.value());
+        if (row.isEmpty()) {
+            return changed.isEmpty() ? VerificationResult.unknown(parsed.value())
+                    : tampered(VerificationResult.unknown(parsed.value()), changed);
+        }
+        return result(row.get(), changed);
+    }
+
+    /** The certificate that sealed is a platform key's (named by the copy's {@code SignKeyId}), not revoked then. */
+    private boolean platformKey(OfdVerification.Report report) {
+        try {
+            UUID keyId = UUID.fromString(report.customData().getOrDefault("SignKeyId", ""));
+            if (!Sm2.readCertificate(trust.verifyingKey(keyId).certificatePem()).equals(report.signer())) {
+                return false;
+            }
+            return trust.revokedAt(keyId).map(at -> report.signedAt().isBefore(at)).orElse(true);
+        } catch (IllegalArgumentException | org.springframework.dao.DataAccessException e) {
+            return false;
+        }
     }
 
     private boolean signatureHolds(StoredCertificate stored, Map<String, Object> payload, String signature) {

@@ -505,22 +505,53 @@ public class Certificates {
     }
 
     /**
-     * The certificate as an OFD document (GB/T 33190) for its holder: the same content as the PDF copy, with the
-     * package signed by the issuing body's current SM2 key in the OFD signature structure (SM3 digests of every file,
-     * see {@link org.tongban.certificates.internal.OfdPackage}) — a digital signature, not a national e-seal. Audited.
+     * The certificate as an OFD document (GB/T 33190) for its holder: the same content as the PDF copy, sealed with
+     * the issuing body's electronic seal (GB/T 38540: {@code SESeal} + {@code SES_Signature} by the body's current SM2
+     * key, carrying its X.509 certificate; SM3 digests of every file, see
+     * {@link org.tongban.certificates.internal.OfdPackage}). Audited.
      */
     @Transactional
     public OfdCopy ofdCopy(SignedIn person, UUID id, String verificationLink) {
         StoredCertificate row = heldBy(person, id);
         CertificateView view = view(row, false);
         TrustStore.SigningKey key = trust.signingKey(body(row.issuerBodyId()));
+        java.time.Instant now = java.time.Instant.now();
         byte[] ofd = org.tongban.certificates.internal.OfdPackage.write(CertificateCopy.ofd(view, verificationLink),
                 new org.tongban.certificates.internal.OfdPackage.Signer(key.id().toString(), row.issuerName(),
-                        key.privateKey()), java.time.Instant.now());
+                        key.privateKey(), key.certificate(), seal(key, row.issuerName(), row.issuerCode(), now)),
+                now);
         audit.record(new AuditTrail.Event("certificates", "certificate.ofd-downloaded", person.accountId(),
                 person.name(), "certificate", row.identifier(), null));
         return new OfdCopy(view.type().name() + "-" + view.number() + ".ofd", ofd);
     }
+
+    /**
+     * The body's electronic seal for certificates (电子证照专用章, GB/T 38540 {@code SESeal}), made with its signing key
+     * (the body is its own seal maker) and valid as long as the key's certificate; one per key, kept in memory (a
+     * restart makes it again with the same {@code esID}).
+     */
+    private byte[] seal(TrustStore.SigningKey key, String bodyName, String bodyCode, java.time.Instant now) {
+        return seals.computeIfAbsent(key.id(), k -> {
+            String name = bodyName + "电子证照专用章";
+            byte[] picture = org.tongban.certificates.internal.SealImage.png(bodyName, "电子证照专用章",
+                    renderer.fontFile());
+            try {
+                return org.tongban.certificates.internal.ElectronicSeal.seal(
+                        new org.tongban.certificates.internal.ElectronicSeal.SealInfo(bodyCode + "-" + k,
+                                org.tongban.certificates.internal.ElectronicSeal.TYPE_ORGANIZATION, name,
+                                List.of(key.certificate().getEncoded()), now,
+                                key.certificate().getNotBefore().toInstant(),
+                                key.certificate().getNotAfter().toInstant(), "PNG", picture,
+                                org.tongban.certificates.internal.SealImage.SIZE_MM,
+                                org.tongban.certificates.internal.SealImage.SIZE_MM),
+                        key.certificate(), key.privateKey());
+            } catch (java.security.cert.CertificateEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private final Map<UUID, byte[]> seals = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The certificate of a signing key (PEM), for checking a package it signed. */
     public String signingCertificatePem(UUID keyId) {

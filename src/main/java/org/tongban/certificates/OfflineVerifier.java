@@ -9,12 +9,12 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.tongban.certificates.internal.CanonicalJson;
+import org.tongban.certificates.internal.OfdVerification;
 import org.tongban.certificates.internal.Sm2;
 
 import tools.jackson.core.JacksonException;
@@ -27,10 +27,15 @@ import tools.jackson.databind.json.JsonMapper;
  * the SM2/SM3 signature over the canonical payload, and the validity dates. Revocation and suspension can only be
  * known from the server (or a later revocation list), which the answer says.
  *
- * <p>{@code java -jar tongban.jar verify CERTIFICATE.json [--root ROOT-CA.pem]}; the root CA certificate is at
- * {@code /api/v1/certificates/root-ca.pem}. Without {@code --root} the root embedded in the file is used and the
- * answer says that it was not independently trusted. Exit status 0 for a valid certificate, 1 otherwise, 2 for
- * wrong usage.
+ * <p>It also verifies the sealed OFD copy ({@code .ofd}, GB/T 33190 with a GB/T 38540 electronic seal, see
+ * {@link OfdVerification}): the SM3 digest of every file of the package, the {@code SES_Signature} and the seal's own
+ * signature with the certificates they carry, and those certificates' chain to the trusted root certificates.
+ *
+ * <p>{@code java -jar tongban.jar verify CERTIFICATE.json|CERTIFICATE.ofd [--root ROOT-CA.pem]}; the root CA
+ * certificate is at {@code /api/v1/certificates/root-ca.pem} (the file may hold several trusted root certificates).
+ * Without {@code --root} a JSON document is checked against the root embedded in it and the answer says that it was
+ * not independently trusted; an OFD carries no root, so it is then {@code UNTRUSTED}. Exit status 0 for a valid
+ * certificate, 1 otherwise, 2 for wrong usage.
  */
 public final class OfflineVerifier {
 
@@ -54,19 +59,64 @@ public final class OfflineVerifier {
     /** The command line; returns the exit status. */
     public static int run(String[] args, PrintStream out) throws IOException {
         if (args.length != 1 && !(args.length == 3 && "--root".equals(args[1]))) {
-            out.println("usage: verify CERTIFICATE.json [--root ROOT-CA.pem]");
+            out.println("usage: verify CERTIFICATE.json|CERTIFICATE.ofd [--root ROOT-CA.pem]");
             return 2;
         }
-        String document = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
-        X509Certificate root = args.length == 3 ? Sm2.readCertificate(Files.readString(Path.of(args[2]))) : null;
-        Outcome outcome = verify(document, root, Instant.now());
+        byte[] bytes = Files.readAllBytes(Path.of(args[0]));
+        List<X509Certificate> roots = args.length == 3 ? Sm2.readCertificates(Files.readString(Path.of(args[2])))
+                : List.of();
+        X509Certificate root = roots.isEmpty() ? null : roots.getFirst();
+        Outcome outcome;
+        if (OfdVerification.isZip(bytes)) {
+            outcome = verifyOfd(bytes, roots, Instant.now());
+        } else {
+            String document = new String(bytes, StandardCharsets.UTF_8);
+            outcome = verify(document, root, Instant.now());
+            for (int i = 1; i < roots.size() && "UNTRUSTED".equals(outcome.status()); i++) {
+                outcome = verify(document, roots.get(i), Instant.now());
+            }
+        }
         out.println(outcome.status() + ": " + outcome.detail());
-        if (root == null) {
+        if (root == null && OfdVerification.isZip(bytes)) {
+            out.println("warning: an OFD copy carries no root CA certificate; pass --root ROOT-CA.pem");
+        } else if (root == null) {
             out.println("warning: checked against the root CA certificate inside the file; pass --root to trust "
                     + "only the platform's root CA");
         }
         out.println("note: revocation and suspension are known only to the platform (/certificates/verify)");
         return outcome.valid() ? 0 : 1;
+    }
+
+    /**
+     * A sealed OFD copy: {@code TAMPERED} naming the parts (a file, {@code signature}, {@code seal}, {@code issuer})
+     * when anything changed, {@code UNTRUSTED} when intact but not signed under one of {@code trustedRoots},
+     * {@code EXPIRED} past the validity the document states, else {@code VALID}.
+     */
+    public static Outcome verifyOfd(byte[] ofd, List<X509Certificate> trustedRoots, Instant now) {
+        OfdVerification.Report report = OfdVerification.verify(ofd, trustedRoots);
+        if (report.malformed()) {
+            return new Outcome("MALFORMED", "not a sealed OFD package");
+        }
+        if (report.tampered()) {
+            return new Outcome("TAMPERED", "changed: " + String.join(", ", report.problems().stream()
+                    .filter(p -> !p.equals("signer-certificate")).toList()));
+        }
+        if (report.untrusted()) {
+            return new Outcome("UNTRUSTED", "the signing certificate " + report.signer().getSubjectX500Principal()
+                    .getName() + " is not issued by a trusted root CA");
+        }
+        String identifier = report.customData().getOrDefault("ZZBS", "");
+        String until = report.customData().get("ZZYXQJZRQ");
+        try {
+            if (until != null && !"长期".equals(until) && LocalDate.ofInstant(now, Certificates.ZONE)
+                    .isAfter(LocalDate.parse(until))) {
+                return new Outcome("EXPIRED", identifier + " expired on " + until);
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            return new Outcome("MALFORMED", "the validity ZZYXQJZRQ is not a date: " + until);
+        }
+        return new Outcome("VALID", identifier + " · sealed with " + report.sealName() + " · signed "
+                + report.signedAt());
     }
 
     /** @param trustedRoot the platform's root CA certificate; {@code null} to use the one inside the document */
@@ -129,8 +179,6 @@ public final class OfflineVerifier {
     }
 
     private static String organizationIdentifier(X509Certificate certificate) {
-        var rdns = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded())
-                .getRDNs(BCStyle.ORGANIZATION_IDENTIFIER);
-        return rdns.length == 1 ? rdns[0].getFirst().getValue().toString() : "";
+        return OfdVerification.organizationIdentifier(certificate);
     }
 }

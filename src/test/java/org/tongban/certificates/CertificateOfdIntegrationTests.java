@@ -33,6 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.tongban.TongbanIntegrationTest;
 import org.tongban.cases.CaseFixtures;
+import org.tongban.certificates.internal.ElectronicSeal;
 import org.tongban.certificates.internal.OfdPackage;
 import org.tongban.certificates.internal.Sm2;
 import org.tongban.organization.BodyCategory;
@@ -104,7 +105,11 @@ class CertificateOfdIntegrationTests {
         return out;
     }
 
-    /** What a verifier of the package does: every referenced file's SM3, then the SM2 signature of Signature.xml. */
+    /**
+     * What a verifier of the package does, written out here independently of {@code OfdVerification}: every
+     * referenced file's SM3, then the GB/T 38540 {@code SES_Signature} (dataHash = SM3 of Signature.xml, SM2 over
+     * TBS_Sign with the certificate it carries, which must be the platform's key named by {@code SignKeyId}).
+     */
     private List<String> problems(Map<String, byte[]> files) throws Exception {
         List<String> problems = new ArrayList<>();
         Document signature = xml(files.get(OfdPackage.SIGNATURE_PATH));
@@ -130,9 +135,12 @@ class CertificateOfdIntegrationTests {
         }
         String keyId = elements(xml(files.get("OFD.xml")), "CustomData").stream()
                 .filter(e -> e.getAttribute("Name").equals("SignKeyId")).findFirst().orElseThrow().getTextContent();
-        var signer = Sm2.readCertificate(certificates.signingCertificatePem(UUID.fromString(keyId)));
-        if (!Sm2.verify(signer.getPublicKey(), files.get(OfdPackage.SIGNATURE_PATH),
-                files.get(OfdPackage.SIGNED_VALUE_PATH))) {
+        var platformCertificate = Sm2.readCertificate(certificates.signingCertificatePem(UUID.fromString(keyId)));
+        ElectronicSeal.Signature ses = ElectronicSeal.readSignature(files.get(OfdPackage.SIGNED_VALUE_PATH));
+        assertThat(ses.signerCertificate()).isEqualTo(platformCertificate.getEncoded());
+        if (!java.util.Arrays.equals(ses.dataHash(), OfdPackage.sm3(files.get(OfdPackage.SIGNATURE_PATH)))
+                || !Sm2.verify(Sm2.readCertificate(ses.signerCertificate()).getPublicKey(), ses.signedContent(),
+                        ses.signature())) {
             problems.add("signature");
         }
         return problems;
@@ -195,6 +203,7 @@ class CertificateOfdIntegrationTests {
 
         // The package signature holds.
         assertThat(problems(files)).isEmpty();
+        assertSealed(files, card);
         assertThat(jdbc.queryForObject("select count(*) from platform_audit_event where action = "
                 + "'certificate.ofd-downloaded' and target_id = ?", Integer.class, card.identifier())).isOne();
 
@@ -217,6 +226,53 @@ class CertificateOfdIntegrationTests {
         assertThat(problems(changedSignature)).containsExactly("signature");
     }
 
+    /**
+     * GB/T 33190 §18 with a GB/T 38540 seal: Signatures.xml names a seal, Signature.xml places the stamp on page 1
+     * and points to Seal.esl, which is the SESeal inside the SES_Signature: header ES/4/vendor, the body's name, its
+     * signing certificate in the list, a PNG picture of a red seal, signed by the body's key.
+     */
+    private void assertSealed(Map<String, byte[]> files, CertificateView card) throws Exception {
+        assertThat(elements(xml(files.get(OfdPackage.SIGNATURES_PATH)), "Signature").getFirst().getAttribute("Type"))
+                .isEqualTo("Seal");
+        Document signature = xml(files.get(OfdPackage.SIGNATURE_PATH));
+        String firstPage = elements(xml(files.get("Doc_0/Document.xml")), "Page").getFirst().getAttribute("ID");
+        Element stamp = elements(signature, "StampAnnot").getFirst();
+        assertThat(stamp.getAttribute("PageRef")).isEqualTo(firstPage);
+        assertThat(stamp.getAttribute("Boundary").split(" ")).hasSize(4).endsWith("40", "40");
+        assertThat(elements(signature, "BaseLoc").getFirst().getTextContent()).isEqualTo("/" + OfdPackage.SEAL_PATH);
+
+        ElectronicSeal.Signature ses = ElectronicSeal.readSignature(files.get(OfdPackage.SIGNED_VALUE_PATH));
+        assertThat(ses.version()).isEqualTo(4);
+        assertThat(ses.algorithm()).isEqualTo("1.2.156.10197.1.501");
+        assertThat(ses.propertyInfo()).isEqualTo("/" + OfdPackage.SIGNATURE_PATH);
+        assertThat(ses.timeStamped()).isFalse();
+        ElectronicSeal.Seal seal = ses.seal();
+        assertThat(seal.der()).isEqualTo(files.get(OfdPackage.SEAL_PATH));
+        assertThat(List.of(seal.headerId(), seal.version(), seal.vendor())).containsExactly("ES", 4, "Tongban");
+        assertThat(seal.info().name()).isEqualTo(card.issuerName() + "电子证照专用章");
+        assertThat(seal.info().esId()).startsWith(card.issuerCode());
+        assertThat(seal.info().type()).isEqualTo(1);
+        assertThat(seal.info().certificates()).hasSize(1);
+        assertThat(seal.info().certificates().getFirst()).isEqualTo(ses.signerCertificate());
+        assertThat(seal.makerCertificate()).isEqualTo(ses.signerCertificate());
+        assertThat(seal.info().validStart()).isBefore(ses.time());
+        assertThat(seal.info().validEnd()).isAfter(ses.time());
+        assertThat(Sm2.verify(Sm2.readCertificate(seal.makerCertificate()).getPublicKey(), seal.signedContent(),
+                seal.signedValue())).isTrue();
+        assertThat(seal.info().pictureType()).isEqualTo("PNG");
+        assertThat(List.of(seal.info().widthMm(), seal.info().heightMm())).containsExactly(40, 40);
+        var image = javax.imageio.ImageIO.read(new ByteArrayInputStream(seal.info().picture()));
+        assertThat(image.getWidth()).isEqualTo(image.getHeight());
+        // A red ring at the top edge (the ring is drawn 2.5% in from the border), transparent at the corner.
+        var ring = new java.awt.Color(image.getRGB(image.getWidth() / 2, (int) (image.getHeight() * 0.025)), true);
+        assertThat(ring.getRed()).isGreaterThan(150);
+        assertThat(ring.getGreen()).isLessThan(80);
+        assertThat(new java.awt.Color(image.getRGB(0, 0), true).getAlpha()).isZero();
+        // The star fills the centre.
+        assertThat(new java.awt.Color(image.getRGB(image.getWidth() / 2, image.getHeight() / 2), true).getRed())
+                .isGreaterThan(150);
+    }
+
     @Test
     void anotherPersonCannotDownloadTheOfd() throws Exception {
         Person holder = register("欧九");
@@ -229,5 +285,122 @@ class CertificateOfdIntegrationTests {
         mvc.perform(get("/api/v1/certificates/{id}/ofd", card.id())).andExpect(status().isUnauthorized());
         mvc.perform(get("/account/certificates/{id}/ofd", card.id()).cookie(holder.session()))
                 .andExpect(status().isOk()).andExpect(content().contentType("application/ofd"));
+    }
+
+    private String serverVerdict(byte[] ofd) throws Exception {
+        return mvc.perform(post("/api/v1/certificates/verification").contentType("application/ofd").content(ofd))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private static String offline(java.nio.file.Path directory, String name, byte[] ofd, String rootPem)
+            throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.write(directory.resolve(name), ofd);
+        java.nio.file.Path root = java.nio.file.Files.writeString(directory.resolve(name + ".root.pem"), rootPem);
+        var out = new ByteArrayOutputStream();
+        int exit = OfflineVerifier.run(new String[] { file.toString(), "--root", root.toString() },
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+        String first = out.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        assertThat(exit).isEqualTo(first.startsWith("VALID") ? 0 : 1);
+        return first;
+    }
+
+    private static byte[] flip(byte[] data, int index) {
+        byte[] copy = data.clone();
+        copy[index] ^= 0x01;
+        return copy;
+    }
+
+    @Test
+    void theOfflineVerifierAndTheServerAgreeOnTheSealedOfdAndBothSeeOneFlippedByte(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) throws Exception {
+        Person holder = register("欧十一");
+        CertificateView card = card(holder);
+        byte[] ofd = mvc.perform(get("/api/v1/certificates/{id}/ofd", card.id()).cookie(holder.session()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String root = mvc.perform(get("/api/v1/certificates/root-ca.pem")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        // Untouched: valid offline (with only the root CA certificate) and on the server, API and page.
+        assertThat(offline(directory, "a.ofd", ofd, root)).startsWith("VALID: " + card.identifier())
+                .contains(card.issuerName() + "电子证照专用章");
+        assertThat(serverVerdict(ofd)).contains("\"status\":\"VALID\"").contains(card.identifier());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/certificates/verify")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "c.ofd", "application/ofd", ofd))
+                .with(csrf())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"verification-status\">有效<")));
+
+        // One flipped byte in a content file: both say tampered and name the file.
+        Map<String, byte[]> files = unzip(ofd);
+        String pagePath = "Doc_0/Pages/Page_0/Content.xml";
+        byte[] page = files.get(pagePath);
+        int at = new String(page, StandardCharsets.ISO_8859_1).indexOf(card.number());
+        Map<String, byte[]> changedPage = new LinkedHashMap<>(files);
+        changedPage.put(pagePath, flip(page, at));
+        byte[] tamperedPage = rezip(changedPage);
+        assertThat(offline(directory, "b.ofd", tamperedPage, root)).startsWith("TAMPERED").contains(pagePath);
+        assertThat(serverVerdict(tamperedPage)).contains("\"status\":\"TAMPERED\"").contains(pagePath);
+
+        // One flipped byte in the signature value (the last byte of SES_Signature is the SM2 signature's).
+        Map<String, byte[]> changedSignature = new LinkedHashMap<>(files);
+        byte[] signedValue = files.get(OfdPackage.SIGNED_VALUE_PATH);
+        changedSignature.put(OfdPackage.SIGNED_VALUE_PATH, flip(signedValue, signedValue.length - 1));
+        byte[] tamperedSignature = rezip(changedSignature);
+        assertThat(offline(directory, "c.ofd", tamperedSignature, root)).startsWith("TAMPERED").contains("signature");
+        assertThat(serverVerdict(tamperedSignature)).contains("\"status\":\"TAMPERED\"")
+                .contains("\"signature\"");
+
+        // A changed seal file: it is no longer the seal the signature covers.
+        Map<String, byte[]> changedSeal = new LinkedHashMap<>(files);
+        byte[] seal = files.get(OfdPackage.SEAL_PATH);
+        changedSeal.put(OfdPackage.SEAL_PATH, flip(seal, seal.length / 2));
+        byte[] tamperedSeal = rezip(changedSeal);
+        assertThat(offline(directory, "d.ofd", tamperedSeal, root)).startsWith("TAMPERED").contains("seal");
+        assertThat(serverVerdict(tamperedSeal)).contains("\"status\":\"TAMPERED\"").contains("\"seal\"");
+
+        // A file added that no digest covers.
+        Map<String, byte[]> added = new LinkedHashMap<>(files);
+        added.put("Doc_0/Pages/Page_1/Content.xml", page);
+        assertThat(offline(directory, "e.ofd", rezip(added), root)).startsWith("TAMPERED")
+                .contains("unsigned:Doc_0/Pages/Page_1/Content.xml");
+        assertThat(serverVerdict(rezip(added))).contains("\"status\":\"TAMPERED\"");
+
+        // Not an OFD at all: 400 on the server, MALFORMED offline.
+        byte[] notOfd = rezip(Map.of("hello.txt", "hi".getBytes(StandardCharsets.UTF_8)));
+        mvc.perform(post("/api/v1/certificates/verification").contentType("application/ofd").content(notOfd))
+                .andExpect(status().isBadRequest());
+        assertThat(offline(directory, "f.ofd", notOfd, root)).startsWith("MALFORMED");
+    }
+
+    @Test
+    void anOfdSealedWithAKeyOutsideTheTrustListIsRejectedOfflineAndOnTheServer(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) throws Exception {
+        Person holder = register("欧十二");
+        CertificateView card = card(holder);
+        String root = mvc.perform(get("/api/v1/certificates/root-ca.pem")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        // A forger's own root and a signing certificate naming the real body: intact, but not trusted.
+        var now = java.time.Instant.now();
+        var forgerRoot = Sm2.newKeyPair();
+        var forgerRootCertificate = Sm2.certificate("伪造的根", null, forgerRoot.getPublic(), null,
+                forgerRoot.getPrivate(), true, now.minusSeconds(86_400), now.plusSeconds(86_400 * 30));
+        var forged = Sm2.newKeyPair();
+        var forgedCertificate = Sm2.certificate(card.issuerName(), card.issuerCode(), forged.getPublic(),
+                forgerRootCertificate, forgerRoot.getPrivate(), false, now.minusSeconds(86_400),
+                now.plusSeconds(86_400 * 30));
+        byte[] seal = ElectronicSeal.seal(new ElectronicSeal.SealInfo(card.issuerCode() + "-forged",
+                ElectronicSeal.TYPE_ORGANIZATION, card.issuerName() + "电子证照专用章",
+                List.of(forgedCertificate.getEncoded()), now, now.minusSeconds(86_400), now.plusSeconds(86_400 * 30),
+                "PNG", org.tongban.certificates.internal.SealImage.png(card.issuerName(), "电子证照专用章",
+                        java.util.Optional.empty()), 40, 40), forgedCertificate, forged.getPrivate());
+        byte[] ofd = OfdPackage.write(new OfdPackage.Content("社会保障卡", card.issuerName(), "编号：" + card.number(),
+                List.of(List.of("证照编号", card.number())), List.of("伪造"), card.issuerName(), "2026年11月24日",
+                null, Map.of("ZZBS", card.identifier(), "ZZYXQJZRQ", "长期")),
+                new OfdPackage.Signer(UUID.randomUUID().toString(), card.issuerName(), forged.getPrivate(),
+                        forgedCertificate, seal), now);
+
+        assertThat(offline(directory, "forged.ofd", ofd, root)).startsWith("UNTRUSTED");
+        assertThat(serverVerdict(ofd)).contains("\"status\":\"TAMPERED\"").contains("signer-certificate");
+        // Trusting the forger's root (a second certificate in the trust file) makes it verify: the trust list decides.
+        assertThat(offline(directory, "forged2.ofd", ofd, root + Sm2.pem(forgerRootCertificate))).startsWith("VALID");
     }
 }

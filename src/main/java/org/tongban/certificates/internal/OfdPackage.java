@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -32,13 +33,16 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
  * family — not embedded, so the reader substitutes its own SimSun/宋体-compatible font) and one
  * {@code Doc_0/Pages/Page_N/Content.xml} per A4 page holding text objects and the QR code as a path object.
  *
- * <p>Optionally signed with the structure of GB/T 33190 §18 (the signature part GB/T 38540 builds on):
- * {@code Doc_0/Signs/Signatures.xml} lists {@code Sign_0/Signature.xml}, whose {@code SignedInfo} carries an SM3
- * digest ({@code CheckMethod} 1.2.156.10197.1.401) of every file of the package outside {@code Doc_0/Signs/}, and
- * {@code SignedValue.dat} holds the SM2 signature (SM3withSM2, OID 1.2.156.10197.1.501, DER, pinned signer ID) of
- * the bytes of {@code Signature.xml}. This is a plain digital signature ({@code Type="Sign"}) by the issuing body's
- * key: not an electronic seal (no GB/T 38540 {@code SES_Signature} with a seal image and seal certificate) and not a
- * GM/T 0010 PKCS#7 envelope — readers that only accept national e-seals will show it as an unrecognised signature.
+ * <p>Optionally sealed with the signature structure of GB/T 33190-2016 §18 carrying a GB/T 38540-2020 electronic
+ * seal (电子印章 and 电子签章): {@code Doc_0/Signs/Signatures.xml} lists {@code Sign_0/Signature.xml} ({@code Type="Seal"}),
+ * whose {@code SignedInfo} carries an SM3 digest ({@code CheckMethod} 1.2.156.10197.1.401) of every file of the
+ * package outside {@code Doc_0/Signs/}, a {@code StampAnnot} placing the seal over the issuer's name and date, and
+ * {@code Seal/BaseLoc} pointing to {@code Seal.esl} (the body's {@code SESeal}); {@code SignedValue.dat} is the
+ * {@code SES_Signature} (see {@link ElectronicSeal}) whose {@code dataHash} is the SM3 digest of the bytes of
+ * {@code Signature.xml} (the signed data for OFD, GB/T 38540 Annex on OFD), with the issuing body's X.509 signing
+ * certificate in {@code cert} and the SM2 signature (SM3withSM2, OID 1.2.156.10197.1.501, DER, pinned signer ID).
+ * The package can thus be verified with nothing but the province's root CA certificate. Not done: a time stamp
+ * (GB/T 20520) in {@code SES_Signature.timeStamp}, and a GM/T 0010 PKCS#7 {@code Type="Sign"} alternative.
  */
 public final class OfdPackage {
 
@@ -48,6 +52,8 @@ public final class OfdPackage {
     public static final String SM2_SIGNATURE_OID = "1.2.156.10197.1.501";
     public static final String SIGNATURE_PATH = "Doc_0/Signs/Sign_0/Signature.xml";
     public static final String SIGNED_VALUE_PATH = "Doc_0/Signs/Sign_0/SignedValue.dat";
+    public static final String SEAL_PATH = "Doc_0/Signs/Sign_0/Seal.esl";
+    public static final String SIGNATURES_PATH = "Doc_0/Signs/Signatures.xml";
 
     private static final double PAGE_WIDTH = 210;
     private static final double PAGE_HEIGHT = 297;
@@ -59,8 +65,12 @@ public final class OfdPackage {
             List<String> paragraphs, String issuer, String date, String qrText, Map<String, String> customData) {
     }
 
-    /** Who signs the package: the key's id (named in the document's custom data) and the private key. */
-    public record Signer(String keyId, String providerName, PrivateKey key) {
+    /**
+     * Who seals the package: the key's id (named in the document's custom data), the private key, its X.509
+     * certificate (carried in the signature) and the body's seal ({@code SESeal}, DER, see {@link ElectronicSeal}).
+     */
+    public record Signer(String keyId, String providerName, PrivateKey key, X509Certificate certificate,
+            byte[] seal) {
     }
 
     private OfdPackage() {
@@ -69,7 +79,8 @@ public final class OfdPackage {
     /** The OFD package, signed when {@code signer} is given. */
     public static byte[] write(Content content, Signer signer, Instant now) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        List<String> pages = layout(content);
+        double[] stamp = new double[3];
+        List<String> pages = layout(content, stamp);
         int id = 1;
         int fontId = id++;
         List<Integer> pageIds = new ArrayList<>();
@@ -117,31 +128,43 @@ public final class OfdPackage {
         ordered.put("Doc_0/PublicRes.xml", utf8(publicRes));
         ordered.putAll(files);
         if (signer != null) {
-            sign(ordered, signer, now);
+            sign(ordered, signer, now, pageIds.get((int) stamp[0]), stamp[1], stamp[2]);
         }
         return zip(ordered);
     }
 
-    private static void sign(Map<String, byte[]> files, Signer signer, Instant now) {
+    /**
+     * GB/T 33190 §18.2 signature description and GB/T 38540 §8 electronic signature: the digests of the files, the
+     * stamp annotation ({@code PageRef}, {@code Boundary} in mm; the seal centred at ({@code x}, {@code y})), the seal
+     * file, and {@code SignedValue.dat} = {@code SES_Signature} over SM3 of {@code Signature.xml}.
+     */
+    private static void sign(Map<String, byte[]> files, Signer signer, Instant now, int pageId, double x, double y) {
         StringBuilder references = new StringBuilder();
         for (var file : files.entrySet()) {
             references.append("<ofd:Reference FileRef=\"/").append(escape(file.getKey())).append("\"><ofd:CheckValue>")
                     .append(Base64.getEncoder().encodeToString(sm3(file.getValue())))
                     .append("</ofd:CheckValue></ofd:Reference>");
         }
+        double size = SealImage.SIZE_MM;
         String signature = xml("<ofd:Signature xmlns:ofd=\"" + NS + "\"><ofd:SignedInfo>"
-                + "<ofd:Provider ProviderName=\"" + escape(signer.providerName()) + "\" Version=\"1\"/>"
+                + "<ofd:Provider ProviderName=\"Tongban\" Company=\"" + escape(signer.providerName())
+                + "\" Version=\"1\"/>"
                 + "<ofd:SignatureMethod>" + SM2_SIGNATURE_OID + "</ofd:SignatureMethod>"
                 + "<ofd:SignatureDateTime>" + DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'")
                         .format(now.atOffset(ZoneOffset.UTC)) + "</ofd:SignatureDateTime>"
                 + "<ofd:References CheckMethod=\"" + SM3_OID + "\">" + references + "</ofd:References>"
+                + "<ofd:StampAnnot ID=\"1\" PageRef=\"" + pageId + "\" Boundary=\"" + fmt(x - size / 2) + " "
+                + fmt(y - size / 2) + " " + fmt(size) + " " + fmt(size) + "\"/>"
+                + "<ofd:Seal><ofd:BaseLoc>/" + SEAL_PATH + "</ofd:BaseLoc></ofd:Seal>"
                 + "</ofd:SignedInfo><ofd:SignedValue>/" + SIGNED_VALUE_PATH + "</ofd:SignedValue></ofd:Signature>");
         byte[] signatureBytes = utf8(signature);
-        files.put("Doc_0/Signs/Signatures.xml", utf8(xml("<ofd:Signatures xmlns:ofd=\"" + NS + "\">"
-                + "<ofd:MaxSignId>1</ofd:MaxSignId><ofd:Signature ID=\"1\" Type=\"Sign\" BaseLoc=\"Sign_0/Signature.xml\"/>"
+        files.put(SIGNATURES_PATH, utf8(xml("<ofd:Signatures xmlns:ofd=\"" + NS + "\">"
+                + "<ofd:MaxSignId>1</ofd:MaxSignId><ofd:Signature ID=\"1\" Type=\"Seal\" BaseLoc=\"Sign_0/Signature.xml\"/>"
                 + "</ofd:Signatures>")));
         files.put(SIGNATURE_PATH, signatureBytes);
-        files.put(SIGNED_VALUE_PATH, Sm2.sign(signer.key(), signatureBytes));
+        files.put(SEAL_PATH, signer.seal());
+        files.put(SIGNED_VALUE_PATH, ElectronicSeal.sign(signer.seal(), now, sm3(signatureBytes), "/" + SIGNATURE_PATH,
+                signer.certificate(), signer.key()));
     }
 
     /** SM3 (GB/T 32905) of the bytes. */
@@ -161,7 +184,7 @@ public final class OfdPackage {
     private static final double LABEL_WIDTH = 42;
 
     /** Each page's objects as XML fragments (text and path objects), with placeholders for the ids. */
-    private static List<String> layout(Content content) {
+    private static List<String> layout(Content content, double[] stamp) {
         List<String> pages = new ArrayList<>();
         StringBuilder page = new StringBuilder();
         double y = MARGIN;
@@ -219,6 +242,10 @@ public final class OfdPackage {
         }
         double bottom = Math.max(y, MARGIN + (content.qrText() == null ? 0 : qrSize)) + TEXT_SIZE * 3;
         page.append(text(PAGE_WIDTH / 2, bottom, TEXT_WIDTH / 2, TEXT_SIZE, content.issuer(), false));
+        // The seal over the issuer's name and the date, as on paper (盖章处).
+        stamp[0] = pages.size();
+        stamp[1] = Math.min(PAGE_WIDTH / 2 + 20, PAGE_WIDTH - SealImage.SIZE_MM / 2.0);
+        stamp[2] = Math.min(bottom + TEXT_SIZE * 1.3, PAGE_HEIGHT - SealImage.SIZE_MM / 2.0);
         page.append(text(PAGE_WIDTH / 2, bottom + TEXT_SIZE * 1.6, TEXT_WIDTH / 2, TEXT_SIZE, content.date(), false));
         pages.add(page.toString());
         return pages;

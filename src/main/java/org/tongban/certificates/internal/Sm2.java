@@ -145,6 +145,30 @@ public final class Sm2 {
         }
     }
 
+    /** A DER-encoded certificate (as GB/T 38540 carries it). */
+    public static X509Certificate readCertificate(byte[] der) {
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509", BC)
+                    .generateCertificate(new ByteArrayInputStream(der));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new IllegalArgumentException("Not a certificate", e);
+        }
+    }
+
+    /** Every certificate in a PEM text (a list of trusted roots); at least one. */
+    public static java.util.List<X509Certificate> readCertificates(String pem) {
+        try {
+            var all = CertificateFactory.getInstance("X.509", BC).generateCertificates(
+                    new ByteArrayInputStream(pem.strip().getBytes(StandardCharsets.US_ASCII)));
+            if (all.isEmpty()) {
+                throw new IllegalArgumentException("No certificate");
+            }
+            return all.stream().map(X509Certificate.class::cast).toList();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("Not a certificate", e);
+        }
+    }
+
     public static PrivateKey readPrivateKey(String pem) {
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             return new JcaPEMKeyConverter().setProvider(BC).getPrivateKey((PrivateKeyInfo) parser.readObject());

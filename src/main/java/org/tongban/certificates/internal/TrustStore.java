@@ -173,6 +173,13 @@ public class TrustStore {
         }
     }
 
+    /** When the key was revoked, if it was (read each time: revocation can happen any moment). */
+    public Optional<Instant> revokedAt(UUID keyId) {
+        return jdbc.query("select revoked_at from certificates_signing_key where id = ?",
+                (rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(java.sql.Timestamp::toInstant), keyId).stream()
+                .findFirst().flatMap(o -> o);
+    }
+
     /** A signing key by id, for verification (cached: keys never change). */
     public VerifyingKey verifyingKey(UUID id) {
         return verifying.computeIfAbsent(id, k -> {

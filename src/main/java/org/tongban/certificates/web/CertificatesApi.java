@@ -29,6 +29,7 @@ import org.tongban.certificates.Certificates;
 import org.tongban.certificates.Holder;
 import org.tongban.certificates.HolderKind;
 import org.tongban.certificates.VerificationResult;
+import org.tongban.certificates.internal.OfdVerification;
 import org.tongban.identity.SignedIn;
 
 /**
@@ -72,9 +73,15 @@ class CertificatesApi {
         return verification.byIdentifier(identifier, code);
     }
 
-    /** Verification of a downloaded signed document, sent as the request body. */
+    /**
+     * Verification of a downloaded signed document (JSON) or sealed OFD copy ({@code application/ofd}, recognised
+     * by content), sent as the request body.
+     */
     @PostMapping(path = "/verification", consumes = MediaType.ALL_VALUE)
     VerificationResult verifyDocument(@RequestBody byte[] document) {
+        if (OfdVerification.isZip(document) && document.length <= OfdVerification.MAX_BYTES) {
+            return verification.byOfd(document);
+        }
         if (document.length > VerificationPages.MAX_DOCUMENT) {
             throw CertificateRefusedException.badRequest("certificates.document.malformed");
         }

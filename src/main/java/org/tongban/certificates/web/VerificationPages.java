@@ -15,11 +15,12 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.tongban.certificates.CertificateRefusedException;
 import org.tongban.certificates.CertificateVerification;
+import org.tongban.certificates.internal.OfdVerification;
 import org.tongban.platform.web.Problems;
 
 /**
  * The public verification page (证照核验): by identifier and verification code (what the QR code opens), or by the
- * signed data, pasted or uploaded. No sign-in.
+ * signed data, pasted or uploaded, or by the sealed OFD copy, uploaded. No sign-in.
  */
 @Controller
 class VerificationPages {
@@ -62,6 +63,20 @@ class VerificationPages {
             @RequestParam(required = false) MultipartFile file, Locale locale, Model model,
             HttpServletResponse response) throws IOException {
         String text = document;
+        if (file != null && !file.isEmpty() && file.getSize() <= OfdVerification.MAX_BYTES) {
+            byte[] bytes = file.getBytes();
+            if (OfdVerification.isZip(bytes)) {
+                // The sealed OFD copy (GB/T 33190 + GB/T 38540 seal).
+                model.addAttribute("document", document.length() > MAX_DOCUMENT ? "" : document);
+                try {
+                    model.addAttribute("result", verification.byOfd(bytes));
+                } catch (CertificateRefusedException e) {
+                    response.setStatus(CertificatesErrorHandling.status(e).value());
+                    model.addAttribute("documentError", problems.message(e.code(), e.arguments(), locale));
+                }
+                return "certificates/verify";
+            }
+        }
         if (file != null && !file.isEmpty()) {
             if (file.getSize() > MAX_DOCUMENT) {
                 text = "";
