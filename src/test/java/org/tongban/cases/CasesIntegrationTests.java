@@ -801,7 +801,7 @@ class CasesIntegrationTests {
                 + "and status = 'PUBLISHED'", Integer.class, food);
         SignedIn agent = new SignedIn(stranger.account(), stranger.name(), false, foodLevel, Set.of(), null, null,
                 new org.tongban.identity.ActingFor(UUID.randomUUID(), "沈阳浑南通办科技有限公司（演示）",
-                        "91210112MA0TB00116", Set.of(), LocalDate.now().plusDays(30)));
+                        "91210112MA0TB00116", Set.of(), org.tongban.ChinaTime.today().plusDays(30)));
         UUID forCompany = applications.start(agent, ImplementationCode.of(food), "prefill-" + UUID.randomUUID(), true);
         assertThat(applications.view(agent, forCompany).values())
                 .containsEntry("company.legalRepresentative", "张三")

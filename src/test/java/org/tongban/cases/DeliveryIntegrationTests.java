@@ -119,7 +119,7 @@ class DeliveryIntegrationTests {
         mvc.perform(post("/api/v1/cases/tasks/" + deliver.id() + "/delivery").with(as(window)).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"method": "MAIL", "carrier": "EMS", "trackingNumber": "EA123456784CN",
-                                 "postedOn": "%s"}""".formatted(LocalDate.now().plusDays(3))))
+                                 "postedOn": "%s"}""".formatted(org.tongban.ChinaTime.today().plusDays(3))))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("cases.delivery.invalid"))
                 .andExpect(jsonPath("$.errors[?(@.field == 'trackingNumber')].code")
@@ -128,7 +128,7 @@ class DeliveryIntegrationTests {
         // On the page the message is next to the field and what was typed stays.
         mvc.perform(post("/workbench/tasks/" + deliver.id() + "/delivery").with(as(window)).with(csrf())
                         .param("method", "MAIL").param("carrier", "SF").param("trackingNumber", "SF12")
-                        .param("postedOn", LocalDate.now().toString()))
+                        .param("postedOn", org.tongban.ChinaTime.today().toString()))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("deliveryErrors", Map.of("trackingNumber",
                         "运单号“SF12”不符合该寄递企业的格式，请核对。")))
@@ -139,7 +139,7 @@ class DeliveryIntegrationTests {
         mvc.perform(post("/api/v1/cases/tasks/" + deliver.id() + "/delivery").with(as(window)).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"method": "MAIL", "carrier": "EMS", "trackingNumber": "ea 1234 5678 5cn",
-                                 "postedOn": "%s"}""".formatted(LocalDate.now())))
+                                 "postedOn": "%s"}""".formatted(org.tongban.ChinaTime.today())))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.stage").value("DELIVERED"))
                 .andExpect(jsonPath("$.trackingNumber").value("EA123456785CN"))
@@ -264,7 +264,7 @@ class DeliveryIntegrationTests {
         mvc.perform(post("/api/v1/cases/tasks/" + deliver.id() + "/delivery").with(as(window)).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"method": "MAIL", "carrier": "SF", "trackingNumber": "SF1234567890123",
-                                 "postedOn": "%s"}""".formatted(LocalDate.now())))
+                                 "postedOn": "%s"}""".formatted(org.tongban.ChinaTime.today())))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("cases.delivery.changed"));
         // The step timeline and audit trail show the choices.

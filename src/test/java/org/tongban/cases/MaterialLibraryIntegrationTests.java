@@ -215,7 +215,7 @@ class MaterialLibraryIntegrationTests {
                         .content("{\"entry\":\"" + kept.id() + "\"}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("cases.library.expired"));
-        library.setValidUntil(who, kept.id(), LocalDate.now().plusYears(1));
+        library.setValidUntil(who, kept.id(), org.tongban.ChinaTime.today().plusYears(1));
         mvc.perform(post("/api/v1/cases/applications/" + draft + "/materials/0/library").with(csrf())
                         .cookie(person.session()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"entry\":\"" + kept.id() + "\"}"))
@@ -265,7 +265,7 @@ class MaterialLibraryIntegrationTests {
         Person colleague = person("材料库同事");
         UUID company = UUID.randomUUID();
         ActingFor authorized = new ActingFor(company, "沈阳材料库测试有限公司", "91210112MA0TB00116", Set.of(),
-                LocalDate.now().plusDays(30));
+                org.tongban.ChinaTime.today().plusDays(30));
         SignedIn acting = agent.who().actingFor(authorized);
         String marker = "lib-" + UUID.randomUUID();
         UUID filed = filed(acting, agent, marker);
@@ -280,12 +280,12 @@ class MaterialLibraryIntegrationTests {
         assertThat(library.entry(colleagueActing, kept.id()).sha256()).isEqualTo(kept.sha256());
         // An authorization that does not cover applying, or has expired, opens no library of the company.
         SignedIn viewOnly = agent.who().actingFor(new ActingFor(company, "沈阳材料库测试有限公司", "91210112MA0TB00116",
-                Set.of("view"), LocalDate.now().plusDays(30)));
+                Set.of("view"), org.tongban.ChinaTime.today().plusDays(30)));
         assertThatThrownBy(() -> library.entries(viewOnly)).isInstanceOf(CaseRefusedException.class)
                 .satisfies(e -> assertThat(((CaseRefusedException) e).code())
                         .isEqualTo("cases.library.company-not-authorized"));
         SignedIn expired = agent.who().actingFor(new ActingFor(company, "沈阳材料库测试有限公司", "91210112MA0TB00116",
-                Set.of(), LocalDate.now().minusDays(2)));
+                Set.of(), org.tongban.ChinaTime.today().minusDays(2)));
         assertThatThrownBy(() -> library.entries(expired)).isInstanceOf(CaseRefusedException.class);
 
         // A company file never goes into the agent's personal application, and the company's draft gets it.

@@ -131,7 +131,7 @@ class WalkInCompanyIntegrationTests {
         Person agent = somebody("窗口经办");
         UUID agentAccount = register(agent);
         legalPersons.authorize(representativeAccount, company.id(),
-                new LegalPersons.Grant(agent.phone(), Set.of("apply"), LocalDate.now().plusDays(30)));
+                new LegalPersons.Grant(agent.phone(), Set.of("apply"), org.tongban.ChinaTime.today().plusDays(30)));
         SignedIn officer = CaseFixtures.officer("企业窗口", body, StaffRole.WINDOW_OFFICER);
 
         // The agent at the counter: the company is the applicant, the agent acts for it.
@@ -180,11 +180,11 @@ class WalkInCompanyIntegrationTests {
         Person narrow = somebody("窗口窄授权");
         register(narrow);
         legalPersons.authorize(representativeAccount, company.id(),
-                new LegalPersons.Grant(narrow.phone(), Set.of("011070001000"), LocalDate.now().plusDays(30)));
+                new LegalPersons.Grant(narrow.phone(), Set.of("011070001000"), org.tongban.ChinaTime.today().plusDays(30)));
         Person agent = somebody("窗口将撤销");
         register(agent);
         AgentView grant = legalPersons.authorize(representativeAccount, company.id(),
-                new LegalPersons.Grant(agent.phone(), Set.of(itemCode), LocalDate.now().plusDays(30)));
+                new LegalPersons.Grant(agent.phone(), Set.of(itemCode), org.tongban.ChinaTime.today().plusDays(30)));
         Person unregistered = somebody("窗口无账户");
         SignedIn officer = CaseFixtures.officer("企业窗口乙", body, StaffRole.WINDOW_OFFICER);
 

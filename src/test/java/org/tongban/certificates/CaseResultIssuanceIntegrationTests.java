@@ -62,7 +62,7 @@ class CaseResultIssuanceIntegrationTests {
     private void decide(UUID id, Map<String, Object> item, String creditCode, String number) {
         transactions.executeWithoutResult(status -> events.publishEvent(new CaseDecided(id, number,
                 (String) item.get("code"), (UUID) item.get("body_id"), (String) item.get("body_name"), UUID.randomUUID(),
-                "张三", null, creditCode, "GRANTED", "D" + number, LocalDate.now(), "LICENCE", "食品经营许可证")));
+                "张三", null, creditCode, "GRANTED", "D" + number, org.tongban.ChinaTime.today(), "LICENCE", "食品经营许可证")));
     }
 
     private List<Map<String, Object>> awaitRows(String sql, Object... args) throws InterruptedException {

@@ -239,7 +239,7 @@ class CertificatesIntegrationTests {
         mvc.perform(post("/api/v1/certificates/" + issued.id() + "/authorizations").with(csrf())
                         .cookie(other.session()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"grantee\":\"沈阳市浑南区市场监督管理局\",\"purpose\":\"x\",\"until\":\""
-                                + LocalDate.now().plusDays(3) + "\"}"))
+                                + org.tongban.ChinaTime.today().plusDays(3) + "\"}"))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/certificates/mine").cookie(other.session()))
                 .andExpect(status().isOk())
@@ -425,13 +425,13 @@ class CertificatesIntegrationTests {
         // The holder authorizes the market regulator for that purpose; a purpose is required.
         mvc.perform(post("/account/certificates/" + issued.id() + "/authorizations").with(csrf())
                         .cookie(holder.session()).param("grantee", market.name()).param("purpose", "")
-                        .param("until", LocalDate.now().plusDays(10).toString()))
+                        .param("until", org.tongban.ChinaTime.today().plusDays(10).toString()))
                 .andExpect(status().is3xxRedirection());
         assertThat(jdbc.queryForObject("select count(*) from certificates_authorization where certificate_id = ?",
                 Integer.class, issued.id())).isZero();
         mvc.perform(post("/account/certificates/" + issued.id() + "/authorizations").with(csrf())
                         .cookie(holder.session()).param("grantee", market.name()).param("purpose", purpose)
-                        .param("until", LocalDate.now().plusDays(10).toString()))
+                        .param("until", org.tongban.ChinaTime.today().plusDays(10).toString()))
                 .andExpect(status().is3xxRedirection());
 
         mvc.perform(post("/api/v1/certificates/uses").with(csrf()).cookie(window)
@@ -526,7 +526,7 @@ class CertificatesIntegrationTests {
     void anAgentActingForTheDemoCompanySeesItsLicencesBesideTheirOwn() throws Exception {
         Person agent = register("褚十");
         var actingFor = new org.tongban.identity.ActingFor(UUID.randomUUID(), "沈阳浑南通办科技有限公司（演示）",
-                "91210112MA0TB00116", java.util.Set.of(), LocalDate.now().plusDays(30));
+                "91210112MA0TB00116", java.util.Set.of(), org.tongban.ChinaTime.today().plusDays(30));
         var signedIn = new org.tongban.identity.SignedIn(agent.account(), agent.name(), false, 2, java.util.Set.of(),
                 null, null, actingFor);
 

@@ -286,7 +286,7 @@ final class Drill {
                         "CBD", "辽宁省沈阳市"), null, "CASE", "DRILL-" + n, null)).id());
         step("certificate authorization", () -> certificateAuthorization = context.getBean(CertificateUse.class)
                 .authorize(a, certificate, Grantee.body(market, "浑南区市场监督管理局"), "演练：办理食品经营许可",
-                        LocalDate.now().plusDays(10)).id());
+                        org.tongban.ChinaTime.today().plusDays(10)).id());
 
         company = UUID.randomUUID();
         jdbc.update("insert into identity_company (id, credit_code, name, legal_rep_account_id) values (?, ?, ?, ?)",
@@ -294,7 +294,7 @@ final class Drill {
                 "演练公司" + n, accountA);
         agentGrant = UUID.randomUUID();
         jdbc.update("insert into identity_agent_authorization (id, company_id, agent_account_id, scope, expires, "
-                + "granted_by) values (?, ?, ?, '', ?, ?)", agentGrant, company, agent, LocalDate.now().plusDays(30),
+                + "granted_by) values (?, ?, ?, '', ?, ?)", agentGrant, company, agent, org.tongban.ChinaTime.today().plusDays(30),
                 accountA);
 
         staffAccount = staff(StaffRole.WINDOW_OFFICER, AccessRules.Place.MARKET).accountId();
@@ -606,7 +606,7 @@ final class Drill {
             return ((Enum<?>) type.getEnumConstants()[0]).name();
         }
         if (type == LocalDate.class) {
-            return LocalDate.now().plusDays(1).toString();
+            return org.tongban.ChinaTime.today().plusDays(1).toString();
         }
         return switch (name) {
             case "division" -> "210112";
@@ -619,7 +619,7 @@ final class Drill {
             case "phone" -> "13800000010";
             case "kind" -> "CITIZEN_ID";
             case "decision" -> "APPROVE";
-            case "until" -> LocalDate.now().plusDays(5).toString();
+            case "until" -> org.tongban.ChinaTime.today().plusDays(5).toString();
             case "definition" -> "{}";
             case "type" -> "11100000MB0T00040Y001";
             default -> "演练";
@@ -635,7 +635,7 @@ final class Drill {
         }
         if (raw == String.class) {
             return switch (name == null ? "" : name) {
-                case "expires", "until", "validUntil" -> LocalDate.now().plusDays(20).toString();
+                case "expires", "until", "validUntil" -> org.tongban.ChinaTime.today().plusDays(20).toString();
                 case "agent", "phone" -> "13800000010";
                 case "company" -> company.toString();
                 case "division", "divisionCode" -> "210112";
@@ -655,7 +655,7 @@ final class Drill {
             return market.toString();
         }
         if (raw == LocalDate.class) {
-            return LocalDate.now().plusDays(5).toString();
+            return org.tongban.ChinaTime.today().plusDays(5).toString();
         }
         if (raw.isEnum()) {
             return ((Enum<?>) raw.getEnumConstants()[0]).name();

@@ -44,7 +44,7 @@ class ExchangeBrowserTests extends org.tongban.BrowserTest {
         officer.getByLabel("姓名/名称").check();
         officer.getByLabel("住址").check();
         officer.getByLabel("用途（调用时须与此一致）").fill(purpose);
-        officer.getByLabel("使用期限（截止日期）").fill(LocalDate.now().plusMonths(3).toString());
+        officer.getByLabel("使用期限（截止日期）").fill(org.tongban.ChinaTime.today().plusMonths(3).toString());
         officer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交申请")).click();
         // Refused: the legal basis is missing; what was typed is kept and the field is marked.
         assertThat(officer.locator("#request-error")).hasText("请填写法律依据。");

@@ -254,9 +254,9 @@ class ExchangeIntegrationTests {
         assertThat(JSON.readTree(refused.body()).get("code").asString()).isEqualTo("exchange.grant.missing");
 
         var filed = requests.request(staffOf(consumer, false), code, List.of("name", "address"), purpose,
-                "《市场主体登记管理条例》", LocalDate.now().plusMonths(6));
+                "《市场主体登记管理条例》", org.tongban.ChinaTime.today().plusMonths(6));
         assertThat(filed.status()).isEqualTo("PENDING");
-        assertThat(filed.answerDue()).isAfter(LocalDate.now().plusDays(10)); // 10 working days
+        assertThat(filed.answerDue()).isAfter(org.tongban.ChinaTime.today().plusDays(10)); // 10 working days
         // Only the provider's approvers answer.
         assertThatThrownBy(() -> requests.decide(staffOf(consumer, true), filed.id(), true, null))
                 .isInstanceOf(ExchangeRefusedException.class);
@@ -297,7 +297,7 @@ class ExchangeIntegrationTests {
         BodySummary provider = body("210000", BodyCategory.PUBLIC_SECURITY);
         String code = conditionalResource(provider, "name", "sex");
         var filed = requests.request(staffOf(consumer, false), code, List.of("name"), "测试用途",
-                "《政务数据共享条例》", LocalDate.now().plusDays(30));
+                "《政务数据共享条例》", org.tongban.ChinaTime.today().plusDays(30));
         assertThatThrownBy(() -> requests.decide(staffOf(provider, true), filed.id(), false, " "))
                 .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("reason"));
         var refused = requests.decide(staffOf(provider, true), filed.id(), false, "用途不明确，不符合最小必要原则");
@@ -305,11 +305,11 @@ class ExchangeIntegrationTests {
         assertThat(requests.grantsInForce(consumer.id(), resources.get(code).id())).isEmpty();
         assertThat(sharedData.usable(consumer.id(), code, "测试用途")).isFalse();
         assertThatThrownBy(() -> requests.request(staffOf(consumer, false), code, List.of("name"), "测试用途",
-                "依据", LocalDate.now().minusDays(1)))
+                "依据", org.tongban.ChinaTime.today().minusDays(1)))
                 .isInstanceOfSatisfying(InvalidFieldException.class,
                         e -> assertThat(e.field()).isEqualTo("validUntil"));
         assertThatThrownBy(() -> requests.request(staffOf(consumer, false), "102001-00001", List.of("name"), "测试",
-                "依据", LocalDate.now().plusDays(3)))
+                "依据", org.tongban.ChinaTime.today().plusDays(3)))
                 .isInstanceOfSatisfying(ExchangeRefusedException.class,
                         e -> assertThat(e.code()).isEqualTo("exchange.request.not-needed"));
     }
@@ -506,14 +506,14 @@ class ExchangeIntegrationTests {
         Cookie officer = signIn("13800000003", DEMO_PASSWORD);
         String page = mvc.perform(post("/workbench/exchange/resources/101001-00001/requests").with(csrf())
                         .cookie(officer).param("items", "name").param("purpose", "个体户登记")
-                        .param("legalBasis", "").param("validUntil", LocalDate.now().plusDays(30).toString()))
+                        .param("legalBasis", "").param("validUntil", org.tongban.ChinaTime.today().plusDays(30).toString()))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"request-error\"", "value=\"个体户登记\"");
         assertThat(page).containsPattern("id=\"legalBasis\"[^>]*aria-invalid=\"true\"");
 
         mvc.perform(post("/workbench/exchange/resources/101001-00001/requests").with(csrf()).cookie(officer)
                         .param("items", "name").param("purpose", "个体户登记核验（表单）")
-                        .param("legalBasis", "《个体工商户条例》").param("validUntil", LocalDate.now().plusDays(30).toString()))
+                        .param("legalBasis", "《个体工商户条例》").param("validUntil", org.tongban.ChinaTime.today().plusDays(30).toString()))
                 .andExpect(status().is3xxRedirection());
         assertThat(jdbc.queryForObject("select count(*) from exchange_sharing_request where purpose = ?",
                 Integer.class, "个体户登记核验（表单）")).isEqualTo(1);

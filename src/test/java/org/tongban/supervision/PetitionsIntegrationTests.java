@@ -306,7 +306,7 @@ class PetitionsIntegrationTests {
                         phone_cipher, phone_hash, phone_masked, submitted_at, due_on)
                     values (?, 'CONSULTATION', 'BODY', ?, '部门', '210112', '早先的咨询', 'x', ?, '1**', ?, ?)""",
                     UUID.randomUUID(), itemBody, hash, Timestamp.from(Instant.now()), java.sql.Date.valueOf(
-                            LocalDate.now()));
+                            org.tongban.ChinaTime.today()));
         }
         RequestPostProcessor from = address();
         sendCode(busy, from);

@@ -253,7 +253,8 @@ public class ProcessStore {
                     (t.paused_since is not null) as paused_last
                 from cases_task t join cases_application a on a.id = t.application_id
                 where t.body_id = :body and t.status = 'OPEN'""";
-        String order = " order by (t.paused_since is not null), t.due_on, t.created_at";
+        // The id last: tasks created in one transaction share created_at, and pages must not overlap.
+        String order = " order by (t.paused_since is not null), t.due_on, t.created_at, t.id";
         String sql = switch (scope) {
             case HELD_BY -> select + " and t.holder_id = :officer" + order + " limit :limit offset :offset";
             case EVERY -> select + order + " limit :limit offset :offset";
@@ -267,7 +268,7 @@ public class ProcessStore {
                             + " limit :window)");
                 }
                 yield "select * from (" + String.join(" union all ", parts)
-                        + ") u order by u.paused_last, u.due_on, u.created_at limit :limit offset :offset";
+                        + ") u order by u.paused_last, u.due_on, u.created_at, u.id limit :limit offset :offset";
             }
         };
         return jdbc.sql(sql).paramSource(params)

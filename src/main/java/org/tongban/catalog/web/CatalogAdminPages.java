@@ -63,7 +63,7 @@ class CatalogAdminPages {
     @GetMapping
     String console(@AuthenticationPrincipal SignedIn admin, @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("pending", publication.pending(scope(admin), page, 50));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
         return "catalog/admin";
     }
 
