@@ -36,7 +36,7 @@ scaled() { awk -v n="$1" -v s="$SCALE" 'BEGIN { v = int(n * s + 0.5); print (v <
 PEOPLE=${PEOPLE:-$(scaled 5000000)} COMPANIES=${COMPANIES:-$(scaled 1000000)} CASES=${CASES:-$(scaled 10000000)}
 YEARS=${YEARS:-10} GEN_SEED=${GEN_SEED:-20261124} FRESH=${FRESH:-0}
 PORT=${PORT:-18199} DB_PORT=${DB_PORT:-15499}
-BENCH_DATA=${BENCH_DATA:-$BENCH_DIR/data/province-$SCALE}
+BENCH_DATA=$(realpath -m "${BENCH_DATA:-$BENCH_DIR/data/province-$SCALE}")   # absolute: postmasters are found by it
 drill_begin province
 BASE="http://127.0.0.1:$PORT"
 LOG="$RESULTS_DIR/tongban.log"
@@ -89,6 +89,7 @@ TODAY=$(TZ=Asia/Shanghai date +%F)
 FIRST_DAY=$(date -d "$(date -d "$TODAY" +%Y)-01-01 - $YEARS years" +%F)
 db_session >"$RESULTS_DIR/plan.log" <<SQL
 set synchronous_commit = off;
+set client_min_messages = warning;
 create function pg_temp.u(n bigint, salt int) returns float8 language sql immutable
     as 'select (hashint8(n * 1000003 + salt + $GEN_SEED) & 2147483647)::float8 / 2147483648';
 drop table if exists bench_province_item, bench_province_day, bench_province_plan;

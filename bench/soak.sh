@@ -28,6 +28,7 @@ if [[ -z "${BASE_URL:-}" ]]; then
     BASE_URL="http://127.0.0.1:$PORT"
     if [[ -n "${BENCH_DATA:-}" ]]; then
         [[ -f "$BENCH_DATA/province.md" ]] || { echo "FAIL: $BENCH_DATA holds no finished bench/province.sh data" >&2; exit 1; }
+        BENCH_DATA=$(realpath "$BENCH_DATA")   # absolute: the postmaster is found by its data directory
         app_up "$BENCH_DATA" "$RESULTS_DIR/tongban.log" 1800
     else
         app_up "$SCRATCH/app" "$RESULTS_DIR/tongban.log" 900
@@ -50,6 +51,7 @@ db_query "select identifier, verification_code from certificates_certificate whe
 log "$(wc -l <"$SCRATCH/guide-codes.txt") guide pages, $(wc -l <"$SCRATCH/certificates.tsv") certificates to verify"
 [[ -s "$SCRATCH/certificates.tsv" ]] || { echo "FAIL: no valid certificate to verify (demo data?)" >&2; exit 1; }
 
+SAMPLING_FROM=$SECONDS
 # Heap and RSS of the platform over time (and its database's processes, when embedded)
 PID=${APP_PID:-}
 MEMORY="$RESULTS_DIR/memory.tsv"
@@ -75,6 +77,7 @@ if [[ -n "$PID" ]]; then
     BACKGROUND_PIDS+=($!)
 fi
 
+SOAK_AT=$((SECONDS - SAMPLING_FROM))
 log "soak: $RATE operations/s for $DURATION s after $WARMUP s warm-up"
 {
     echo "Machine: $(machine_line)"
@@ -88,11 +91,12 @@ env BASE_URL="$BASE_URL" RATE="$RATE" DURATION="$DURATION" WARMUP="$WARMUP" ITEM
 {
     echo
     if [[ -n "$PID" && -s "$MEMORY" ]]; then
-        echo "Platform memory over time (every $SAMPLE s; heap from jcmd GC.heap_info, RSS from /proc):"
+        echo "Platform memory over time (s since sampling began, after the citizens' set-up; the soak's client started at"
+        echo "$SOAK_AT s; the first sample of every 30 s, all in memory.tsv; heap from jcmd GC.heap_info, RSS from /proc):"
         echo
         echo "| s | heap used MB | heap committed MB | RSS MB | PostgreSQL RSS MB |"
         echo "|---:|---:|---:|---:|---:|"
-        awk -F'\t' -v every=$((60 / SAMPLE > 0 ? 60 / SAMPLE : 1)) 'NR > 1 && (NR - 2) % every == 0 {
+        awk -F'\t' 'NR > 1 && ($1 >= next_at || NR == 2) { next_at = $1 - $1 % 30 + 30
             printf "| %d | %.0f | %.0f | %.0f | %.0f |\n", $1, $2 / 1024, $3 / 1024, $4 / 1024, $5 / 1024 }' "$MEMORY"
         echo
     fi
