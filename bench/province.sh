@@ -4,7 +4,7 @@
 # historical cases over YEARS (10) years, and the supervision dashboard's daily and monthly figures of those cases.
 # Deterministic (seeded); reports its own time and rows/s per phase. See bench/README.md, "Province-scale data".
 #
-#   SCALE=0.01 bench/province.sh        50,000 residents, 10,000 companies, 100,000 cases (a few minutes)
+#   SCALE=0.01 bench/province.sh        50,000 residents, 10,000 companies, 100,000 cases (~15 min when loaded)
 #   bench/province.sh                   the full size (hours, ~tens of GB: not on a shared machine)
 #   FRESH=1 SCALE=0.01 bench/province.sh   throw the benchmark database of that scale away first
 #
