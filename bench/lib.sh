@@ -138,6 +138,11 @@ app_start() {
 app_up() {
     local workdir=$1 logfile=$2 timeout=$3
     shift 3
+    # another process answering on the port would pass for this one at once
+    if curl -fsS -o /dev/null "http://127.0.0.1:$PORT/actuator/health/liveness" 2>/dev/null; then
+        echo "FAIL: something already answers on port $PORT (set PORT=)"
+        exit 1
+    fi
     app_start "$workdir" "$PORT" "$logfile" "$@"
     if ! app_wait_ready "$PORT" "$timeout"; then
         tail -n 40 "$logfile" >&2
