@@ -35,28 +35,9 @@ START=$(date -Is)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 log "one real case: filed through the API, accepted by the window officer"
-submission_load "$BASE" "$(sole_trader_item)" CONCURRENCY=1 DURATION=5 WARMUP=0 REFERENCE=1 MATERIAL_KB=0 PHONE_PREFIX=1374 \
-    ACKED_FILE="$ACKED" LABEL=seed RESULT_JSON="$SCRATCH/seed.json" >"$RESULTS_DIR/seed-load.md"
-SEED=$(head -n1 "$ACKED" | cut -f2)
-[[ -n "$SEED" ]] || { echo "FAIL: no case was filed" >&2; exit 1; }
+seed_accepted_case "$BASE" "$ACKED" "$SCRATCH"
 JAR="$SCRATCH/cookies"
-signin() { # phone -> a session in $JAR; prints a CSRF token of the session
-    curl -fsS -c "$JAR" -b "$JAR" -o "$SCRATCH/signin.html" "$BASE/signin"
-    curl -fsS -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "identifier=$1" \
-        --data-urlencode "password=Tongban#Demo2026" --data-urlencode "_csrf=$(csrf_of "$SCRATCH/signin.html")" \
-        "$BASE/signin"
-    curl -fsS -b "$JAR" -o "$SCRATCH/workbench.html" "$BASE/workbench"
-    csrf_of "$SCRATCH/workbench.html"
-}
-csrf_of() { grep -o 'name="_csrf" value="[^"]*"' "$1" | head -n1 | sed 's/.*value="\([^"]*\)"/\1/'; }
-CSRF=$(signin 13800000003)
-VERSION=$(db_query "select version from cases_application where id = '$SEED'")
-curl -fsS -b "$JAR" -H "X-CSRF-TOKEN: $CSRF" -H 'Content-Type: application/json' -d "{\"version\": $VERSION}" \
-    "$BASE/api/v1/cases/applications/$SEED/acceptance" \
-    || { echo "FAIL: the window officer could not accept $SEED" >&2; exit 1; }
-TASKS=$(db_query "select count(*) from cases_task where application_id = '$SEED' and status = 'OPEN'")
-log "case $SEED accepted: $TASKS open task(s)"
-[[ "$TASKS" -ge 1 ]] || { echo "FAIL: the accepted case has no open task" >&2; exit 1; }
+signin() { signin_session "$BASE" "$1" "$JAR" "$SCRATCH"; }
 
 TODAY=$(TZ=Asia/Shanghai date +%F)
 log "copying it $OPEN times (bodies: $SHARE_MINE % the officer's, the rest spread over every demo body)"

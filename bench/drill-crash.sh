@@ -10,6 +10,9 @@
 # material MATERIAL_KB each) and, once KILL_AFTER acknowledged submissions are recorded, SIGKILL the java process
 # mid-load (its PostgreSQL is left running, orphaned, as after a real crash); restart in the same directory (the
 # platform's OrphanedPostmaster stops the orphan); wait for the event publication registry to settle; check.
+# SIGKILL is a process crash (the page cache survives): it checks what the platform acknowledged, not what reached the
+# disk. For a power loss, the material storage forces each file and its directory to disk before the upload is
+# acknowledged (LocalDiskMaterialStorage); a crash before its rename leaves at most a .upload*.tmp file (counted).
 #
 # Environment: CONCURRENCY=8 MATERIAL_KB=1024 KILL_AFTER=40 LOAD_SECONDS=30 SETTLE=120 PORT=18191 DB_PORT=15491
 #              KEEP_SCRATCH=0 TONGBAN_JAR RESULTS_DIR=bench/results/drill-crash-<timestamp>

@@ -14,6 +14,8 @@
 #                                        online physical backup of a running cluster (low-level API) and its restore
 #   db_query                             psql against a PostgreSQL on 127.0.0.1 (DB_PORT, DB_USER, DB_NAME)
 #   submission_load                      bench/submission/SubmissionBench.java against an app
+#   signin_session, csrf_of, seed_accepted_case
+#                                        a demo account's session; one real accepted case, the case generators' template
 #   drill_begin                          a drill's results directory, acknowledged-cases file and scratch directory
 #   scratch_begin, on_cleanup           a scratch directory and the EXIT/INT/TERM trap that stops what was started
 #   settle_events, check_acknowledged, check_consistency
@@ -136,6 +138,11 @@ app_start() {
 app_up() {
     local workdir=$1 logfile=$2 timeout=$3
     shift 3
+    # another process answering on the port would pass for this one at once
+    if curl -fsS -o /dev/null "http://127.0.0.1:$PORT/actuator/health/liveness" 2>/dev/null; then
+        echo "FAIL: something already answers on port $PORT (set PORT=)"
+        exit 1
+    fi
     app_start "$workdir" "$PORT" "$logfile" "$@"
     if ! app_wait_ready "$PORT" "$timeout"; then
         tail -n 40 "$logfile" >&2
@@ -321,6 +328,37 @@ submission_load() {
     local base=$1 item=$2
     shift 2
     env BASE_URL="$base" ITEM_CODE="$item" MACHINE="$(machine_line)" "$@" "$JAVA" "$BENCH_DIR/submission/SubmissionBench.java"
+}
+
+# signin_session base phone cookie-jar dir: a demo account's session in the jar; prints a CSRF token of the session
+signin_session() {
+    local base=$1 phone=$2 jar=$3 dir=$4
+    curl -fsS -c "$jar" -b "$jar" -o "$dir/signin.html" "$base/signin"
+    curl -fsS -o /dev/null -c "$jar" -b "$jar" --data-urlencode "identifier=$phone" \
+        --data-urlencode "password=Tongban#Demo2026" --data-urlencode "_csrf=$(csrf_of "$dir/signin.html")" \
+        "$base/signin"
+    curl -fsS -b "$jar" -o "$dir/workbench.html" "$base/workbench"
+    csrf_of "$dir/workbench.html"
+}
+csrf_of() { grep -o 'name="_csrf" value="[^"]*"' "$1" | head -n1 | sed 's/.*value="\([^"]*\)"/\1/'; }
+
+# seed_accepted_case base acked-file dir: one real case of the sole-trader item, filed through the API by a bench
+# citizen (bench/submission) and accepted by the demo window officer (13800000003) through the API, the template the
+# case generators copy (bench/deadline-scan.sh, bench/province.sh). Sets SEED (its application id); exits on failure.
+seed_accepted_case() {
+    local base=$1 acked=$2 dir=$3 csrf version tasks
+    submission_load "$base" "$(sole_trader_item)" CONCURRENCY=1 DURATION=5 WARMUP=0 REFERENCE=1 MATERIAL_KB=0 \
+        PHONE_PREFIX=1374 ACKED_FILE="$acked" LABEL=seed RESULT_JSON="$dir/seed.json" >"$dir/seed-load.md"
+    SEED=$(head -n1 "$acked" | cut -f2)
+    [[ -n "$SEED" ]] || { echo "FAIL: no case was filed" >&2; exit 1; }
+    csrf=$(signin_session "$base" 13800000003 "$dir/seed-cookies" "$dir")
+    version=$(db_query "select version from cases_application where id = '$SEED'")
+    curl -fsS -b "$dir/seed-cookies" -H "X-CSRF-TOKEN: $csrf" -H 'Content-Type: application/json' \
+        -d "{\"version\": $version}" "$base/api/v1/cases/applications/$SEED/acceptance" >/dev/null \
+        || { echo "FAIL: the window officer could not accept $SEED" >&2; exit 1; }
+    tasks=$(db_query "select count(*) from cases_task where application_id = '$SEED' and status = 'OPEN'")
+    log "case $SEED accepted: $tasks open task(s)"
+    [[ "$tasks" -ge 1 ]] || { echo "FAIL: the accepted case has no open task" >&2; exit 1; }
 }
 
 # ---------------------------------------------------------------- the drills' checks

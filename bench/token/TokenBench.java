@@ -71,6 +71,12 @@ public class TokenBench {
         System.out.printf("%nToken endpoint: %.0f requests/s = %.2f × the reference (%.0f requests/s), "
                 + "%d concurrent clients, %d s each.%n", results.get(1).perSecond(),
                 results.get(1).perSecond() / referenceRate, referenceRate, concurrency, seconds);
+        // For bench/regressions.sh (record_printed_figures in bench/lib.sh): the rate against the mean reference.
+        System.out.printf(java.util.Locale.ROOT, "FIGURE\ttoken requests/s, %d clients\t%.1f\t/s\thigher\t%.1f%n",
+                concurrency, results.get(1).perSecond(), referenceRate);
+        if (results.get(1).failed() > 0) {
+            System.out.printf("FAILED token requests: %d%n", results.get(1).failed());
+        }
     }
 
     static Result run(HttpClient http, HttpRequest request, int concurrency, int seconds, String scenario)

@@ -82,6 +82,13 @@ public final class BaseDataBenchmark {
                     """, loaded.people(), loaded.companies(), loaded.dishonest(), loaded.penalties(), loaded.rows(),
                     stored, seconds, loaded.rows() / seconds, loaded.people() / seconds, seed, counties().size());
             System.out.println(summary);
+            // For bench/regressions.sh (record_printed_figures in bench/lib.sh); no same-run reference.
+            System.out.printf(java.util.Locale.ROOT, "FIGURE\tbase-data rows/s, %d residents\t%.1f\trows/s\thigher%n",
+                    people, loaded.rows() / seconds);
+            if (loaded.rows() != stored) {
+                System.out.println("MISMATCH: rows written and counted differ");
+                System.exit(1);
+            }
             if (report != null) {
                 Files.writeString(Path.of(report), summary);
             }
