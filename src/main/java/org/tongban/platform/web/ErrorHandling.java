@@ -135,8 +135,11 @@ class ErrorHandling {
      * that tried to write it is rolled back, and the caller hears which kind of input was wrong.
      */
     @ExceptionHandler
-    Object database(org.springframework.dao.DataAccessException e, HttpServletRequest request, Locale locale)
-            throws Exception {
+    Object database(org.springframework.dao.DataAccessException e, HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response, Locale locale) throws Exception {
+        if (noConnection(e)) {
+            return busy(request, response, locale);
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof java.sql.SQLException sql && ("22021".equals(sql.getSQLState())
                     || "22P05".equals(sql.getSQLState()))) {
@@ -145,6 +148,34 @@ class ErrorHandling {
             }
         }
         return unexpected(e, request, locale);
+    }
+
+    /**
+     * No database connection came free within the pool's wait (HikariCP's connection timeout): the platform is
+     * overloaded for the moment, not broken. 503 with {@code Retry-After}, so that clients and the load balancer back
+     * off (RFC 9110 §15.6.4), instead of a 500 that reads as a defect.
+     */
+    @ExceptionHandler
+    Object transactionNotStarted(org.springframework.transaction.CannotCreateTransactionException e,
+            HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Locale locale)
+            throws Exception {
+        return noConnection(e) ? busy(request, response, locale) : unexpected(e, request, locale);
+    }
+
+    private static boolean noConnection(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Object busy(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+            Locale locale) {
+        log.warn("No database connection free for {} {}: answered 503", request.getMethod(), request.getRequestURI());
+        response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, "5");
+        return answer(HttpStatus.SERVICE_UNAVAILABLE, "platform.busy", new Object[0], null, request, locale);
     }
 
     @ExceptionHandler

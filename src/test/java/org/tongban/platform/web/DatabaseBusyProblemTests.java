@@ -1,0 +1,77 @@
+package org.tongban.platform.web;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.sql.SQLTransientConnectionException;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * When every database connection is taken for longer than the pool waits, a request is answered 503 with Retry-After
+ * (a moment of overload), not 500 (a defect); any other failure to start a transaction stays a 500.
+ */
+class DatabaseBusyProblemTests {
+
+    private static final SQLTransientConnectionException POOL_TIMEOUT = new SQLTransientConnectionException(
+            "tongban-embedded - Connection is not available, request timed out after 30000ms");
+
+    @RestController
+    static class Busy {
+
+        @GetMapping("/api/v1/test/transaction")
+        String transaction() {
+            throw new CannotCreateTransactionException("Could not open JPA EntityManager for transaction",
+                    POOL_TIMEOUT);
+        }
+
+        @GetMapping("/api/v1/test/jdbc")
+        String jdbc() {
+            throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", POOL_TIMEOUT);
+        }
+
+        @GetMapping("/api/v1/test/broken")
+        String broken() {
+            throw new CannotCreateTransactionException("Could not open JPA EntityManager for transaction",
+                    new IllegalStateException("broken"));
+        }
+    }
+
+    private final MockMvc mvc = mvc();
+
+    private static MockMvc mvc() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasenames("i18n/messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return MockMvcBuilders.standaloneSetup(new Busy())
+                .setControllerAdvice(new ErrorHandling(new Problems(messages))).build();
+    }
+
+    @Test
+    void aPoolTimeoutIsA503ProblemWithRetryAfter() throws Exception {
+        for (String path : new String[] { "/api/v1/test/transaction", "/api/v1/test/jdbc" }) {
+            mvc.perform(get(path).header("Accept-Language", "zh-CN")).andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string("Retry-After", "5"))
+                    .andExpect(jsonPath("$.code").value("platform.busy"))
+                    .andExpect(jsonPath("$.detail").value("系统繁忙，请稍后几秒再试，您填写的内容没有丢失。"));
+        }
+        mvc.perform(get("/api/v1/test/jdbc").header("Accept-Language", "en"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("The platform is busy.")));
+    }
+
+    @Test
+    void anyOtherFailureToStartATransactionStaysAnInternalError() throws Exception {
+        mvc.perform(get("/api/v1/test/broken")).andExpect(status().isInternalServerError())
+                .andExpect(jsonPath("$.code").value("platform.internal-error"));
+    }
+}
