@@ -89,6 +89,8 @@ class MutualTlsGatewayIntegrationTests {
     Organization organization;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
 
     private KeyPair caKeys;
     private X509Certificate ca;
@@ -324,5 +326,57 @@ class MutualTlsGatewayIntegrationTests {
         var listed = clientSystems.get(issued.clientId());
         assertThat(listed.certificateMode()).isEqualTo("tls_client_auth");
         assertThat(listed.certificateSubjectDn()).isEqualTo("CN=双向TLS测试系统丙,O=浑南区市场监督管理局,C=CN");
+    }
+
+    @Test
+    void administratorRegistersACertificateSystemOnTheClientsPageWithFieldErrorsKeepingTheInput()
+            throws Exception {
+        var session = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/signin")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .csrf())
+                        .param("identifier", "13800000001").param("password", "Tongban#Demo2026"))
+                .andReturn().getResponse().getCookie("SESSION");
+        assertThat(session).isNotNull();
+        var page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/admin/clients").cookie(session)).andReturn().getResponse();
+        assertThat(page.getStatus()).isEqualTo(200);
+        assertThat(page.getContentAsString()).contains("id=\"certificateMode-tls_client_auth\"")
+                .contains("for=\"certificateSubjectDn\"");
+
+        var rejected = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/admin/clients").cookie(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                        .csrf())
+                .param("name", "页面登记的双向TLS系统").param("bodyCreditCode", bodyCreditCode)
+                .param("redirectUris", "https://mtls-page.example.gov.cn/callback").param("scopes", "openid")
+                .param("certificateMode", "tls_client_auth").param("certificateSubjectDn", "不是主体名"))
+                .andReturn().getResponse();
+        assertThat(rejected.getStatus()).isEqualTo(400);
+        assertThat(rejected.getContentAsString()).contains("不是有效的证书主体名")
+                .contains("value=\"页面登记的双向TLS系统\"").contains("value=\"不是主体名\"");
+
+        var registered = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/admin/clients").cookie(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                        .csrf())
+                .param("name", "页面登记的双向TLS系统").param("bodyCreditCode", bodyCreditCode)
+                .param("redirectUris", "https://mtls-page.example.gov.cn/callback").param("scopes", "openid")
+                .param("certificateMode", "tls_client_auth")
+                .param("certificateSubjectDn", "CN=页面登记的双向TLS系统, O=浑南区市场监督管理局, C=CN"))
+                .andReturn().getResponse();
+        assertThat(registered.getStatus()).isEqualTo(200);
+        String body = registered.getContentAsString();
+        String clientId = body.replaceAll("(?s).*id=\"issued-client-id\">([^<]+)<.*", "$1");
+        assertThat(body).contains("id=\"issued-no-secret\"").doesNotContain("id=\"issued-secret\"")
+                .contains("CN=页面登记的双向TLS系统,O=浑南区市场监督管理局,C=CN");
+        assertThat(jdbc.queryForObject("select client_authentication_methods from oauth2_registered_client "
+                + "where client_id = ?", String.class, clientId)).isEqualTo("tls_client_auth");
+
+        // The system so registered gets a certificate-bound token with a certificate bearing that subject.
+        Identity system = issued("CN=页面登记的双向TLS系统,O=浑南区市场监督管理局,C=CN");
+        var issued = token(client(system), clientId);
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+        assertThat(claims(JSON.readTree(issued.body()).get("access_token").asString()).get("cnf").get("x5t#S256")
+                .asString()).isEqualTo(thumbprint(system.certificate()));
     }
 }
