@@ -379,4 +379,44 @@ class MutualTlsGatewayIntegrationTests {
         assertThat(claims(JSON.readTree(issued.body()).get("access_token").asString()).get("cnf").get("x5t#S256")
                 .asString()).isEqualTo(thumbprint(system.certificate()));
     }
+
+    @Test
+    void selfSignedSystemAuthenticatesWithTheCertificateItsJwkSetPublishesAndItsTokensAreBound() throws Exception {
+        Identity system = selfSigned("CN=自签名测试系统,O=浑南区市场监督管理局,C=CN");
+        var published = new com.nimbusds.jose.jwk.ECKey.Builder(com.nimbusds.jose.jwk.Curve.P_256,
+                (java.security.interfaces.ECPublicKey) system.keys().getPublic())
+                .x509CertChain(List.of(com.nimbusds.jose.util.Base64.encode(system.certificate().getEncoded())))
+                .keyID("mtls").build();
+        byte[] jwks = new com.nimbusds.jose.jwk.JWKSet(published).toString(true).getBytes(StandardCharsets.UTF_8);
+        var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/jwks.json", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, jwks.length);
+            exchange.getResponseBody().write(jwks);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String clientId = clientSystems.register(new ClientSystems.Registration("自签名测试系统", bodyCreditCode,
+                    "https://self-signed.example.gov.cn/callback", "", "", Set.of("openid"), false,
+                    "self_signed_tls_client_auth", null,
+                    "http://localhost:" + server.getAddress().getPort() + "/jwks.json"), UUID.randomUUID())
+                    .clientId();
+            assertThat(token(client(selfSigned("CN=自签名测试系统,O=浑南区市场监督管理局,C=CN")), clientId).statusCode())
+                    .as("a certificate the JWK Set does not publish").isEqualTo(401);
+
+            HttpClient withCertificate = client(system);
+            var issued = token(withCertificate, clientId);
+            assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+            String token = JSON.readTree(issued.body()).get("access_token").asString();
+            assertThat(claims(token).get("cnf").get("x5t#S256").asString())
+                    .isEqualTo(thumbprint(system.certificate()));
+            String mtls = "https://localhost:" + mtlsPort();
+            assertThat(query(withCertificate, mtls, token, "CASE-MTLS-7").statusCode()).isEqualTo(200);
+            assertThat(query(client(null), mtls, token, "CASE-MTLS-8").statusCode()).isEqualTo(401);
+            assertThat(logged("CASE-MTLS-8")).containsExactly("DENIED client:" + clientId);
+        } finally {
+            server.stop(0);
+        }
+    }
 }
