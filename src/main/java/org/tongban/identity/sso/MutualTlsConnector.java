@@ -57,7 +57,6 @@ class MutualTlsConnector implements WebServerFactoryCustomizer<TomcatServletWebS
 
     private final MtlsProperties properties;
     private final IdentityProperties identity;
-    private volatile Connector connector;
 
     MutualTlsConnector(MtlsProperties properties, IdentityProperties identity) {
         this.properties = properties;
@@ -86,6 +85,8 @@ class MutualTlsConnector implements WebServerFactoryCustomizer<TomcatServletWebS
         protocol.setSSLEnabled(true);
         SSLHostConfig tls = new SSLHostConfig();
         tls.setProtocols("TLSv1.2+TLSv1.3");
+        // "want" in the initial handshake (TLS 1.2 and 1.3 alike). Tomcat warns that JSSE lacks TLS 1.3
+        // post-handshake authentication: that matters only for asking a certificate later, which is never done here.
         tls.setCertificateVerification("optional");
         tls.setTrustManagerClassName(AnyClientCertificate.class.getName());
         SSLHostConfigCertificate serverCertificate = new SSLHostConfigCertificate(tls,
@@ -95,13 +96,6 @@ class MutualTlsConnector implements WebServerFactoryCustomizer<TomcatServletWebS
         tls.addCertificate(serverCertificate);
         protocol.addSslHostConfig(tls);
         factory.addAdditionalConnectors(https);
-        this.connector = https;
-    }
-
-    /** The port the connector listens on once started, or -1 when it is off. */
-    public int port() {
-        Connector current = connector;
-        return current == null ? -1 : current.getLocalPort();
     }
 
     /** A self-signed EC P-256 server certificate for localhost, for development and demos only. */
