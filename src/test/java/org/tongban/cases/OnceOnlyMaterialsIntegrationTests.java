@@ -53,6 +53,12 @@ class OnceOnlyMaterialsIntegrationTests {
     org.tongban.identity.PersonalData protection;
     @Autowired
     org.tongban.identity.LegalPersons legalPersons;
+    @Autowired
+    org.tongban.organization.Organization organization;
+    @Autowired
+    org.tongban.exchange.SharedData sharedData;
+    @Autowired
+    org.tongban.exchange.internal.SharingRequests sharingRequests;
 
     private Cookie signIn(String phone) throws Exception {
         Cookie session = mvc.perform(post("/signin").with(csrf()).param("identifier", phone)
@@ -206,30 +212,29 @@ class OnceOnlyMaterialsIntegrationTests {
     }
 
     /**
-     * A published item of 浑南区市场监督管理局 for companies whose identity material is the legal representative's ID
-     * card (法定代表人居民身份证, population data): the food licence's guide with its sixth material renamed, under another
-     * basic item so that no other test meets it.
+     * 税务登记（一照一码户信息确认） of the 浑南区 tax bureau, for companies: 0 营业执照, 1 居民身份证 — the legal
+     * representative's, the population data serving it once the bureau holds a grant for applications' materials
+     * (the provider, the province's public security department, approves the request here).
      */
-    private String itemAskingForTheRepresentativesIdCard() {
-        String code = foodItem().substring(0, 19) + "201600001000";
-        if (jdbc.queryForObject("select count(*) from catalog_implementation_item where code = ?", Integer.class,
-                code) == 0) {
-            java.util.List<String> columns = jdbc.queryForList("select column_name from information_schema.columns "
-                    + "where table_name = 'catalog_implementation_item' order by ordinal_position", String.class);
-            java.util.List<String> values = columns.stream().map(c -> switch (c) {
-                case "id" -> "gen_random_uuid()";
-                case "code" -> "'" + code + "'";
-                case "basic_code" -> "'201600001000'";
-                case "basic_version" -> "(select max(version) from catalog_basic_item where code = '201600001000')";
-                case "name" -> "'食品经营许可（法定代表人身份测试）'";
-                case "guide" -> "jsonb_set(guide, '{materials,6,name}', '\"法定代表人居民身份证\"')";
-                default -> c;
-            }).toList();
-            jdbc.update("insert into catalog_implementation_item (" + String.join(", ", columns) + ") select "
-                    + String.join(", ", values) + " from catalog_implementation_item where code = ? "
-                    + "and status = 'PUBLISHED'", foodItem());
+    private String taxRegistrationWithIdCardGrant() {
+        var hunnan = organization.bodies(org.tongban.shared.DivisionCode.of("210112"), false, 0, 50).getContent()
+                .stream().filter(b -> b.category() == org.tongban.organization.BodyCategory.TAXATION).findFirst()
+                .orElseThrow();
+        var police = organization.bodies(organization.province(), false, 0, 200).getContent().stream()
+                .filter(b -> b.category() == org.tongban.organization.BodyCategory.PUBLIC_SECURITY).findFirst()
+                .orElseThrow();
+        if (!sharedData.usable(hunnan.id(), org.tongban.exchange.SharedData.POPULATION,
+                org.tongban.exchange.SharedData.APPLICATION_MATERIALS)) {
+            var request = sharingRequests.request(new org.tongban.exchange.internal.SharingRequests.Actor(
+                    UUID.randomUUID(), "测试人员", hunnan.id(), hunnan.name(), false, false),
+                    org.tongban.exchange.SharedData.POPULATION, java.util.List.of("name", "idNumber", "sex",
+                            "birthDate"), org.tongban.exchange.SharedData.APPLICATION_MATERIALS,
+                    "《国务院关于在线政务服务的若干规定》第十一条", java.time.LocalDate.now().plusYears(1));
+            sharingRequests.decide(new org.tongban.exchange.internal.SharingRequests.Actor(UUID.randomUUID(),
+                    "测试审核人", police.id(), police.name(), true, false), request.id(), true, null);
         }
-        return code;
+        return jdbc.queryForObject("select code from catalog_implementation_item where basic_code = '201600001000' "
+                + "and division_code = '210112' and status = 'PUBLISHED'", String.class);
     }
 
     @Test
@@ -254,8 +259,8 @@ class OnceOnlyMaterialsIntegrationTests {
                         .param("password", "Liaoning#2026ok").param("passwordAgain", "Liaoning#2026ok"))
                 .andExpect(status().is3xxRedirection());
         jdbc.update("update identity_account set assurance_level = greatest(assurance_level, 2, (select max("
-                + "assurance_level) from catalog_implementation_item where basic_code = ?)) "
-                + "where id_number_hash = ?", FOOD, protection.idNumberHash(
+                + "assurance_level) from catalog_implementation_item where basic_code = '201600001000')) "
+                + "where id_number_hash = ?", protection.idNumberHash(
                         org.tongban.identity.IdDocumentType.RESIDENT_ID, agentId.value()));
         legalPersons.authorize(zhangSanAccount, company, new org.tongban.identity.LegalPersons.Grant(phone,
                 java.util.Set.of(), java.time.LocalDate.now().plusDays(30)));
@@ -266,7 +271,7 @@ class OnceOnlyMaterialsIntegrationTests {
                         .param("return", "/account"))
                 .andExpect(redirectedUrl("/account"));
 
-        String location = mvc.perform(post("/apply/" + itemAskingForTheRepresentativesIdCard()).with(csrf())
+        String location = mvc.perform(post("/apply/" + taxRegistrationWithIdCardGrant()).with(csrf())
                         .cookie(agent).param("startKey", UUID.randomUUID().toString()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         UUID id = UUID.fromString(location.substring("/account/cases/".length(),
@@ -274,11 +279,11 @@ class OnceOnlyMaterialsIntegrationTests {
         String api = "/api/v1/cases/applications/" + id;
         mvc.perform(get(api + "/shared-materials").cookie(agent))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.offers[*].index", hasItem(ID_CARD)));
+                .andExpect(jsonPath("$.offers[*].index", hasItem(1)));
 
         // The preview shows the legal representative's identity, masked, never the agent's own.
         String masked = org.tongban.identity.IdDocumentType.mask(ZHANG_SAN_ID);
-        mvc.perform(post(api + "/materials/" + ID_CARD + "/shared").with(csrf()).cookie(agent))
+        mvc.perform(post(api + "/materials/1/shared").with(csrf()).cookie(agent))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("PREVIEW"))
                 .andExpect(jsonPath("$.resourceName").value("人口基本信息"))
@@ -292,11 +297,11 @@ class OnceOnlyMaterialsIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(masked)))
                 .andExpect(content().string(containsString("同意使用")));
-        mvc.perform(post(api + "/materials/" + ID_CARD + "/shared/consent").with(csrf()).cookie(agent))
+        mvc.perform(post(api + "/materials/1/shared/consent").with(csrf()).cookie(agent))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("CONSENTED"));
         assertThat(jdbc.queryForList("select file_name from cases_material where application_id = ?", String.class,
-                id)).containsExactly("法定代表人居民身份证（共享获取）.pdf");
+                id)).containsExactly("居民身份证（共享获取）.pdf");
 
         // The representative sees the fetch of his identity data in "who looked at my data"; the agent does not.
         Cookie zhangSan = signIn("13800000010");
