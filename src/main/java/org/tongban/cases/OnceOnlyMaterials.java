@@ -115,14 +115,15 @@ public class OnceOnlyMaterials {
             return offers;
         }
         // Whether there is someone to ask about, once per kind of subject for the whole page.
-        Map<SubjectType, Boolean> named = new java.util.EnumMap<>(SubjectType.class);
+        Map<Whose, Boolean> named = new java.util.EnumMap<>(Whose.class);
         for (ApplicationView.MaterialSlot slot : application.slots()) {
             Guide.Material requirement = slot.requirement();
             if (requirement.shared()
                     && sharedData.usable(application.bodyId(), requirement.sharedResource(),
                             SharedData.APPLICATION_MATERIALS)
-                    && sharedData.subjectType(requirement.sharedResource()).map(type -> named.computeIfAbsent(type,
-                            t -> subject(t, application.applicantAccount(), application.companyCreditCode())
+                    && sharedData.subjectType(requirement.sharedResource()).map(type -> named.computeIfAbsent(
+                            whose(type, requirement, application.companyCreditCode()),
+                            w -> subject(w, application.applicantAccount(), application.companyCreditCode())
                                     .isPresent())).orElse(false)) {
                 offers.put(slot.index(), new Offer(slot.index(), requirement.sharedResource()));
             }
@@ -176,7 +177,8 @@ public class OnceOnlyMaterials {
             throw CaseRefusedException.forbidden("cases.apply.company-mismatch", row.companyName());
         }
         DataSubject subject = sharedData.subjectType(requirement.sharedResource())
-                .flatMap(type -> subject(type, who.accountId(), row.companyCreditCode()))
+                .flatMap(type -> subject(whose(type, requirement, row.companyCreditCode()), who.accountId(),
+                        row.companyCreditCode()))
                 .orElseThrow(() -> CaseRefusedException.rule("cases.shared.no-subject", requirement.name()));
         SharedRecord record;
         try {
@@ -270,15 +272,37 @@ public class OnceOnlyMaterials {
 
     // ---------------------------------------------------------------------------------------------------------------
 
+    /** Whose data a shared material is. */
+    enum Whose { COMPANY, APPLICANT, LEGAL_REPRESENTATIVE }
+
+    /** Words by which a material names the agent filing for a company as the person whose identity it is. */
+    private static final List<String> AGENT_WORDS = List.of("经办人", "受托人", "代理人", "委托代理");
+
     /**
-     * Whose data the resource is about for this application: a company resource (a business licence) about the
-     * company the application is made for, a person resource about the applicant themself.
+     * Whose data the resource is about for this material: a company resource (a business licence) is about the
+     * company the application is made for; a person resource (identity data instead of an ID-card copy) is about the
+     * applicant themself — except in a company's application, where a legal person is identified by its legal
+     * representative (民法典 Art. 61: the legal representative acts in the legal person's name), so an ID card asked
+     * of a company is its legal representative's, fetched from the legal-person base data's link to the population
+     * data, never the agent's own — unless the material names the agent (经办人居民身份证, 受托人身份证明).
      */
-    private Optional<DataSubject> subject(SubjectType type, UUID applicant, String companyCreditCode) {
+    static Whose whose(SubjectType type, Guide.Material requirement, String companyCreditCode) {
         if (type == SubjectType.COMPANY) {
-            return companyCreditCode == null ? Optional.empty() : Optional.of(sharedData.company(companyCreditCode));
+            return Whose.COMPANY;
         }
-        return sharedData.applicant(applicant);
+        if (companyCreditCode == null || AGENT_WORDS.stream().anyMatch(requirement.name()::contains)) {
+            return Whose.APPLICANT;
+        }
+        return Whose.LEGAL_REPRESENTATIVE;
+    }
+
+    private Optional<DataSubject> subject(Whose whose, UUID applicant, String companyCreditCode) {
+        return switch (whose) {
+            case COMPANY -> companyCreditCode == null ? Optional.empty()
+                    : Optional.of(sharedData.company(companyCreditCode));
+            case LEGAL_REPRESENTATIVE -> sharedData.legalRepresentative(companyCreditCode);
+            case APPLICANT -> sharedData.applicant(applicant);
+        };
     }
 
     /** The row to use: the only one, or for certificates the newest valid one. */

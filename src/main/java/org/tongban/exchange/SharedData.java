@@ -88,6 +88,17 @@ public class SharedData {
     }
 
     /**
+     * The legal representative (法定代表人) of a company, as the legal-person base data names them, when the population
+     * data knows that person: whose identity a company's application presents (an ID card of the legal
+     * representative), whoever the agent filing it is.
+     */
+    public Optional<DataSubject> legalRepresentative(String creditCode) {
+        UnifiedSocialCreditCode code = UnifiedSocialCreditCode.of(creditCode);
+        return baseData.legalRepresentative(code.value())
+                .map(found -> new DataSubject(SubjectType.PERSON, found[0], found[1]));
+    }
+
+    /**
      * Whom a resource is about (persons or companies), so that an application knows whose data to ask for; empty for
      * an unknown resource or one about both (credit lists).
      */

@@ -49,6 +49,16 @@ class OnceOnlyMaterialsIntegrationTests {
     MockMvc mvc;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.tongban.identity.PersonalData protection;
+    @Autowired
+    org.tongban.identity.LegalPersons legalPersons;
+    @Autowired
+    org.tongban.organization.Organization organization;
+    @Autowired
+    org.tongban.exchange.SharedData sharedData;
+    @Autowired
+    org.tongban.exchange.internal.SharingRequests sharingRequests;
 
     private Cookie signIn(String phone) throws Exception {
         Cookie session = mvc.perform(post("/signin").with(csrf()).param("identifier", phone)
@@ -199,6 +209,114 @@ class OnceOnlyMaterialsIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("免提交：来自“营业执照（电子证照）”")))
                 .andExpect(content().string(containsString("免提交：来自“人口基本信息”")));
+    }
+
+    /**
+     * 税务登记（一照一码户信息确认） of the 浑南区 tax bureau, for companies: 0 营业执照, 1 居民身份证 — the legal
+     * representative's, the population data serving it once the bureau holds a grant for applications' materials
+     * (the provider, the province's public security department, approves the request here).
+     */
+    private String taxRegistrationWithIdCardGrant() {
+        var hunnan = organization.bodies(org.tongban.shared.DivisionCode.of("210112"), false, 0, 50).getContent()
+                .stream().filter(b -> b.category() == org.tongban.organization.BodyCategory.TAXATION).findFirst()
+                .orElseThrow();
+        var police = organization.bodies(organization.province(), false, 0, 200).getContent().stream()
+                .filter(b -> b.category() == org.tongban.organization.BodyCategory.PUBLIC_SECURITY).findFirst()
+                .orElseThrow();
+        if (!sharedData.usable(hunnan.id(), org.tongban.exchange.SharedData.POPULATION,
+                org.tongban.exchange.SharedData.APPLICATION_MATERIALS)) {
+            var request = sharingRequests.request(new org.tongban.exchange.internal.SharingRequests.Actor(
+                    UUID.randomUUID(), "测试人员", hunnan.id(), hunnan.name(), false, false),
+                    org.tongban.exchange.SharedData.POPULATION, java.util.List.of("name", "idNumber", "sex",
+                            "birthDate"), org.tongban.exchange.SharedData.APPLICATION_MATERIALS,
+                    "《国务院关于在线政务服务的若干规定》第十一条", java.time.LocalDate.now().plusYears(1));
+            sharingRequests.decide(new org.tongban.exchange.internal.SharingRequests.Actor(UUID.randomUUID(),
+                    "测试审核人", police.id(), police.name(), true, false), request.id(), true, null);
+        }
+        return jdbc.queryForObject("select code from catalog_implementation_item where basic_code = '201600001000' "
+                + "and division_code = '210112' and status = 'PUBLISHED'", String.class);
+    }
+
+    @Test
+    void anAgentFilingForTheCompanyGetsTheLegalRepresentativesIdCardNotTheirOwn() throws Exception {
+        representative(); // 张三 has claimed the demo company as its legal representative
+        UUID zhangSanAccount = jdbc.queryForObject("select id from identity_account where id_number_hash = ?",
+                UUID.class, protection.idNumberHash(org.tongban.identity.IdDocumentType.RESIDENT_ID, ZHANG_SAN_ID));
+        UUID company = jdbc.queryForObject("select id from identity_company where credit_code = ?", UUID.class,
+                COMPANY_CODE);
+
+        // 赵经办, a real-name resident in the population data, whom 张三 authorizes as the company's agent.
+        org.tongban.shared.CitizenIdNumber agentId = org.tongban.shared.CitizenIdNumber
+                .withCheckCharacter("21011219880303" + "%03d".formatted(700 + (int) Math.floorMod(System.nanoTime(), 200L)));
+        jdbc.update("insert into exchange_person (id_number_hash, id_number_cipher, id_number_masked, name, sex, "
+                + "birth_date, ethnicity, household_division, address, marital_status, updated_on) values (?, ?, ?, "
+                + "'赵经办', 'M', ?, '汉族', '210112', '辽宁省沈阳市浑南区测试路2号', 'SINGLE', current_date) "
+                + "on conflict do nothing", protection.residentIdHash(agentId), protection.encrypt(agentId.value()),
+                agentId.masked(), agentId.birthDate());
+        String phone = "136%08d".formatted(Math.floorMod(agentId.value().hashCode(), 100_000_000));
+        mvc.perform(post("/register").with(csrf()).param("name", "赵经办").param("idType", "RESIDENT_ID")
+                        .param("idNumber", agentId.value()).param("phone", phone)
+                        .param("password", "Liaoning#2026ok").param("passwordAgain", "Liaoning#2026ok"))
+                .andExpect(status().is3xxRedirection());
+        jdbc.update("update identity_account set assurance_level = greatest(assurance_level, 2, (select max("
+                + "assurance_level) from catalog_implementation_item where basic_code = '201600001000')) "
+                + "where id_number_hash = ?", protection.idNumberHash(
+                        org.tongban.identity.IdDocumentType.RESIDENT_ID, agentId.value()));
+        legalPersons.authorize(zhangSanAccount, company, new org.tongban.identity.LegalPersons.Grant(phone,
+                java.util.Set.of(), java.time.LocalDate.now().plusDays(30)));
+        Cookie agent = mvc.perform(post("/signin").with(csrf()).param("identifier", phone)
+                        .param("password", "Liaoning#2026ok"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getCookie("SESSION");
+        mvc.perform(post("/account/acting-for").with(csrf()).cookie(agent).param("company", company.toString())
+                        .param("return", "/account"))
+                .andExpect(redirectedUrl("/account"));
+
+        String location = mvc.perform(post("/apply/" + taxRegistrationWithIdCardGrant()).with(csrf())
+                        .cookie(agent).param("startKey", UUID.randomUUID().toString()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        UUID id = UUID.fromString(location.substring("/account/cases/".length(),
+                location.length() - "/edit".length()));
+        String api = "/api/v1/cases/applications/" + id;
+        mvc.perform(get(api + "/shared-materials").cookie(agent))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.offers[*].index", hasItem(1)));
+
+        // The preview shows the legal representative's identity, masked, never the agent's own.
+        String masked = org.tongban.identity.IdDocumentType.mask(ZHANG_SAN_ID);
+        mvc.perform(post(api + "/materials/1/shared").with(csrf()).cookie(agent))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("PREVIEW"))
+                .andExpect(jsonPath("$.resourceName").value("人口基本信息"))
+                .andExpect(jsonPath("$.items[?(@.key == 'name')].value", hasItem("张三")))
+                .andExpect(jsonPath("$.items[?(@.key == 'idNumber')].value", hasItem(masked)))
+                .andExpect(content().string(not(containsString(ZHANG_SAN_ID))))
+                .andExpect(content().string(not(containsString("赵经办"))))
+                .andExpect(content().string(not(containsString(
+                        org.tongban.identity.IdDocumentType.mask(agentId.value())))));
+        mvc.perform(get("/account/cases/" + id + "/edit").cookie(agent))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(masked)))
+                .andExpect(content().string(containsString("同意使用")));
+        mvc.perform(post(api + "/materials/1/shared/consent").with(csrf()).cookie(agent))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CONSENTED"));
+        assertThat(jdbc.queryForList("select file_name from cases_material where application_id = ?", String.class,
+                id)).containsExactly("居民身份证（共享获取）.pdf");
+
+        // The representative sees the fetch of his identity data in "who looked at my data"; the agent does not.
+        Cookie zhangSan = signIn("13800000010");
+        mvc.perform(get("/api/v1/exchange/access-log/mine").cookie(zhangSan))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.resource == '人口基本信息' && @.caseReference == '申请 " + id
+                        + "')].purpose", hasItem("政务服务事项申请材料免提交")));
+        mvc.perform(get("/api/v1/exchange/access-log/mine").cookie(agent))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.resource == '人口基本信息' && @.caseReference == '申请 " + id
+                        + "')]").isEmpty());
+        assertThat(jdbc.queryForObject("select count(*) from exchange_access_log where case_reference = ? "
+                + "and subject_key = ? and result = 'SERVED' and consumer_actor like 'account:%'", Integer.class,
+                "申请 " + id, protection.residentIdHash(org.tongban.shared.CitizenIdNumber.of(ZHANG_SAN_ID))))
+                .isEqualTo(1);
     }
 
     @Test

@@ -92,6 +92,16 @@ public class BaseData {
                 hash).stream().findFirst();
     }
 
+    /**
+     * The look-up hash and masked ID number of a company's legal representative (法定代表人), as the legal-person
+     * base data names them, when the population data knows that person.
+     */
+    public Optional<String[]> legalRepresentative(String creditCode) {
+        return jdbc.query("select p.id_number_hash, p.id_number_masked from exchange_legal_person c "
+                + "join exchange_person p on p.id_number_hash = c.legal_rep_id_hash where c.credit_code = ?",
+                (rs, i) -> new String[] { rs.getString(1), rs.getString(2) }, creditCode).stream().findFirst();
+    }
+
     /** Every item of the source about the subject, one map per row, items in the source's order. */
     public List<Map<String, Object>> rows(Source source, DataSubject subject) {
         return switch (source) {

@@ -128,6 +128,25 @@ public class Gateway {
                 withheld, List.copyOf(rows), logged.occurredAt(), logged.id());
     }
 
+    /**
+     * Logs the refusal of a call whose access token is bound to a client certificate the caller did not present
+     * (RFC 8705 §3), when the call names a known resource and a valid subject; the caller answers 401.
+     */
+    public void refuseUnbound(Consumer consumer, String resourceCode, DataSubject subject, List<String> wanted,
+            String purpose, String caseReference) {
+        Resource resource = resourceCode == null ? null : resources.find(resourceCode).orElse(null);
+        if (resource == null || subject == null) {
+            return;
+        }
+        List<String> asked = wanted == null ? List.of() : wanted.stream().filter(java.util.Objects::nonNull)
+                .map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        String why = purpose == null || purpose.isBlank() ? "-" : purpose.strip();
+        String reference = caseReference == null || caseReference.isBlank() ? null : caseReference.strip();
+        refuse(consumer, resource, subject, asked, why.length() > 200 ? why.substring(0, 200) : why,
+                reference != null && reference.length() > 100 ? reference.substring(0, 100) : reference,
+                "exchange.token.certificate-mismatch");
+    }
+
     /** Whether the body may use the resource for the purpose at all (without touching any subject's data). */
     public boolean usable(UUID bodyId, String resourceCode, String purpose) {
         Resource resource = resources.find(resourceCode).orElse(null);

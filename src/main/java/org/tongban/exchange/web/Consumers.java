@@ -26,7 +26,10 @@ class Consumers {
         this.organization = organization;
     }
 
-    /** @throws SignInRequiredException nobody is signed in; {@link ExchangeRefusedException} not a consumer */
+    /**
+     * @throws SignInRequiredException nobody is signed in; {@link ExchangeRefusedException} not a consumer;
+     *         {@link UnboundCallException} a certificate-bound token without its certificate
+     */
     Gateway.Consumer consumer(Authentication authentication) {
         if (authentication instanceof JwtAuthenticationToken token) {
             // A token issued to a person (authorization code) carries their subject type: it is not a system's own.
@@ -35,7 +38,13 @@ class Consumers {
             }
             var client = clients.enabled(token.getToken().getSubject())
                     .orElseThrow(() -> new ExchangeRefusedException("exchange.client.unknown"));
-            return new Gateway.Consumer(client.bodyId(), client.bodyName(), "client:" + client.clientId(), "GATEWAY");
+            var consumer = new Gateway.Consumer(client.bodyId(), client.bodyName(), "client:" + client.clientId(),
+                    "GATEWAY");
+            // Checked here on every call: the decoder remembers verified tokens and skips their validators.
+            if (!CertificateBinding.holds(token.getToken(), CertificateBinding.presented())) {
+                throw new UnboundCallException(consumer);
+            }
+            return consumer;
         }
         SignedIn staff = staff(authentication);
         return new Gateway.Consumer(staff.staffBody(), organization.body(staff.staffBody()).name(),
@@ -61,6 +70,24 @@ class Consumers {
         return new SharingRequests.Actor(staff.accountId(), staff.name(), staff.staffBody(),
                 organization.body(staff.staffBody()).name(), staff.has(StaffRole.APPROVER),
                 staff.has(StaffRole.SYSTEM_ADMIN));
+    }
+
+    /**
+     * A certificate-bound access token (RFC 8705 §3) presented without the certificate it is bound to: the caller is
+     * not the system the token was issued to, or did not come over the mutual-TLS port.
+     */
+    static final class UnboundCallException extends RuntimeException {
+        private final transient Gateway.Consumer consumer;
+
+        UnboundCallException(Gateway.Consumer consumer) {
+            super("certificate-bound token without its certificate");
+            this.consumer = consumer;
+        }
+
+        /** The system named by the token (not proven to be the caller). */
+        Gateway.Consumer consumer() {
+            return consumer;
+        }
     }
 
     static final class SignInRequiredException extends RuntimeException {

@@ -144,7 +144,23 @@ class ExchangeApi {
 
     @PostMapping("/query")
     QueryAnswer query(Authentication authentication, @RequestBody Query query) {
-        Gateway.Consumer consumer = consumers.consumer(authentication);
+        Gateway.Consumer consumer;
+        try {
+            consumer = consumers.consumer(authentication);
+        } catch (Consumers.UnboundCallException e) {
+            // Refused before anything is read, and logged as the refusal of the system the token names.
+            DataSubject subject = null;
+            try {
+                subject = query.subjectType() == null || query.subject() == null ? null
+                        : query.subjectType() == SubjectType.PERSON ? sharedData.person(query.subject())
+                                : sharedData.company(query.subject());
+            } catch (RuntimeException malformed) {
+                // nobody to log the refusal about
+            }
+            gateway.refuseUnbound(e.consumer(), query.resource(), subject, query.items(), query.purpose(),
+                    query.caseReference());
+            throw e;
+        }
         if (query.subjectType() == null) {
             throw new InvalidFieldException("subjectType", new org.tongban.shared.InvalidValueException(
                     "exchange.query.subject-type", ""));

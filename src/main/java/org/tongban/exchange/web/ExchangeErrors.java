@@ -41,6 +41,20 @@ class ExchangeErrors {
         return answer(HttpStatus.CONFLICT, e.code(), e.arguments(), request, locale);
     }
 
+    /**
+     * A certificate-bound token without its certificate: RFC 8705 §3 has the resource answer as to an invalid token
+     * (401, {@code invalid_token}).
+     */
+    @ExceptionHandler
+    Object unbound(Consumers.UnboundCallException e, HttpServletRequest request, Locale locale) {
+        var problem = problems.problem(HttpStatus.UNAUTHORIZED, "exchange.token.certificate-mismatch", new Object[0],
+                locale, request);
+        return org.springframework.http.ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header("WWW-Authenticate", "Bearer error=\"invalid_token\", "
+                        + "error_description=\"certificate-bound token without its certificate\"")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     @ExceptionHandler
     Object signIn(Consumers.SignInRequiredException e, HttpServletRequest request, Locale locale) {
         return answer(HttpStatus.UNAUTHORIZED, "identity.signin.required", new Object[0], request, locale);

@@ -37,6 +37,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.authentication.X509ClientCertificateAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcUserInfoAuthenticationContext;
@@ -62,7 +63,7 @@ import org.tongban.identity.SignedIn;
  * console and every client system share one account and one session.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SsoProperties.class)
+@EnableConfigurationProperties({ SsoProperties.class, MtlsProperties.class })
 class AuthorizationServerConfiguration {
 
     static final String CONSENT_PAGE = "/account/consent";
@@ -70,9 +71,10 @@ class AuthorizationServerConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServer(HttpSecurity http, JdbcAuthorizations authorizations,
-            SingleSignOut singleSignOut) throws Exception {
+            SingleSignOut singleSignOut, MtlsProperties mtls, RegisteredClientRepository clients) throws Exception {
         var server = new OAuth2AuthorizationServerConfigurer();
         ClientSecrets secrets = new ClientSecrets();
+        ClientCertificates certificates = new ClientCertificates(mtls, java.time.Clock.systemUTC());
         var logoutResponse = new OidcLogoutAuthenticationSuccessHandler();
         logoutResponse.setLogoutHandler(new CompositeLogoutHandler(singleSignOut, new SecurityContextLogoutHandler()));
         http.securityMatcher(server.getEndpointsMatcher())
@@ -81,10 +83,17 @@ class AuthorizationServerConfiguration {
                         .authorizationEndpoint(endpoint -> endpoint.consentPage(CONSENT_PAGE)
                                 .authorizationResponseHandler(codeResponse(authorizations, singleSignOut)))
                         .clientAuthentication(client -> client.authenticationProviders(providers -> providers
-                                .forEach(p -> {
+                                .replaceAll(p -> {
                                     if (p instanceof ClientSecretAuthenticationProvider secret) {
                                         secret.setPasswordEncoder(secrets);
                                     }
+                                    // RFC 8705 §2: tls_client_auth checked against the configured client CAs.
+                                    if (p instanceof X509ClientCertificateAuthenticationProvider x509) {
+                                        return certificates.onlyEnabled(x509,
+                                                new X509ClientCertificateAuthenticationProvider(clients,
+                                                        authorizations));
+                                    }
+                                    return p;
                                 })))
                         .oidc(oidc -> oidc
                                 .userInfoEndpoint(userInfo -> userInfo.userInfoMapper(

@@ -44,17 +44,40 @@ public class ClientSystems {
     /** Scopes a client system may be given. */
     public static final List<String> SCOPES = List.of(OidcScopes.OPENID, OidcScopes.PROFILE);
 
-    /** What an administrator types to register a system; URI lists one per line. */
+    /**
+     * What an administrator types to register a system; URI lists one per line.
+     *
+     * @param certificateMode blank for a client secret, or how the system authenticates by certificate over mutual
+     *        TLS (RFC 8705 §2): {@code tls_client_auth} (a certificate from a configured client CA whose subject is
+     *        {@code certificateSubjectDn}) or {@code self_signed_tls_client_auth} (a certificate published in the
+     *        system's JWK Set at {@code jwkSetUrl}); such a system has no usable secret and its access tokens are
+     *        bound to its certificate (RFC 8705 §3)
+     */
     public record Registration(String name, String bodyCreditCode, String redirectUris, String postLogoutRedirectUris,
-            String backChannelLogoutUri, Set<String> scopes, boolean thirdParty) {
+            String backChannelLogoutUri, Set<String> scopes, boolean thirdParty, String certificateMode,
+            String certificateSubjectDn, String jwkSetUrl) {
+
+        /** A system that authenticates with its client secret. */
+        public Registration(String name, String bodyCreditCode, String redirectUris, String postLogoutRedirectUris,
+                String backChannelLogoutUri, Set<String> scopes, boolean thirdParty) {
+            this(name, bodyCreditCode, redirectUris, postLogoutRedirectUris, backChannelLogoutUri, scopes, thirdParty,
+                    null, null, null);
+        }
     }
 
+    /** The ways a system may authenticate by certificate (RFC 8705 §2.1 and §2.2). */
+    public static final List<String> CERTIFICATE_MODES = List.of(
+            ClientAuthenticationMethod.TLS_CLIENT_AUTH.getValue(),
+            ClientAuthenticationMethod.SELF_SIGNED_TLS_CLIENT_AUTH.getValue());
+
+    /** @param certificateMode {@code null} for a system that authenticates with its secret */
     public record ClientSystem(String clientId, String name, String bodyName, List<String> redirectUris,
             List<String> postLogoutRedirectUris, String backChannelLogoutUri, Set<String> scopes, boolean thirdParty,
-            boolean enabled, Instant createdAt, Instant secretRotatedAt) {
+            boolean enabled, Instant createdAt, Instant secretRotatedAt, String certificateMode,
+            String certificateSubjectDn, String jwkSetUrl) {
     }
 
-    /** A client id with its secret in clear: shown once, then only its hash exists. */
+    /** A client id with its secret in clear: shown once, then only its hash exists ({@code null}: no secret). */
     public record Issued(String clientId, String secret) {
     }
 
@@ -80,12 +103,14 @@ public class ClientSystems {
 
     public List<ClientSystem> list() {
         return jdbc.query("select s.client_id, s.name, s.body_name, r.redirect_uris, r.post_logout_redirect_uris, "
-                + "s.backchannel_logout_uri, r.scopes, s.third_party, s.enabled, s.created_at, s.secret_rotated_at "
+                + "s.backchannel_logout_uri, r.scopes, s.third_party, s.enabled, s.created_at, s.secret_rotated_at, "
+                + "s.certificate_mode, s.certificate_subject_dn, s.jwk_set_url "
                 + "from identity_client_system s join oauth2_registered_client r on r.id = s.registered_client_id "
                 + "order by s.enabled desc, s.created_at desc", (rs, i) -> new ClientSystem(rs.getString(1),
                 rs.getString(2), rs.getString(3), split(rs.getString(4)), split(rs.getString(5)), rs.getString(6),
                 new LinkedHashSet<>(split(rs.getString(7))), rs.getBoolean(8), rs.getBoolean(9),
-                rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant()));
+                rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant(), rs.getString(12),
+                rs.getString(13), rs.getString(14)));
     }
 
     /** @throws NotFoundException {@code sso.client.not-found} */
@@ -130,13 +155,43 @@ public class ClientSystems {
             throw new InvalidFieldException("scopes", new InvalidValueException("sso.client.scope-unknown",
                     String.join(" ", scopes)));
         }
+        String mode = registration.certificateMode() == null ? "" : registration.certificateMode().strip();
+        if (!mode.isEmpty() && !CERTIFICATE_MODES.contains(mode)) {
+            throw new InvalidFieldException("certificateMode",
+                    new InvalidValueException("sso.client.certificate-mode-unknown", mode));
+        }
+        String subjectDn = null;
+        String jwkSetUrl = null;
+        ClientSettings.Builder clientSettings = ClientSettings.builder().requireProofKey(true)
+                .requireAuthorizationConsent(registration.thirdParty());
+        if (mode.equals(ClientAuthenticationMethod.TLS_CLIENT_AUTH.getValue())) {
+            subjectDn = subjectDn(registration.certificateSubjectDn());
+            clientSettings.x509CertificateSubjectDN(subjectDn);
+        } else if (mode.equals(ClientAuthenticationMethod.SELF_SIGNED_TLS_CLIENT_AUTH.getValue())) {
+            List<String> jwks = uris("jwkSetUrl", registration.jwkSetUrl());
+            if (jwks.size() != 1) {
+                throw new InvalidFieldException("jwkSetUrl",
+                        new InvalidValueException("sso.client.jwk-set-url-required", registration.jwkSetUrl()));
+            }
+            jwkSetUrl = jwks.getFirst();
+            clientSettings.jwkSetUrl(jwkSetUrl);
+        }
+        boolean byCertificate = !mode.isEmpty();
         RegisteredClient client = RegisteredClient.withId(UUID.randomUUID().toString())
                 .clientId(clientId)
                 .clientIdIssuedAt(clock.instant())
-                .clientSecret(secrets.encode(secret))
+                .clientSecret(byCertificate ? null : secrets.encode(secret))
                 .clientName(name)
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                // A system registered for mutual TLS has no secret to fall back on: every token it gets is bound to
+                // its certificate (RFC 8705 §3), so a stolen token is useless without the private key.
+                .clientAuthenticationMethods(methods -> {
+                    if (byCertificate) {
+                        methods.add(new ClientAuthenticationMethod(mode));
+                    } else {
+                        methods.add(ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
+                        methods.add(ClientAuthenticationMethod.CLIENT_SECRET_POST);
+                    }
+                })
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
@@ -144,9 +199,9 @@ public class ClientSystems {
                 .postLogoutRedirectUris(set -> set.addAll(postLogout))
                 .scopes(set -> set.addAll(scopes))
                 // PKCE for every client (RFC 9700 §2.1.1); consent only for third parties.
-                .clientSettings(ClientSettings.builder().requireProofKey(true)
-                        .requireAuthorizationConsent(registration.thirdParty()).build())
+                .clientSettings(clientSettings.build())
                 .tokenSettings(TokenSettings.builder()
+                        .x509CertificateBoundAccessTokens(byCertificate)
                         .authorizationCodeTimeToLive(Duration.ofMinutes(5))
                         .accessTokenTimeToLive(properties.accessTokenTtl())
                         .refreshTokenTimeToLive(properties.refreshTokenTtl())
@@ -155,22 +210,29 @@ public class ClientSystems {
                 .build();
         clients.save(client);
         jdbc.update("insert into identity_client_system (registered_client_id, client_id, name, body_id, body_name, "
-                        + "third_party, backchannel_logout_uri) values (?, ?, ?, ?, ?, ?, ?)", client.getId(), clientId,
+                        + "third_party, backchannel_logout_uri, certificate_mode, certificate_subject_dn, jwk_set_url) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", client.getId(), clientId,
                 name, body.id(), body.name(), registration.thirdParty(),
-                backChannel.isEmpty() ? null : backChannel.getFirst());
+                backChannel.isEmpty() ? null : backChannel.getFirst(), byCertificate ? mode : null, subjectDn,
+                jwkSetUrl);
         audit.record(actor, "client.registered", "client:" + clientId,
-                name + " / " + body.name() + (registration.thirdParty() ? " / third party" : ""));
+                name + " / " + body.name() + (registration.thirdParty() ? " / third party" : "")
+                        + (byCertificate ? " / " + mode + (subjectDn != null ? " " + subjectDn : " " + jwkSetUrl)
+                                : ""));
         formActions.reloadAfterCommit();
-        return new Issued(clientId, secret);
+        return new Issued(clientId, byCertificate ? null : secret);
     }
 
     /** A new secret; the old one stops working at once. */
     @Transactional
     public Issued rotateSecret(String clientId, UUID actor) {
         RegisteredClient client = registered(clientId);
-        String secret = secrets.generate();
-        clients.save(RegisteredClient.from(client).clientSecret(secrets.encode(secret)).clientSecretExpiresAt(null)
-                .build());
+        // A system that authenticates by certificate gets no secret: this only enables it again.
+        boolean byCertificate = client.getClientAuthenticationMethods().stream()
+                .anyMatch(ClientCertificates::mutualTls);
+        String secret = byCertificate ? null : secrets.generate();
+        clients.save(RegisteredClient.from(client).clientSecret(byCertificate ? null : secrets.encode(secret))
+                .clientSecretExpiresAt(null).build());
         jdbc.update("update identity_client_system set secret_rotated_at = ?, enabled = true where client_id = ?",
                 Timestamp.from(clock.instant()), clientId);
         formActions.reloadAfterCommit();
@@ -198,6 +260,21 @@ public class ClientSystems {
             throw new NotFoundException("sso.client.not-found", clientId);
         }
         return client;
+    }
+
+    /** A subject DN as RFC 4514 writes it, e.g. {@code CN=市场监管业务系统,O=省市场监督管理局,C=CN}. */
+    private static String subjectDn(String typed) {
+        String dn = typed == null ? "" : typed.strip();
+        if (dn.isEmpty() || dn.length() > 500) {
+            throw new InvalidFieldException("certificateSubjectDn",
+                    new InvalidValueException("sso.client.subject-dn-required", dn));
+        }
+        try {
+            return new javax.security.auth.x500.X500Principal(dn).getName(javax.security.auth.x500.X500Principal.RFC2253);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException("certificateSubjectDn",
+                    new InvalidValueException("sso.client.subject-dn-invalid", dn));
+        }
     }
 
     private BodySummary body(String creditCode) {

@@ -52,6 +52,9 @@ class ClientSystemPages {
         private String backChannelLogoutUri = "";
         private Set<String> scopes = new LinkedHashSet<>(List.of("openid", "profile"));
         private boolean thirdParty;
+        private String certificateMode = "";
+        private String certificateSubjectDn = "";
+        private String jwkSetUrl = "";
 
         public String getName() { return name; }
         public void setName(String name) { this.name = name; }
@@ -67,6 +70,12 @@ class ClientSystemPages {
         public void setScopes(Set<String> scopes) { this.scopes = scopes == null ? new LinkedHashSet<>() : scopes; }
         public boolean isThirdParty() { return thirdParty; }
         public void setThirdParty(boolean thirdParty) { this.thirdParty = thirdParty; }
+        public String getCertificateMode() { return certificateMode; }
+        public void setCertificateMode(String mode) { this.certificateMode = mode == null ? "" : mode; }
+        public String getCertificateSubjectDn() { return certificateSubjectDn; }
+        public void setCertificateSubjectDn(String dn) { this.certificateSubjectDn = dn == null ? "" : dn; }
+        public String getJwkSetUrl() { return jwkSetUrl; }
+        public void setJwkSetUrl(String url) { this.jwkSetUrl = url == null ? "" : url; }
     }
 
     @GetMapping
@@ -81,7 +90,8 @@ class ClientSystemPages {
         try {
             ClientSystems.Issued issued = clientSystems.register(new ClientSystems.Registration(form.getName(),
                     form.getBodyCreditCode(), form.getRedirectUris(), form.getPostLogoutRedirectUris(),
-                    form.getBackChannelLogoutUri(), form.getScopes(), form.isThirdParty()), admin.accountId());
+                    form.getBackChannelLogoutUri(), form.getScopes(), form.isThirdParty(), form.getCertificateMode(),
+                    form.getCertificateSubjectDn(), form.getJwkSetUrl()), admin.accountId());
             return issued(model, response, issued, "registered");
         } catch (InvalidFieldException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -127,6 +137,7 @@ class ClientSystemPages {
         model.addAttribute("form", form);
         model.addAttribute("clients", clientSystems.list());
         model.addAttribute("allScopes", ClientSystems.SCOPES);
+        model.addAttribute("certificateModes", ClientSystems.CERTIFICATE_MODES);
         model.addAttribute("keys", keys.list());
         model.addAttribute("auditEntries", audit.recent(20));
         return "identity/clients";
