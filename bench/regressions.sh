@@ -35,6 +35,9 @@ fi
 [[ -f "$RECORDED" ]] || : >"$RECORDED"
 newest | jq -sr --slurpfile recorded "$RECORDED" --argjson threshold "$THRESHOLD" '
     def comparable($ratio): if $ratio then .value / .reference else .value end;
+    # Percent change; from a recorded 0 (e.g. listeners done at once) any rise counts as 1,000,000 %.
+    def change($n; $o): if $o != 0 then ($n - $o) / $o * 100 elif $n == $o then 0
+        elif $n > $o then 1000000 else -1000000 end;
     def ratios($a; $b): $a.reference != null and $a.reference != 0 and $b != null and $b.reference != null
         and $b.reference != 0;
     def fmt: if . == null then "—" elif (. | fabs) >= 100 then (. | round | tostring)
@@ -42,8 +45,7 @@ newest | jq -sr --slurpfile recorded "$RECORDED" --argjson threshold "$THRESHOLD
     ($recorded | map({key: "\(.scenario)/\(.metric)", value: .}) | from_entries) as $was
     | map(. as $now | $was["\(.scenario)/\(.metric)"] as $old
         | ratios($now; $old) as $ratio
-        | (if $old == null then null
-           else (($now | comparable($ratio)) - ($old | comparable($ratio))) / ($old | comparable($ratio)) * 100 end)
+        | (if $old == null then null else change($now | comparable($ratio); $old | comparable($ratio)) end)
             as $change
         | {now: $now, old: $old, change: $change, basis: (if $ratio then "ratio to reference" else "value" end),
            worse: ($change != null and (if $now.better == "lower" then $change > $threshold else $change < -$threshold end)),
@@ -58,9 +60,12 @@ newest | jq -sr --slurpfile recorded "$RECORDED" --argjson threshold "$THRESHOLD
        + ["", "\(map(select(.worse)) | length) regression(s) of more than \($threshold) %."]) | .[]'
 newest | jq -se --slurpfile recorded "$RECORDED" --argjson threshold "$THRESHOLD" '
     def comparable($ratio): if $ratio then .value / .reference else .value end;
+    # Percent change; from a recorded 0 (e.g. listeners done at once) any rise counts as 1,000,000 %.
+    def change($n; $o): if $o != 0 then ($n - $o) / $o * 100 elif $n == $o then 0
+        elif $n > $o then 1000000 else -1000000 end;
     def ratios($a; $b): $a.reference != null and $a.reference != 0 and $b.reference != null and $b.reference != 0;
     ($recorded | map({key: "\(.scenario)/\(.metric)", value: .}) | from_entries) as $was
     | map(. as $now | $was["\(.scenario)/\(.metric)"] as $old | select($old != null) | ratios($now; $old) as $ratio
-        | ((($now | comparable($ratio)) - ($old | comparable($ratio))) / ($old | comparable($ratio)) * 100) as $change
+        | change($now | comparable($ratio); $old | comparable($ratio)) as $change
         | select(if $now.better == "lower" then $change > $threshold else $change < -$threshold end))
     | length == 0' >/dev/null
