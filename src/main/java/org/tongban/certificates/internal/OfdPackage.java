@@ -296,8 +296,9 @@ public final class OfdPackage {
     private static String qr(String value, double x, double y, double size) {
         BitMatrix matrix;
         try {
+            // Quiet zone of 4 modules (GB/T 18284 / ISO/IEC 18004), as on the PDF copy.
             matrix = new QRCodeWriter().encode(value, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4,
                             EncodeHintType.CHARACTER_SET, "UTF-8"));
         } catch (WriterException e) {
             throw new IllegalArgumentException("Cannot encode as QR code", e);
