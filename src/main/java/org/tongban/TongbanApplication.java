@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.tongban.platform.database.EarlyEmbeddedDatabase;
+import org.tongban.platform.startup.StartupSteps;
 
 /**
  * Tongban (通办): the integrated online government-services platform (一体化网上政务服务平台) of a province.
@@ -21,6 +22,8 @@ public class TongbanApplication {
         var application = new SpringApplication(TongbanApplication.class);
         // The embedded database starts while the context is being built (no effect with an external database).
         application.addListeners(new EarlyEmbeddedDatabase());
+        // -Dtongban.startup.steps=true logs where the start's time went (bench/README.md, "Startup benchmark").
+        StartupSteps.recordIfAsked(application);
         application.run(args);
     }
 }

@@ -31,7 +31,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -107,10 +108,14 @@ public class DocumentRenderer {
         return fontSource().map(FontSource::file);
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void reportFont() {
-        // Reading the font file takes a few hundred milliseconds: done aside, so that readiness does not wait for it.
-        Thread.ofVirtual().name("font-check").start(this::logFont);
+    @EventListener
+    void reportFont(AvailabilityChangeEvent<ReadinessState> event) {
+        // Parsing the font collection takes a few hundred milliseconds of CPU and a burst of heap: done
+        // aside once the platform is ready, so that it neither delays readiness nor competes with the last start-up
+        // work for the CPU (nothing before readiness needs the font; the first document opens it anyway).
+        if (event.getState() == ReadinessState.ACCEPTING_TRAFFIC) {
+            Thread.ofVirtual().name("font-check").start(this::logFont);
+        }
     }
 
     private void logFont() {
