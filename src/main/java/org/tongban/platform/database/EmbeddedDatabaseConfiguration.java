@@ -50,6 +50,7 @@ class EmbeddedDatabaseConfiguration {
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setLocaleConfig("locale", "C.UTF-8")
                 .setServerConfig("max_connections", "100");
+        properties.settings().forEach(builder::setServerConfig);
         boolean durable = properties.durable() || !properties.ephemeral();
         // zonky turns synchronous_commit off by default; a platform that keeps citizens' cases must not.
         builder.setServerConfig("fsync", durable ? "on" : "off")

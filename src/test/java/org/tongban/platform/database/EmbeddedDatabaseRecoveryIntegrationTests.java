@@ -54,6 +54,8 @@ class EmbeddedDatabaseRecoveryIntegrationTests {
             assertThat(setting(statement, "fsync")).isEqualTo("on");
             assertThat(setting(statement, "synchronous_commit")).isEqualTo("on");
             assertThat(setting(statement, "full_page_writes")).isEqualTo("on");
+            // A further server setting from tongban.embedded-database.settings.*
+            assertThat(setting(statement, "work_mem")).isEqualTo("7MB");
             statement.execute("create table recovery_probe (step text primary key)");
             statement.execute("insert into recovery_probe values ('before-kill-application')");
         }
@@ -98,6 +100,7 @@ class EmbeddedDatabaseRecoveryIntegrationTests {
                 "--server.port=0",
                 "--tongban.embedded-database.data-directory=" + dir.resolve("postgres"),
                 "--tongban.embedded-database.port=" + databasePort,
+                "--tongban.embedded-database.settings.work_mem=7MB",
                 "--tongban.demo.enabled=false",
                 "--tongban.log-directory=" + dir.resolve("logs"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
