@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Parallel approval end to end, Tongban vs Flowable 7.2 (issues 6 and 10): WORKERS (16) concurrent workers drive cases
-# of the shape accept → three parallel department reviews → join → decide, first through Tongban's own engine (the
+# of the shape accept → three parallel department reviews → join → decide → 制证 → 送达 → complete (办结), first
+# through Tongban's own engine (the
 # demo 并联 item 食品经营许可 of 浑南区, through the CaseAcceptance / CaseProcessing services), then through the
 # standalone Flowable 7.2 process engine (history level audit, async executor off), in one JVM against the same
 # throw-away embedded PostgreSQL server (Flowable in a database of its own). WARMUP (10) + MEASURE (30) seconds each.
@@ -9,6 +10,10 @@
 #   bench/parallel-approval.sh
 #   WORKERS=32 MEASURE=60 bench/parallel-approval.sh
 #   ENGINES=flowable bench/parallel-approval.sh      # one engine only (tongban or flowable)
+#
+#   JAVA_OPTS=-Dbench.sqlcases=20 bench/parallel-approval.sh   # also: statements, commits, rows per case (Tongban)
+#   JAVA_OPTS="-XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording=filename=/tmp/pa.jfr,settings=profile" \
+#       ENGINES=tongban bench/parallel-approval.sh    # profile (Spring/Hibernate stacks are deeper than JFR's 64)
 #
 # Settings (environment): WORKERS, WARMUP, MEASURE, ENGINES (tongban,flowable), JAVA_OPTS (none),
 # TONGBAN_BUILD_DIR (private build copy, $TMPDIR/tongban-parallel-approval-bench-build), JAVA_HOME (Temurin 25).
@@ -64,6 +69,6 @@ TONGBAN_RATE=$(jq '.runs[] | select(.engine | ascii_downcase | startswith("tongb
 FLOWABLE_RATE=$(jq '.runs[] | select(.engine | ascii_downcase | startswith("flowable")) | .casesPerSecond' \
     "$RESULTS_DIR/results.json" | head -n1)
 if [[ -n "$TONGBAN_RATE" ]]; then
-    record_figure parallel-approval "cases/s acceptance to decision, $WORKERS workers" "$TONGBAN_RATE" /s higher \
+    record_figure parallel-approval "cases/s acceptance to completion, $WORKERS workers" "$TONGBAN_RATE" /s higher \
         "$FLOWABLE_RATE"
 fi

@@ -21,11 +21,11 @@ import org.tongban.cases.internal.DeliveryStore;
 import org.tongban.cases.internal.ProcessDefinitions;
 import org.tongban.cases.internal.ProcessStore;
 import org.tongban.cases.internal.ProcessStore.CaseRow;
+import org.tongban.cases.internal.PublishedGuides;
 import org.tongban.cases.internal.ProcessStore.TaskRow;
 import org.tongban.catalog.Catalog;
 import org.tongban.catalog.Guide;
 import org.tongban.catalog.ImplementationCode;
-import org.tongban.catalog.ItemDetail;
 import org.tongban.identity.SignedIn;
 import org.tongban.identity.StaffDirectory;
 import org.tongban.identity.StaffRole;
@@ -79,22 +79,26 @@ public class CaseProcessing {
     private final DecisionNumbers decisionNumbers;
     private final StaffDirectory staffDirectory;
     private final DeliveryStore deliveries;
+    private final PublishedGuides guides;
     private final Clock clock;
 
     @org.springframework.beans.factory.annotation.Autowired
     CaseProcessing(ProcessStore store, ProcessDefinitions definitions, ApplicationStore applications,
             Applications applicationViews, Catalog catalog, Organization organization, WorkingDays workingDays,
             TransactionTemplate transactions, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc,
-            DecisionNumbers decisionNumbers, StaffDirectory staffDirectory, DeliveryStore deliveries) {
+            DecisionNumbers decisionNumbers, StaffDirectory staffDirectory, DeliveryStore deliveries,
+            PublishedGuides guides) {
         this(store, definitions, applications, applicationViews, catalog, organization, workingDays, transactions,
-                audit, events, jdbc, decisionNumbers, staffDirectory, deliveries, Clock.systemUTC());
+                audit, events, jdbc, decisionNumbers, staffDirectory, deliveries, guides, Clock.systemUTC());
     }
 
     private CaseProcessing(ProcessStore store, ProcessDefinitions definitions, ApplicationStore applications,
             Applications applicationViews, Catalog catalog, Organization organization, WorkingDays workingDays,
             TransactionTemplate transactions, AuditTrail audit, ApplicationEventPublisher events, JdbcClient jdbc,
-            DecisionNumbers decisionNumbers, StaffDirectory staffDirectory, DeliveryStore deliveries, Clock clock) {
+            DecisionNumbers decisionNumbers, StaffDirectory staffDirectory, DeliveryStore deliveries,
+            PublishedGuides guides, Clock clock) {
         this.deliveries = deliveries;
+        this.guides = guides;
         this.store = store;
         this.definitions = definitions;
         this.applications = applications;
@@ -115,7 +119,7 @@ public class CaseProcessing {
     public CaseProcessing withClock(Clock clock) {
         return new CaseProcessing(store, definitions, applications, applicationViews.withClock(clock), catalog,
                 organization, workingDays, transactions, audit, events, jdbc, decisionNumbers, staffDirectory, deliveries,
-                clock);
+                guides, clock);
     }
 
     // --- start
@@ -129,9 +133,10 @@ public class CaseProcessing {
         if (store.findCase(applicationId).isPresent()) {
             return;
         }
-        ItemDetail item = catalog.item(ImplementationCode.of(app.itemCode()), app.itemVersion());
-        ProcessDefinition definition = definitions.current(item);
-        Guide guide = item.guide();
+        // The item's definition, derived from its catalogue entry only the first time; the version's guide.
+        ProcessDefinition definition = definitions.latest(app.itemCode()).orElseGet(() -> definitions.current(
+                catalog.item(ImplementationCode.of(app.itemCode()), app.itemVersion())));
+        Guide guide = guides.of(app.itemCode(), app.itemVersion());
         boolean immediate = guide.handling() == Guide.Handling.IMMEDIATE;
         int legalDays = definition.joint() ? Math.max(JOINT_LIMIT, days(guide.legalLimit(), 0))
                 : days(guide.legalLimit(), ORDINARY_LIMIT);
@@ -168,10 +173,11 @@ public class CaseProcessing {
     /** Puts tokens on {@code node}: one task, one per branch of a parallel block, or the case's completion. */
     private void activate(CaseRow c, ApplicationStore.Row app, ProcessDefinition definition,
             ProcessDefinition.Node node, LocalDate today, Instant now) {
+        ActingBodies bodies = new ActingBodies(app);
         switch (node.kind()) {
             case START -> activate(c, app, definition, definition.after(node, app.values()), today, now);
             case TASK, DECISION -> {
-                BodySummary body = body(node.body(), app);
+                BodySummary body = bodies.of(node.body());
                 LocalDate due = node.days() != null ? calendar().addWorkingDays(today, node.days())
                         : c.state().equals("RUNNING") ? c.dueOn() : calendar().addWorkingDays(today, 10);
                 store.insertTask(newTask(app.id(), node, null, null, body, node.role(), now, today, due));
@@ -179,7 +185,7 @@ public class CaseProcessing {
             case PARALLEL -> {
                 UUID run = UUID.randomUUID();
                 for (ProcessDefinition.Branch branch : node.branches()) {
-                    BodySummary body = body(branch.body(), app);
+                    BodySummary body = bodies.of(branch.body());
                     // Each branch has its own deadline, never beyond the case's own (行政许可法 Art. 26).
                     LocalDate due = calendar().addWorkingDays(today, branch.days());
                     if (due.isAfter(c.dueOn())) {
@@ -209,17 +215,34 @@ public class CaseProcessing {
                 null);
     }
 
-    /** {@code ITEM}: the item's body; a category: the body of that category in the same division. */
-    private BodySummary body(String spec, ApplicationStore.Row app) {
-        BodySummary own = organization.body(app.bodyId());
-        if ("ITEM".equals(spec)) {
-            return own;
+    /**
+     * The bodies that act on the nodes one activation opens: {@code ITEM}, the item's body; a category, the body of
+     * that category in the same division. Each is read once per activation (a parallel block names several).
+     */
+    private final class ActingBodies {
+        private final ApplicationStore.Row app;
+        private BodySummary own;
+        private List<BodySummary> division;
+
+        ActingBodies(ApplicationStore.Row app) {
+            this.app = app;
         }
-        BodyCategory category = BodyCategory.valueOf(spec);
-        return organization.bodies(DivisionCode.of(own.divisionCode()), false, 0, 100).getContent().stream()
-                .filter(b -> b.category() == category).findFirst()
-                .orElseThrow(() -> CaseRefusedException.rule("cases.process.no-body", category.name(),
-                        own.divisionName()));
+
+        BodySummary of(String spec) {
+            if (own == null) {
+                own = organization.body(app.bodyId());
+            }
+            if ("ITEM".equals(spec)) {
+                return own;
+            }
+            BodyCategory category = BodyCategory.valueOf(spec);
+            if (division == null) {
+                division = organization.bodies(DivisionCode.of(own.divisionCode()), false, 0, 100).getContent();
+            }
+            return division.stream().filter(b -> b.category() == category).findFirst()
+                    .orElseThrow(() -> CaseRefusedException.rule("cases.process.no-body", category.name(),
+                            own.divisionName()));
+        }
     }
 
     // --- officers
@@ -580,7 +603,7 @@ public class CaseProcessing {
         if (action == TaskAction.APPROVE && deliveryStep(task)) {
             confirmOnlineDelivery(app, officer, now);
         }
-        close(task, action, text, officer, now);
+        close(task, app, action, text, officer, now);
         if (task.blockRun() != null) {
             // 并联: the block joins when its last branch is done; any branch's refusal makes the decision a refusal.
             List<TaskRow> branches = store.branchesOf(task.blockRun());
@@ -612,7 +635,7 @@ public class CaseProcessing {
         if (target == null || !node.returnTo().contains(target)) {
             throw CaseRefusedException.rule("cases.task.return-target", target == null ? "" : target);
         }
-        close(task, TaskAction.RETURN, opinion, officer, now);
+        close(task, app, TaskAction.RETURN, opinion, officer, now);
         store.setRefusalProposed(c.applicationId(), false);
         activate(store.findCase(c.applicationId()).orElseThrow(), app, definition, definition.node(target)
                 .orElseThrow(), today, now);
@@ -629,7 +652,7 @@ public class CaseProcessing {
             // 行政许可法 Art. 38 para. 2: a refusal states its reasons and the right to reconsideration or litigation.
             throw CaseRefusedException.rule("cases.decision.remedy-missing");
         }
-        close(task, action, opinion == null || opinion.isEmpty() ? null : opinion, officer, now);
+        close(task, app, action, opinion == null || opinion.isEmpty() ? null : opinion, officer, now);
         // 文号: the deciding body's next number for the year, drawn inside this transaction (gap-free: a decision
         // that rolls back gives it back). The decision document (Art. 38) is issued under this number.
         DecisionNumbers.Assigned assigned = decisionNumbers.next(organization.body(task.bodyId()), today.getYear());
@@ -638,8 +661,7 @@ public class CaseProcessing {
                 grant ? null : remedy, today, now, officer.accountId());
         store.addStep(app.id(), now, grant ? "DECIDED_GRANTED" : "DECIDED_REFUSED", officer.accountId(),
                 officer.name(), grant ? number : number + "：" + opinion, node.name(), task.bodyName());
-        ItemDetail item = catalog.item(ImplementationCode.of(app.itemCode()), app.itemVersion());
-        Guide.Result result = item.guide().result();
+        Guide.Result result = guides.of(app.itemCode(), app.itemVersion()).result();
         events.publishEvent(new CaseDecided(app.id(), app.caseNumber(), app.itemCode(), app.bodyId(), app.bodyName(),
                 app.applicantAccount(), app.applicantName(), app.companyAccount(), app.companyCreditCode(),
                 grant ? "GRANTED" : "REFUSED", number, today, result == null ? null : result.type().name(),
@@ -778,16 +800,16 @@ public class CaseProcessing {
         }
     }
 
-    private void close(TaskRow task, TaskAction action, String opinion, SignedIn officer, Instant now) {
+    private void close(TaskRow task, ApplicationStore.Row app, TaskAction action, String opinion, SignedIn officer,
+            Instant now) {
         if (!store.completeTask(task.id(), task.version(), "DONE", action.name(), opinion, officer.accountId(),
                 officer.name(), now)) {
             throw CaseRefusedException.conflict("cases.task.conflict");
         }
         store.addStep(task.applicationId(), now, "TASK_" + action.name(), officer.accountId(), officer.name(),
                 opinion, label(task), task.bodyName());
-        events.publishEvent(new CaseStepCompleted(task.applicationId(),
-                applications.find(task.applicationId()).map(ApplicationStore.Row::caseNumber).orElse(null),
-                task.id(), task.nodeId(), task.branchId(), task.bodyId(), action.name(), officer.accountId()));
+        events.publishEvent(new CaseStepCompleted(task.applicationId(), app.caseNumber(), task.id(), task.nodeId(),
+                task.branchId(), task.bodyId(), action.name(), officer.accountId()));
     }
 
     private static String label(TaskRow task) {

@@ -145,12 +145,13 @@ class AnomalyRules {
                                 d.decidedOn().isAfter(d.legalDueOn()) ? "；已超过法定期限 " + d.legalDueOn() : "")));
     }
 
-    /** (f) repeated returns (退回) of one case. */
-    @ApplicationModuleListener
+    /**
+     * (f) repeated returns (退回) of one case. Only a return concerns this rule: the condition is evaluated when the
+     * event is published, so the other steps (most of them) leave no publication in the registry to be stored,
+     * dispatched and marked completed for nothing.
+     */
+    @ApplicationModuleListener(condition = "#p0.action() == 'RETURN'")
     void on(CaseStepCompleted event) {
-        if (!"RETURN".equals(event.action())) {
-            return;
-        }
         jdbc.sql("""
                 insert into supervision_case_return (task_id, application_id, node_id, returned_at)
                 values (?, ?, ?, ?) on conflict (task_id) do nothing""")

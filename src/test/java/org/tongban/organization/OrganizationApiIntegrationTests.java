@@ -28,6 +28,19 @@ class OrganizationApiIntegrationTests {
     Organization organization;
 
     @Test
+    void aLineageIsTheSameWhenAskedAgainAndAnUnknownDivisionStaysUnknown() {
+        DivisionCode township = DivisionCode.of("210112009000");
+        List<String> first = organization.lineageCodes(township);
+        assertThat(first).containsExactly("210000", "210100", "210112", "210112009000")
+                .isEqualTo(township.lineage().stream().map(DivisionCode::value).toList());
+        assertThat(organization.lineageCodes(township)).isEqualTo(first);
+        for (int i = 0; i < 2; i++) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> organization.lineageCodes(DivisionCode.of("210199")))
+                    .isInstanceOf(org.tongban.shared.NotFoundException.class);
+        }
+    }
+
+    @Test
     void liaoningHasItsRealDivisionsAtEveryLevel() {
         List<DivisionSummary> cities = organization.children(DivisionCode.of("210000"));
         assertThat(cities).hasSize(14).allMatch(c -> c.level() == DivisionLevel.CITY);

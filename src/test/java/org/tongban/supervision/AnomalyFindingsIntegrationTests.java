@@ -216,6 +216,24 @@ class AnomalyFindingsIntegrationTests {
     }
 
     @Test
+    void onlyAReturnLeavesAStepPublicationForTheReturnsRuleApprovalsLeaveNone() throws Exception {
+        UUID id = accepted("只记退回");
+        CaseProcessing day = processing.withClock(at("2026-03-03T10:00"));
+        reviewAll(day, id);
+        assertThat(stepPublications(id)).isZero();
+        TaskView decide = only(day.todo(approver), id);
+        day.act(approver, decide.id(), decide.version(), TaskAction.RETURN,
+                new CaseProcessing.ActionInput("请重新审查", "joint", null, null, null));
+        assertThat(stepPublications(id)).isEqualTo(1);
+        handled(id);
+    }
+
+    private int stepPublications(UUID application) {
+        return jdbc.queryForObject("select count(*) from event_publication where event_type like ? "
+                + "and serialized_event like ?", Integer.class, "%CaseStepCompleted", "%" + application + "%");
+    }
+
+    @Test
     void supervisorsOfTheDivisionFilterAndReviewFindingsAndAnotherCitysSupervisorsDoNotSeeThem() throws Exception {
         UUID id = CaseFixtures.submitted(jdbc, itemCode, UUID.randomUUID(), "核查申请人");
         acceptance.withClock(at("2026-03-02T09:00")).accept(window, id, CaseFixtures.version(jdbc, id));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.tongban.cases.ProcessAdministration;
@@ -20,7 +21,16 @@ import org.tongban.identity.StaffRole;
 @Repository
 public class ProcessDefinitions {
 
+    /** Committed versions seen so far; at most this many are kept (a province has thousands of items). */
+    static final int CACHED_VERSIONS = 2_000;
+
     private final JdbcClient jdbc;
+    /**
+     * Versions read from the database once they are known to be committed. A stored version is never changed or
+     * deleted (an edit publishes the next one), so a cached one is right on every node and needs no invalidation; the
+     * engine reads the definition of a case on every action.
+     */
+    private final CommittedVersions<ProcessDefinition> committed = new CommittedVersions<>(CACHED_VERSIONS);
 
     ProcessDefinitions(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -47,20 +57,26 @@ public class ProcessDefinitions {
     }
 
     public Optional<ProcessDefinition> latest(String itemCode) {
-        return jdbc.sql("select version, definition from cases_process_definition where item_code = ? "
-                        + "order by version desc limit 1")
-                .param(itemCode).query((rs, n) -> of(itemCode, rs.getInt(1), rs.getString(2))).optional();
+        return jdbc.sql("select version from cases_process_definition where item_code = ? order by version desc "
+                        + "limit 1")
+                .param(itemCode).query(Integer.class).optional().flatMap(version -> findVersion(itemCode, version));
     }
 
     public ProcessDefinition version(String itemCode, int version) {
-        return jdbc.sql("select definition from cases_process_definition where item_code = ? and version = ?")
-                .params(itemCode, version).query((rs, n) -> of(itemCode, version, rs.getString(1))).single();
+        return findVersion(itemCode, version).orElseThrow(() -> new EmptyResultDataAccessException(1));
     }
 
     /** One version, if the item has it. */
     public Optional<ProcessDefinition> findVersion(String itemCode, int version) {
-        return jdbc.sql("select definition from cases_process_definition where item_code = ? and version = ?")
+        ProcessDefinition cached = committed.get(itemCode, version);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<ProcessDefinition> found = jdbc.sql("select definition from cases_process_definition "
+                        + "where item_code = ? and version = ?")
                 .params(itemCode, version).query((rs, n) -> of(itemCode, version, rs.getString(1))).optional();
+        found.ifPresent(definition -> committed.remember(itemCode, version, definition));
+        return found;
     }
 
     /** Stores a new version (after validation by the caller) published by the named staff member; answers its number. */

@@ -50,21 +50,25 @@ import org.tongban.identity.StaffRole;
 /**
  * Parallel approval benchmark of issues 6 and 10 (started by {@code bench/parallel-approval.sh}, not a test). In one
  * JVM and against one PostgreSQL server (the throw-away embedded one Tongban starts), the same concurrent workers
- * drive cases of the shape <i>accept → three parallel department reviews → join → decide</i> through
+ * drive cases of the shape <i>accept → three parallel department reviews → join → decide → 制证 → 送达 → complete
+ * (办结)</i> through
  *
  * <ul>
  * <li><b>Tongban</b>: the demo 并联 item 食品经营许可 of 浑南区 (210112) through {@link CaseAcceptance} and
  * {@link CaseProcessing} with officers of the three bodies (market regulation, housing for fire safety, health),
- * ending with the grant decision (the case then waits at 制证);</li>
+ * the grant decision, then 制证 and 送达 by the window officer (approving the delivery step confirms an online delivery,
+ * 电子送达), which completes the case;</li>
  * <li><b>Flowable 7.2</b> (the peer): the standalone process engine, no Spring, in a database of its own on the same
  * server, history level {@code audit}, async executor off, a BPMN process of the same shape (accept user task →
- * parallel gateway → three review user tasks → join → decision user task → end), each task completed with its
- * opinion as a variable.</li>
+ * parallel gateway → three review user tasks → join → decision user task → certify and deliver user tasks → end),
+ * each task completed with its opinion or result as a variable.</li>
  * </ul>
  *
  * Each engine: warm-up, then measurement; cases/s and p50/p95/p99 per case and per action. System properties:
  * {@code bench.workers} (16), {@code bench.warmup} / {@code bench.measure} seconds (10 / 30), {@code bench.report}
- * (markdown summary file), {@code bench.json} (results file), {@code bench.engines} ({@code tongban,flowable}).
+ * (markdown summary file), {@code bench.json} (results file), {@code bench.engines} ({@code tongban,flowable}),
+ * {@code bench.sqlcases} (0: after Tongban's measurement, that many cases one after the other with their statements,
+ * commits and rows per table counted).
  */
 public final class ParallelApprovalBenchmark {
 
@@ -170,6 +174,9 @@ public final class ParallelApprovalBenchmark {
                 "--tongban.identity.key-directory=" + keys, "--server.port=0", "--logging.level.root=WARN",
                 "--logging.file.name=", "--tongban.identity.l4.demo-directory=" + keys.resolve("l4"),
                 "--spring.jpa.properties.hibernate.search.backend.directory.type=local-heap" };
+        // bench.sqlcases: after Tongban's measurement, that many cases run one after the other while the driver's
+        // statements are counted and the server's per-table counters are compared before and after (bench.sqlreport).
+        int sqlCases = Integer.getInteger("bench.sqlcases", 0);
         log("starting Tongban (embedded PostgreSQL, demo data)");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TongbanApplication.class)
                 .run(properties)) {
@@ -179,6 +186,7 @@ public final class ParallelApprovalBenchmark {
             List<Run> runs = new ArrayList<>();
             List<String> checks = new ArrayList<>();
             String drain = "";
+            String sqlReport = "";
 
             if (engines.contains("tongban")) {
                 Driver tongban = tongbanDriver(app, jdbc);
@@ -196,15 +204,21 @@ public final class ParallelApprovalBenchmark {
                 drain = String.format(Locale.ROOT, "%,d event publications were still incomplete at the end of "
                         + "Tongban's measurement; %s %.1f s later", left, after == 0 ? "all delivered"
                         : after + " still incomplete", settleSeconds);
-                // Every case a worker finished is decided in the database: granted, with its decision number.
+                // Every case a worker finished is completed in the database: granted with its decision number,
+                // delivered, 办结.
                 long granted = jdbc.queryForObject("""
                         select count(*) from cases_case c join cases_application a on a.id = c.application_id
                         where a.applicant_name like '并联基准%' and c.outcome = 'GRANTED'
-                            and c.decision_number is not null""", Long.class);
+                            and c.decision_number is not null and c.state = 'COMPLETED'
+                            and c.completed_at is not null""", Long.class);
                 checks.add(String.format(Locale.ROOT, "Tongban: %,d cases finished by the workers (warm-up included),"
-                        + " %,d granted with a decision number in the database (%s)", w.cases() + r.cases(), granted,
-                        granted == w.cases() + r.cases() ? "match" : "MISMATCH"));
+                        + " %,d completed (granted with a decision number, delivered) in the database (%s)",
+                        w.cases() + r.cases(), granted, granted == w.cases() + r.cases() ? "match" : "MISMATCH"));
                 log("Tongban: %,d cases, %.1f cases/s, %d errors; %s", r.cases(), r.rate(), r.errors(), drain);
+                if (sqlCases > 0) {
+                    sqlReport = countStatements(jdbc, tongban, sqlCases);
+                    log("%s", sqlReport);
+                }
             }
 
             if (engines.contains("flowable")) {
@@ -241,7 +255,7 @@ public final class ParallelApprovalBenchmark {
                 }
             }
             checks.add(0, drain);
-            report(runs, workers, warmup, measure, tongbanPool.getMaximumPoolSize(), server,
+            report(runs, workers, warmup, measure, tongbanPool.getMaximumPoolSize(), server, sqlReport,
                     String.join(". ", checks.stream().filter(c -> !c.isEmpty()).toList()));
         }
     }
@@ -292,6 +306,18 @@ public final class ParallelApprovalBenchmark {
             TaskView decide = joined.current().get(0);
             timer.run("decide (grant)", () -> processing.act(approver, decide.id(), decide.version(),
                     TaskAction.GRANT, grant));
+            // After the grant: 制证 (the licence made, Art. 44), then 送达 (the officer confirms the online delivery,
+            // 电子送达), which completes the case (办结).
+            for (String step : List.of("certify", "deliver")) {
+                CaseProgress next = timer.time("open tasks of the case", () -> processing.progress(person, id));
+                if (next.current().size() != 1 || !step.equals(next.current().get(0).nodeId())) {
+                    throw new IllegalStateException("expected the " + step + " task, got "
+                            + next.current().stream().map(TaskView::nodeName).toList());
+                }
+                TaskView task = next.current().get(0);
+                timer.run(step.equals("certify") ? "certify" : "deliver (complete)", () -> processing.act(window,
+                        task.id(), task.version(), TaskAction.APPROVE, null));
+            }
         };
     }
 
@@ -324,6 +350,92 @@ public final class ParallelApprovalBenchmark {
         return new SignedIn(UUID.randomUUID(), name, true, 3, EnumSet.of(roles[0], roles), body, "210112", null);
     }
 
+    /** Statements the PostgreSQL driver executes (its FINEST log of the protocol: one Execute per statement). */
+    static final class StatementCounter extends java.util.logging.Handler {
+        final AtomicLong executes = new AtomicLong();
+
+        @Override
+        public void publish(java.util.logging.LogRecord record) {
+            if (!POLLING.get() && record.getMessage() != null && record.getMessage().startsWith(" FE=> Execute(")) {
+                executes.incrementAndGet();
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** Set while the harness itself polls the registry, so that its polling is not counted. */
+    private static final ThreadLocal<Boolean> POLLING = ThreadLocal.withInitial(() -> false);
+
+    /**
+     * Runs {@code cases} cases one after the other and counts, per case, the statements sent (the driver's protocol
+     * log), the transactions committed and the rows written and indexes/tables scanned per table (PostgreSQL's
+     * statistics), listeners included (counted until the registry is empty).
+     */
+    private static String countStatements(JdbcTemplate jdbc, Driver driver, int cases) throws Exception {
+        log("Tongban: %d cases with their statements counted", cases);
+        java.util.logging.Logger driverLog = java.util.logging.Logger.getLogger("org.postgresql.core.v3.QueryExecutorImpl");
+        StatementCounter counter = new StatementCounter();
+        Map<String, long[]> before = tableStats(jdbc);
+        long commitsBefore = commits(jdbc);
+        java.util.logging.Level level = driverLog.getLevel();
+        driverLog.setLevel(java.util.logging.Level.FINEST);
+        driverLog.addHandler(counter);
+        try {
+            Timer timer = new Timer();
+            for (int i = 0; i < cases; i++) {
+                driver.runCase(timer);
+            }
+            settle(jdbc, 120);
+        } finally {
+            driverLog.removeHandler(counter);
+            driverLog.setLevel(level);
+        }
+        Thread.sleep(1500); // backends flush their statistics at most once a second
+        Map<String, long[]> after = tableStats(jdbc);
+        long commitsAfter = commits(jdbc);
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "Statements per case (%d cases one after "
+                + "the other, listeners included, the harness's own insert of the received application and its version "
+                + "read included): **%.1f** statements, %.1f commits%n%n| table | inserted | updated | deleted "
+                + "| index scans | sequential scans |%n|---|---:|---:|---:|---:|---:|%n", cases,
+                counter.executes.get() / (double) cases, (commitsAfter - commitsBefore) / (double) cases));
+        after.entrySet().stream().map(e -> {
+            long[] b = before.getOrDefault(e.getKey(), new long[5]);
+            long[] d = new long[5];
+            for (int i = 0; i < 5; i++) {
+                d[i] = e.getValue()[i] - b[i];
+            }
+            return Map.entry(e.getKey(), d);
+        }).filter(e -> Arrays.stream(e.getValue()).anyMatch(v -> v != 0))
+                .sorted((x, y) -> Long.compare(Arrays.stream(y.getValue()).sum(), Arrays.stream(x.getValue()).sum()))
+                .forEach(e -> out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %.1f |%n",
+                        e.getKey(), e.getValue()[0] / (double) cases, e.getValue()[1] / (double) cases,
+                        e.getValue()[2] / (double) cases, e.getValue()[3] / (double) cases,
+                        e.getValue()[4] / (double) cases)));
+        return out.toString();
+    }
+
+    private static Map<String, long[]> tableStats(JdbcTemplate jdbc) {
+        Map<String, long[]> stats = new HashMap<>();
+        jdbc.query("select relname, n_tup_ins, n_tup_upd, n_tup_del, coalesce(idx_scan, 0), seq_scan "
+                + "from pg_stat_user_tables", rs -> {
+                    stats.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                            rs.getLong(5), rs.getLong(6) });
+                });
+        return stats;
+    }
+
+    private static long commits(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("select xact_commit from pg_stat_database where datname = current_database()",
+                Long.class);
+    }
+
     private static long incompleteEvents(JdbcTemplate jdbc) {
         return jdbc.queryForObject("select count(*) from event_publication where completion_date is null",
                 Long.class);
@@ -332,12 +444,17 @@ public final class ParallelApprovalBenchmark {
     /** Waits (at most {@code seconds}) until Tongban's event listeners have caught up; returns what is left. */
     private static long settle(JdbcTemplate jdbc, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        long left = incompleteEvents(jdbc);
-        while (left > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            left = incompleteEvents(jdbc);
+        POLLING.set(true);
+        try {
+            long left = incompleteEvents(jdbc);
+            while (left > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+                left = incompleteEvents(jdbc);
+            }
+            return left;
+        } finally {
+            POLLING.set(false);
         }
-        return left;
     }
 
     // ------------------------------------------------------------------ Flowable
@@ -390,6 +507,13 @@ public final class ParallelApprovalBenchmark {
             timer.run("decide (grant)", () -> tasks.complete(decide.getId(), Map.of("outcome", "GRANTED",
                     "decisionOpinion", "符合《食品经营许可和备案管理办法》规定的条件",
                     "legalBasis", "《中华人民共和国食品安全法》第三十五条")));
+            Task certify = single(timer.time("open tasks of the case", () -> tasks.createTaskQuery()
+                    .processInstanceId(pid).list()), "certify");
+            timer.run("certify", () -> tasks.complete(certify.getId(), Map.of("certified", true)));
+            Task deliver = single(timer.time("open tasks of the case", () -> tasks.createTaskQuery()
+                    .processInstanceId(pid).list()), "deliver");
+            timer.run("deliver (complete)", () -> tasks.complete(deliver.getId(),
+                    Map.of("deliveryMethod", "ONLINE")));
         };
     }
 
@@ -401,7 +525,7 @@ public final class ParallelApprovalBenchmark {
         return list.get(0);
     }
 
-    /** The same shape as the demo 开餐馆 process up to the decision, with the acting groups as candidate groups. */
+    /** The same shape as the demo 开餐馆 process to its end (办结), with the acting groups as candidate groups. */
     static final String BPMN = """
             <?xml version="1.0" encoding="UTF-8"?>
             <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -425,7 +549,11 @@ public final class ParallelApprovalBenchmark {
                 <parallelGateway id="join"/>
                 <sequenceFlow id="f9" sourceRef="join" targetRef="decision"/>
                 <userTask id="decision" name="决定" flowable:candidateGroups="hunnan-market-approver"/>
-                <sequenceFlow id="f10" sourceRef="decision" targetRef="end"/>
+                <sequenceFlow id="f10" sourceRef="decision" targetRef="certify"/>
+                <userTask id="certify" name="制证" flowable:candidateGroups="hunnan-market-window"/>
+                <sequenceFlow id="f11" sourceRef="certify" targetRef="deliver"/>
+                <userTask id="deliver" name="送达" flowable:candidateGroups="hunnan-market-window"/>
+                <sequenceFlow id="f12" sourceRef="deliver" targetRef="end"/>
                 <endEvent id="end"/>
               </process>
             </definitions>
@@ -481,7 +609,7 @@ public final class ParallelApprovalBenchmark {
         Map<String, Stats> actions = new LinkedHashMap<>();
         for (String action : List.of("submit (insert the received application)",
                 "submit (start the process instance)", "accept", "open tasks of the case",
-                "approve a branch (opinion)", "decide (grant)")) {
+                "approve a branch (opinion)", "decide (grant)", "certify", "deliver (complete)")) {
             if (all.sizes.containsKey(action)) {
                 actions.put(action, Stats.of(all.of(action)));
             }
@@ -491,7 +619,7 @@ public final class ParallelApprovalBenchmark {
     }
 
     private static void report(List<Run> runs, int workers, int warmup, int measure, int pool, String server,
-            String notes) throws Exception {
+            String statements, String notes) throws Exception {
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "## Parallel approval end to end: Tongban vs Flowable 7.2 (%d workers, "
                 + "%d s measured after %d s warm-up each, connection pool %d each)%n%n", workers, measure, warmup,
@@ -531,6 +659,9 @@ public final class ParallelApprovalBenchmark {
             if (!r.firstErrors().isEmpty()) {
                 md.append("\nFirst errors of ").append(r.engine()).append(": ").append(r.firstErrors()).append('\n');
             }
+        }
+        if (!statements.isEmpty()) {
+            md.append('\n').append(statements);
         }
         md.append("\nPostgreSQL: ").append(server.replaceAll(" on .*", "")).append('\n');
         System.out.println(md);
