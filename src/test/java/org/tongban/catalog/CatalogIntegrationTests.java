@@ -31,6 +31,8 @@ class CatalogIntegrationTests {
     MockMvc mvc;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     private CatalogSearchResult search(String text, DivisionCode division) {
         return catalog.search(new CatalogSearchRequest(text, division, null, null, null, null, null, 0, 20));
@@ -50,6 +52,29 @@ class CatalogIntegrationTests {
                 + "on b.code = i.basic_code and b.status = 'PUBLISHED' where i.status not in ('SUPERSEDED', 'REPEALED') "
                 + "and (i.name <> b.name or right(i.code, 12) <> b.code)", Integer.class))
                 .as("same item, same name, same code").isZero();
+    }
+
+    @Test
+    void anAnonymousSearchOverTheApiStartsNoSession() throws Exception {
+        Integer sessionsBefore = jdbc.queryForObject("select count(*) from spring_session", Integer.class);
+        var result = mvc.perform(get("/api/v1/catalog/items").param("q", "食品许可").param("division", "210112"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.hits[0].item.name").value("食品经营许可"))
+                .andReturn();
+        assertThat(result.getResponse().getHeaders("Set-Cookie")).isEmpty();
+        assertThat(result.getRequest().getSession(false)).isNull();
+        assertThat(jdbc.queryForObject("select count(*) from spring_session", Integer.class)).isEqualTo(sessionsBefore);
+    }
+
+    @Test
+    void aSearchWithADivisionTakesNoDatabaseConnection() {
+        search("食品许可", HUNNAN); // the division's lineage and the synonym groups are read once
+        io.micrometer.core.instrument.Timer acquired = meters.get("hikaricp.connections.acquire").timer();
+        long before = acquired.count();
+        for (String words : List.of("开饭店", "食品许可", "户籍证明", "没有这样的事项")) {
+            assertThat(search(words, HUNNAN).total()).isNotNegative();
+        }
+        assertThat(acquired.count()).isEqualTo(before);
     }
 
     @Test
@@ -192,5 +217,33 @@ class CatalogIntegrationTests {
                 .andExpect(content().string(containsString("沈阳市浑南区市场监督管理局")));
         mvc.perform(get("/items").param("theme", "NOT_A_THEME"))
                 .andExpect(content().string(containsString("筛选条件")));
+    }
+
+    @Test
+    void aPublishedVersionIsReadOnceYetWhatMayStillChangeInItShowsAtOnceAsAnotherNodeWroteIt() {
+        // The last item of the demo catalogue, which no other test touches; what another node would write is written
+        // here directly.
+        String code = jdbc.queryForObject("select code from catalog_implementation_item where status = 'PUBLISHED' "
+                + "order by code desc limit 1", String.class);
+        ImplementationCode implementation = ImplementationCode.of(code);
+        ItemDetail first = catalog.item(implementation);
+        int version = first.summary().version();
+        assertThat(catalog.item(implementation)).as("unchanged: not loaded again").isSameAs(first);
+        assertThat(catalog.item(implementation, version)).isSameAs(first);
+        try {
+            jdbc.update("update catalog_implementation_item set status = 'SUSPENDED', status_reason = '系统升级', "
+                    + "name = name || '（新）' where code = ? and version = ?", code, version);
+
+            ItemDetail suspended = catalog.item(implementation, version);
+            assertThat(suspended.status()).isEqualTo("SUSPENDED");
+            assertThat(suspended.statusReason()).isEqualTo("系统升级");
+            assertThat(suspended.summary().name()).isEqualTo(first.summary().name() + "（新）");
+            assertThat(catalog.item(implementation)).isSameAs(suspended);
+        } finally {
+            jdbc.update("update catalog_implementation_item set status = 'PUBLISHED', status_reason = null, "
+                    + "name = ? where code = ? and version = ?", first.summary().name(), code, version);
+        }
+        assertThat(catalog.item(implementation).status()).isEqualTo("PUBLISHED");
+        assertThat(catalog.item(implementation).summary().name()).isEqualTo(first.summary().name());
     }
 }

@@ -54,12 +54,18 @@ public class CatalogIndex implements ApplicationRunner {
                 .fetchHits(1).stream().allMatch(java.util.Objects::nonNull);
     }
 
-    /** Rebuilds the whole index from the database. */
+    /**
+     * Rebuilds the whole index from the database, and merges it into one segment at the end: the mass indexer leaves
+     * about a dozen, and every search looks each of its terms up in every segment and sets up a scorer per segment
+     * (a quarter of a search's time in Lucene went there). Later edits add small segments that Lucene's merge policy
+     * folds in as usual.
+     */
     public void rebuild() throws InterruptedException {
         long started = System.nanoTime();
         Search.session(entityManager).massIndexer(ImplementationItem.class)
                 .threadsToLoadObjects(2)
                 .batchSizeToLoadObjects(500)
+                .mergeSegmentsOnFinish(true)
                 .startAndWait();
         log.info("Search index rebuilt in {} ms", (System.nanoTime() - started) / 1_000_000);
     }

@@ -1,27 +1,34 @@
 package org.tongban.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * Model attributes every page's layout needs: the current path (for the language switch links), and the links
- * to the same page in each language.
+ * Model attributes every page's layout needs: the links to the same page in each language. Added after the handler,
+ * only when it renders a view: a JSON answer (every {@code /api} call) or a redirect shows no layout, and as a
+ * {@code @ModelAttribute} of a controller advice they were built for every API call too ({@code @RestController} is a
+ * {@code @Controller}).
  */
-@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
-class Shell {
+final class Shell implements HandlerInterceptor {
 
-    @ModelAttribute("langZh")
-    String chineseLink(HttpServletRequest request) {
-        return ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("lang", "zh-CN")
-                .build().toUriString().replaceFirst("^[a-z]+://[^/]+", "");
+    @Override
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+            ModelAndView modelAndView) {
+        if (modelAndView == null || modelAndView.getView() instanceof RedirectView
+                || (modelAndView.getViewName() != null && modelAndView.getViewName().startsWith("redirect:"))) {
+            return;
+        }
+        modelAndView.addObject("langZh", link(request, "zh-CN"));
+        modelAndView.addObject("langEn", link(request, "en"));
     }
 
-    @ModelAttribute("langEn")
-    String englishLink(HttpServletRequest request) {
-        return ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("lang", "en")
+    private static String link(HttpServletRequest request, String language) {
+        return ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("lang", language)
                 .build().toUriString().replaceFirst("^[a-z]+://[^/]+", "");
     }
 }

@@ -449,9 +449,19 @@ public final class CatalogBenchmark {
     }
 
     private static String line(Load.Stats s) {
-        return String.format(Locale.ROOT, "%s: %.0f req/s, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.1f ms, %d errors%s",
-                s.name(), s.throughput(), s.p50(), s.p95(), s.p99(), s.max(), s.errors(),
-                s.firstError() == null ? "" : " (first: " + s.firstError() + ")");
+        return String.format(Locale.ROOT, "%s: %.0f req/s, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.1f ms, JVM CPU %.2f ms/request, %d errors%s (load average %s)",
+                s.name(), s.throughput(), s.p50(), s.p95(), s.p99(), s.max(), s.cpuMillisPerRequest(), s.errors(),
+                s.firstError() == null ? "" : " (first: " + s.firstError() + ")", loadAverage());
+    }
+
+    /** The machine's 1-, 5- and 15-minute load averages, to read a latency against. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static double seconds(long since) {

@@ -49,6 +49,14 @@ class PortalPagesIntegrationTests {
     }
 
     @Test
+    void everyPageLinksToItselfInEachLanguageKeepingWhatWasAsked() throws Exception {
+        mvc.perform(get("/search?q=licence"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/search?q=licence&amp;lang=en\"")))
+                .andExpect(content().string(containsString("href=\"/search?q=licence&amp;lang=zh-CN\"")));
+    }
+
+    @Test
     void choosingADivisionRemembersItAndOnlyReturnsToLocalPaths() throws Exception {
         mvc.perform(post("/division").with(csrf()).param("code", "210112").param("return", "/search?q=x"))
                 .andExpect(status().is3xxRedirection())
