@@ -43,6 +43,64 @@ if [[ "${JFR:-0}" == 1 && -n "$APP_PID" ]]; then
     "$JAVA_HOME/bin/jcmd" "$APP_PID" JFR.start name=submission settings=profile \
         filename="$RESULTS_DIR/submission.jfr" >/dev/null
 fi
+# raw_reference kb json: the same-run reference the issue asks for — the rows one submission of this scenario left
+# (the application, its steps and materials, its 我的材料 entries, its event publications, and the case-number
+# sequence row of the item and day) inserted again as plain SQL by pgbench, one transaction per application, by
+# CONCURRENCY clients for REFERENCE_SECONDS, with the same synchronous commit. Only when this script started the app
+# (its scratch database); the copies carry case numbers starting with R and stay in that database.
+raw_reference() {
+    local kb=$1 json=$2 template script out tps
+    template=$(tail -n1 "$RESULTS_DIR/acked-cases.tsv" | cut -f2)
+    [[ -n "$template" ]] || { echo "raw reference: no acknowledged case to copy"; return; }
+    script="$SCRATCH/raw-$kb.sql"
+    cat >"$script" <<SQL
+with seq as (
+    insert into cases_number_sequence (prefix, last_value)
+    select 'R' || item_code || to_char(now() at time zone 'Asia/Shanghai', 'YYYYMMDD'), 1
+    from cases_application where id = '$template'
+    on conflict (prefix) do update set last_value = cases_number_sequence.last_value + 1
+    returning prefix, last_value),
+app as (
+    insert into cases_application
+    select (jsonb_populate_record(null::cases_application, to_jsonb(t) || jsonb_build_object('id', gen_random_uuid(),
+        'start_key', gen_random_uuid()::text, 'submit_key', gen_random_uuid()::text,
+        'case_number', seq.prefix || lpad(seq.last_value::text, 6, '0'), 'created_at', now(), 'updated_at', now(),
+        'received_at', now()))).*
+    from cases_application t, seq where t.id = '$template'
+    returning id, case_number),
+steps as (
+    insert into cases_step (application_id, at, kind, actor, actor_name, note, node_name, body_name)
+    select app.id, now(), s.kind, s.actor, s.actor_name, case when s.kind = 'SUBMITTED' then app.case_number else s.note end,
+        s.node_name, s.body_name
+    from cases_step s, app where s.application_id = '$template'),
+materials as (
+    insert into cases_material
+    select (jsonb_populate_record(null::cases_material, to_jsonb(m) || jsonb_build_object('id', gen_random_uuid(),
+        'application_id', app.id))).*
+    from cases_material m, app where m.application_id = '$template'),
+library as (
+    insert into cases_material_library (id, owner_account, material_name, file_name, content_type, size_bytes, sha256,
+        storage_key, uploaded_at, added_at, source_case)
+    select gen_random_uuid(), t.applicant_account, m.requirement_name, m.file_name, m.content_type, m.size_bytes,
+        m.sha256, m.storage_key, m.uploaded_at, now(), app.case_number
+    from cases_material m join cases_application t on t.id = m.application_id, app
+    where m.application_id = '$template'
+    on conflict (owner_account, material_name, sha256) do nothing)
+insert into event_publication (id, listener_id, event_type, serialized_event, publication_date)
+select gen_random_uuid(), e.listener_id, e.event_type, replace(e.serialized_event, '$template', app.id::text), now()
+from event_publication e, app where e.serialized_event like '%$template%';
+SQL
+    out=$(PGPASSWORD=${DB_PASSWORD:-} pgbench -h 127.0.0.1 -p "$DB_PORT" -U "$DB_USER" -n -c "$CONCURRENCY" -j 2 \
+        -T "${REFERENCE_SECONDS:-10}" -f "$script" "$DB_NAME" 2>&1) || { echo "raw reference failed: $out"; return; }
+    tps=$(grep -oP 'tps = \K[0-9.]+' <<<"$out" | head -n1)
+    jq --argjson raw "${tps:-0}" '. + {rawInsertsPerSecond: $raw,
+        ratioToRawInserts: (if $raw > 0 then .submittedPerSecond / $raw else null end)}' "$json" >"$json.tmp" \
+        && mv "$json.tmp" "$json"
+    printf '\nRaw inserts of the same rows (pgbench, %s clients, one transaction per application, %s s): %.1f/s; ' \
+        "$CONCURRENCY" "${REFERENCE_SECONDS:-10}" "${tps:-0}"
+    printf 'submitted through the API / raw = %s\n' "$(jq -r 'if .ratioToRawInserts then (.ratioToRawInserts * 1000 | round / 1000) else "–" end' "$json")"
+}
+
 prefix=1376
 for kb in $MATERIALS; do
     log "scenario: first material $kb KB, $CONCURRENCY citizens, ${WARMUP}+${DURATION} s"
@@ -53,6 +111,11 @@ for kb in $MATERIALS; do
     record_figure submission "filings/s, ${kb} kB material" \
         "$(jq '.submittedPerSecond' "$RESULTS_DIR/material-${kb}kb.json")" /s higher \
         "$(jq '(.referenceBeforePerSecond + .referenceAfterPerSecond) / 2' "$RESULTS_DIR/material-${kb}kb.json")"
+    if [[ -n "$APP_PID" ]]; then
+        raw_reference "$kb" "$RESULTS_DIR/material-${kb}kb.json" | tee -a "$RESULTS_DIR/report.md"
+        record_figure submission "raw inserts/s of the same rows, ${kb} kB material" \
+            "$(jq '.rawInsertsPerSecond' "$RESULTS_DIR/material-${kb}kb.json")" /s higher
+    fi
     prefix=$((prefix - 1))
 done
 if [[ "${JFR:-0}" == 1 && -n "$APP_PID" ]]; then

@@ -2,11 +2,14 @@ package org.tongban.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.persistence.EntityManagerFactory;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tongban.TongbanIntegrationTest;
 
@@ -22,6 +25,9 @@ class SessionStoreTransactionsIntegrationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    EntityManagerFactory entityManagers;
 
     /** The setting and where it comes from (the test cluster is not durable: there it is off for all anyway). */
     private String setting() {
@@ -39,5 +45,16 @@ class SessionStoreTransactionsIntegrationTests {
         assertThat(elsewhere).doesNotEndWith("from session");
         // "set local" ends with the transaction: the pooled connection goes back as it came.
         assertThat(afterwards).isEqualTo(elsewhere);
+    }
+
+    @Test
+    void theSessionStoresTransactionsArePlainJdbcWithoutAnEntityManager() {
+        boolean entityManagerInSession = Boolean.TRUE.equals(sessionTransactions.execute(
+                status -> TransactionSynchronizationManager.hasResource(entityManagers)));
+        boolean entityManagerElsewhere = Boolean.TRUE.equals(transactions.execute(
+                status -> TransactionSynchronizationManager.hasResource(entityManagers)));
+
+        assertThat(entityManagerInSession).isFalse();
+        assertThat(entityManagerElsewhere).isTrue();
     }
 }
