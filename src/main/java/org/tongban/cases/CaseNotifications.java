@@ -119,13 +119,15 @@ public class CaseNotifications {
                         java.sql.Timestamp.from(clock.instant()), eventKey)
                 .update();
         if (inserted == 1) {
-            String text = texts.getMessage("cases.notification.sms",
+            java.util.function.Function<Locale, String> text = locale -> texts.getMessage("cases.notification.sms",
                     new Object[] { row.itemName(), row.caseNumber() == null ? "" : row.caseNumber(),
                             texts.getMessage("cases.notification." + kind, new Object[] { detail == null ? "" : detail },
-                                    SMS_LOCALE) },
-                    SMS_LOCALE);
-            // A case a hall window filed for a person without an account reaches the phone given at the counter.
-            if (messages.sms(row.applicantAccount(), text) || walkIns.smsToUnregistered(applicationId, text)) {
+                                    locale) },
+                    locale);
+            // A case a hall window filed for a person without an account reaches the phone given at the counter (in
+            // Chinese: such a person has no language on record).
+            if (messages.sms(row.applicantAccount(), text)
+                    || walkIns.smsToUnregistered(applicationId, text.apply(SMS_LOCALE))) {
                 jdbc.sql("update cases_notification set sms_sent = true where id = ?").param(id).update();
             }
         }

@@ -506,8 +506,9 @@ public class Visits {
                 + "rerating_used_at = null where id = ?").params(hash(token), Timestamp.from(expires), row.id())
                 .update();
         String url = publicUrl() + "/visit-rating/" + token;
-        String text = texts.getMessage("evaluation.visit.rerating.sms", new Object[] { row.hallName(),
-                row.windowNumber(), url, day(expires) }, SMS_LOCALE);
+        java.util.function.Function<java.util.Locale, String> text = locale -> texts.getMessage(
+                "evaluation.visit.rerating.sms", new Object[] { row.hallName(), row.windowNumber(), url,
+                        day(expires) }, locale);
         String cipher = jdbc.sql("select visitor_phone_cipher from evaluation_visit where id = ?").param(row.id())
                 .query((rs, n) -> rs.getString(1)).list().get(0);
         UUID account = row.visitorAccount();
@@ -521,7 +522,7 @@ public class Visits {
                     return;
                 }
                 try {
-                    gateway.send(new PhoneNumber(personalData.decrypt(cipher)), text);
+                    gateway.send(new PhoneNumber(personalData.decrypt(cipher)), text.apply(SMS_LOCALE));
                 } catch (RuntimeException e) {
                     log.warn("SMS with the second rating link of visit {} not sent: {}", row.id(), e.toString());
                 }

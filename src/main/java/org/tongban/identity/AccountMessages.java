@@ -1,6 +1,8 @@
 package org.tongban.identity;
 
+import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,11 +33,14 @@ public class AccountMessages {
     }
 
     /**
-     * Sends {@code text} to the account's mobile number. A notification is not worth failing the caller's work for:
+     * Sends the text, written in the account's language ({@link Locale#SIMPLIFIED_CHINESE} unless the person uses the
+     * portal in English), to the account's mobile number. A notification is not worth failing the caller's work for:
      * an unknown or inactive account, no gateway configured ({@code tongban.identity.sms.gateway}), or a gateway
-     * that refuses, is logged and answered {@code false}.
+     * that refuses, is logged and answered {@code false}. Not read-only: a gateway may record what it sent (the
+     * development inbox does), also when the caller sends after its own commit.
      */
-    public boolean sms(UUID account, String text) {
+    @Transactional
+    public boolean sms(UUID account, Function<Locale, String> text) {
         SmsGateway gateway = gateways.getIfAvailable();
         if (gateway == null) {
             log.debug("No SMS gateway configured: account {} is told in the portal only", account);
@@ -43,7 +48,7 @@ public class AccountMessages {
         }
         return accounts.findById(account).filter(a -> a.active()).map(a -> {
             try {
-                gateway.send(new PhoneNumber(a.phone(cipher)), text);
+                gateway.send(new PhoneNumber(a.phone(cipher)), text.apply(a.locale()));
                 return true;
             } catch (RuntimeException e) {
                 log.warn("SMS to account {} not sent: {}", account, e.toString());

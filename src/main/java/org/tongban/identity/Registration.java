@@ -3,11 +3,13 @@ package org.tongban.identity;
 import java.time.Clock;
 import java.util.UUID;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongban.identity.internal.Account;
 import org.tongban.identity.internal.AccountFactory;
+import org.tongban.identity.internal.AccountLanguages;
 import org.tongban.platform.web.InvalidFieldException;
 import org.tongban.shared.InvalidValueException;
 
@@ -28,9 +30,12 @@ public class Registration {
     private final PasswordEncoder passwords;
     private final Clock clock = Clock.systemUTC();
 
-    Registration(AccountFactory accounts, PasswordEncoder passwords) {
+    private final AccountLanguages languages;
+
+    Registration(AccountFactory accounts, PasswordEncoder passwords, AccountLanguages languages) {
         this.accounts = accounts;
         this.passwords = passwords;
+        this.languages = languages;
     }
 
     /**
@@ -59,7 +64,11 @@ public class Registration {
         if (!form.password().equals(form.passwordAgain())) {
             throw new InvalidFieldException("passwordAgain", new InvalidValueException("identity.password.mismatch", null));
         }
-        return accounts.create(Account.Kind.PERSON, name, form.idType(), idNumber, phone.value(), email,
+        UUID id = accounts.create(Account.Kind.PERSON, name, form.idType(), idNumber, phone.value(), email,
                 passwords.encode(form.password()), clock.instant()).id();
+        // Text messages reach the person in the language they registered in (the page's, or the API's
+        // Accept-Language).
+        languages.remember(id, LocaleContextHolder.getLocale());
+        return id;
     }
 }

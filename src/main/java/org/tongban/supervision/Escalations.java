@@ -78,7 +78,6 @@ public class Escalations {
 
     /** Case numbers listed in one text message (an SMS is short); the count says how many there are in all. */
     static final int SMS_LISTED = 5;
-    private static final java.util.Locale SMS_LOCALE = java.util.Locale.SIMPLIFIED_CHINESE;
 
     /**
      * What one person was notified of in one run: the newly overdue cases of all their notices, each once (a case
@@ -172,13 +171,14 @@ public class Escalations {
      */
     private void sms(UUID recipient, Notified what) {
         List<String> listed = what.caseNumbers.stream().limit(SMS_LISTED).toList();
-        String numbers = String.join(texts.getMessage("supervision.escalation.sms.separator", null, SMS_LOCALE),
-                listed);
-        if (what.cases.size() > listed.size()) {
-            numbers += texts.getMessage("supervision.escalation.sms.more", null, SMS_LOCALE);
-        }
-        String text = texts.getMessage("supervision.escalation.sms", new Object[] { what.cases.size(), numbers },
-                SMS_LOCALE);
+        java.util.function.Function<java.util.Locale, String> text = locale -> {
+            String numbers = String.join(texts.getMessage("supervision.escalation.sms.separator", null, locale),
+                    listed);
+            if (what.cases.size() > listed.size()) {
+                numbers += texts.getMessage("supervision.escalation.sms.more", null, locale);
+            }
+            return texts.getMessage("supervision.escalation.sms", new Object[] { what.cases.size(), numbers }, locale);
+        };
         TransactionTemplate own = new TransactionTemplate(transactions.getTransactionManager());
         own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         try {

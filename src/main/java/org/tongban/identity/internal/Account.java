@@ -1,6 +1,7 @@
 package org.tongban.identity.internal;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -51,6 +52,9 @@ public class Account {
     private String status;
     @Column(name = "created_at")
     private Instant createdAt;
+    /** Written only by {@link AccountLanguages} (a direct update), so a stale entity never writes it back. */
+    @Column(name = "language", insertable = false, updatable = false)
+    private String language;
     @Version
     private long version;
 
@@ -134,5 +138,10 @@ public class Account {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** The language of the person's text messages: the one they last chose in the portal, Chinese unless English. */
+    public Locale locale() {
+        return AccountLanguages.locale(language);
     }
 }
