@@ -18,7 +18,8 @@ import org.tongban.platform.audit.AuditTrail;
  * deployer configures a new {@code tongban.identity.data-key} with the next {@code data-key-generation} and keeps the
  * old key among {@code previous-data-keys}, each node walks every {@link EncryptedColumn} in batches, 30 s after start and then
  * every {@code tongban.identity.reencrypt-every}, until no value carries an old generation; the old key can then be
- * removed. Rows are locked with {@code FOR UPDATE SKIP LOCKED}, so several nodes share the work and never wait for one
+ * removed. Without any previous key configured there is nothing a pass could re-encrypt, so none runs (a pass reads
+ * every encrypted column's whole table: millions of rows in a province). Rows are locked with {@code FOR UPDATE SKIP LOCKED}, so several nodes share the work and never wait for one
  * another. Each finished pass that changed something is recorded in the audit trail.
  */
 @Configuration(proxyBeanMethods = false)
@@ -69,6 +70,10 @@ public class DataKeyRotation {
 
     @Scheduled(initialDelayString = "PT30S", fixedDelayString = "${tongban.identity.reencrypt-every:PT1H}")
     public void reencryptAll() {
+        if (!cipher.hasPreviousKeys()) {
+            log.debug("No previous data key configured: nothing to re-encrypt");
+            return;
+        }
         Map<String, Integer> done = new java.util.LinkedHashMap<>();
         for (EncryptedColumn column : columns) {
             int count = reencrypt(column);

@@ -55,6 +55,14 @@ public class PersonalDataCipher {
                 "HmacSHA256");
     }
 
+    /**
+     * Whether earlier data keys are configured ({@code tongban.identity.previous-data-keys}): only then can values
+     * sealed with them be read, and so re-encrypted.
+     */
+    public boolean hasPreviousKeys() {
+        return dataKeys.size() > 1;
+    }
+
     /** The prefix of values sealed with the current key ({@code v2:}); others are due for re-encryption. */
     public String currentPrefix() {
         return prefix;

@@ -92,6 +92,28 @@ class DataKeyRotationIntegrationTests {
     }
 
     @Test
+    void withoutAPreviousKeyNoPassRunsAndNothingIsTouched() {
+        jdbc.execute("create table if not exists test_key_no_rotation (id uuid primary key, secret text)");
+        PersonalDataCipher first = cipher(newKey(), 1, Map.of());
+        String sealed = first.encrypt("secret");
+        jdbc.update("insert into test_key_no_rotation values (?, ?)", UUID.randomUUID(), sealed);
+        // A new key of generation 2 configured without the old one: the old values cannot be read, so a pass would
+        // only fail on them; none runs, the value stays as it was, and nothing is audited.
+        PersonalDataCipher second = cipher(newKey(), 2, Map.of());
+        assertThat(second.hasPreviousKeys()).isFalse();
+        int audited = jdbc.queryForObject("select count(*) from platform_audit_event where action = "
+                + "'DATA_KEY_REENCRYPTED'", Integer.class);
+        new DataKeyRotation(jdbc, transactions, second,
+                List.of(new EncryptedColumn("test_key_no_rotation", "id", "secret")), audit).reencryptAll();
+        assertThat(jdbc.queryForObject("select secret from test_key_no_rotation", String.class)).isEqualTo(sealed);
+        assertThat(jdbc.queryForObject("select count(*) from platform_audit_event where action = "
+                + "'DATA_KEY_REENCRYPTED'", Integer.class)).isEqualTo(audited);
+        assertThat(first.hasPreviousKeys()).isFalse();
+        assertThat(cipher(newKey(), 2, Map.of(1, newKey())).hasPreviousKeys()).isTrue();
+        jdbc.execute("drop table test_key_no_rotation");
+    }
+
+    @Test
     void everyEncryptedColumnOfThePlatformIsDeclaredForRotation() {
         assertThat(declared).extracting(c -> c.table() + "." + c.column()).contains(
                 "identity_account.id_number_cipher", "identity_account.phone_cipher",
