@@ -18,6 +18,8 @@
 #   bench/deadline-scan.sh
 #   OPEN=200000 bench/deadline-scan.sh
 # Environment: OPEN=1000000 SHARE_MINE=10 RUNS=50 WARMUP=10 PORT=18196 DB_PORT=15496 TONGBAN_JAR=<path>
+#   PG_STATS=1: PostgreSQL's pg_stat_statements during the scans (the statements by total time, in the report's folder)
+#   PG_SETTINGS="name=value ...": further server settings of the embedded PostgreSQL (e.g. auto_explain's)
 set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -29,8 +31,15 @@ LOG="$RESULTS_DIR/tongban.log"
 
 build_tongban
 WORKDIR="$SCRATCH/app"
+PG_ARGS=()
+if [[ "${PG_STATS:-0}" == 1 ]]; then
+    PG_ARGS=(--tongban.embedded-database.settings.shared_preload_libraries=pg_stat_statements)
+fi
+for setting in ${PG_SETTINGS:-}; do
+    PG_ARGS+=("--tongban.embedded-database.settings[${setting%%=*}]=${setting#*=}")
+done
 # No scan while the data is made: the first one would come a day later.
-app_up "$WORKDIR" "$LOG" 600 --tongban.cases.deadlines.interval=24h
+app_up "$WORKDIR" "$LOG" 600 --tongban.cases.deadlines.interval=24h "${PG_ARGS[@]}"
 START=$(date -Is)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -117,8 +126,14 @@ PAGE_ROWS=$(jq length "$RESULTS_DIR/todo.json")
 log "restarting with a scan every 20 s"
 app_stop
 APP_JAVA_OPTS="" app_start "$WORKDIR" "$PORT" "$LOG" --tongban.cases.deadlines.interval=20s \
-    --logging.level.org.tongban.cases.DeadlineWatch=DEBUG
+    --logging.level.org.tongban.cases.DeadlineWatch=DEBUG "${PG_ARGS[@]}"
 app_wait_ready "$PORT" 600 || { tail -n 40 "$LOG" >&2; echo "FAIL: no restart" >&2; exit 1; }
+# Row updates of cases_task so far, and how many of them were heap-only (no index touched)
+hot_counts() { db_query "select n_tup_upd || ' ' || n_tup_hot_upd from pg_stat_user_tables where relname = 'cases_task'"; }
+HOT_BEFORE=$(hot_counts)
+if [[ "${PG_STATS:-0}" == 1 ]]; then
+    db_query "create extension if not exists pg_stat_statements; select pg_stat_statements_reset()" >/dev/null
+fi
 scan_line() { grep -a "Deadline scan issued" "$LOG" | sed -n "${1}p"; }
 deadline=$((SECONDS + 900))
 until [[ -n "$(scan_line 2)" ]] || ((SECONDS > deadline)); do sleep 1; done
@@ -128,6 +143,16 @@ FIRST_N=$(sed 's/.*issued \([0-9]*\) warnings.*/\1/; s/.*issued no warning.*/0/'
 FIRST_MS=$(grep -o 'in [0-9]* ms' <<<"$FIRST" | grep -o '[0-9]*')
 SECOND_MS=$(grep -o 'in [0-9]* ms' <<<"$SECOND" | grep -o '[0-9]*')
 WARNED=$(db_query "select count(*) from cases_task where status = 'OPEN' and warned > 0")
+HOT_AFTER=$(hot_counts)
+HOT_REPORT=$(awk -v b="$HOT_BEFORE" -v a="$HOT_AFTER" 'BEGIN { split(b, x, " "); split(a, y, " ");
+    printf "%d rows of cases_task updated during the scans, %d of them heap-only (no index touched)", y[1] - x[1], y[2] - x[2] }')
+if [[ "${PG_STATS:-0}" == 1 ]]; then
+    db_session >"$RESULTS_DIR/pg-statements.txt" <<'SQL'
+select round(total_exec_time::numeric, 1) as total_ms, calls, rows, round(mean_exec_time::numeric, 3) as mean_ms,
+       left(regexp_replace(query, '\s+', ' ', 'g'), 160) as query
+from pg_stat_statements order by total_exec_time desc limit 25;
+SQL
+fi
 T1=$SECONDS
 settle_events 1800
 SETTLE_S=$((SECONDS - T1))
@@ -145,6 +170,7 @@ LIVE_MED=$(median "${live_ms[@]}") LIVE_P95=$(p95 "${live_ms[@]}")
     echo "| Listeners done for those events (lights, dashboard) | $SETTLE_S s after the scan | — | — | — |"
     echo "| \`GET /workbench/tasks\` (the body's approver: a full page of 50 of the body's $MINE open tasks) | p95 $TODO_P95 ms (median $TODO_MED) | liveness p95 $LIVE_P95 ms (median $LIVE_MED) | $(awk -v a="$TODO_P95" -v b="$LIVE_P95" 'BEGIN { printf "%.1f×", a / b }') | p95 ≤ 30 ms |"
     echo
+    echo "- $HOT_REPORT$([[ "${PG_STATS:-0}" == 1 ]] && echo "; statements by total time: pg-statements.txt")"
     echo "- $EVENTS_REPORT; warning rows in supervision: $LIGHTS; tasks warned at some level after the scan: $WARNED"
     echo "- today $TODAY (Asia/Shanghai), warning window to $HORIZON; $RUNS requests after $WARMUP warm-up, to-do and liveness alternating"
     echo "- date: $START → $(date -Is); machine: $(machine_line)"

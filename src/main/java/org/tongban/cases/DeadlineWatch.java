@@ -65,7 +65,7 @@ public class DeadlineWatch {
         }
     }
 
-    /** Where the last batch ended, in the order of the index {@code cases_task_deadline_order}. */
+    /** Where the last batch ended, in the order of the index {@code cases_task_deadline_open}. */
     private record Cursor(LocalDate dueOn, UUID id) {
 
         /** Whether {@code (dueOn, id)} sorts after this cursor as PostgreSQL sorts them (uuid: unsigned bytes). */
