@@ -78,7 +78,8 @@ insert into cases_task
   select r.* from copy_body c
   cross join (select * from cases_task where application_id = '$SEED' and status = 'OPEN' limit 1) t
   cross join lateral jsonb_populate_record(null::cases_task, to_jsonb(t) || jsonb_build_object('id', gen_random_uuid(),
-          'application_id', c.app_id, 'body_id', c.body_id, 'body_name', c.body_name, 'due_on', c.due_on,
+          'application_id', c.app_id, 'case_number', 'BENCH' || lpad(c.n::text, 10, '0'),
+          'body_id', c.body_id, 'body_name', c.body_name, 'due_on', c.due_on,
           'paused_since', case when c.n % 50 = 0 then date '$TODAY' - 3 end,
           'warned', case when c.due_on < date '$TODAY' - 1 then 3 when c.due_on = date '$TODAY' - 1 then 2
                          when c.due_on <= date '$TODAY' + 4 then 1 else 0 end)) r;

@@ -113,7 +113,8 @@ public class DeadlineWatch {
             Cursor after) {
         // Only rows whose warning level must rise are claimed, and each batch starts after the last one (keyset on
         // due date and id), so no row is looked at twice; the new level is written by the same statement that claims
-        // them (one round trip per batch, not one per task).
+        // them (one round trip per batch, not one per task). The case number and item code are the task's own copies:
+        // joining the wide application table cost one random read per warning.
         List<DeadlineWarnings.Warning> warnings = jdbc.sql("""
                 with claimed as (
                     select t.id from cases_task t
@@ -123,9 +124,9 @@ public class DeadlineWatch {
                     order by t.due_on, t.id limit :batch for update of t skip locked)
                 update cases_task t
                 set warned = case when t.due_on < :today then 3 when t.due_on = :today then 2 else 1 end
-                from claimed c, cases_application a
-                where t.id = c.id and a.id = t.application_id
-                returning t.id, t.application_id, a.case_number, a.item_code, t.body_id, t.due_on, t.warned,
+                from claimed c
+                where t.id = c.id
+                returning t.id, t.application_id, t.case_number, t.item_code, t.body_id, t.due_on, t.warned,
                     t.holder_id, t.holder_name""")
                 .param("horizon", Date.valueOf(horizon)).param("today", Date.valueOf(today))
                 .param("afterDue", Date.valueOf(after.dueOn())).param("afterId", after.id()).param("batch", BATCH)
