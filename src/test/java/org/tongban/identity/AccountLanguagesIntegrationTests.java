@@ -43,13 +43,11 @@ class AccountLanguagesIntegrationTests {
     DevInboxSmsGateway inbox;
 
     private UUID account(Person person) {
-        return jdbc.queryForObject("select id from identity_account where phone_hash = ?", UUID.class,
-                cipher.lookupHash("phone:" + person.phone()));
+        return AssuranceSupport.accountColumn(jdbc, cipher, person.phone(), "id", UUID.class);
     }
 
     private String language(Person person) {
-        return jdbc.queryForObject("select language from identity_account where phone_hash = ?", String.class,
-                cipher.lookupHash("phone:" + person.phone()));
+        return AssuranceSupport.accountColumn(jdbc, cipher, person.phone(), "language", String.class);
     }
 
     /** A case-status message as the cases module words it, in the account's language. */

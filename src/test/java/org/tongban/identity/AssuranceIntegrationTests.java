@@ -56,13 +56,11 @@ class AssuranceIntegrationTests {
     InPersonVerification inPerson;
 
     private UUID accountOf(Person person) {
-        return jdbc.queryForObject("select id from identity_account where phone_hash = ?", UUID.class,
-                cipher.lookupHash("phone:" + person.phone()));
+        return AssuranceSupport.accountColumn(jdbc, cipher, person.phone(), "id", UUID.class);
     }
 
     private int levelOf(Person person) {
-        return jdbc.queryForObject("select assurance_level from identity_account where phone_hash = ?", Integer.class,
-                cipher.lookupHash("phone:" + person.phone()));
+        return AssuranceSupport.accountColumn(jdbc, cipher, person.phone(), "assurance_level", Integer.class);
     }
 
     @Test

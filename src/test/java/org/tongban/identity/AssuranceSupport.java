@@ -78,6 +78,13 @@ final class AssuranceSupport {
         return code.group(1);
     }
 
+    /** One column of the account registered with this phone number (accounts are found by the phone's hash). */
+    static <T> T accountColumn(JdbcTemplate jdbc, PersonalDataCipher cipher, String phone, String column,
+            Class<T> type) {
+        return jdbc.queryForObject("select " + column + " from identity_account where phone_hash = ?", type,
+                cipher.lookupHash("phone:" + phone));
+    }
+
     static int messagesTo(JdbcTemplate jdbc, PersonalDataCipher cipher, String phone) {
         return jdbc.queryForObject("select count(*) from identity_sms_message where phone_hash = ?", Integer.class,
                 cipher.lookupHash("phone:" + phone));
