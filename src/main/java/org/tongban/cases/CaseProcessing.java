@@ -237,7 +237,7 @@ public class CaseProcessing {
             }
             BodyCategory category = BodyCategory.valueOf(spec);
             if (division == null) {
-                division = organization.bodies(DivisionCode.of(own.divisionCode()), false, 0, 100).getContent();
+                division = organization.bodiesIn(DivisionCode.of(own.divisionCode()));
             }
             return division.stream().filter(b -> b.category() == category).findFirst()
                     .orElseThrow(() -> CaseRefusedException.rule("cases.process.no-body", category.name(),

@@ -47,6 +47,32 @@ public class Organization {
      * costs no database round trip. Bounded by the number of divisions (about 1,500 in Liaoning down to townships).
      */
     private final Map<String, List<String>> lineages = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Bodies already read, by id, and the bodies located in a division, each kept for {@link #BODIES_KEPT}. The
+     * platform itself never changes a body (they come from the data load: demo data or the province's own import),
+     * but a deployer may correct one in the database; then every node shows the correction within that time. The
+     * case engine asks for the acting bodies on every step (measured as a fifth of its CPU in bench/README.md,
+     * "Parallel approval"). Bounded: a province has a few thousand bodies.
+     */
+    static final java.time.Duration BODIES_KEPT = java.time.Duration.ofMinutes(1);
+    private static final int MAX_KEPT_BODIES = 50_000;
+    private final Map<UUID, Kept<BodySummary>> keptBodies = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Kept<List<BodySummary>>> keptDivisionBodies = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A value read at {@code readAt} (System.nanoTime). */
+    private record Kept<V>(V value, long readAt) {
+
+        boolean fresh() {
+            return System.nanoTime() - readAt < BODIES_KEPT.toNanos();
+        }
+    }
+
+    private static <K, V> void keep(Map<K, Kept<V>> map, K key, V value) {
+        if (map.size() >= MAX_KEPT_BODIES) {
+            map.clear();
+        }
+        map.put(key, new Kept<>(value, System.nanoTime()));
+    }
 
     Organization(Divisions divisions, GovernmentBodies bodies, ServiceHalls halls, OrganizationProperties properties) {
         this.divisions = divisions;
@@ -143,18 +169,59 @@ public class Organization {
 
     /** @throws NotFoundException {@code organization.body.not-found} when no such body exists */
     public BodySummary body(UUID id) {
+        Kept<BodySummary> kept = keptBodies.get(id);
+        if (kept != null && kept.fresh()) {
+            return kept.value();
+        }
         GovernmentBody body = bodies.findById(id)
                 .orElseThrow(() -> new NotFoundException("organization.body.not-found", id));
-        return toSummary(body, divisionNames(List.of(body.divisionCode())));
+        BodySummary summary = toSummary(body, divisionNames(List.of(body.divisionCode())));
+        keep(keptBodies, id, summary);
+        return summary;
     }
 
-    /** The bodies of {@code ids} that exist, by id: two queries however many ids (for batches of events). */
+    /**
+     * The bodies of {@code ids} that exist, by id: at most two queries however many ids (for batches of events), none
+     * for bodies read in the last {@link #BODIES_KEPT}.
+     */
     public Map<UUID, BodySummary> bodies(java.util.Collection<UUID> ids) {
-        List<GovernmentBody> found = bodies.findAllById(ids.stream().distinct().toList());
-        Map<String, String> names = divisionNames(found.stream().map(GovernmentBody::divisionCode).toList());
         Map<UUID, BodySummary> byId = new HashMap<>();
-        found.forEach(b -> byId.put(b.id(), toSummary(b, names)));
+        List<UUID> missing = new java.util.ArrayList<>();
+        for (UUID id : ids.stream().distinct().toList()) {
+            Kept<BodySummary> kept = keptBodies.get(id);
+            if (kept != null && kept.fresh()) {
+                byId.put(id, kept.value());
+            } else {
+                missing.add(id);
+            }
+        }
+        if (missing.isEmpty()) {
+            return byId;
+        }
+        List<GovernmentBody> found = bodies.findAllById(missing);
+        Map<String, String> names = divisionNames(found.stream().map(GovernmentBody::divisionCode).toList());
+        found.forEach(b -> {
+            BodySummary summary = toSummary(b, names);
+            keep(keptBodies, b.id(), summary);
+            byId.put(b.id(), summary);
+        });
         return byId;
+    }
+
+    /**
+     * Every body located in {@code division} itself (not below it), by category and name; empty for a division
+     * without bodies or unknown to the platform. Kept for {@link #BODIES_KEPT}.
+     */
+    public List<BodySummary> bodiesIn(DivisionCode division) {
+        Kept<List<BodySummary>> kept = keptDivisionBodies.get(division.value());
+        if (kept != null && kept.fresh()) {
+            return kept.value();
+        }
+        List<GovernmentBody> found = bodies.findByDivisionCodeOrderByCategoryAscNameAsc(division.value());
+        Map<String, String> names = divisionNames(found.stream().map(GovernmentBody::divisionCode).toList());
+        List<BodySummary> summaries = found.stream().map(b -> toSummary(b, names)).toList();
+        keep(keptDivisionBodies, division.value(), summaries);
+        return summaries;
     }
 
     /** @throws NotFoundException {@code organization.body.credit-code-not-found} when no body has this code */

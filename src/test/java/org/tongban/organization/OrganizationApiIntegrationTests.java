@@ -41,6 +41,29 @@ class OrganizationApiIntegrationTests {
     }
 
     @Test
+    void aDivisionsBodiesAndEachBodyAreTheSameWhenAskedAgainAndThroughEveryMethod() {
+        DivisionCode hunnan = DivisionCode.of("210112");
+        List<BodySummary> located = organization.bodiesIn(hunnan);
+        assertThat(located).isNotEmpty().allMatch(b -> b.divisionCode().equals("210112"))
+                .extracting(BodySummary::id)
+                .containsExactlyInAnyOrderElementsOf(organization.bodies(hunnan, false, 0, 200).getContent().stream()
+                        .map(BodySummary::id).toList());
+        assertThat(organization.bodiesIn(hunnan)).isEqualTo(located);
+        BodySummary first = located.getFirst();
+        assertThat(organization.body(first.id())).isEqualTo(first).isEqualTo(organization.body(first.id()));
+        List<java.util.UUID> ids = located.stream().map(BodySummary::id).toList();
+        java.util.UUID unknown = java.util.UUID.randomUUID();
+        java.util.List<java.util.UUID> asked = new java.util.ArrayList<>(ids);
+        asked.add(unknown);
+        java.util.Map<java.util.UUID, BodySummary> byId = organization.bodies(asked);
+        assertThat(byId).hasSize(ids.size()).doesNotContainKey(unknown);
+        located.forEach(b -> assertThat(byId.get(b.id())).isEqualTo(b));
+        assertThat(organization.bodiesIn(DivisionCode.of("210199"))).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> organization.body(unknown))
+                .isInstanceOf(org.tongban.shared.NotFoundException.class);
+    }
+
+    @Test
     void liaoningHasItsRealDivisionsAtEveryLevel() {
         List<DivisionSummary> cities = organization.children(DivisionCode.of("210000"));
         assertThat(cities).hasSize(14).allMatch(c -> c.level() == DivisionLevel.CITY);

@@ -13,6 +13,8 @@ public interface GovernmentBodies extends JpaRepository<GovernmentBody, UUID> {
 
     Page<GovernmentBody> findByDivisionCode(String divisionCode, Pageable pageable);
 
+    java.util.List<GovernmentBody> findByDivisionCodeOrderByCategoryAscNameAsc(String divisionCode);
+
     @Query("select b from GovernmentBody b where b.divisionCode like concat(:prefix, '%')")
     Page<GovernmentBody> findWithin(String prefix, Pageable pageable);
 
