@@ -187,7 +187,7 @@ public class Organization {
     public Map<UUID, BodySummary> bodies(java.util.Collection<UUID> ids) {
         Map<UUID, BodySummary> byId = new HashMap<>();
         List<UUID> missing = new java.util.ArrayList<>();
-        for (UUID id : ids.stream().distinct().toList()) {
+        for (UUID id : ids.stream().filter(java.util.Objects::nonNull).distinct().toList()) {
             Kept<BodySummary> kept = keptBodies.get(id);
             if (kept != null && kept.fresh()) {
                 byId.put(id, kept.value());
