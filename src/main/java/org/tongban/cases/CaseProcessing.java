@@ -173,25 +173,26 @@ public class CaseProcessing {
     /** Puts tokens on {@code node}: one task, one per branch of a parallel block, or the case's completion. */
     private void activate(CaseRow c, ApplicationStore.Row app, ProcessDefinition definition,
             ProcessDefinition.Node node, LocalDate today, Instant now) {
-        ActingBodies bodies = new ActingBodies(app);
         switch (node.kind()) {
             case START -> activate(c, app, definition, definition.after(node, app.values()), today, now);
             case TASK, DECISION -> {
-                BodySummary body = bodies.of(node.body());
+                BodySummary body = actingBody(node.body(), app);
                 LocalDate due = node.days() != null ? calendar().addWorkingDays(today, node.days())
                         : c.state().equals("RUNNING") ? c.dueOn() : calendar().addWorkingDays(today, 10);
-                store.insertTask(newTask(app.id(), node, null, null, body, node.role(), now, today, due));
+                store.insertTask(newTask(app.id(), node, null, null, body, node.role(), now, today, due),
+                        app.caseNumber(), app.itemCode());
             }
             case PARALLEL -> {
                 UUID run = UUID.randomUUID();
                 for (ProcessDefinition.Branch branch : node.branches()) {
-                    BodySummary body = bodies.of(branch.body());
+                    BodySummary body = actingBody(branch.body(), app);
                     // Each branch has its own deadline, never beyond the case's own (行政许可法 Art. 26).
                     LocalDate due = calendar().addWorkingDays(today, branch.days());
                     if (due.isAfter(c.dueOn())) {
                         due = c.dueOn();
                     }
-                    store.insertTask(newTask(app.id(), node, branch, run, body, branch.role(), now, today, due));
+                    store.insertTask(newTask(app.id(), node, branch, run, body, branch.role(), now, today, due),
+                            app.caseNumber(), app.itemCode());
                 }
             }
             case END -> {
@@ -216,33 +217,19 @@ public class CaseProcessing {
     }
 
     /**
-     * The bodies that act on the nodes one activation opens: {@code ITEM}, the item's body; a category, the body of
-     * that category in the same division. Each is read once per activation (a parallel block names several).
+     * The body that acts on a node: {@code ITEM}, the item's body; a category, the body of that category in the same
+     * division (both kept by the organization module, so a parallel block's branches cost no further reads).
      */
-    private final class ActingBodies {
-        private final ApplicationStore.Row app;
-        private BodySummary own;
-        private List<BodySummary> division;
-
-        ActingBodies(ApplicationStore.Row app) {
-            this.app = app;
+    private BodySummary actingBody(String spec, ApplicationStore.Row app) {
+        BodySummary own = organization.body(app.bodyId());
+        if ("ITEM".equals(spec)) {
+            return own;
         }
-
-        BodySummary of(String spec) {
-            if (own == null) {
-                own = organization.body(app.bodyId());
-            }
-            if ("ITEM".equals(spec)) {
-                return own;
-            }
-            BodyCategory category = BodyCategory.valueOf(spec);
-            if (division == null) {
-                division = organization.bodiesIn(DivisionCode.of(own.divisionCode()));
-            }
-            return division.stream().filter(b -> b.category() == category).findFirst()
-                    .orElseThrow(() -> CaseRefusedException.rule("cases.process.no-body", category.name(),
-                            own.divisionName()));
-        }
+        BodyCategory category = BodyCategory.valueOf(spec);
+        return organization.bodiesIn(DivisionCode.of(own.divisionCode())).stream()
+                .filter(b -> b.category() == category).findFirst()
+                .orElseThrow(() -> CaseRefusedException.rule("cases.process.no-body", category.name(),
+                        own.divisionName()));
     }
 
     // --- officers

@@ -106,18 +106,19 @@ public class ProcessStore {
 
     // --- tasks
 
-    /** Stores an open task; it keeps its application's case number and item code (the deadline scan reports them). */
-    public void insertTask(TaskRow t) {
+    /**
+     * Stores an open task with a copy of its application's case number and item code (the deadline scan reports them
+     * without reading the application).
+     */
+    public void insertTask(TaskRow t, String caseNumber, String itemCode) {
         jdbc.sql("""
                 insert into cases_task (id, application_id, node_id, node_name, node_kind, branch_id, branch_name,
                     block_run, body_id, body_name, role, status, created_at, started_on, due_on, case_number,
                     item_code)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?,
-                    (select case_number from cases_application where id = ?),
-                    (select item_code from cases_application where id = ?))""")
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?)""")
                 .params(t.id(), t.applicationId(), t.nodeId(), t.nodeName(), t.nodeKind(), t.branchId(),
                         t.branchName(), t.blockRun(), t.bodyId(), t.bodyName(), t.role(), ts(t.createdAt()),
-                        date(t.startedOn()), date(t.dueOn()), t.applicationId(), t.applicationId())
+                        date(t.startedOn()), date(t.dueOn()), caseNumber, itemCode)
                 .update();
     }
 
