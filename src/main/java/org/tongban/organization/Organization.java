@@ -67,6 +67,12 @@ public class Organization {
         }
     }
 
+    /** The body as read within the last {@link #BODIES_KEPT}, or null. */
+    private BodySummary keptBody(UUID id) {
+        Kept<BodySummary> kept = keptBodies.get(id);
+        return kept != null && kept.fresh() ? kept.value() : null;
+    }
+
     private static <K, V> void keep(Map<K, Kept<V>> map, K key, V value) {
         if (map.size() >= MAX_KEPT_BODIES) {
             map.clear();
@@ -169,9 +175,9 @@ public class Organization {
 
     /** @throws NotFoundException {@code organization.body.not-found} when no such body exists */
     public BodySummary body(UUID id) {
-        Kept<BodySummary> kept = keptBodies.get(id);
-        if (kept != null && kept.fresh()) {
-            return kept.value();
+        BodySummary known = keptBody(id);
+        if (known != null) {
+            return known;
         }
         GovernmentBody body = bodies.findById(id)
                 .orElseThrow(() -> new NotFoundException("organization.body.not-found", id));
@@ -188,9 +194,9 @@ public class Organization {
         Map<UUID, BodySummary> byId = new HashMap<>();
         List<UUID> missing = new java.util.ArrayList<>();
         for (UUID id : ids.stream().filter(java.util.Objects::nonNull).distinct().toList()) {
-            Kept<BodySummary> kept = keptBodies.get(id);
-            if (kept != null && kept.fresh()) {
-                byId.put(id, kept.value());
+            BodySummary known = keptBody(id);
+            if (known != null) {
+                byId.put(id, known);
             } else {
                 missing.add(id);
             }
