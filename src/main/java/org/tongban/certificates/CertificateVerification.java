@@ -159,17 +159,23 @@ public class CertificateVerification {
             return changed.isEmpty() ? VerificationResult.unknown(parsed.value())
                     : tampered(VerificationResult.unknown(parsed.value()), changed);
         }
-        return result(row.get(), changed);
+        return result(row.get(), changed).timeStamped(report.timeStampedAt());
     }
 
-    /** The certificate that sealed is a platform key's (named by the copy's {@code SignKeyId}), not revoked then. */
+    /**
+     * The certificate that sealed is a platform key's (named by the copy's {@code SignKeyId}), and was not revoked when
+     * the copy was time-stamped.
+     */
     private boolean platformKey(OfdVerification.Report report) {
         try {
             UUID keyId = UUID.fromString(report.customData().getOrDefault("SignKeyId", ""));
             if (!Sm2.readCertificate(trust.verifyingKey(keyId).certificatePem()).equals(report.signer())) {
                 return false;
             }
-            return trust.revokedAt(keyId).map(at -> report.signedAt().isBefore(at)).orElse(true);
+            // A revoked key's seal counts only if a trusted time stamp proves it was made before the revocation: the
+            // time the signature itself claims is whatever the key's holder wrote.
+            return trust.revokedAt(keyId).map(at -> report.timeStampedAt() != null
+                    && report.timeStampedAt().isBefore(at)).orElse(true);
         } catch (IllegalArgumentException | org.springframework.dao.DataAccessException e) {
             return false;
         }
@@ -219,12 +225,12 @@ public class CertificateVerification {
         return new VerificationResult(status, row.identifier(), type.name(), type.nameEn(), row.number(),
                 row.issuerName(), row.issuerCode(), maskName(row), row.holderCodeMasked(), row.issuedOn(),
                 row.validFrom(), row.validUntil(), row.statusReason(), row.statusChangedAt(), List.copyOf(tampered),
-                key.subject());
+                key.subject(), null);
     }
 
     private static VerificationResult tampered(VerificationResult unknown, List<String> fields) {
         return new VerificationResult(CertificateStatus.TAMPERED, unknown.identifier(), null, null, null, null, null,
-                null, null, null, null, null, null, null, fields, null);
+                null, null, null, null, null, null, null, fields, null, null);
     }
 
     /** A person's name shows its first character only; a company's name is public (企业信息公示). */

@@ -76,11 +76,14 @@ public class Certificates {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final org.tongban.platform.documents.DocumentRenderer renderer;
+    private final org.tongban.certificates.internal.TimeStampAuthority timeStamps;
 
     Certificates(CertificateTypes types, CertificateStore store, TrustStore trust, PersonalData personalData,
             Organization organization, AuditTrail audit, ApplicationEventPublisher events,
-            org.tongban.platform.documents.DocumentRenderer renderer) {
+            org.tongban.platform.documents.DocumentRenderer renderer,
+            org.tongban.certificates.internal.TimeStampAuthority timeStamps) {
         this.renderer = renderer;
+        this.timeStamps = timeStamps;
         this.types = types;
         this.store = store;
         this.trust = trust;
@@ -508,7 +511,8 @@ public class Certificates {
      * The certificate as an OFD document (GB/T 33190) for its holder: the same content as the PDF copy, sealed with
      * the issuing body's electronic seal (GB/T 38540: {@code SESeal} + {@code SES_Signature} by the body's current SM2
      * key, carrying its X.509 certificate; SM3 digests of every file, see
-     * {@link org.tongban.certificates.internal.OfdPackage}). Audited.
+     * {@link org.tongban.certificates.internal.OfdPackage}), time-stamped by the platform's time-stamp authority
+     * (GB/T 20520, {@link org.tongban.certificates.internal.TimeStampAuthority}). Audited.
      */
     @Transactional
     public OfdCopy ofdCopy(SignedIn person, UUID id, String verificationLink) {
@@ -518,7 +522,8 @@ public class Certificates {
         java.time.Instant now = java.time.Instant.now();
         byte[] ofd = org.tongban.certificates.internal.OfdPackage.write(CertificateCopy.ofd(view, verificationLink),
                 new org.tongban.certificates.internal.OfdPackage.Signer(key.id().toString(), row.issuerName(),
-                        key.privateKey(), key.certificate(), seal(key, row.issuerName(), row.issuerCode(), now)),
+                        key.privateKey(), key.certificate(), seal(key, row.issuerName(), row.issuerCode(), now),
+                        signature -> timeStamps.stamp(signature, row.identifier())),
                 now);
         audit.record(new AuditTrail.Event("certificates", "certificate.ofd-downloaded", person.accountId(),
                 person.name(), "certificate", row.identifier(), null));

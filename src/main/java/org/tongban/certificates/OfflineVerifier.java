@@ -88,7 +88,8 @@ public final class OfflineVerifier {
     }
 
     /**
-     * A sealed OFD copy: {@code TAMPERED} naming the parts (a file, {@code signature}, {@code seal}, {@code issuer})
+     * A sealed OFD copy: {@code TAMPERED} naming the parts (a file, {@code signature}, {@code seal}, {@code issuer},
+     * {@code time-stamp})
      * when anything changed, {@code UNTRUSTED} when intact but not signed under one of {@code trustedRoots},
      * {@code EXPIRED} past the validity the document states, else {@code VALID}.
      */
@@ -116,7 +117,8 @@ public final class OfflineVerifier {
             return new Outcome("MALFORMED", "the validity ZZYXQJZRQ is not a date: " + until);
         }
         return new Outcome("VALID", identifier + " · sealed with " + report.sealName() + " · signed "
-                + report.signedAt());
+                + report.signedAt() + (report.timeStampedAt() == null ? " (no time stamp)"
+                        : " · time-stamped " + report.timeStampedAt()));
     }
 
     /** @param trustedRoot the platform's root CA certificate; {@code null} to use the one inside the document */

@@ -60,6 +60,10 @@ class CertificateOfdIntegrationTests {
     Certificates certificates;
     @Autowired
     Organization organization;
+    @Autowired
+    org.tongban.certificates.internal.TrustStore trust;
+    @Autowired
+    org.tongban.certificates.internal.TimeStampAuthority timeStamps;
 
     record Person(String name, Cookie session, UUID account) {
     }
@@ -245,7 +249,14 @@ class CertificateOfdIntegrationTests {
         assertThat(ses.version()).isEqualTo(4);
         assertThat(ses.algorithm()).isEqualTo("1.2.156.10197.1.501");
         assertThat(ses.propertyInfo()).isEqualTo("/" + OfdPackage.SIGNATURE_PATH);
-        assertThat(ses.timeStamped()).isFalse();
+        // GB/T 20520: the signature value is time-stamped by the platform's authority, under the same root.
+        assertThat(ses.timeStamped()).isTrue();
+        var timeStamp = org.tongban.certificates.internal.TimeStamps.verify(ses.timeStamp(), ses.signature(),
+                List.of(trust.root())).orElseThrow();
+        assertThat(timeStamp.authority().getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.8");
+        assertThat(timeStamp.time()).isBetween(ses.time().minusSeconds(1), ses.time().plusSeconds(60));
+        assertThat(jdbc.queryForObject("select purpose from certificates_time_stamp where serial = ?", String.class,
+                new java.math.BigDecimal(timeStamp.serial()))).isEqualTo(card.identifier());
         ElectronicSeal.Seal seal = ses.seal();
         assertThat(seal.der()).isEqualTo(files.get(OfdPackage.SEAL_PATH));
         assertThat(List.of(seal.headerId(), seal.version(), seal.vendor())).containsExactly("ES", 4, "Tongban");
@@ -304,6 +315,14 @@ class CertificateOfdIntegrationTests {
         return first;
     }
 
+    private static List<Byte> toList(byte[] data) {
+        List<Byte> list = new ArrayList<>(data.length);
+        for (byte b : data) {
+            list.add(b);
+        }
+        return list;
+    }
+
     private static byte[] flip(byte[] data, int index) {
         byte[] copy = data.clone();
         copy[index] ^= 0x01;
@@ -323,11 +342,14 @@ class CertificateOfdIntegrationTests {
         // Untouched: valid offline (with only the root CA certificate) and on the server, API and page.
         assertThat(offline(directory, "a.ofd", ofd, root)).startsWith("VALID: " + card.identifier())
                 .contains(card.issuerName() + "电子证照专用章");
-        assertThat(serverVerdict(ofd)).contains("\"status\":\"VALID\"").contains(card.identifier());
+        assertThat(serverVerdict(ofd)).contains("\"status\":\"VALID\"").contains(card.identifier())
+                .containsPattern("\"timeStampedAt\":\"20\\d\\d-");
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/certificates/verify")
                 .file(new org.springframework.mock.web.MockMultipartFile("file", "c.ofd", "application/ofd", ofd))
                 .with(csrf())).andExpect(status().isOk())
-                .andExpect(content().string(containsString("id=\"verification-status\">有效<")));
+                .andExpect(content().string(containsString("id=\"verification-status\">有效<")))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
+                        "(?s).*id=\"time-stamp\">20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d（北京时间.*")));
 
         // One flipped byte in a content file: both say tampered and name the file.
         Map<String, byte[]> files = unzip(ofd);
@@ -340,14 +362,25 @@ class CertificateOfdIntegrationTests {
         assertThat(offline(directory, "b.ofd", tamperedPage, root)).startsWith("TAMPERED").contains(pagePath);
         assertThat(serverVerdict(tamperedPage)).contains("\"status\":\"TAMPERED\"").contains(pagePath);
 
-        // One flipped byte in the signature value (the last byte of SES_Signature is the SM2 signature's).
+        // One flipped byte in the SM2 signature value (its last byte): the signature fails, and so does the time
+        // stamp, which is over that value.
         Map<String, byte[]> changedSignature = new LinkedHashMap<>(files);
         byte[] signedValue = files.get(OfdPackage.SIGNED_VALUE_PATH);
-        changedSignature.put(OfdPackage.SIGNED_VALUE_PATH, flip(signedValue, signedValue.length - 1));
+        byte[] sm2 = ElectronicSeal.readSignature(signedValue).signature();
+        int sm2End = java.util.Collections.indexOfSubList(toList(signedValue), toList(sm2)) + sm2.length - 1;
+        changedSignature.put(OfdPackage.SIGNED_VALUE_PATH, flip(signedValue, sm2End));
         byte[] tamperedSignature = rezip(changedSignature);
-        assertThat(offline(directory, "c.ofd", tamperedSignature, root)).startsWith("TAMPERED").contains("signature");
+        assertThat(offline(directory, "c.ofd", tamperedSignature, root)).startsWith("TAMPERED").contains("signature")
+                .contains("time-stamp");
         assertThat(serverVerdict(tamperedSignature)).contains("\"status\":\"TAMPERED\"")
                 .contains("\"signature\"");
+
+        // One flipped byte in the time-stamp token (the last byte of SES_Signature is its signature's).
+        Map<String, byte[]> changedStamp = new LinkedHashMap<>(files);
+        changedStamp.put(OfdPackage.SIGNED_VALUE_PATH, flip(signedValue, signedValue.length - 1));
+        byte[] tamperedStamp = rezip(changedStamp);
+        assertThat(offline(directory, "c2.ofd", tamperedStamp, root)).isEqualTo("TAMPERED: changed: time-stamp");
+        assertThat(serverVerdict(tamperedStamp)).contains("\"status\":\"TAMPERED\"").contains("\"time-stamp\"");
 
         // A changed seal file: it is no longer the seal the signature covers.
         Map<String, byte[]> changedSeal = new LinkedHashMap<>(files);
@@ -396,11 +429,65 @@ class CertificateOfdIntegrationTests {
                 List.of(List.of("证照编号", card.number())), List.of("伪造"), card.issuerName(), "2026年11月24日",
                 null, Map.of("ZZBS", card.identifier(), "ZZYXQJZRQ", "长期")),
                 new OfdPackage.Signer(UUID.randomUUID().toString(), card.issuerName(), forged.getPrivate(),
-                        forgedCertificate, seal), now);
+                        forgedCertificate, seal, null), now);
 
         assertThat(offline(directory, "forged.ofd", ofd, root)).startsWith("UNTRUSTED");
         assertThat(serverVerdict(ofd)).contains("\"status\":\"TAMPERED\"").contains("signer-certificate");
         // Trusting the forger's root (a second certificate in the trust file) makes it verify: the trust list decides.
         assertThat(offline(directory, "forged2.ofd", ofd, root + Sm2.pem(forgerRootCertificate))).startsWith("VALID");
+    }
+
+    /** A copy of {@code permit} sealed with the body's {@code key} at the time it claims, stamped by {@code stamper}. */
+    private static byte[] sealedCopy(CertificateView permit, org.tongban.certificates.internal.TrustStore.SigningKey key,
+            java.time.Instant claimed, java.util.function.UnaryOperator<byte[]> stamper) throws Exception {
+        var certificate = key.certificate();
+        byte[] seal = ElectronicSeal.seal(new ElectronicSeal.SealInfo(permit.issuerCode() + "-" + key.id(),
+                ElectronicSeal.TYPE_ORGANIZATION, permit.issuerName() + "电子证照专用章",
+                List.of(certificate.getEncoded()), claimed, certificate.getNotBefore().toInstant(),
+                certificate.getNotAfter().toInstant(), "PNG", org.tongban.certificates.internal.SealImage.png(
+                        permit.issuerName(), "电子证照专用章", java.util.Optional.empty()), 40, 40),
+                certificate, key.privateKey());
+        return OfdPackage.write(new OfdPackage.Content("建设工程规划许可证", permit.issuerName(), "编号：" + permit.number(),
+                List.of(List.of("证照编号", permit.number())), List.of("正文"), permit.issuerName(), "2026年11月24日",
+                null, Map.of("ZZBS", permit.identifier(), "ZZYXQJZRQ", "长期")),
+                new OfdPackage.Signer(key.id().toString(), permit.issuerName(), key.privateKey(), certificate, seal,
+                        stamper), claimed);
+    }
+
+    @Test
+    void aCopySealedBeforeItsKeyWasRevokedStaysValidByItsTimeStampAndABareClaimOfAnEarlierTimeDoesNot()
+            throws Exception {
+        // The natural-resources body's keys are revoked by tests only (here and in CertificatesIntegrationTests).
+        var body = organization.bodies(DivisionCode.of("210112"), false, 0, 50).getContent().stream()
+                .filter(b -> b.category() == BodyCategory.NATURAL_RESOURCES).findFirst().orElseThrow();
+        CertificateView permit = certificates.issue(new IssueRequest("11100000MB0T000500001", body.id(),
+                Holder.company("沈阳时间戳测试有限公司", org.tongban.shared.UnifiedSocialCreditCode.withCheckCharacter(
+                        "91210106MA0TD" + "%04d".formatted(SEQUENCE.incrementAndGet())).value()),
+                Map.of("JSXM", "测试楼", "JSWZ", "浑南区", "JSGM", "1000平方米"), null, "OFFICER", null, null));
+        var key = trust.signingKey(body);
+        java.time.Instant sealedAt = java.time.Instant.now();
+        java.util.function.UnaryOperator<byte[]> authority = signature -> timeStamps.stamp(signature,
+                permit.identifier());
+        byte[] stamped = sealedCopy(permit, key, sealedAt, authority);
+        byte[] bare = sealedCopy(permit, key, sealedAt, null);
+        assertThat(serverVerdict(stamped)).contains("\"status\":\"VALID\"");
+        assertThat(serverVerdict(bare)).contains("\"status\":\"VALID\"");
+
+        Thread.sleep(5);
+        trust.retire(body.id(), java.time.Instant.now());
+        Thread.sleep(5);
+
+        // The stamp proves the seal existed before the revocation; the time a bare signature claims proves nothing.
+        assertThat(serverVerdict(stamped)).contains("\"status\":\"VALID\"");
+        assertThat(serverVerdict(bare)).contains("\"status\":\"TAMPERED\"").contains("signer-certificate");
+        // Whoever holds the revoked key seals now and backdates the claim: the authority stamps the real time.
+        byte[] backdated = sealedCopy(permit, key, sealedAt, authority);
+        assertThat(serverVerdict(backdated)).contains("\"status\":\"TAMPERED\"").contains("signer-certificate");
+        // Offline, without the server's revocation list, all three are intact and trusted.
+        String root = Sm2.pem(trust.root());
+        assertThat(OfflineVerifier.verifyOfd(stamped, Sm2.readCertificates(root), java.time.Instant.now()).detail())
+                .contains("time-stamped");
+        assertThat(OfflineVerifier.verifyOfd(bare, Sm2.readCertificates(root), java.time.Instant.now()).detail())
+                .contains("no time stamp");
     }
 }

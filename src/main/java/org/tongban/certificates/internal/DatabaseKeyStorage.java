@@ -9,7 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.tongban.identity.PersonalData;
 
 /**
- * Private keys in their own rows ({@code certificates_root_ca.private_key}, {@code certificates_signing_key.private_key}),
+ * Private keys in their own rows ({@code certificates_root_ca.private_key}, {@code certificates_signing_key.private_key},
+ * {@code certificates_time_stamp_key.private_key}),
  * PKCS#8 encrypted with the platform's data key (AES-256-GCM): every node signs with the same keys, and nothing lives
  * only on one node's disk. The price: database backups carry the (encrypted) keys, and the data key opens them.
  */
@@ -33,8 +34,7 @@ public final class DatabaseKeyStorage implements KeyStorage {
         String sealed = personalData.encrypt(Sm2.pem(key));
         int rows = ROOT_ALIAS.equals(alias)
                 ? jdbc.update("update certificates_root_ca set private_key = ? where id = 1", sealed)
-                : jdbc.update("update certificates_signing_key set private_key = ? where id = ?", sealed,
-                        UUID.fromString(alias));
+                : jdbc.update("update " + table(alias) + " set private_key = ? where id = ?", sealed, id(alias));
         if (rows != 1) {
             throw new IllegalStateException("No key row for " + alias);
         }
@@ -44,9 +44,19 @@ public final class DatabaseKeyStorage implements KeyStorage {
     public Optional<PrivateKey> find(String alias) {
         var sealed = ROOT_ALIAS.equals(alias)
                 ? jdbc.queryForList("select private_key from certificates_root_ca where id = 1", String.class)
-                : jdbc.queryForList("select private_key from certificates_signing_key where id = ?", String.class,
-                        UUID.fromString(alias));
+                : jdbc.queryForList("select private_key from " + table(alias) + " where id = ?", String.class,
+                        id(alias));
         return sealed.stream().filter(java.util.Objects::nonNull).findFirst()
                 .map(s -> Sm2.readPrivateKey(personalData.decrypt(s)));
+    }
+
+    /** The table of a key that is not the root's: a time-stamp authority's or an issuing body's. */
+    private static String table(String alias) {
+        return alias.startsWith(TIME_STAMP_PREFIX) ? "certificates_time_stamp_key" : "certificates_signing_key";
+    }
+
+    private static UUID id(String alias) {
+        return UUID.fromString(alias.startsWith(TIME_STAMP_PREFIX) ? alias.substring(TIME_STAMP_PREFIX.length())
+                : alias);
     }
 }

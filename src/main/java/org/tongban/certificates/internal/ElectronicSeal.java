@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.bouncycastle.asn1.ASN1BitString;
 import org.bouncycastle.asn1.ASN1EncodableVector;
@@ -21,12 +22,14 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.ASN1TaggedObject;
 import org.bouncycastle.asn1.ASN1UTF8String;
 import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.DERGeneralizedTime;
 import org.bouncycastle.asn1.DERIA5String;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.DERTaggedObject;
 import org.bouncycastle.asn1.DERUTF8String;
 
 /**
@@ -52,8 +55,9 @@ import org.bouncycastle.asn1.DERUTF8String;
  * The seal's signature (by the seal maker, 制章人) covers {@code SEQUENCE { eSealInfo, cert, signAlgID }}; the
  * document signature (by the signer, 签章人) covers the DER of {@code TBS_Sign}. Both are SM2 with SM3
  * (1.2.156.10197.1.501, GB/T 35275) with the pinned signer ID. Here the issuing body is both the seal maker and the
- * signer, with its one signing certificate; there is no separate seal-making authority. No time stamp
- * ({@code timeStamp} is omitted: no GB/T 20520 time-stamp authority is configured), no {@code extDatas}.
+ * signer, with its one signing certificate; there is no separate seal-making authority. {@code timeStamp}, when
+ * given, is a GB/T 20520 (RFC 3161) time-stamp token over the {@code signature} value (see {@link TimeStamps}), DER in
+ * the BIT STRING. No {@code extDatas}.
  */
 public final class ElectronicSeal {
 
@@ -77,9 +81,16 @@ public final class ElectronicSeal {
             String algorithm, byte[] signedValue, byte[] signedContent, byte[] der) {
     }
 
-    /** A document signature as read back, with the bytes its signature covers ({@code TBS_Sign}). */
+    /**
+     * A document signature as read back, with the bytes its signature covers ({@code TBS_Sign}) and the time-stamp
+     * token over the signature value ({@code null} when there is none).
+     */
     public record Signature(int version, Seal seal, Instant time, byte[] dataHash, String propertyInfo,
-            byte[] signerCertificate, String algorithm, byte[] signature, byte[] signedContent, boolean timeStamped) {
+            byte[] signerCertificate, String algorithm, byte[] signature, byte[] signedContent, byte[] timeStamp) {
+
+        public boolean timeStamped() {
+            return timeStamp != null;
+        }
     }
 
     private ElectronicSeal() {
@@ -107,13 +118,19 @@ public final class ElectronicSeal {
     /**
      * The document signature ({@code SES_Signature}, DER) with the seal: {@code dataHash} is the SM3 digest of the
      * signed data, {@code propertyInfo} names it (for OFD, GB/T 33190 §18: the path of {@code Signature.xml}).
+     * {@code timeStamper}, when given, turns the signature value into a time-stamp token for {@code timeStamp}.
      */
     public static byte[] sign(byte[] seal, Instant time, byte[] dataHash, String propertyInfo,
-            X509Certificate signer, PrivateKey key) {
+            X509Certificate signer, PrivateKey key, UnaryOperator<byte[]> timeStamper) {
         DERSequence tbs = new DERSequence(vector(new ASN1Integer(VERSION), primitive(seal),
                 time(time), new DERBitString(dataHash), new DERIA5String(propertyInfo)));
-        return der(new DERSequence(vector(tbs, new DEROctetString(encoded(signer)), SM2_WITH_SM3,
-                new DERBitString(Sm2.sign(key, der(tbs))))));
+        byte[] signature = Sm2.sign(key, der(tbs));
+        ASN1EncodableVector members = vector(tbs, new DEROctetString(encoded(signer)), SM2_WITH_SM3,
+                new DERBitString(signature));
+        if (timeStamper != null) {
+            members.add(new DERTaggedObject(false, 0, new DERBitString(timeStamper.apply(signature))));
+        }
+        return der(new DERSequence(members));
     }
 
     /** @throws IllegalArgumentException when the bytes are not an {@code SES_Signature} of version 4 */
@@ -134,7 +151,8 @@ public final class ElectronicSeal {
                     ASN1IA5String.getInstance(tbs.getObjectAt(4)).getString(),
                     ASN1OctetString.getInstance(s.getObjectAt(1)).getOctets(),
                     ASN1ObjectIdentifier.getInstance(s.getObjectAt(2)).getId(),
-                    ASN1BitString.getInstance(s.getObjectAt(3)).getOctets(), der(tbs), s.size() == 5);
+                    ASN1BitString.getInstance(s.getObjectAt(3)).getOctets(), der(tbs), s.size() == 5
+                            ? timeStamp(s.getObjectAt(4)) : null);
         } catch (IOException | RuntimeException e) {
             throw e instanceof IllegalArgumentException iae ? iae
                     : new IllegalArgumentException("Not a GB/T 38540 SES_Signature", e);
@@ -179,6 +197,15 @@ public final class ElectronicSeal {
             throw e instanceof IllegalArgumentException iae ? iae
                     : new IllegalArgumentException("Not a GB/T 38540 SESeal", e);
         }
+    }
+
+    /** {@code timeStamp [0] BIT STRING}, implicitly tagged. */
+    private static byte[] timeStamp(org.bouncycastle.asn1.ASN1Encodable member) {
+        ASN1TaggedObject tagged = ASN1TaggedObject.getInstance(member);
+        if (tagged.getTagNo() != 0) {
+            throw new IllegalArgumentException("SES_Signature member 5 is not timeStamp [0]");
+        }
+        return ASN1BitString.getInstance(tagged, false).getOctets();
     }
 
     private static ASN1EncodableVector vector(org.bouncycastle.asn1.ASN1Encodable... items) {

@@ -17,12 +17,16 @@ import java.util.Optional;
  * provider with an SM2-capable token) would be a third implementation: it keeps the key inside the token, answers
  * {@link #find} with a key handle, and may refuse {@link #keep} for keys generated outside it. None is provided yet.
  *
- * <p>Aliases: {@value #ROOT_ALIAS} for the root CA, the key's id (UUID) for a body's signing key.
+ * <p>Aliases: {@value #ROOT_ALIAS} for the root CA, the key's id (UUID) for a body's signing key, and
+ * {@value #TIME_STAMP_PREFIX} followed by the key's id for a key of the platform's time-stamp authority.
  */
 public interface KeyStorage {
 
     /** The alias of the platform root CA's private key. */
     String ROOT_ALIAS = "root-ca";
+
+    /** The alias prefix of the time-stamp authority's keys ({@code certificates_time_stamp_key}). */
+    String TIME_STAMP_PREFIX = "tsa-";
 
     /** The value of {@code tongban.certificates.key-store} this storage answers to. */
     String kind();

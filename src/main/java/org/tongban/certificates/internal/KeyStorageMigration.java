@@ -73,6 +73,9 @@ public class KeyStorageMigration {
         rows.addAll(jdbc.query("select id, certificate, private_key from certificates_signing_key "
                 + "where private_key is not null for update", (rs, n) -> new Row(rs.getString(1), rs.getString(2),
                         rs.getString(3))));
+        rows.addAll(jdbc.query("select id, certificate, private_key from certificates_time_stamp_key "
+                + "where private_key is not null for update", (rs, n) -> new Row(KeyStorage.TIME_STAMP_PREFIX
+                        + rs.getString(1), rs.getString(2), rs.getString(3))));
         if (rows.isEmpty()) {
             return 0;
         }
@@ -98,6 +101,9 @@ public class KeyStorageMigration {
         for (Row row : rows) {
             if (KeyStorage.ROOT_ALIAS.equals(row.alias())) {
                 jdbc.update("update certificates_root_ca set private_key = null where id = 1");
+            } else if (row.alias().startsWith(KeyStorage.TIME_STAMP_PREFIX)) {
+                jdbc.update("update certificates_time_stamp_key set private_key = null where id = ?",
+                        UUID.fromString(row.alias().substring(KeyStorage.TIME_STAMP_PREFIX.length())));
             } else {
                 jdbc.update("update certificates_signing_key set private_key = null where id = ?",
                         UUID.fromString(row.alias()));
@@ -114,6 +120,8 @@ public class KeyStorageMigration {
                 String.class));
         aliases.addAll(jdbc.queryForList("select id::text from certificates_signing_key where private_key is null "
                 + "for update", String.class));
+        aliases.addAll(jdbc.queryForList("select '" + KeyStorage.TIME_STAMP_PREFIX + "' || id from "
+                + "certificates_time_stamp_key where private_key is null for update", String.class));
         int moved = 0;
         for (String alias : aliases) {
             var key = file.find(alias);

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -41,8 +42,9 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
  * {@code SES_Signature} (see {@link ElectronicSeal}) whose {@code dataHash} is the SM3 digest of the bytes of
  * {@code Signature.xml} (the signed data for OFD, GB/T 38540 Annex on OFD), with the issuing body's X.509 signing
  * certificate in {@code cert} and the SM2 signature (SM3withSM2, OID 1.2.156.10197.1.501, DER, pinned signer ID).
- * The package can thus be verified with nothing but the province's root CA certificate. Not done: a time stamp
- * (GB/T 20520) in {@code SES_Signature.timeStamp}, and a GM/T 0010 PKCS#7 {@code Type="Sign"} alternative.
+ * {@code SES_Signature.timeStamp} holds a GB/T 20520 time-stamp token over the signature value from the platform's
+ * time-stamp authority ({@link TimeStamps}). The package can thus be verified with nothing but the province's root CA
+ * certificate. Not done: a GM/T 0010 PKCS#7 {@code Type="Sign"} alternative.
  */
 public final class OfdPackage {
 
@@ -67,10 +69,11 @@ public final class OfdPackage {
 
     /**
      * Who seals the package: the key's id (named in the document's custom data), the private key, its X.509
-     * certificate (carried in the signature) and the body's seal ({@code SESeal}, DER, see {@link ElectronicSeal}).
+     * certificate (carried in the signature), the body's seal ({@code SESeal}, DER, see {@link ElectronicSeal}) and
+     * the time-stamp authority that stamps the signature value ({@code null}: no time stamp).
      */
     public record Signer(String keyId, String providerName, PrivateKey key, X509Certificate certificate,
-            byte[] seal) {
+            byte[] seal, UnaryOperator<byte[]> timeStamper) {
     }
 
     private OfdPackage() {
@@ -164,7 +167,7 @@ public final class OfdPackage {
         files.put(SIGNATURE_PATH, signatureBytes);
         files.put(SEAL_PATH, signer.seal());
         files.put(SIGNED_VALUE_PATH, ElectronicSeal.sign(signer.seal(), now, sm3(signatureBytes), "/" + SIGNATURE_PATH,
-                signer.certificate(), signer.key()));
+                signer.certificate(), signer.key(), signer.timeStamper()));
     }
 
     /** SM3 (GB/T 32905) of the bytes. */

@@ -32,7 +32,8 @@ import org.xml.sax.SAXException;
  * digests, the {@code SES_Signature} (its {@code dataHash} against SM3 of {@code Signature.xml}, its SM2 signature
  * with the certificate it carries), the seal inside it (header, the maker's SM2 signature, the signer's certificate
  * in the seal's certificate list, the signing time within the seal's validity, and {@code Seal.esl} being that seal),
- * and both certificates chaining to a trusted root at the signing time. Used by the offline verifier and by the
+ * the time-stamp token when there is one ({@link TimeStamps}), and both certificates chaining to a trusted root at
+ * the signing time (the time stamp's when there is one). Used by the offline verifier and by the
  * server alike, so both give the same verdict.
  */
 public final class OfdVerification {
@@ -40,16 +41,21 @@ public final class OfdVerification {
     /** Largest package read (the zip itself and everything in it, uncompressed). */
     public static final int MAX_BYTES = 8 * 1024 * 1024;
     private static final int MAX_ENTRIES = 500;
+    /** How much later than the time stamp a signature may claim to be made: the nodes' clocks differ a little. */
+    static final java.time.Duration CLOCK_TOLERANCE = java.time.Duration.ofMinutes(2);
 
     /**
      * What was found. {@code problems} is empty for an intact package by a trusted signer; else it names the parts:
      * {@code malformed} (not a sealed OFD at all), {@code file:PATH} (digest differs or file missing),
      * {@code unsigned:PATH} (a file no digest covers), {@code signature}, {@code seal}, {@code issuer} (the document's
-     * certificate identifier names another issuer than the signing certificate), {@code signer-certificate} (not
-     * issued by a trusted root).
+     * certificate identifier names another issuer than the signing certificate), {@code time-stamp} (the time-stamp
+     * token does not verify, is not over this signature, is not by a trusted authority, or is earlier than the time
+     * the signature claims), {@code signer-certificate} (not issued by a trusted root).
+     * {@code signedAt} is the time the signature claims ({@code timeInfo}); {@code timeStampedAt} the time a trusted
+     * time-stamp authority attests, {@code null} when the signature carries no (valid) time stamp.
      */
-    public record Report(List<String> problems, X509Certificate signer, Instant signedAt, String sealName,
-            Map<String, String> customData) {
+    public record Report(List<String> problems, X509Certificate signer, Instant signedAt, Instant timeStampedAt,
+            String sealName, Map<String, String> customData) {
 
         public boolean malformed() {
             return problems.contains("malformed");
@@ -88,7 +94,7 @@ public final class OfdVerification {
             }
             List<Element> signaturesRef = elements(entry, "Signatures");
             if (signaturesRef.isEmpty()) {
-                return new Report(List.of("signature"), null, null, null, custom);
+                return new Report(List.of("signature"), null, null, null, null, custom);
             }
             String signaturesPath = resolve("", signaturesRef.getFirst().getTextContent());
             Element listed = elements(xml(files.get(signaturesPath)), "Signature").getFirst();
@@ -124,14 +130,14 @@ public final class OfdVerification {
                 ses = ElectronicSeal.readSignature(files.getOrDefault(signedValuePath, new byte[0]));
             } catch (IllegalArgumentException e) {
                 problems.add("signature");
-                return new Report(List.copyOf(problems), null, null, null, custom);
+                return new Report(List.copyOf(problems), null, null, null, null, custom);
             }
             X509Certificate signer;
             try {
                 signer = Sm2.readCertificate(ses.signerCertificate());
             } catch (IllegalArgumentException e) {
                 problems.add("signature");
-                return new Report(List.copyOf(problems), null, null, null, custom);
+                return new Report(List.copyOf(problems), null, null, null, null, custom);
             }
             boolean holds = ses.version() == ElectronicSeal.VERSION
                     && OfdPackage.SM2_SIGNATURE_OID.equals(ses.algorithm())
@@ -141,6 +147,18 @@ public final class OfdVerification {
             if (!holds) {
                 problems.add("signature");
             }
+            // GB/T 20520: the time stamp over the signature value. When present, its time — not the signer's own
+            // claim — is when the seal is known to have existed; the signer's claim may not be later than it.
+            Instant stampedAt = null;
+            if (ses.timeStamped()) {
+                var stamp = TimeStamps.verify(ses.timeStamp(), ses.signature(), trustedRoots);
+                if (stamp.isEmpty() || ses.time().isAfter(stamp.get().time().plus(CLOCK_TOLERANCE))) {
+                    problems.add("time-stamp");
+                } else {
+                    stampedAt = stamp.get().time();
+                }
+            }
+            Instant at = stampedAt != null ? stampedAt : ses.time();
             // GB/T 38540 §7: the seal — its maker's signature, the signer among its certificates, its validity.
             ElectronicSeal.Seal seal = ses.seal();
             X509Certificate maker = null;
@@ -158,7 +176,7 @@ public final class OfdVerification {
                     && Sm2.verify(maker.getPublicKey(), seal.signedContent(), seal.signedValue())
                     && seal.info().certificates().stream().anyMatch(c -> MessageDigest.isEqual(c,
                             ses.signerCertificate()))
-                    && !ses.time().isBefore(seal.info().validStart()) && !ses.time().isAfter(seal.info().validEnd())
+                    && !at.isBefore(seal.info().validStart()) && !at.isAfter(seal.info().validEnd())
                     && sealFile != null && MessageDigest.isEqual(sealFile, seal.der());
             if (!sealHolds && !problems.contains("seal")) {
                 problems.add("seal");
@@ -169,20 +187,20 @@ public final class OfdVerification {
             }
             // The chain: both certificates issued by a trusted root at the signing time.
             X509Certificate sealMaker = maker;
-            boolean trusted = trustedRoots.stream().anyMatch(root -> Sm2.issuedBy(signer, root, ses.time()))
+            boolean trusted = trustedRoots.stream().anyMatch(root -> Sm2.issuedBy(signer, root, at))
                     && (sealMaker == null || trustedRoots.stream().anyMatch(root -> Sm2.issuedBy(sealMaker, root,
-                            ses.time())));
+                            at)));
             if (!trusted) {
                 problems.add("signer-certificate");
             }
-            return new Report(List.copyOf(problems), signer, ses.time(), seal.info().name(), custom);
+            return new Report(List.copyOf(problems), signer, ses.time(), stampedAt, seal.info().name(), custom);
         } catch (RuntimeException | IOException | SAXException | ParserConfigurationException e) {
             return malformed();
         }
     }
 
     private static Report malformed() {
-        return new Report(List.of("malformed"), null, null, null, Map.of());
+        return new Report(List.of("malformed"), null, null, null, null, Map.of());
     }
 
     /** The credit code in a signing certificate's subject ({@code organizationIdentifier}). */

@@ -25,7 +25,9 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -103,6 +105,21 @@ public final class Sm2 {
      */
     public static X509Certificate certificate(String subjectName, String subjectCreditCode, PublicKey subjectKey,
             X509Certificate issuer, PrivateKey issuerKey, boolean ca, Instant from, Instant to) {
+        return certificate(subjectName, subjectCreditCode, subjectKey, issuer, issuerKey, ca, false, from, to);
+    }
+
+    /**
+     * The certificate of a time-stamp authority (GB/T 20520, RFC 3161 §2.3): digital signature and non-repudiation,
+     * and the extended key usage id-kp-timeStamping as its only purpose, marked critical — a verifier refuses a time
+     * stamp signed under any other certificate, and this key can sign nothing else a verifier would accept.
+     */
+    public static X509Certificate timeStampingCertificate(String subjectName, PublicKey subjectKey,
+            X509Certificate issuer, PrivateKey issuerKey, Instant from, Instant to) {
+        return certificate(subjectName, null, subjectKey, issuer, issuerKey, false, true, from, to);
+    }
+
+    private static X509Certificate certificate(String subjectName, String subjectCreditCode, PublicKey subjectKey,
+            X509Certificate issuer, PrivateKey issuerKey, boolean ca, boolean timeStamping, Instant from, Instant to) {
         X500NameBuilder names = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "CN")
                 .addRDN(BCStyle.O, "通办电子证照");
         if (subjectCreditCode != null) {
@@ -117,6 +134,10 @@ public final class Sm2 {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign
                     : KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+            if (timeStamping) {
+                builder.addExtension(Extension.extendedKeyUsage, true,
+                        new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+            }
             var signer = new JcaContentSignerBuilder("SM3WITHSM2").setProvider(BC).build(issuerKey);
             return new JcaX509CertificateConverter().setProvider(BC).getCertificate(builder.build(signer));
         } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException

@@ -58,6 +58,11 @@ public class TrustStore {
         return current;
     }
 
+    /** The root CA's private key, to certify the platform's other keys (the time-stamp authority's). */
+    PrivateKey rootKey() {
+        return privateKey(KeyStorage.ROOT_ALIAS, rootRow()[1]);
+    }
+
     /** Where the private keys are kept ({@code pkcs12} or {@code database}). */
     public String keyStorageKind() {
         return keys.kind();

@@ -63,6 +63,8 @@ class KeyStorageIntegrationTests {
     AuditTrail audit;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    TimeStampAuthority timeStamps;
 
     /** A natural-resources body outside 浑南区 that has no signing key yet (each test its own). */
     static BodySummary freshBody(Organization organization, JdbcTemplate jdbc) {
@@ -157,6 +159,9 @@ class KeyStorageIntegrationTests {
     void switchingBackToTheDatabaseMovesTheKeysOutOfTheFileAndForwardAgain() {
         BodySummary body = freshBody(organization, jdbc);
         UUID keyId = keyOf(certificates.issue(permit(body)));
+        timeStamps.stamp(new byte[] { 1 }, "key-storage-test"); // the time-stamp authority's key exists
+        String tsa = KeyStorage.TIME_STAMP_PREFIX + jdbc.queryForObject(
+                "select id from certificates_time_stamp_key where retired_at is null", UUID.class);
         var database = new DatabaseKeyStorage(jdbc, personalData);
         var toDatabase = new KeyStorageMigration(database, (Pkcs12KeyStorage) keys, jdbc, personalData, audit,
                 transactions);
@@ -165,12 +170,16 @@ class KeyStorageIntegrationTests {
         assertThat(database.find(keyId.toString())).get().extracting(k -> k.getEncoded())
                 .isEqualTo(keys.find(keyId.toString()).orElseThrow().getEncoded());
         assertThat(database.find(KeyStorage.ROOT_ALIAS)).isPresent();
+        assertThat(database.find(tsa)).get().extracting(k -> k.getEncoded())
+                .isEqualTo(keys.find(tsa).orElseThrow().getEncoded());
 
         // And back to the file, as this context is configured (the columns emptied again).
         assertThat(migration.moveKeys()).isGreaterThanOrEqualTo(2);
         assertThat(jdbc.queryForObject("select count(*) from certificates_signing_key where private_key is not null",
                 Integer.class)).isZero();
         assertThat(jdbc.queryForObject("select private_key from certificates_root_ca", String.class)).isNull();
+        assertThat(jdbc.queryForObject("select count(*) from certificates_time_stamp_key where private_key is not null",
+                Integer.class)).isZero();
     }
 
     @Test
