@@ -19,9 +19,11 @@ import org.tongban.platform.calendar.WorkingDays;
 /**
  * Warns before and at the deadline of every open, unpaused task (限时办结, 行政许可法 Art. 42): once when the remaining
  * working days fall to the threshold, again on the last day, and once more the day after (超期). Each warning level is
- * recorded on the task, and tasks are claimed with {@code FOR UPDATE SKIP LOCKED}, so several nodes may scan at once
- * and every warning is published exactly once, in one {@link DeadlineWarnings} event per batch (through the event
- * publication registry, in the transaction that raised the levels).
+ * recorded on the task ({@code cases_task.warned}) and in the scan's narrow table {@code cases_task_deadline} (one
+ * row per open, unpaused task, kept by a trigger), whose index holds exactly the tasks that need a warning in three
+ * ranges. Task rows are claimed with {@code FOR UPDATE SKIP LOCKED} and a level is raised only from below it, so
+ * several nodes may scan at once and every warning is published exactly once, in one {@link DeadlineWarnings} event per batch (through the event publication
+ * registry, in the transaction that raised the levels).
  */
 @Service
 public class DeadlineWatch {
@@ -65,19 +67,12 @@ public class DeadlineWatch {
         }
     }
 
-    /** Where the last batch ended, in the order of the index {@code cases_task_deadline_open}. */
+    /** Where the last batch ended, in the order of the index {@code cases_task_deadline_pending}. */
     private record Cursor(LocalDate dueOn, UUID id) {
+    }
 
-        /** Whether {@code (dueOn, id)} sorts after this cursor as PostgreSQL sorts them (uuid: unsigned bytes). */
-        boolean before(LocalDate otherDue, UUID otherId) {
-            int byDay = otherDue.compareTo(dueOn);
-            if (byDay != 0) {
-                return byDay > 0;
-            }
-            int high = Long.compareUnsigned(otherId.getMostSignificantBits(), id.getMostSignificantBits());
-            return high != 0 ? high > 0
-                    : Long.compareUnsigned(otherId.getLeastSignificantBits(), id.getLeastSignificantBits()) > 0;
-        }
+    /** One batch: the tasks looked at (the next batch starts after the last) and the warnings raised. */
+    private record Batch(int looked, Cursor last, List<DeadlineWarnings.Warning> warnings) {
     }
 
     /** Scans once; answers the warnings it issued. */
@@ -87,19 +82,21 @@ public class DeadlineWatch {
         LocalDate horizon = calendar.addWorkingDays(today, properties.deadlines().warningDays());
         long started = System.nanoTime();
         List<DeadlineWarnings.Warning> issued = new ArrayList<>();
-        Cursor cursor = new Cursor(LocalDate.of(1, 1, 1), LOWEST);
-        int claimed;
-        do {
-            Cursor after = cursor;
-            List<DeadlineWarnings.Warning> batch = transactions.execute(status -> scan(today, horizon, calendar, after));
-            claimed = batch.size();
-            issued.addAll(batch);
-            for (DeadlineWarnings.Warning w : batch) {
-                if (cursor.before(w.dueOn(), w.taskId())) {
-                    cursor = new Cursor(w.dueOn(), w.taskId());
-                }
-            }
-        } while (claimed == BATCH);
+        // Three ranges of the index, each holding only tasks that need a warning: not warned yet and due within the
+        // window (→ 1, 2 or 3), warned yellow and due today or before (→ 2 or 3), warned on the last day and overdue
+        // (→ 3).
+        LocalDate[] upTo = { horizon, today, today.minusDays(1) };
+        for (int warned = 0; warned < upTo.length; warned++) {
+            Cursor cursor = new Cursor(LocalDate.of(1, 1, 1), LOWEST);
+            Batch batch;
+            do {
+                int level = warned;
+                Cursor after = cursor;
+                batch = transactions.execute(status -> scan(today, calendar, level, upTo[level], after));
+                issued.addAll(batch.warnings());
+                cursor = batch.last();
+            } while (batch.looked() == BATCH);
+        }
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (!issued.isEmpty()) {
             log.info("Deadline scan issued {} warnings in {} ms", issued.size(), millis);
@@ -109,39 +106,75 @@ public class DeadlineWatch {
         return issued;
     }
 
-    private List<DeadlineWarnings.Warning> scan(LocalDate today, LocalDate horizon, CaseCalendar calendar,
-            Cursor after) {
-        // Only rows whose warning level must rise are claimed, and each batch starts after the last one (keyset on
-        // due date and id), so no row is looked at twice; the new level is written by the same statement that claims
-        // them (one round trip per batch, not one per task). The case number and item code are the task's own copies:
-        // joining the wide application table cost one random read per warning.
-        List<DeadlineWarnings.Warning> warnings = jdbc.sql("""
-                with claimed as (
-                    select t.id from cases_task t
-                    where t.status = 'OPEN' and t.paused_since is null and t.warned < 3 and t.due_on <= :horizon
-                      and (t.due_on, t.id) > (:afterDue, :afterId)
+    private Batch scan(LocalDate today, CaseCalendar calendar, int warned, LocalDate upTo, Cursor after) {
+        // The batch is read from the narrow table in index order, after the previous batch (keyset on due date and
+        // id). Its task rows are then claimed (FOR UPDATE SKIP LOCKED) if still open, unpaused and below the level:
+        // the task row first, as every writer of cases_task locks it before the trigger touches the narrow row, so a
+        // scan never waits on an officer's transaction or another node's scan, and neither waits on it; a task held
+        // by one of them is left to the next scan. Each warning is thus published exactly once. The case number and
+        // item code are the task's own copies. One statement per batch; the level written to both tables.
+        List<Object[]> rows = jdbc.sql("""
+                with batch as materialized (
+                    select d.task_id, d.due_on from cases_task_deadline d
+                    where d.warned = :warned and d.due_on <= :upTo and (d.due_on, d.task_id) > (:afterDue, :afterId)
+                    order by d.due_on, d.task_id limit :batch),
+                claimed as (
+                    select t.id from cases_task t join batch b on t.id = b.task_id
+                    where t.status = 'OPEN' and t.paused_since is null
                       and t.warned < case when t.due_on < :today then 3 when t.due_on = :today then 2 else 1 end
-                    order by t.due_on, t.id limit :batch for update of t skip locked)
-                update cases_task t
-                set warned = case when t.due_on < :today then 3 when t.due_on = :today then 2 else 1 end
-                from claimed c
-                where t.id = c.id
-                returning t.id, t.application_id, t.case_number, t.item_code, t.body_id, t.due_on, t.warned,
-                    t.holder_id, t.holder_name""")
-                .param("horizon", Date.valueOf(horizon)).param("today", Date.valueOf(today))
+                    for update of t skip locked),
+                raised as (
+                    update cases_task t
+                    set warned = case when t.due_on < :today then 3 when t.due_on = :today then 2 else 1 end
+                    from claimed c
+                    where t.id = c.id
+                    returning t.id, t.application_id, t.case_number, t.item_code, t.body_id, t.due_on, t.warned,
+                        t.holder_id, t.holder_name),
+                marked as (
+                    update cases_task_deadline d set warned = r.warned from raised r where d.task_id = r.id)
+                select b.task_id, b.due_on, r.application_id, r.case_number, r.item_code, r.body_id, r.due_on,
+                    r.warned, r.holder_id, r.holder_name
+                from batch b left join raised r on r.id = b.task_id""")
+                .param("warned", warned).param("upTo", Date.valueOf(upTo)).param("today", Date.valueOf(today))
                 .param("afterDue", Date.valueOf(after.dueOn())).param("afterId", after.id()).param("batch", BATCH)
-                .query((rs, n) -> {
-                    LocalDate dueOn = rs.getDate(6).toLocalDate();
-                    int level = rs.getInt(7);
-                    return new DeadlineWarnings.Warning(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                            rs.getString(3), rs.getString(4), rs.getObject(5, UUID.class), dueOn, level,
-                            level == 1 ? calendar.workingDaysBetween(today, dueOn) : 0,
-                            rs.getObject(8, UUID.class), rs.getString(9));
-                })
+                .query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getDate(2).toLocalDate(),
+                        rs.getObject(3, UUID.class) == null ? null : warning(rs, today, calendar) })
                 .list();
+        Cursor last = after;
+        List<DeadlineWarnings.Warning> warnings = new ArrayList<>();
+        for (Object[] row : rows) {
+            Cursor at = new Cursor((LocalDate) row[1], (UUID) row[0]);
+            if (after(at, last)) {
+                last = at;
+            }
+            if (row[2] != null) {
+                warnings.add((DeadlineWarnings.Warning) row[2]);
+            }
+        }
         if (!warnings.isEmpty()) {
             events.publishEvent(new DeadlineWarnings(today, warnings));
         }
-        return warnings;
+        return new Batch(rows.size(), last, warnings);
+    }
+
+    private static DeadlineWarnings.Warning warning(java.sql.ResultSet rs, LocalDate today, CaseCalendar calendar)
+            throws java.sql.SQLException {
+        LocalDate dueOn = rs.getDate(7).toLocalDate();
+        int level = rs.getInt(8);
+        return new DeadlineWarnings.Warning(rs.getObject(1, UUID.class), rs.getObject(3, UUID.class),
+                rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class), dueOn, level,
+                level == 1 ? calendar.workingDaysBetween(today, dueOn) : 0, rs.getObject(9, UUID.class),
+                rs.getString(10));
+    }
+
+    /** Whether {@code a} sorts after {@code b} as PostgreSQL sorts (due date, uuid) — uuids as unsigned bytes. */
+    private static boolean after(Cursor a, Cursor b) {
+        int byDay = a.dueOn().compareTo(b.dueOn());
+        if (byDay != 0) {
+            return byDay > 0;
+        }
+        int high = Long.compareUnsigned(a.id().getMostSignificantBits(), b.id().getMostSignificantBits());
+        return high != 0 ? high > 0
+                : Long.compareUnsigned(a.id().getLeastSignificantBits(), b.id().getLeastSignificantBits()) > 0;
     }
 }

@@ -376,6 +376,10 @@ class CaseProcessingIntegrationTests {
                         null));
         TaskView paused = only(engine.todo(fireReviewer), id);
         assertThat(paused.paused()).isTrue();
+        // The scan's table holds open, unpaused tasks only (kept by the trigger on cases_task).
+        assertThat(deadlineRow(paused.id())).isEmpty();
+        assertThat(openTasks(id)).filteredOn(task -> !task.equals(paused.id()))
+                .allSatisfy(task -> assertThat(deadlineRow(task)).containsExactly(LocalDate.of(2026, 10, 8), 0));
         assertThat(engine.task(fireReviewer, paused.id()).actions()).containsExactly(TaskAction.SPECIAL_END);
         assertThat(engine.progress(person(applicant), id).paused()).isTrue();
         mvc.perform(CaseFixtures.page(mvc, person(applicant), "/account/cases/" + id))
@@ -391,6 +395,8 @@ class CaseProcessingIntegrationTests {
         assertThat(open).contains(paused.id());
         assertThat(events.stream(DeadlineWarnings.class).flatMap(e -> e.warnings().stream())
                 .filter(w -> w.applicationId().equals(id) && w.missed())).hasSize(2);
+        assertThat(warnings).filteredOn(w -> w.applicationId().equals(id))
+                .allSatisfy(w -> assertThat(deadlineRow(w.taskId())).containsExactly(LocalDate.of(2026, 10, 8), 3));
         // Once per level: a second scan (or a second node) issues nothing again.
         assertThat(deadlines.withClock(at("2026-10-09T08:10")).run()).noneMatch(w -> w.applicationId().equals(id));
 
@@ -402,6 +408,7 @@ class CaseProcessingIntegrationTests {
         assertThat(resumed.paused()).isFalse();
         assertThat(resumed.dueOn()).isEqualTo(LocalDate.of(2026, 10, 13));
         assertThat(resumed.remainingWorkingDays()).isEqualTo(1);
+        assertThat(deadlineRow(resumed.id())).containsExactly(LocalDate.of(2026, 10, 13), 0);
         CaseProgress after = monday.progress(person(applicant), id);
         assertThat(after.dueOn()).isEqualTo(LocalDate.of(2026, 10, 15));
         assertThat(after.pausedDays()).isEqualTo(4);
@@ -604,6 +611,40 @@ class CaseProcessingIntegrationTests {
 
     private UUID body(String category) {
         return CaseFixtures.body(jdbc, category);
+    }
+
+    /** The task's row in the deadline scan's table: due date and level, or nothing. */
+    private List<Object> deadlineRow(UUID task) {
+        return jdbc.query("select due_on, warned from cases_task_deadline where task_id = ?",
+                (rs, n) -> List.<Object>of(rs.getDate(1).toLocalDate(), rs.getInt(2)), task).stream().findFirst()
+                .orElse(List.of());
+    }
+
+    @Test
+    void twoNodesScanningAtOnceWarnEachTaskOnceAndACompletedTaskLeavesTheScansTable() throws Exception {
+        UUID id = submitted(UUID.randomUUID(), "双扫庚");
+        acceptance.withClock(at("2026-05-11T09:00")).accept(window, id, version(id));
+        List<UUID> open = openTasks(id);
+        assertThat(open).isNotEmpty().allSatisfy(task -> assertThat(deadlineRow(task)).isNotEmpty());
+
+        // Long overdue for both "nodes" (two scanners, each on its own connection and transactions).
+        var day = at("2026-08-03T08:00");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> deadlines.withClock(day).run());
+            var b = pool.submit(() -> deadlines.withClock(day).run());
+            List<DeadlineWarnings.Warning> both = new java.util.ArrayList<>(a.get());
+            both.addAll(b.get());
+            assertThat(both).filteredOn(w -> w.applicationId().equals(id)).extracting(DeadlineWarnings.Warning::taskId)
+                    .containsExactlyInAnyOrderElementsOf(open);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(open).allSatisfy(task -> assertThat(deadlineRow(task).get(1)).isEqualTo(3));
+
+        // A task that is no longer open leaves the table (here as the engine's completion writes it).
+        jdbc.update("update cases_task set status = 'DONE', completed_at = now() where id = ?", open.getFirst());
+        assertThat(deadlineRow(open.getFirst())).isEmpty();
     }
 
     private List<UUID> openTasks(UUID application) {
