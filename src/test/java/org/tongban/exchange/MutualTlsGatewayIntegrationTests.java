@@ -39,6 +39,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
@@ -104,6 +105,12 @@ class MutualTlsGatewayIntegrationTests {
         Path file = Path.of(environment.getRequiredProperty("tongban.identity.sso.mtls.client-ca"));
         Files.createDirectories(file.getParent());
         Files.writeString(file, pem(ca));
+        // The test profile checks revocation (ocsp-or-crl): these certificates name no OCSP responder, so the CA's
+        // current CRL, revoking none of them, vouches for them.
+        var crl = new X509v2CRLBuilder(name("CN=通办测试部门系统 CA,O=通办测试,C=CN"), new Date());
+        crl.setNextUpdate(Date.from(Instant.now().plus(Duration.ofDays(1))));
+        Files.writeString(Path.of(environment.getRequiredProperty("tongban.identity.sso.mtls.crl")),
+                pem(crl.build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate()))));
         bodyCreditCode = organization.bodies(DivisionCode.of("210112"), false, 0, 50).getContent().stream()
                 .filter(b -> b.category() == BodyCategory.MARKET_REGULATION).findFirst().orElseThrow().creditCode();
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXCertPathValidatorResult;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -41,6 +43,13 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * X.500 names, so spacing and case of attribute types do not matter). {@code self_signed_tls_client_auth} (§2.2) is
  * left to Spring Authorization Server, which matches the certificate against the client's registered JWK Set.
  * Either way a disabled client system (its secret expired, {@link ClientSystems#disable}) cannot authenticate.
+ * <p>
+ * A CA-issued certificate must also not be revoked ({@link CertificateRevocation}, by CRL and/or OCSP as configured);
+ * this is checked after the path is validated, so that only certificates of a configured CA make the platform fetch
+ * anything. Department systems authenticate with RSA or ECDSA certificates: the JDK's TLS and PKIX implementations
+ * do not know SM2 keys (its {@code CertificateFactory} cannot even parse an SM2 certificate), so SM2 would need a
+ * TLS stack and path validation of their own. The revocation checks verify CRLs and OCSP answers with BouncyCastle
+ * and are not what limits this.
  */
 final class ClientCertificates {
 
@@ -48,10 +57,19 @@ final class ClientCertificates {
 
     private final MtlsProperties properties;
     private final Clock clock;
+    private final CertificateRevocation revocation;
 
     ClientCertificates(MtlsProperties properties, Clock clock) {
+        this(properties, clock, new CertificateRevocation(properties, clock));
+        if (properties.enabled()) {
+            revocation.describe();
+        }
+    }
+
+    ClientCertificates(MtlsProperties properties, Clock clock, CertificateRevocation revocation) {
         this.properties = properties;
         this.clock = clock;
+        this.revocation = revocation;
     }
 
     /** The verifier for {@code tls_client_auth}, for {@link X509ClientCertificateAuthenticationProvider}. */
@@ -71,21 +89,37 @@ final class ClientCertificates {
             if (anchors.isEmpty()) {
                 throw invalidClient("no client CA configured (tongban.identity.sso.mtls.client-ca)");
             }
+            List<X509Certificate> path;
+            X509Certificate anchor;
             try {
                 PKIXParameters parameters = new PKIXParameters(anchors);
-                // Revocation of department-system certificates: withdrawn by disabling the client or its CA file.
+                // Revocation is checked below (CertificateRevocation), not by the JDK's checker, whose CRL fetching
+                // and OCSP settings are JVM-wide system properties.
                 parameters.setRevocationEnabled(false);
                 parameters.setDate(java.util.Date.from(clock.instant()));
                 CertificateFactory factory = CertificateFactory.getInstance("X.509");
                 // The path without a trust anchor the client may have sent along.
-                var path = Arrays.stream(chain).filter(c -> anchors.stream()
+                path = Arrays.stream(chain).filter(c -> anchors.stream()
                         .noneMatch(a -> a.getTrustedCert().equals(c))).toList();
                 if (path.isEmpty()) {
                     throw invalidClient("the client certificate is a CA certificate");
                 }
-                CertPathValidator.getInstance("PKIX").validate(factory.generateCertPath(path), parameters);
+                var result = (PKIXCertPathValidatorResult) CertPathValidator.getInstance("PKIX")
+                        .validate(factory.generateCertPath(path), parameters);
+                anchor = result.getTrustAnchor().getTrustedCert();
             } catch (GeneralSecurityException e) {
                 throw invalidClient("client certificate not issued by a configured CA: " + e.getMessage());
+            }
+            RevocationStatus status = revocation.status(path, anchor);
+            if (status.revoked()) {
+                throw invalidClient("client certificate revoked: " + status.explanation());
+            }
+            if (status.unknown()) {
+                // RFC 5280 §6.3.3 leaves an UNDETERMINED status to local policy; ours is to refuse (fail closed). A
+                // warning: the cause may be an outage of the CA's responder or a CRL not renewed in time.
+                log.warn("Certificate client authentication refused, revocation status unknown (fail closed, "
+                        + "tongban.identity.sso.mtls.revocation={}): {}", revocation.mode(), status.explanation());
+                throw refused();
             }
         };
     }
@@ -151,6 +185,10 @@ final class ClientCertificates {
     private static OAuth2AuthenticationException invalidClient(String why) {
         // Worth an operator's notice: a department system's mutual-TLS set-up is wrong, or someone tries another's id.
         log.info("Certificate client authentication refused: {}", why);
+        return refused();
+    }
+
+    private static OAuth2AuthenticationException refused() {
         return new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT,
                 "Client authentication failed: certificate", null));
     }
