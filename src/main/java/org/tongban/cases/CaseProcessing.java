@@ -212,7 +212,7 @@ public class CaseProcessing {
             UUID run, BodySummary body, StaffRole role, Instant now, LocalDate today, LocalDate due) {
         return new TaskRow(UUID.randomUUID(), application, node.id(), node.name(), node.kind().name(),
                 branch == null ? null : branch.id(), branch == null ? null : branch.name(), run, body.id(),
-                body.name(), role.name(), "OPEN", now, today, due, null, 0, null, null, null, null, null, 0, 0, null, null,
+                body.name(), role.name(), "OPEN", now, today, due, null, 0, null, null, null, null, null, 0, null, null,
                 null);
     }
 

@@ -18,11 +18,11 @@ import org.tongban.platform.calendar.WorkingDays;
 
 /**
  * Warns before and at the deadline of every open, unpaused task (限时办结, 行政许可法 Art. 42): once when the remaining
- * working days fall to the threshold, again on the last day, and once more the day after (超期). Each warning level is
- * recorded on the task ({@code cases_task.warned}) and in the scan's narrow table {@code cases_task_deadline} (one
- * row per open, unpaused task, kept by a trigger), whose index holds exactly the tasks that need a warning in three
- * ranges. Task rows are claimed with {@code FOR UPDATE SKIP LOCKED} and a level is raised only from below it, so
- * several nodes may scan at once and every warning is published exactly once, in one {@link DeadlineWarnings} event per batch (through the event publication
+ * working days fall to the threshold, again on the last day, and once more the day after (超期). The level each task
+ * has reached is kept in the scan's narrow table {@code cases_task_deadline} (one row per open, unpaused task, kept by
+ * a trigger on {@code cases_task}, back to level 0 when the due date moves), whose index holds exactly the tasks that
+ * need a warning in three ranges. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several nodes may scan at
+ * once and every warning is published exactly once, in one {@link DeadlineWarnings} event per batch (through the event publication
  * registry, in the transaction that raised the levels).
  */
 @Service
@@ -107,38 +107,29 @@ public class DeadlineWatch {
     }
 
     private Batch scan(LocalDate today, CaseCalendar calendar, int warned, LocalDate upTo, Cursor after) {
-        // The batch is read from the narrow table in index order, after the previous batch (keyset on due date and
-        // id). Its task rows are then claimed (FOR UPDATE SKIP LOCKED) if still open, unpaused and below the level:
-        // the task row first, as every writer of cases_task locks it before the trigger touches the narrow row, so a
-        // scan never waits on an officer's transaction or another node's scan, and neither waits on it; a task held
-        // by one of them is left to the next scan. Each warning is thus published exactly once. The case number and
-        // item code are the task's own copies. One statement per batch; the level written to both tables.
+        // One statement per batch: the tasks of the range are claimed in index order after the previous batch (keyset
+        // on due date and id) with FOR UPDATE SKIP LOCKED — so two nodes scanning at once never claim the same task —
+        // and raised to their level; then their case number, item code, body and holder are read from the task rows
+        // (read only: the scan never locks cases_task, so it cannot wait on an officer's transaction, which locks the
+        // task row first and this row through the trigger). A task completed or paused meanwhile has left the table
+        // or waits for this transaction; either way each warning is published exactly once.
         List<Object[]> rows = jdbc.sql("""
-                with batch as materialized (
-                    select d.task_id, d.due_on from cases_task_deadline d
+                with claimed as (
+                    select d.task_id from cases_task_deadline d
                     where d.warned = :warned and d.due_on <= :upTo and (d.due_on, d.task_id) > (:afterDue, :afterId)
-                    order by d.due_on, d.task_id limit :batch),
-                claimed as (
-                    select t.id from cases_task t join batch b on t.id = b.task_id
-                    where t.status = 'OPEN' and t.paused_since is null
-                      and t.warned < case when t.due_on < :today then 3 when t.due_on = :today then 2 else 1 end
-                    for update of t skip locked),
+                    order by d.due_on, d.task_id limit :batch for update skip locked),
                 raised as (
-                    update cases_task t
-                    set warned = case when t.due_on < :today then 3 when t.due_on = :today then 2 else 1 end
-                    from claimed c
-                    where t.id = c.id
-                    returning t.id, t.application_id, t.case_number, t.item_code, t.body_id, t.due_on, t.warned,
-                        t.holder_id, t.holder_name),
-                marked as (
-                    update cases_task_deadline d set warned = r.warned from raised r where d.task_id = r.id)
-                select b.task_id, b.due_on, r.application_id, r.case_number, r.item_code, r.body_id, r.due_on,
-                    r.warned, r.holder_id, r.holder_name
-                from batch b left join raised r on r.id = b.task_id""")
+                    update cases_task_deadline d
+                    set warned = case when d.due_on < :today then 3 when d.due_on = :today then 2 else 1 end
+                    from claimed c where d.task_id = c.task_id
+                    returning d.task_id, d.due_on, d.warned)
+                select r.task_id, r.due_on, t.application_id, t.case_number, t.item_code, t.body_id, r.warned,
+                    t.holder_id, t.holder_name
+                from raised r join cases_task t on t.id = r.task_id""")
                 .param("warned", warned).param("upTo", Date.valueOf(upTo)).param("today", Date.valueOf(today))
                 .param("afterDue", Date.valueOf(after.dueOn())).param("afterId", after.id()).param("batch", BATCH)
                 .query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getDate(2).toLocalDate(),
-                        rs.getObject(3, UUID.class) == null ? null : warning(rs, today, calendar) })
+                        warning(rs, today, calendar) })
                 .list();
         Cursor last = after;
         List<DeadlineWarnings.Warning> warnings = new ArrayList<>();
@@ -147,9 +138,7 @@ public class DeadlineWatch {
             if (after(at, last)) {
                 last = at;
             }
-            if (row[2] != null) {
-                warnings.add((DeadlineWarnings.Warning) row[2]);
-            }
+            warnings.add((DeadlineWarnings.Warning) row[2]);
         }
         if (!warnings.isEmpty()) {
             events.publishEvent(new DeadlineWarnings(today, warnings));
@@ -159,12 +148,12 @@ public class DeadlineWatch {
 
     private static DeadlineWarnings.Warning warning(java.sql.ResultSet rs, LocalDate today, CaseCalendar calendar)
             throws java.sql.SQLException {
-        LocalDate dueOn = rs.getDate(7).toLocalDate();
-        int level = rs.getInt(8);
+        LocalDate dueOn = rs.getDate(2).toLocalDate();
+        int level = rs.getInt(7);
         return new DeadlineWarnings.Warning(rs.getObject(1, UUID.class), rs.getObject(3, UUID.class),
                 rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class), dueOn, level,
-                level == 1 ? calendar.workingDaysBetween(today, dueOn) : 0, rs.getObject(9, UUID.class),
-                rs.getString(10));
+                level == 1 ? calendar.workingDaysBetween(today, dueOn) : 0, rs.getObject(8, UUID.class),
+                rs.getString(9));
     }
 
     /** Whether {@code a} sorts after {@code b} as PostgreSQL sorts (due date, uuid) — uuids as unsigned bytes. */

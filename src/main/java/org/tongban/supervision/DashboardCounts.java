@@ -321,16 +321,17 @@ class DashboardCounts {
                     + "from cases_case where decided_on is not null").update();
             jdbc.sql("insert into supervision_dashboard_counted (kind, source_id) select 'COMPLETED', application_id "
                     + "from cases_case where completed_at is not null").update();
-            // DeadlineWatch marks a task warned = 3 when it publishes its missed warning.
+            // Every missed deadline of a task left a red light (kind RED, source = the task), raised from the same
+            // DeadlineWarnings event that counted it.
             jdbc.sql("""
-                    select t.due_on, t.body_id, a.item_code from cases_task t
-                    join cases_application a on a.id = t.application_id where t.warned >= 3""")
+                    select w.due_on, w.body_id, a.item_code from supervision_warning w
+                    join cases_application a on a.id = w.application_id where w.kind = 'RED'""")
                     .query(rs -> {
                         figures.computeIfAbsent(new Key(rs.getDate(1).toLocalDate(), rs.getObject(2, UUID.class),
                                 rs.getString(3)), k -> new long[COLUMNS.length])[OVERDUE]++;
                     });
-            jdbc.sql("insert into supervision_dashboard_counted (kind, source_id) select 'OVERDUE', id from cases_task "
-                    + "where warned >= 3").update();
+            jdbc.sql("insert into supervision_dashboard_counted (kind, source_id) select 'OVERDUE', source_id "
+                    + "from supervision_warning where kind = 'RED'").update();
             jdbc.sql("select rated_at, body_id, item_code, level from evaluation_rating").query(rs -> {
                 LocalDate day = LocalDate.ofInstant(rs.getTimestamp(1).toInstant(), ZONE);
                 add(figures.computeIfAbsent(new Key(day, rs.getObject(2, UUID.class), rs.getString(3)),

@@ -67,6 +67,8 @@ class DashboardIntegrationTests {
     @Autowired
     DashboardCounts counts;
     @Autowired
+    Supervision supervision;
+    @Autowired
     ApplicationEventPublisher events;
     @Autowired
     TransactionTemplate transactions;
@@ -224,6 +226,13 @@ class DashboardIntegrationTests {
         cases.decide(a, "2026-06-24T10:00");
         cases.handled(a);
         cases.handled(b);
+        // A task of case a missed its last day, 25 June: the scan's batch gives a red light and an overdue count.
+        String numberOfA = jdbc.queryForObject("select case_number from cases_application where id = ?", String.class,
+                a);
+        List<DeadlineWarnings.Warning> missed = List.of(new DeadlineWarnings.Warning(UUID.randomUUID(), a, numberOfA,
+                itemCode, itemBody, LocalDate.parse("2026-06-25"), 3, 0, null, null));
+        supervision.raiseDeadlines(missed);
+        counts.countMissed(missed);
         String rows = """
                 select day, division_code, body_id, item_code, received, received_online, accepted, decided,
                     decided_on_time, duration_days, promised_days, completed, overdue, rated, rated_1, rated_2,
@@ -237,6 +246,8 @@ class DashboardIntegrationTests {
         List<Map<String, Object>> incrementalMonths = jdbc.queryForList(months, itemBody);
         assertThat(incremental).isNotEmpty();
         assertThat(incrementalMonths).isNotEmpty();
+        assertThat(incremental).filteredOn(r -> r.get("day").toString().equals("2026-06-25"))
+                .extracting(r -> ((Number) r.get("overdue")).longValue()).contains(1L);
         counts.rebuild();
         assertThat(jdbc.queryForList(rows, itemBody)).isEqualTo(incremental);
         assertThat(jdbc.queryForList(months, itemBody)).isEqualTo(incrementalMonths);

@@ -36,7 +36,7 @@ public class ProcessStore {
             String branchId, String branchName, UUID blockRun, UUID bodyId, String bodyName, String role,
             String status, Instant createdAt, LocalDate startedOn, LocalDate dueOn, LocalDate pausedSince,
             int pausedDays, String outcome, String opinion, UUID actedBy, String actedByName, Instant completedAt,
-            int warned, long version, UUID holderId, String holderName, Instant heldSince) {
+            long version, UUID holderId, String holderName, Instant heldSince) {
     }
 
     public void insertCase(UUID application, String itemCode, int definitionVersion, boolean joint,
@@ -207,12 +207,14 @@ public class ProcessStore {
     }
 
     public void resumeTask(UUID id, LocalDate due, int excluded) {
-        jdbc.sql("update cases_task set paused_since = null, due_on = ?, paused_days = paused_days + ?, warned = 0 "
-                + "where id = ?").params(date(due), excluded, id).update();
+        // The deadline scan's row comes back at level 0 (trigger cases_task_deadline_sync): warnings start again.
+        jdbc.sql("update cases_task set paused_since = null, due_on = ?, paused_days = paused_days + ? where id = ?")
+                .params(date(due), excluded, id).update();
     }
 
     public void moveTaskDue(UUID id, LocalDate due) {
-        jdbc.sql("update cases_task set due_on = ?, warned = 0 where id = ?").params(date(due), id).update();
+        // A new due date restarts the warnings (trigger cases_task_deadline_sync).
+        jdbc.sql("update cases_task set due_on = ? where id = ?").params(date(due), id).update();
     }
 
     public void cancelOpen(UUID application, Instant at) {
@@ -397,8 +399,7 @@ public class ProcessStore {
                 rs.getString("status"), instant(rs, "created_at"), localDate(rs, "started_on"),
                 localDate(rs, "due_on"), localDate(rs, "paused_since"), rs.getInt("paused_days"),
                 rs.getString("outcome"), rs.getString("opinion"), rs.getObject("acted_by", UUID.class),
-                rs.getString("acted_by_name"), instant(rs, "completed_at"), rs.getInt("warned"),
-                rs.getLong("version"), rs.getObject("holder_id", UUID.class), rs.getString("holder_name"),
+                rs.getString("acted_by_name"), instant(rs, "completed_at"), rs.getLong("version"), rs.getObject("holder_id", UUID.class), rs.getString("holder_name"),
                 instant(rs, "held_since"));
     }
 
