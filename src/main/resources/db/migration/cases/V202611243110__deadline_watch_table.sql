@@ -9,7 +9,7 @@
 -- no longer open, or paused, leaves it. The level is the scan's alone; the warnings it published are in supervision
 -- (supervision_warning), which is where the dashboard's recount of overdue tasks reads them.
 create table cases_task_deadline (
-    task_id uuid primary key references cases_task (id) on delete cascade,
+    task_id uuid primary key, -- a task's id (no foreign key: its check would cost every insert; see the triggers)
     due_on  date     not null,
     warned  smallint not null default 0
 );
@@ -27,9 +27,18 @@ begin
     return null;
 end $$;
 
+create function cases_task_deadline_forget() returns trigger language plpgsql as $$
+begin
+    delete from cases_task_deadline where task_id = old.id;
+    return null;
+end $$;
+
 -- Not on other updates (claims, assignments, opinions).
 create trigger cases_task_deadline_sync after insert or update of status, paused_since, due_on on cases_task
     for each row execute function cases_task_deadline_sync();
+-- Tasks are not deleted by the platform; a repair in SQL that deletes one takes its row along.
+create trigger cases_task_deadline_forget after delete on cases_task
+    for each row execute function cases_task_deadline_forget();
 
 insert into cases_task_deadline (task_id, due_on, warned)
 select id, due_on, warned from cases_task where status = 'OPEN' and paused_since is null;
