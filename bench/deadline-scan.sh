@@ -21,7 +21,8 @@
 #   OPEN=200000 bench/deadline-scan.sh
 # Environment: OPEN=1000000 SHARE_MINE=10 RUNS=50 WARMUP=10 PORT=18196 DB_PORT=15496 TONGBAN_JAR=<path>
 #   PG_STATS=1: PostgreSQL's pg_stat_statements during the scans (the statements by total time, in the report's folder)
-#   PG_SETTINGS="name=value ...": further server settings of the embedded PostgreSQL (e.g. auto_explain's)
+#   PG_SETTINGS="name=value ...": server settings of the embedded PostgreSQL (default shared_buffers=1GB; give
+#     PG_SETTINGS="" for PostgreSQL's own 128 MB, or add e.g. auto_explain's)
 set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -40,6 +41,9 @@ PG_ARGS=()
 if [[ "${PG_STATS:-0}" == 1 ]]; then
     PG_ARGS=(--tongban.embedded-database.settings.shared_preload_libraries=pg_stat_statements)
 fi
+# A province's database with a million open cases is given a buffer cache that holds its open tasks (README:
+# tongban.embedded-database.settings); the platform's embedded default stays PostgreSQL's 128 MB, sized for the demo.
+PG_SETTINGS=${PG_SETTINGS-shared_buffers=1GB}
 for setting in ${PG_SETTINGS:-}; do
     PG_ARGS+=("--tongban.embedded-database.settings[${setting%%=*}]=${setting#*=}")
 done
@@ -214,6 +218,7 @@ MY_API_MED=$(median "${my_api_ms[@]}") MY_API_P95=$(p95 "${my_api_ms[@]}")
     echo
     echo "- $HOT_REPORT$([[ "${PG_STATS:-0}" == 1 ]] && echo "; statements by total time: pg-statements.txt")"
     echo "- $EVENTS_REPORT; warning rows in supervision: $LIGHTS; tasks warned at some level after the scan: $WARNED"
+    echo "- embedded PostgreSQL settings: ${PG_SETTINGS:-PostgreSQL's defaults (shared_buffers 128 MB)}$([[ "${PG_STATS:-0}" == 1 ]] && echo ", pg_stat_statements")"
     echo "- today $TODAY (Asia/Shanghai), warning window to $HORIZON; $RUNS requests after $WARMUP warm-up, to-do and liveness alternating"
     echo "- date: $START → $(date -Is); machine: $(machine_line)"
     echo "- load average before: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg); Tongban: $TONGBAN_SOURCE"

@@ -41,24 +41,6 @@ class EmbeddedDatabaseConfiguration {
         return early.isPresent() ? early.get().await() : start(properties);
     }
 
-    /**
-     * PostgreSQL's buffer cache for the embedded cluster: a quarter of the machine's memory, as PostgreSQL's manual
-     * suggests for a database server, between PostgreSQL's own default (128 MB) and 1 GB — the embedded cluster shares
-     * the machine with the platform's JVM. Pages are taken only as they are used, so a small database costs no more.
-     * With 128 MB, a province's open tasks (about 300 MB per million) no longer fit, and the deadline scan of a
-     * million open cases read a third of its rows back from the operating system (bench/README.md, deadline scan).
-     * {@code tongban.embedded-database.settings.shared_buffers} overrides it.
-     */
-    static String sharedBuffers(long physicalBytes) {
-        long quarterMb = physicalBytes / 4 / (1024 * 1024);
-        return Math.clamp(quarterMb, 128, 1024) + "MB";
-    }
-
-    private static long physicalMemory() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os ? os.getTotalMemorySize() : 0;
-    }
-
     static EmbeddedPostgres start(EmbeddedDatabaseProperties properties) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 // Spring closes the server after the connection pool; a JVM hook would race the event registry.
@@ -67,8 +49,7 @@ class EmbeddedDatabaseConfiguration {
                 .setPort(properties.port())
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setLocaleConfig("locale", "C.UTF-8")
-                .setServerConfig("max_connections", "100")
-                .setServerConfig("shared_buffers", sharedBuffers(physicalMemory()));
+                .setServerConfig("max_connections", "100");
         properties.settings().forEach(builder::setServerConfig);
         boolean durable = properties.durable() || !properties.ephemeral();
         // zonky turns synchronous_commit off by default; a platform that keeps citizens' cases must not.

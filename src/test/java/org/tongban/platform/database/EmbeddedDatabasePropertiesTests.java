@@ -31,13 +31,4 @@ class EmbeddedDatabasePropertiesTests {
                     .hasMessageContaining("durable");
         }
     }
-
-    @Test
-    void theBufferCacheIsAQuarterOfTheMachinesMemoryBetweenPostgresqlsDefaultAndOneGigabyte() {
-        long gb = 1024L * 1024 * 1024;
-        assertThat(EmbeddedDatabaseConfiguration.sharedBuffers(2 * gb)).isEqualTo("512MB");
-        assertThat(EmbeddedDatabaseConfiguration.sharedBuffers(gb / 4)).isEqualTo("128MB");
-        assertThat(EmbeddedDatabaseConfiguration.sharedBuffers(0)).isEqualTo("128MB");
-        assertThat(EmbeddedDatabaseConfiguration.sharedBuffers(24 * gb)).isEqualTo("1024MB");
-    }
 }
