@@ -200,6 +200,8 @@ settle_events 1800
 SETTLE_S=$((SECONDS - T1))
 LIGHTS=$(db_query "select count(*) from supervision_warning" 2>/dev/null || echo "?")
 REF_MED=$(median "${ref_ms[@]}")
+PG_REPORT=${PG_SETTINGS:-"the defaults (shared_buffers 128 MB)"}
+[[ "${PG_STATS:-0}" == 1 ]] && PG_REPORT="$PG_REPORT, pg_stat_statements"
 TODO_MED=$(median "${todo_ms[@]}") TODO_P95=$(p95 "${todo_ms[@]}")
 LIVE_MED=$(median "${live_ms[@]}") LIVE_P95=$(p95 "${live_ms[@]}")
 MY_MED=$(median "${my_ms[@]}") MY_P95=$(p95 "${my_ms[@]}")
@@ -218,7 +220,7 @@ MY_API_MED=$(median "${my_api_ms[@]}") MY_API_P95=$(p95 "${my_api_ms[@]}")
     echo
     echo "- $HOT_REPORT$([[ "${PG_STATS:-0}" == 1 ]] && echo "; statements by total time: pg-statements.txt")"
     echo "- $EVENTS_REPORT; warning rows in supervision: $LIGHTS; tasks warned at some level after the scan: $WARNED"
-    echo "- embedded PostgreSQL settings: ${PG_SETTINGS:-PostgreSQL's defaults (shared_buffers 128 MB)}$([[ "${PG_STATS:-0}" == 1 ]] && echo ", pg_stat_statements")"
+    echo "- embedded PostgreSQL settings: $PG_REPORT"
     echo "- today $TODAY (Asia/Shanghai), warning window to $HORIZON; $RUNS requests after $WARMUP warm-up, to-do and liveness alternating"
     echo "- date: $START → $(date -Is); machine: $(machine_line)"
     echo "- load average before: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg); Tongban: $TONGBAN_SOURCE"
