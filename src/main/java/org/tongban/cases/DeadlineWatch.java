@@ -71,8 +71,8 @@ public class DeadlineWatch {
     private record Cursor(LocalDate dueOn, UUID id) {
     }
 
-    /** One batch: the tasks looked at (the next batch starts after the last) and the warnings raised. */
-    private record Batch(int looked, Cursor last, List<DeadlineWarnings.Warning> warnings) {
+    /** One batch: how many tasks it claimed, the last of them (the next batch starts after it), its warnings. */
+    private record Batch(int claimed, Cursor last, List<DeadlineWarnings.Warning> warnings) {
     }
 
     /** Scans once; answers the warnings it issued. */
@@ -95,7 +95,7 @@ public class DeadlineWatch {
                 batch = transactions.execute(status -> scan(today, calendar, level, upTo[level], after));
                 issued.addAll(batch.warnings());
                 cursor = batch.last();
-            } while (batch.looked() == BATCH);
+            } while (batch.claimed() == BATCH);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (!issued.isEmpty()) {
@@ -113,7 +113,7 @@ public class DeadlineWatch {
         // (read only: the scan never locks cases_task, so it cannot wait on an officer's transaction, which locks the
         // task row first and this row through the trigger). A task completed or paused meanwhile has left the table
         // or waits for this transaction; either way each warning is published exactly once.
-        List<Object[]> rows = jdbc.sql("""
+        List<DeadlineWarnings.Warning> warnings = jdbc.sql("""
                 with claimed as (
                     select d.task_id from cases_task_deadline d
                     where d.warned = :warned and d.due_on <= :upTo and (d.due_on, d.task_id) > (:afterDue, :afterId)
@@ -128,22 +128,19 @@ public class DeadlineWatch {
                 from raised r join cases_task t on t.id = r.task_id""")
                 .param("warned", warned).param("upTo", Date.valueOf(upTo)).param("today", Date.valueOf(today))
                 .param("afterDue", Date.valueOf(after.dueOn())).param("afterId", after.id()).param("batch", BATCH)
-                .query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getDate(2).toLocalDate(),
-                        warning(rs, today, calendar) })
+                .query((rs, n) -> warning(rs, today, calendar))
                 .list();
         Cursor last = after;
-        List<DeadlineWarnings.Warning> warnings = new ArrayList<>();
-        for (Object[] row : rows) {
-            Cursor at = new Cursor((LocalDate) row[1], (UUID) row[0]);
+        for (DeadlineWarnings.Warning w : warnings) {
+            Cursor at = new Cursor(w.dueOn(), w.taskId());
             if (after(at, last)) {
                 last = at;
             }
-            warnings.add((DeadlineWarnings.Warning) row[2]);
         }
         if (!warnings.isEmpty()) {
             events.publishEvent(new DeadlineWarnings(today, warnings));
         }
-        return new Batch(rows.size(), last, warnings);
+        return new Batch(warnings.size(), last, warnings);
     }
 
     private static DeadlineWarnings.Warning warning(java.sql.ResultSet rs, LocalDate today, CaseCalendar calendar)
