@@ -162,7 +162,10 @@ class ErrorHandling {
         return noConnection(e) ? busy(request, response, locale) : unexpected(e, request, locale);
     }
 
-    private static boolean noConnection(Throwable e) {
+    /** Seconds a client is asked to wait when no database connection came free (Retry-After). */
+    static final String BUSY_RETRY_AFTER = "5";
+
+    static boolean noConnection(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof java.sql.SQLTransientConnectionException) {
                 return true;
@@ -174,7 +177,7 @@ class ErrorHandling {
     private Object busy(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
             Locale locale) {
         log.warn("No database connection free for {} {}: answered 503", request.getMethod(), request.getRequestURI());
-        response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, "5");
+        response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER);
         return answer(HttpStatus.SERVICE_UNAVAILABLE, "platform.busy", new Object[0], null, request, locale);
     }
 

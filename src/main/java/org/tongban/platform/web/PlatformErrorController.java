@@ -27,11 +27,19 @@ class PlatformErrorController implements ErrorController {
     }
 
     @RequestMapping("${server.error.path:/error}")
-    Object error(HttpServletRequest request, Locale locale) {
+    Object error(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Locale locale) {
         Object statusAttribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatusCode status = statusAttribute instanceof Integer value ? HttpStatusCode.valueOf(value)
                 : HttpStatus.INTERNAL_SERVER_ERROR;
         String code = status.value() == 404 ? "platform.not-found" : "platform.status." + status.value();
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                && ErrorHandling.noConnection(failure)) {
+            // No database connection came free in time, in a filter or while a page was rendered (outside the
+            // controllers' handling): a moment of overload, answered as ErrorHandling answers it — 503, Retry-After.
+            status = HttpStatus.SERVICE_UNAVAILABLE;
+            code = "platform.busy";
+            response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, ErrorHandling.BUSY_RETRY_AFTER);
+        }
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = uri == null ? request.getRequestURI() : uri.toString();
         Object[] arguments = { path };

@@ -74,4 +74,34 @@ class DatabaseBusyProblemTests {
         mvc.perform(get("/api/v1/test/broken")).andExpect(status().isInternalServerError())
                 .andExpect(jsonPath("$.code").value("platform.internal-error"));
     }
+
+    @Test
+    void aPoolTimeoutOutsideTheControllersIsA503ProblemOrPageToo() throws Exception {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasenames("i18n/messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        MockMvc container = MockMvcBuilders.standaloneSetup(new PlatformErrorController(new Problems(messages)))
+                .addPlaceholderValue("server.error.path", "/error").build();
+        // What the container forwards to /error when a filter or a page's rendering failed.
+        var failure = new CannotCreateTransactionException("Could not open JDBC Connection for transaction",
+                POOL_TIMEOUT);
+        container.perform(get("/error").header("Accept-Language", "zh-CN")
+                        .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, 500)
+                        .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI, "/api/v1/cases/applications")
+                        .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION, failure))
+                .andExpect(status().isServiceUnavailable()).andExpect(header().string("Retry-After", "5"))
+                .andExpect(jsonPath("$.code").value("platform.busy"));
+        container.perform(get("/error").header("Accept-Language", "zh-CN")
+                        .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, 500)
+                        .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI, "/search")
+                        .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION, failure))
+                .andExpect(status().isServiceUnavailable()).andExpect(header().string("Retry-After", "5"));
+        // Any other failure stays a 500.
+        container.perform(get("/error")
+                        .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, 500)
+                        .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI, "/api/v1/cases/applications")
+                        .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION, new IllegalStateException("x")))
+                .andExpect(status().isInternalServerError());
+    }
 }
