@@ -2,60 +2,35 @@ package org.tongban.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.math.BigInteger;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.KeyStore;
 import java.security.MessageDigest;
-import java.security.PrivateKey;
-import java.security.SecureRandom;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
-import org.apache.catalina.connector.Connector;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.X509v2CRLBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.tongban.TongbanIntegrationTest;
 import org.tongban.identity.IdentityProperties;
 import org.tongban.identity.sso.ClientSystems;
+import org.tongban.identity.sso.MutualTlsClients;
+import org.tongban.identity.sso.TestPki;
 import org.tongban.organization.BodyCategory;
 import org.tongban.organization.Organization;
 import org.tongban.shared.DivisionCode;
@@ -74,7 +49,6 @@ import tools.jackson.databind.json.JsonMapper;
 class MutualTlsGatewayIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final char[] PASSWORD = "test".toCharArray();
 
     @LocalServerPort
     int port;
@@ -93,120 +67,57 @@ class MutualTlsGatewayIntegrationTests {
     @Autowired
     org.springframework.test.web.servlet.MockMvc mvc;
 
-    private KeyPair caKeys;
-    private X509Certificate ca;
+    private TestPki ca;
     private String bodyCreditCode;
 
     @BeforeAll
     void clientCa() throws Exception {
-        caKeys = keys();
-        ca = certificate("CN=通办测试部门系统 CA,O=通办测试,C=CN", caKeys.getPublic(), "CN=通办测试部门系统 CA,O=通办测试,C=CN",
-                caKeys.getPrivate(), true);
-        Path file = Path.of(environment.getRequiredProperty("tongban.identity.sso.mtls.client-ca"));
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, pem(ca));
+        ca = TestPki.ca("CN=通办测试部门系统 CA,O=通办测试,C=CN");
+        TestPki.replace(Path.of(environment.getRequiredProperty("tongban.identity.sso.mtls.client-ca")),
+                TestPki.pem(ca.certificate));
         // The test profile checks revocation (ocsp-or-crl): these certificates name no OCSP responder, so the CA's
         // current CRL, revoking none of them, vouches for them.
-        var crl = new X509v2CRLBuilder(name("CN=通办测试部门系统 CA,O=通办测试,C=CN"), new Date());
-        crl.setNextUpdate(Date.from(Instant.now().plus(Duration.ofDays(1))));
-        Files.writeString(Path.of(environment.getRequiredProperty("tongban.identity.sso.mtls.crl")),
-                pem(crl.build(new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate()))));
+        TestPki.replace(Path.of(environment.getRequiredProperty("tongban.identity.sso.mtls.crl")),
+                TestPki.pem(ca.currentCrl()));
         bodyCreditCode = organization.bodies(DivisionCode.of("210112"), false, 0, 50).getContent().stream()
                 .filter(b -> b.category() == BodyCategory.MARKET_REGULATION).findFirst().orElseThrow().creditCode();
     }
 
     // --- helpers
 
-    private record Identity(KeyPair keys, X509Certificate certificate, X509Certificate... chain) {
-    }
+    /** A system's certificate issued by the test CA, presented with the CA's. */
+    private record Identity(TestPki.Issued issued, X509Certificate... issuers) {
 
-    private static KeyPair keys() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        return generator.generateKeyPair();
-    }
+        KeyPair keys() {
+            return issued.keys();
+        }
 
-    private static X509Certificate certificate(String subject, java.security.PublicKey key, String issuer,
-            PrivateKey issuerKey, boolean authority) throws Exception {
-        Instant now = Instant.now();
-        var builder = new JcaX509v3CertificateBuilder(name(issuer), new BigInteger(64, new SecureRandom()),
-                Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(30))),
-                name(subject), key);
-        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(authority));
-        builder.addExtension(Extension.keyUsage, true, new KeyUsage(authority
-                ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature));
-        return new JcaX509CertificateConverter().getCertificate(builder.build(
-                new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey)));
-    }
-
-    /** A DN as RFC 4514 reads it (the last RDN written is the first in the certificate), as the platform reads it. */
-    private static X500Name name(String dn) {
-        return X500Name.getInstance(new javax.security.auth.x500.X500Principal(dn).getEncoded());
+        X509Certificate certificate() {
+            return issued.certificate();
+        }
     }
 
     private Identity issued(String subject) throws Exception {
-        KeyPair pair = keys();
-        X509Certificate certificate = certificate(subject, pair.getPublic(), "CN=通办测试部门系统 CA,O=通办测试,C=CN",
-                caKeys.getPrivate(), false);
-        return new Identity(pair, certificate, certificate, ca);
+        return new Identity(ca.issue(subject), ca.certificate);
     }
 
     private static Identity selfSigned(String subject) throws Exception {
-        KeyPair pair = keys();
-        X509Certificate certificate = certificate(subject, pair.getPublic(), subject, pair.getPrivate(), false);
-        return new Identity(pair, certificate, certificate);
+        return new Identity(TestPki.selfSigned(subject));
     }
 
-    private static String pem(Object object) throws Exception {
-        var out = new java.io.StringWriter();
-        try (var writer = new JcaPEMWriter(out)) {
-            writer.writeObject(object);
-        }
-        return out.toString();
-    }
-
-    /** The mutual-TLS connector's port (Tomcat's additional HTTPS connector, on a free port in tests). */
+    /** The mutual-TLS connector's port. */
     private int mtlsPort() {
-        for (Connector connector : ((TomcatWebServer) context.getWebServer()).getTomcat().getService()
-                .findConnectors()) {
-            if (connector.getSecure()) {
-                return connector.getLocalPort();
-            }
-        }
-        throw new AssertionError("no mutual-TLS connector");
+        return MutualTlsClients.port(context);
     }
 
     /** An HTTPS client that trusts the platform's server certificate and, if given, presents a client one. */
     private HttpClient client(Identity identity) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("server", CertificateFactory.getInstance("X.509").generateCertificate(
-                new ByteArrayInputStream(Files.readAllBytes(identity().keyDirectory()
-                        .resolve("mtls-server-certificate.pem")))));
-        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trustManagers.init(trust);
-        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        KeyStore own = KeyStore.getInstance("PKCS12");
-        own.load(null, null);
-        if (identity != null) {
-            own.setKeyEntry("client", identity.keys().getPrivate(), PASSWORD, identity.chain());
-        }
-        keyManagers.init(own, PASSWORD);
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), new SecureRandom());
-        return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
-    }
-
-    private IdentityProperties identity() {
-        return identity;
+        return identity == null ? MutualTlsClients.client(this.identity, null)
+                : MutualTlsClients.client(this.identity, identity.issued(), identity.issuers());
     }
 
     private HttpResponse<String> token(HttpClient client, String clientId) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("https://localhost:" + mtlsPort() + "/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
-                        + URLEncoder.encode(clientId, StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return MutualTlsClients.token(client, mtlsPort(), clientId);
     }
 
     private static HttpResponse<String> query(HttpClient client, String base, String token, String caseReference)

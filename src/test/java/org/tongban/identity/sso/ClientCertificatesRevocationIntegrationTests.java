@@ -2,31 +2,16 @@ package org.tongban.identity.sso;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.SecureRandom;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-
-import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.core.env.Environment;
 import org.tongban.TongbanIntegrationTest;
@@ -55,7 +39,6 @@ import org.tongban.shared.DivisionCode;
 @ExtendWith(OutputCaptureExtension.class)
 class ClientCertificatesRevocationIntegrationTests {
 
-    private static final char[] PASSWORD = "test".toCharArray();
     private static final String CA = "CN=通办吊销测试 CA,O=通办测试,C=CN";
 
     @Autowired
@@ -156,41 +139,7 @@ class ClientCertificatesRevocationIntegrationTests {
         String clientId = clientSystems.register(new ClientSystems.Registration("吊销测试系统 " + UUID.randomUUID(),
                 bodyCreditCode, "https://mtls.example.gov.cn/callback", "", "", Set.of("openid"), false,
                 "tls_client_auth", subject, null), UUID.randomUUID()).clientId();
-        return client(system).send(HttpRequest.newBuilder(URI.create("https://localhost:" + mtlsPort()
-                        + "/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
-                        + URLEncoder.encode(clientId, StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private int mtlsPort() {
-        for (Connector connector : ((TomcatWebServer) context.getWebServer()).getTomcat().getService()
-                .findConnectors()) {
-            if (connector.getSecure()) {
-                return connector.getLocalPort();
-            }
-        }
-        throw new AssertionError("no mutual-TLS connector");
-    }
-
-    /** An HTTPS client that trusts the platform's generated server certificate and presents the system's. */
-    private HttpClient client(TestPki.Issued system) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("server", CertificateFactory.getInstance("X.509").generateCertificate(
-                new ByteArrayInputStream(Files.readAllBytes(identity.keyDirectory()
-                        .resolve(MutualTlsConnector.GENERATED_CERTIFICATE)))));
-        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trustManagers.init(trust);
-        KeyStore own = KeyStore.getInstance("PKCS12");
-        own.load(null, null);
-        own.setKeyEntry("client", system.keys().getPrivate(), PASSWORD,
-                new X509Certificate[] { system.certificate(), ca.certificate });
-        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keyManagers.init(own, PASSWORD);
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), new SecureRandom());
-        return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+        return MutualTlsClients.token(MutualTlsClients.client(identity, system, ca.certificate),
+                MutualTlsClients.port(context), clientId);
     }
 }

@@ -47,15 +47,15 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * client certificates that may name an OCSP responder (AIA) and a CRL distribution point, delegated OCSP responder
  * certificates, and CRLs.
  */
-final class TestPki {
+public final class TestPki {
 
     /** A key pair with its certificate. */
-    record Issued(KeyPair keys, X509Certificate certificate) {
+    public record Issued(KeyPair keys, X509Certificate certificate) {
     }
 
     final String name;
     final KeyPair keys;
-    final X509Certificate certificate;
+    public final X509Certificate certificate;
 
     private TestPki(String name, KeyPair keys, X509Certificate certificate) {
         this.name = name;
@@ -64,9 +64,15 @@ final class TestPki {
     }
 
     /** A self-signed root CA. */
-    static TestPki ca(String name) throws Exception {
+    public static TestPki ca(String name) throws Exception {
         KeyPair keys = keys();
         return new TestPki(name, keys, build(name, keys.getPublic(), name, keys.getPrivate(), true, null, null, false));
+    }
+
+    /** A self-signed certificate that is not a CA's (a system registered for self_signed_tls_client_auth). */
+    public static Issued selfSigned(String subject) throws Exception {
+        KeyPair pair = keys();
+        return new Issued(pair, build(subject, pair.getPublic(), subject, pair.getPrivate(), false, null, null, false));
     }
 
     /** An intermediate CA issued by this one. */
@@ -77,11 +83,11 @@ final class TestPki {
     }
 
     /** A department system's certificate without AIA or CRL distribution point. */
-    Issued issue(String subject) throws Exception {
+    public Issued issue(String subject) throws Exception {
         return issue(subject, null, null);
     }
 
-    /** A department system's certificate naming an OCSP responder and/or a CRL distribution point (either may be null). */
+    /** A department system's certificate naming an OCSP responder and/or a CRL distribution point (either nullable). */
     Issued issue(String subject, URI ocsp, URI crlDistributionPoint) throws Exception {
         KeyPair pair = keys();
         return new Issued(pair, build(subject, pair.getPublic(), name, keys.getPrivate(), false, ocsp,
@@ -118,20 +124,20 @@ final class TestPki {
     }
 
     /** A current CRL (from an hour ago to a day ahead) revoking the given certificates. */
-    X509CRLHolder currentCrl(X509Certificate... revoked) throws Exception {
+    public X509CRLHolder currentCrl(X509Certificate... revoked) throws Exception {
         Instant now = Instant.now();
         return crl(now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), revoked);
     }
 
     /** Replaces a file the way the README asks deployers to: a temporary file renamed over it. */
-    static void replace(Path file, String contents) throws Exception {
+    public static void replace(Path file, String contents) throws Exception {
         Files.createDirectories(file.getParent());
         Path temporary = Files.createTempFile(file.getParent(), "replacing", ".tmp");
         Files.writeString(temporary, contents);
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    static String pem(Object object) throws Exception {
+    public static String pem(Object object) throws Exception {
         var out = new StringWriter();
         try (var writer = new JcaPEMWriter(out)) {
             writer.writeObject(object);
