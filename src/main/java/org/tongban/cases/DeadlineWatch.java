@@ -22,8 +22,8 @@ import org.tongban.platform.calendar.WorkingDays;
  * has reached is kept in the scan's narrow table {@code cases_task_deadline} (one row per open, unpaused task, kept by
  * a trigger on {@code cases_task}, back to level 0 when the due date moves), whose index holds exactly the tasks that
  * need a warning in three ranges. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several nodes may scan at
- * once and every warning is published exactly once, in one {@link DeadlineWarnings} event per batch (through the event publication
- * registry, in the transaction that raised the levels).
+ * once and every warning is published exactly once, in one {@link DeadlineWarnings} event per batch (through the
+ * event publication registry, in the transaction that raised the levels).
  */
 @Service
 public class DeadlineWatch {

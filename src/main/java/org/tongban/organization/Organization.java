@@ -57,7 +57,8 @@ public class Organization {
     static final java.time.Duration BODIES_KEPT = java.time.Duration.ofMinutes(1);
     private static final int MAX_KEPT_BODIES = 50_000;
     private final Map<UUID, Kept<BodySummary>> keptBodies = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, Kept<List<BodySummary>>> keptDivisionBodies = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Kept<List<BodySummary>>> keptDivisionBodies =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A value read at {@code readAt} (System.nanoTime). */
     private record Kept<V>(V value, long readAt) {

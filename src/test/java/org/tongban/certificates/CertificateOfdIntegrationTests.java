@@ -438,8 +438,9 @@ class CertificateOfdIntegrationTests {
     }
 
     /** A copy of {@code permit} sealed with the body's {@code key} at the time it claims, stamped by {@code stamper}. */
-    private static byte[] sealedCopy(CertificateView permit, org.tongban.certificates.internal.TrustStore.SigningKey key,
-            java.time.Instant claimed, java.util.function.UnaryOperator<byte[]> stamper) throws Exception {
+    private static byte[] sealedCopy(CertificateView permit,
+            org.tongban.certificates.internal.TrustStore.SigningKey key, java.time.Instant claimed,
+            java.util.function.UnaryOperator<byte[]> stamper) throws Exception {
         var certificate = key.certificate();
         byte[] seal = ElectronicSeal.seal(new ElectronicSeal.SealInfo(permit.issuerCode() + "-" + key.id(),
                 ElectronicSeal.TYPE_ORGANIZATION, permit.issuerName() + "电子证照专用章",

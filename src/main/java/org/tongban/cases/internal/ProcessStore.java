@@ -399,8 +399,8 @@ public class ProcessStore {
                 rs.getString("status"), instant(rs, "created_at"), localDate(rs, "started_on"),
                 localDate(rs, "due_on"), localDate(rs, "paused_since"), rs.getInt("paused_days"),
                 rs.getString("outcome"), rs.getString("opinion"), rs.getObject("acted_by", UUID.class),
-                rs.getString("acted_by_name"), instant(rs, "completed_at"), rs.getLong("version"), rs.getObject("holder_id", UUID.class), rs.getString("holder_name"),
-                instant(rs, "held_since"));
+                rs.getString("acted_by_name"), instant(rs, "completed_at"), rs.getLong("version"),
+                rs.getObject("holder_id", UUID.class), rs.getString("holder_name"), instant(rs, "held_since"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

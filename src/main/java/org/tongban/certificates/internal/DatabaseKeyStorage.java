@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.tongban.identity.PersonalData;
 
 /**
- * Private keys in their own rows ({@code certificates_root_ca.private_key}, {@code certificates_signing_key.private_key},
- * {@code certificates_time_stamp_key.private_key}),
+ * Private keys in their own rows ({@code certificates_root_ca.private_key},
+ * {@code certificates_signing_key.private_key}, {@code certificates_time_stamp_key.private_key}),
  * PKCS#8 encrypted with the platform's data key (AES-256-GCM): every node signs with the same keys, and nothing lives
  * only on one node's disk. The price: database backups carry the (encrypted) keys, and the data key opens them.
  */

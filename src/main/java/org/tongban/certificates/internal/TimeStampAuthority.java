@@ -17,7 +17,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.tongban.identity.PersonalData;
 
 /**
  * The platform's time-stamp authority (时间戳服务, GB/T 20520): an SM2 key certified by the platform root CA for time
@@ -35,28 +34,23 @@ import org.tongban.identity.PersonalData;
 public class TimeStampAuthority {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** How long the authority's certificate is valid: what it stamped verifies within this, and after with a renewal. */
+    /** How long the authority's certificate is valid (what it stamped verifies within this). */
     static final Duration VALIDITY = Duration.ofDays(365L * 10);
 
-    private record Key(UUID id, PrivateKey privateKey, X509Certificate certificate) {
-    }
-
     private final JdbcTemplate jdbc;
-    private final PersonalData personalData;
     private final KeyStorage keys;
     private final TrustStore trust;
     private final Clock clock = Clock.systemUTC();
     private final TransactionTemplate newTransaction;
-    private volatile Key current;
+    private volatile TrustStore.SigningKey current;
 
-    TimeStampAuthority(JdbcTemplate jdbc, PersonalData personalData, KeyStorage keys, TrustStore trust,
+    TimeStampAuthority(JdbcTemplate jdbc, KeyStorage keys, TrustStore trust,
             PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         // The key is made in a transaction of its own, so a caller that rolls back cannot leave this node using a
         // key whose row does not exist.
         this.newTransaction = new TransactionTemplate(transactions);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.personalData = personalData;
         this.keys = keys;
         this.trust = trust;
     }
@@ -67,7 +61,7 @@ public class TimeStampAuthority {
      */
     @Transactional
     public byte[] stamp(byte[] data, String purpose) {
-        Key key = key();
+        TrustStore.SigningKey key = key();
         Instant now = clock.instant();
         BigInteger serial = new BigInteger(127, RANDOM).add(BigInteger.ONE);
         byte[] token = TimeStamps.stamp(key.privateKey(), key.certificate(), data, serial, now);
@@ -82,8 +76,8 @@ public class TimeStampAuthority {
         return key().certificate();
     }
 
-    private Key key() {
-        Key key = current;
+    private TrustStore.SigningKey key() {
+        TrustStore.SigningKey key = current;
         if (key != null) {
             return key;
         }
@@ -98,17 +92,12 @@ public class TimeStampAuthority {
         }
     }
 
-    private Optional<Key> load() {
+    private Optional<TrustStore.SigningKey> load() {
         return jdbc.query("select id, certificate, private_key from certificates_time_stamp_key "
                 + "where retired_at is null", (rs, n) -> {
                     UUID id = rs.getObject(1, UUID.class);
-                    String alias = KeyStorage.TIME_STAMP_PREFIX + id;
-                    String column = rs.getString(3);
-                    PrivateKey privateKey = keys.find(alias).or(() -> Optional.ofNullable(column)
-                            .map(c -> Sm2.readPrivateKey(personalData.decrypt(c))))
-                            .orElseThrow(() -> new IllegalStateException("The time-stamp key " + alias + " is not "
-                                    + "in the " + keys.kind() + " key store of this node"));
-                    return new Key(id, privateKey, Sm2.readCertificate(rs.getString(2)));
+                    return new TrustStore.SigningKey(id, trust.privateKey(KeyStorage.TIME_STAMP_PREFIX + id, rs.getString(3)),
+                            Sm2.readCertificate(rs.getString(2)));
                 }).stream().findFirst();
     }
 

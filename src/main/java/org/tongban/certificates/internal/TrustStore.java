@@ -115,7 +115,7 @@ public class TrustStore {
      * The private key from the configured storage, or — while a switch of storage is being migrated — from the row's
      * own encrypted column.
      */
-    private PrivateKey privateKey(String alias, String column) {
+    PrivateKey privateKey(String alias, String column) {
         return keys.find(alias).or(() -> Optional.ofNullable(column).map(c -> Sm2.readPrivateKey(
                 personalData.decrypt(c)))).orElseThrow(() -> new IllegalStateException("The private key " + alias
                         + " is not in the " + keys.kind() + " key store of this node. With several nodes, use "

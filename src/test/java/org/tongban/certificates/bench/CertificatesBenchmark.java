@@ -178,7 +178,8 @@ public final class CertificatesBenchmark {
                     | issuance without rendering (`Certificates.issue`) | %d | %,d | %,d | **%,.1f/s** | %.3f |
 
                     OFD copy (`Certificates.ofdCopy`: layout, package, SM3 digests, SM2 signature, time stamp,
-                    audit) over %d certificates, one at a time: median **%.1f ms**, p95 %.1f ms, max %.1f ms; %,d bytes on average.
+                    audit) over %d certificates, one at a time: median **%.1f ms**, p95 %.1f ms, max %.1f ms;
+                    %,d bytes on average.
                     """, Runtime.getRuntime().availableProcessors(), seconds, WARMUP_CALLS, threads, raw.calls(),
                     raw.failures(), raw.rate(), clients, httpVerify.calls(), httpVerify.failures(), httpVerify.rate(),
                     httpVerify.rate() / raw.rate(), issuers, issuance.calls(), issuance.failures(), issuance.rate(),
