@@ -6,8 +6,11 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -17,6 +20,8 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Chinese first, English second: pages are in Simplified Chinese until the person switches ({@code ?lang=en}),
@@ -64,6 +69,22 @@ class WebConfiguration implements WebMvcConfigurer {
         // Packages from npm (mvnpm, e.g. ECharts) keep their files under /_static/<package>/<version>/.
         registry.addResourceHandler("/_static/**").addResourceLocations("classpath:/META-INF/resources/_static/")
                 .setCacheControl(week);
+    }
+
+    /**
+     * Admission control ({@link AdmissionControl}) ahead of every other filter — before the session is read and before
+     * Spring Security — so that a request turned away has cost no database work.
+     */
+    @Bean
+    FilterRegistrationBean<AdmissionControl> admissionControl(
+            @Value("${tongban.web.admission.max-in-flight:64}") int maxInFlight,
+            @Value("${tongban.web.admission.queue-timeout:1s}") Duration queueTimeout, Problems problems,
+            JsonMapper json) {
+        FilterRegistrationBean<AdmissionControl> registration = new FilterRegistrationBean<>(
+                new AdmissionControl(maxInFlight, queueTimeout, problems, json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setName("admissionControl");
+        return registration;
     }
 
     @Override
