@@ -12,14 +12,15 @@
 #   BASE_URL=http://host:8080 DB_PORT=… bench/soak.sh   an app already running (demo data; no heap/RSS samples
 #                                               unless APP_PID is given and local)
 #
-# Environment: RATE=200 DURATION=600 WARMUP=30 MIX (see soak/SoakBench.java) CITIZENS=16 SAMPLE=10 (s between
+# Environment: RATE=200 DURATION=600 WARMUP=120 RAMP_FROM=0.1 MIX (see soak/SoakBench.java) CITIZENS=16
+#              SAMPLE=10 (s between
 #              heap/RSS samples) PORT=18198 DB_PORT=15498 TONGBAN_JAR TONGBAN_REV APP_JAVA_OPTS
 #              RESULTS_DIR=bench/results/soak-<timestamp> (report.md, minutes.tsv, memory.tsv, results.jsonl)
 set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-RATE=${RATE:-200} DURATION=${DURATION:-600} WARMUP=${WARMUP:-30} CITIZENS=${CITIZENS:-16} SAMPLE=${SAMPLE:-10}
+RATE=${RATE:-200} DURATION=${DURATION:-600} WARMUP=${WARMUP:-120} CITIZENS=${CITIZENS:-16} SAMPLE=${SAMPLE:-10}
 PORT=${PORT:-18198} DB_PORT=${DB_PORT:-15498}
 drill_begin soak
 
@@ -84,7 +85,7 @@ log "soak: $RATE operations/s for $DURATION s after $WARMUP s warm-up"
     echo "Tongban: ${TONGBAN_SOURCE:-running at $BASE_URL}${BENCH_DATA:+, data of $BENCH_DATA}"
     echo
 } >"$RESULTS_DIR/report.md"
-env BASE_URL="$BASE_URL" RATE="$RATE" DURATION="$DURATION" WARMUP="$WARMUP" ITEM_CODE="$ITEM" CITIZENS="$CITIZENS" \
+env BASE_URL="$BASE_URL" RATE="$RATE" DURATION="$DURATION" WARMUP="$WARMUP" RAMP_FROM="${RAMP_FROM:-0.1}" ITEM_CODE="$ITEM" CITIZENS="$CITIZENS" \
     PHONE_PREFIX=1373 GUIDE_CODES="$SCRATCH/guide-codes.txt" CERTIFICATES="$SCRATCH/certificates.tsv" \
     OUT="$RESULTS_DIR" "$JAVA" "$BENCH_DIR/soak/SoakBench.java" 2>"$RESULTS_DIR/soak-client.log" \
     | tee -a "$RESULTS_DIR/report.md"

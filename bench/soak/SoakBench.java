@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 /**
  * The mixed soak of issue 10: an open-loop load — operations arrive at a fixed RATE per second whatever the server's
  * answers take (a late answer does not delay the next arrival, so queueing shows up in the latencies instead of
- * lowering the load) — mixing citizens, officers and systems, for DURATION seconds after WARMUP seconds. Each
+ * lowering the load) — mixing citizens, officers and systems, for DURATION seconds after WARMUP seconds (climbing to RATE). Each
  * operation's latency runs from its scheduled arrival to its last answer. Prints per-endpoint p50/p95/errors per
  * minute and over the run, and FIGURE lines for bench/regressions.sh. Run by bench/soak.sh (JDK source launcher, no
  * dependencies).
@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
  * draft → form values → materials → submission: 3 + slots requests), {@code signin} 2 (GET + POST /signin with a
  * password: bcrypt), {@code reference} 7 (GET /actuator/health/liveness, the same-run reference).
  *
- * <p>Environment: BASE_URL, RATE (200), DURATION (600), WARMUP (30), SEED (20261124), ITEM_CODE (the sole-trader item
+ * <p>Environment: BASE_URL, RATE (200), DURATION (600), WARMUP (120), RAMP_FROM (0.1: the
+ * warm-up's first rate as a share of RATE), SEED (20261124), ITEM_CODE (the sole-trader item
  * the citizens file), CITIZENS (16) with PHONE_PREFIX (1373): bench citizens registered and raised to L3 beforehand
  * (bench/submission, password Bench#Submit2026), OFFICER (13800000004), GUIDE_CODES (file: item codes, one a line),
  * CERTIFICATES (file: identifier TAB verification code), MATERIAL_SLOTS (0,1,2), MAX_IN_FLIGHT (4000: beyond it an
@@ -91,7 +92,13 @@ public class SoakBench {
         base = env("BASE_URL", "http://127.0.0.1:8080");
         double rate = Double.parseDouble(env("RATE", "200"));
         int duration = Integer.parseInt(env("DURATION", "600"));
-        int warmup = Integer.parseInt(env("WARMUP", "30"));
+        int warmup = Integer.parseInt(env("WARMUP", "120"));
+        // The warm-up climbs from RAMP_FROM (a share of RATE) to RATE, as a load balancer's slow start brings a new node
+        // in; RAMP_FROM=1 keeps the whole warm-up at RATE. The measured part is always at RATE.
+        double rampFrom = Double.parseDouble(env("RAMP_FROM", "0.1"));
+        if (rampFrom <= 0 || rampFrom > 1) {
+            throw new IllegalArgumentException("RAMP_FROM must be in (0, 1]");
+        }
         long seed = Long.parseLong(env("SEED", "20261124"));
         String itemCode = env("ITEM_CODE", "");
         int citizenCount = Integer.parseInt(env("CITIZENS", "16"));
@@ -189,16 +196,24 @@ public class SoakBench {
         // ---- the open-loop schedule: arrival i at start + i / rate
         Random random = new Random(seed);
         AtomicInteger inFlight = new AtomicInteger();
+        AtomicLong warmupErrors = new AtomicLong();
         long period = (long) (1e9 / rate);
         long start = System.nanoTime() + 200_000_000L;
         long measureFrom = start + warmup * 1_000_000_000L;
+        long rampNanos = warmup * 1_000_000_000L;
         long end = measureFrom + duration * 1_000_000_000L;
         long arrivals = 0;
         long[] perKind = new long[kinds.size()];
-        System.err.printf("open loop: %.1f operations/s for %d s after %d s warm-up%n", rate, duration, warmup);
+        System.err.printf("open loop: %.1f operations/s for %d s after %d s warm-up from %.0f %%%n", rate, duration,
+                warmup, rampFrom * 100);
         try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            long next = start;
             for (long i = 0;; i++) {
-                long at = start + i * period;
+                long at = next;
+                // during the warm-up the gap to the next arrival follows the rate climbing linearly to RATE
+                long since = at - start;
+                next = since >= rampNanos ? at + period
+                        : at + (long) (period / (rampFrom + (1 - rampFrom) * since / (double) rampNanos));
                 if (at >= end) {
                     break;
                 }
@@ -243,6 +258,8 @@ public class SoakBench {
                         } else {
                             bucket(kind, minute).error(failure);
                         }
+                    } else if (failure != null) {
+                        warmupErrors.incrementAndGet();
                     }
                     return null;
                 });
@@ -257,7 +274,7 @@ public class SoakBench {
         // ---- report
         StringBuilder minutes = new StringBuilder("minute\toperation\tcount\terrors\tp50_ms\tp95_ms\n");
         System.out.printf(Locale.ROOT, "## Mixed soak: %.0f operations/s offered (open loop), %d s measured after %d s "
-                + "warm-up%n%n", rate, duration, warmup);
+                + "warm-up (climbing from %.0f %%)%n%n", rate, duration, warmup, rampFrom * 100);
         System.out.println("Per minute (p50 / p95 ms, errors):");
         System.out.println();
         StringBuilder header = new StringBuilder("| Minute |");
@@ -310,6 +327,8 @@ public class SoakBench {
         System.out.printf(Locale.ROOT, "| **all** | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | |%n", arrivals,
                 everything.length, allErrors, everything.length / seconds, pct(everything, 0.50),
                 pct(everything, 0.95), pct(everything, 0.99));
+        System.out.printf(Locale.ROOT, "%nOperations failed during the warm-up (not measured): %d.%n",
+                warmupErrors.get());
         System.out.printf(Locale.ROOT, "%nHTTP requests sent (warm-up included): %d; operations completed per second "
                 + "in the measured part: %.1f of %.1f offered; error rate %.3f %%.%n", REQUESTS.get(),
                 everything.length / seconds, arrivals / seconds, 100.0 * allErrors / Math.max(1, arrivals));
