@@ -13,8 +13,7 @@
 #                                               unless APP_PID is given and local)
 #
 # Environment: RATE=200 DURATION=600 WARMUP=120 RAMP_FROM=0.1 MIX (see soak/SoakBench.java) CITIZENS=16
-#              SAMPLE=10 (s between
-#              heap/RSS samples) PORT=18198 DB_PORT=15498 TONGBAN_JAR TONGBAN_REV APP_JAVA_OPTS
+#              SAMPLE=10 (s between heap/RSS samples) PORT=18198 DB_PORT=15498 TONGBAN_JAR TONGBAN_REV APP_JAVA_OPTS
 #              RESULTS_DIR=bench/results/soak-<timestamp> (report.md, minutes.tsv, memory.tsv, results.jsonl)
 set -euo pipefail
 # shellcheck source=bench/lib.sh
