@@ -66,9 +66,17 @@ public record CasesProperties(@DefaultValue Materials materials, @DefaultValue("
      *        {@code FOR UPDATE SKIP LOCKED})
      * @param interval how often it runs
      * @param warningDays warn when this many working days or fewer are left
+     * @param workers how many batches of one scan are claimed and written at once, each on its own connection (the
+     *        scan alternates between the database and the JVM, so two keep two cores busy)
      */
     public record Deadlines(@DefaultValue("true") boolean enabled, @DefaultValue("10m") Duration interval,
-            @DefaultValue("3") int warningDays) {
+            @DefaultValue("3") int warningDays, @DefaultValue("2") int workers) {
+
+        public Deadlines {
+            if (workers < 1) {
+                throw new IllegalArgumentException("tongban.cases.deadlines.workers must be at least 1");
+            }
+        }
     }
 
     /**

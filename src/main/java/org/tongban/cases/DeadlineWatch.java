@@ -6,6 +6,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +27,9 @@ import org.tongban.platform.calendar.WorkingDays;
  * a trigger on {@code cases_task}, back to level 0 when the due date moves), whose index holds exactly the tasks that
  * need a warning in three ranges. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several nodes may scan at
  * once and every warning is published exactly once, in one {@link DeadlineWarnings} event per batch (through the
- * event publication registry, in the transaction that raised the levels).
+ * event publication registry, in the transaction that raised the levels). For the same reason one scan runs
+ * {@code tongban.cases.deadlines.workers} batches at once: a batch waits for the database, then the database waits for
+ * the JVM, so a single one leaves a core idle.
  */
 @Service
 public class DeadlineWatch {
@@ -80,22 +86,28 @@ public class DeadlineWatch {
         LocalDate today = LocalDate.ofInstant(clock.instant(), Applications.ZONE);
         CaseCalendar calendar = new CaseCalendar(workingDays.calendar());
         LocalDate horizon = calendar.addWorkingDays(today, properties.deadlines().warningDays());
+        int workers = properties.deadlines().workers();
         long started = System.nanoTime();
         List<DeadlineWarnings.Warning> issued = new ArrayList<>();
         // Three ranges of the index, each holding only tasks that need a warning: not warned yet and due within the
         // window (→ 1, 2 or 3), warned yellow and due today or before (→ 2 or 3), warned on the last day and overdue
-        // (→ 3).
+        // (→ 3). A task leaves its range when it is raised, so the ranges never share a task.
         LocalDate[] upTo = { horizon, today, today.minusDays(1) };
         for (int warned = 0; warned < upTo.length; warned++) {
-            Cursor cursor = new Cursor(LocalDate.of(1, 1, 1), LOWEST);
-            Batch batch;
-            do {
-                int level = warned;
-                Cursor after = cursor;
-                batch = transactions.execute(status -> scan(today, calendar, level, upTo[level], after));
-                issued.addAll(batch.warnings());
-                cursor = batch.last();
-            } while (batch.claimed() == BATCH);
+            Range range = new Range(today, calendar, warned, upTo[warned]);
+            if (workers == 1) {
+                issued.addAll(walk(range));
+                continue;
+            }
+            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<List<DeadlineWarnings.Warning>>> walks = new ArrayList<>();
+                for (int i = 0; i < workers; i++) {
+                    walks.add(pool.submit(() -> walk(range)));
+                }
+                for (Future<List<DeadlineWarnings.Warning>> walk : walks) {
+                    issued.addAll(result(walk));
+                }
+            }
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (!issued.isEmpty()) {
@@ -104,6 +116,65 @@ public class DeadlineWatch {
             log.debug("Deadline scan issued no warning in {} ms", millis);
         }
         return issued;
+    }
+
+    /**
+     * One range of one scan, walked by the scan's workers together: each batch starts after the furthest batch any of
+     * them has claimed so far. Every task before that point was claimed by one of them — a claim skips only the rows
+     * another worker holds locked in its own batch — so nothing is missed and, with the rows dead or locked behind it,
+     * nothing is read twice.
+     */
+    private static final class Range {
+
+        final LocalDate today;
+        final CaseCalendar calendar;
+        final int warned;
+        final LocalDate upTo;
+        private Cursor furthest = new Cursor(LocalDate.of(1, 1, 1), LOWEST);
+
+        Range(LocalDate today, CaseCalendar calendar, int warned, LocalDate upTo) {
+            this.today = today;
+            this.calendar = calendar;
+            this.warned = warned;
+            this.upTo = upTo;
+        }
+
+        synchronized Cursor furthest() {
+            return furthest;
+        }
+
+        synchronized void reached(Cursor last) {
+            if (after(last, furthest)) {
+                furthest = last;
+            }
+        }
+    }
+
+    /** One worker's part of a range: batches until a claim finds fewer tasks than a batch holds. */
+    private List<DeadlineWarnings.Warning> walk(Range range) {
+        List<DeadlineWarnings.Warning> issued = new ArrayList<>();
+        Batch batch;
+        do {
+            Cursor after = range.furthest();
+            batch = transactions.execute(status -> scan(range.today, range.calendar, range.warned, range.upTo, after));
+            issued.addAll(batch.warnings());
+            range.reached(batch.last());
+        } while (batch.claimed() == BATCH);
+        return issued;
+    }
+
+    private static <T> T result(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("deadline scan interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private Batch scan(LocalDate today, CaseCalendar calendar, int warned, LocalDate upTo, Cursor after) {

@@ -647,6 +647,37 @@ class CaseProcessingIntegrationTests {
         assertThat(deadlineRow(open.getFirst())).isEmpty();
     }
 
+    @Test
+    void theScansWorkersShareARangeOfSeveralBatchesAndWarnEachTaskOnce() {
+        UUID id = submitted(UUID.randomUUID(), "多批辛");
+        acceptance.withClock(at("2026-05-11T09:00")).accept(window, id, version(id));
+        UUID seed = openTasks(id).getFirst();
+        // 2,500 more open tasks of this case (the trigger gives each a row at level 0): one range of three batches,
+        // which the scan's two workers (tongban.cases.deadlines.workers, 2 by default) claim together.
+        List<UUID> copies = jdbc.queryForList("""
+                insert into cases_task select r.* from generate_series(1, 2500) g
+                cross join (select * from cases_task where id = ?) t
+                cross join lateral jsonb_populate_record(null::cases_task,
+                    to_jsonb(t) || jsonb_build_object('id', gen_random_uuid(), 'copy', g)) r
+                returning id""", UUID.class, seed);
+        try {
+            List<DeadlineWarnings.Warning> warnings = deadlines.withClock(at("2026-08-03T08:00")).run();
+            List<UUID> warned = warnings.stream().filter(w -> w.applicationId().equals(id))
+                    .map(DeadlineWarnings.Warning::taskId).toList();
+            assertThat(warned).hasSize(openTasks(id).size()).doesNotHaveDuplicates()
+                    .containsAll(copies).containsAll(openTasks(id));
+            assertThat(warnings).filteredOn(w -> w.applicationId().equals(id)).allSatisfy(w -> assertThat(w.level())
+                    .isEqualTo(3));
+            assertThat(jdbc.queryForObject("""
+                    select count(*) from cases_task_deadline d join cases_task t on t.id = d.task_id
+                    where t.application_id = ? and d.warned = 3""", Long.class, id))
+                    .isEqualTo(openTasks(id).size());
+        } finally {
+            jdbc.update("delete from cases_task where id = any(cast(? as uuid[]))",
+                    copies.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}")));
+        }
+    }
+
     private List<UUID> openTasks(UUID application) {
         return jdbc.queryForList("select id from cases_task where application_id = ? and status = 'OPEN'", UUID.class,
                 application);
