@@ -226,9 +226,10 @@ DB_PORT=${DB_PORT:-}     # each script sets its own default
 DB_USER=${DB_USER:-postgres}
 DB_NAME=${DB_NAME:-tongban}
 
-db_query() { # sql -> rows, unaligned, tab-separated; fails on an SQL error
+db_query() { # sql -> rows, unaligned, tab-separated; fails on an SQL error. The SQL goes on standard input, not as
+    # an argument: the drills' checks list thousands of acknowledged cases, more than an argument list may hold.
     PGPASSWORD=${DB_PASSWORD:-} psql -h 127.0.0.1 -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" -X -q -At -F $'\t' \
-        -v ON_ERROR_STOP=1 -c "$1"
+        -v ON_ERROR_STOP=1 -f - <<<"$1"
 }
 
 db_session() { # SQL and psql meta-commands on stdin, in one session

@@ -147,7 +147,7 @@ class ErrorHandling {
                         locale);
             }
         }
-        return unexpected(e, request, locale);
+        return unexpected(e, request, response, locale);
     }
 
     /**
@@ -159,7 +159,7 @@ class ErrorHandling {
     Object transactionNotStarted(org.springframework.transaction.CannotCreateTransactionException e,
             HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Locale locale)
             throws Exception {
-        return noConnection(e) ? busy(request, response, locale) : unexpected(e, request, locale);
+        return noConnection(e) ? busy(request, response, locale) : unexpected(e, request, response, locale);
     }
 
     /** Seconds a client is asked to wait when no database connection came free (Retry-After). */
@@ -174,6 +174,26 @@ class ErrorHandling {
         return false;
     }
 
+    /**
+     * The database went away under the request: its connection was closed or refused (SQLSTATE class 08), or the
+     * server is shutting down or starting (57P01–57P03: a restart, a fail-over). The pool replaces the connection and
+     * the platform recovers by itself, so this is a 503 to retry, not a defect (PostgreSQL manual, Appendix A).
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The code of a 503 for a database that is momentarily out of reach, or null when the failure is another. */
+    static String unavailableCode(Throwable e) {
+        return noConnection(e) ? "platform.busy" : databaseUnavailable(e) ? "platform.database-unavailable" : null;
+    }
+
     private Object busy(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
             Locale locale) {
         log.warn("No database connection free for {} {}: answered 503", request.getMethod(), request.getRequestURI());
@@ -181,11 +201,24 @@ class ErrorHandling {
         return answer(HttpStatus.SERVICE_UNAVAILABLE, "platform.busy", new Object[0], null, request, locale);
     }
 
+    private Object unavailable(Exception e, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+            Locale locale) {
+        log.warn("Database unavailable during {} {}: answered 503 ({})", request.getMethod(), request.getRequestURI(),
+                e.getMessage());
+        response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER);
+        return answer(HttpStatus.SERVICE_UNAVAILABLE, "platform.database-unavailable", new Object[0], null, request,
+                locale);
+    }
+
     @ExceptionHandler
-    Object unexpected(Exception e, HttpServletRequest request, Locale locale) throws Exception {
-        if (e instanceof org.springframework.web.ErrorResponse response) {
+    Object unexpected(Exception e, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+            Locale locale) throws Exception {
+        if (databaseUnavailable(e)) {
+            return unavailable(e, request, response, locale);
+        }
+        if (e instanceof org.springframework.web.ErrorResponse known) {
             // Framework failures that already know their status (e.g. 413, 415): keep it.
-            HttpStatusCode status = response.getStatusCode();
+            HttpStatusCode status = known.getStatusCode();
             return answer(status, "platform.status." + status.value(), new Object[0], null, request, locale);
         }
         String incident = UUID.randomUUID().toString();

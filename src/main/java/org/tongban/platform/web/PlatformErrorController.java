@@ -33,11 +33,12 @@ class PlatformErrorController implements ErrorController {
                 : HttpStatus.INTERNAL_SERVER_ERROR;
         String code = status.value() == 404 ? "platform.not-found" : "platform.status." + status.value();
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
-                && ErrorHandling.noConnection(failure)) {
-            // No database connection came free in time, in a filter or while a page was rendered (outside the
-            // controllers' handling): a moment of overload, answered as ErrorHandling answers it — 503, Retry-After.
+                && ErrorHandling.unavailableCode(failure) != null) {
+            // No database connection came free in time, or the database went away (a restart), in a filter or while a
+            // page was rendered (outside the controllers' handling): answered as ErrorHandling answers it — 503,
+            // Retry-After.
             status = HttpStatus.SERVICE_UNAVAILABLE;
-            code = "platform.busy";
+            code = ErrorHandling.unavailableCode(failure);
             response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, ErrorHandling.BUSY_RETRY_AFTER);
         }
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);

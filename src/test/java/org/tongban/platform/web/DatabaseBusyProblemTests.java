@@ -39,6 +39,20 @@ class DatabaseBusyProblemTests {
             throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", POOL_TIMEOUT);
         }
 
+        /** PostgreSQL's fast shutdown ends the connection under the request (SQLSTATE 57P01). */
+        @GetMapping("/api/v1/test/restart")
+        String restart() {
+            throw new org.springframework.dao.DataAccessResourceFailureException("PreparedStatementCallback",
+                    new java.sql.SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        }
+
+        /** The rollback after that: the connection is closed (08003), wrapped in a transaction exception. */
+        @GetMapping("/api/v1/test/closed")
+        String closed() {
+            throw new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                    new java.sql.SQLException("This connection has been closed.", "08003"));
+        }
+
         @GetMapping("/api/v1/test/broken")
         String broken() {
             throw new CannotCreateTransactionException("Could not open JPA EntityManager for transaction",
@@ -70,6 +84,16 @@ class DatabaseBusyProblemTests {
     }
 
     @Test
+    void aDatabaseThatWentAwayUnderTheRequestIsA503ToRetry() throws Exception {
+        for (String path : new String[] { "/api/v1/test/restart", "/api/v1/test/closed" }) {
+            mvc.perform(get(path).header("Accept-Language", "zh-CN")).andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string("Retry-After", "5"))
+                    .andExpect(jsonPath("$.code").value("platform.database-unavailable"))
+                    .andExpect(jsonPath("$.detail").value("数据库暂时无法连接，请几秒后再试。"));
+        }
+    }
+
+    @Test
     void anyOtherFailureToStartATransactionStaysAnInternalError() throws Exception {
         mvc.perform(get("/api/v1/test/broken")).andExpect(status().isInternalServerError())
                 .andExpect(jsonPath("$.code").value("platform.internal-error"));
@@ -97,6 +121,15 @@ class DatabaseBusyProblemTests {
                         .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI, "/search")
                         .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION, failure))
                 .andExpect(status().isServiceUnavailable()).andExpect(header().string("Retry-After", "5"));
+        // The database went away while a filter or a page used it: 503 too.
+        container.perform(get("/error").header("Accept-Language", "en")
+                        .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, 500)
+                        .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI, "/api/v1/cases/applications")
+                        .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION,
+                                new org.springframework.dao.DataAccessResourceFailureException("x",
+                                        new java.sql.SQLException("Connection refused", "08001"))))
+                .andExpect(status().isServiceUnavailable()).andExpect(header().string("Retry-After", "5"))
+                .andExpect(jsonPath("$.code").value("platform.database-unavailable"));
         // Any other failure stays a 500.
         container.perform(get("/error")
                         .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, 500)
