@@ -13,15 +13,15 @@
 # SPRING_DATASOURCE_URL / _USERNAME / _PASSWORD as README.md documents.
 #
 # Environment: CONCURRENCY=8 LOAD_SECONDS=50 RESTARTS=3 RESTART_AT=12 (s into the load) RESTART_EVERY=10
-#              RECOVER=30 (s allowed to be UP again) SETTLE=240 (s for undelivered events to be delivered again:
-#              a publication cut off mid-listener is stale after 2 min, then resubmitted)
+#              RECOVER=30 (s allowed to be UP again) SETTLE=420 (s for undelivered events to be delivered again:
+#              a publication cut off by the outage is stale after 2 or 5 min, then resubmitted)
 #              PORT=18192 DB_PORT=15492 KEEP_SCRATCH=0 TONGBAN_JAR RESULTS_DIR=bench/results/drill-db-restart-<ts>
 set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 CONCURRENCY=${CONCURRENCY:-8} LOAD_SECONDS=${LOAD_SECONDS:-50} RESTART_AT=${RESTART_AT:-12} RECOVER=${RECOVER:-30}
-RESTARTS=${RESTARTS:-3} RESTART_EVERY=${RESTART_EVERY:-10} SETTLE=${SETTLE:-240}
+RESTARTS=${RESTARTS:-3} RESTART_EVERY=${RESTART_EVERY:-10} SETTLE=${SETTLE:-420}
 PORT=${PORT:-18192} DB_PORT=${DB_PORT:-15492}
 drill_begin drill-db-restart
 TIMELINE="$RESULTS_DIR/timeline.tsv"

@@ -80,9 +80,19 @@ final class AdmissionControl extends OncePerRequestFilter {
                 || path.startsWith("/webjars/") || path.startsWith("/_static/") || path.equals("/favicon.ico");
     }
 
+    /** Error dispatches come here too, for {@link #outage}; they take no permit (their request holds one). */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR) {
+            outage(request, response, chain);
+            return;
+        }
         boolean admitted;
         try {
             admitted = permits.tryAcquire(waitNanos, TimeUnit.NANOSECONDS);
@@ -101,6 +111,26 @@ final class AdmissionControl extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * The error page of a request that failed because the database went away or had no connection free: answered
+     * here, 503 with Retry-After, because the error dispatch would otherwise read the session again from that same
+     * database, fail once more, and leave the client a bare 500 (found by {@code bench/drill-db-restart.sh}). Other
+     * errors go on to {@link PlatformErrorController}.
+     */
+    private void outage(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Object failure = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION);
+        String code = failure instanceof Throwable t ? ErrorHandling.unavailableCode(t) : null;
+        if (code == null || response.isCommitted()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Object uri = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        String path = uri == null ? request.getRequestURI() : uri.toString();
+        log.warn("Database unavailable for {} {}: answered 503 ({})", request.getMethod(), path, failure);
+        write(request, response, path, code, ErrorHandling.BUSY_RETRY_AFTER);
+    }
+
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         long count = refused.incrementAndGet();
         // one line per thousand, not per request: the log must not become the next bottleneck of an overload
@@ -108,14 +138,22 @@ final class AdmissionControl extends OncePerRequestFilter {
             log.warn("{} request(s) turned away since the start: all {} admitted requests busy ({} {})", count, limit,
                     request.getMethod(), request.getRequestURI());
         }
-        Locale locale = locale(request);
+        write(request, response, request.getRequestURI(), CODE, RETRY_AFTER);
+    }
+
+    /** A 503 problem (API paths) or short page (the others) for {@code code}, written without session or layout. */
+    private void write(HttpServletRequest request, HttpServletResponse response, String path, String code,
+            String retryAfter) throws IOException {
+        Locale locale = locale(request, path);
+        response.resetBuffer();
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER);
+        response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        if (Problems.isApi(request)) {
-            ProblemDetail problem = problems.problem(HttpStatus.SERVICE_UNAVAILABLE, CODE, new Object[0], locale,
+        if (isApi(path)) {
+            ProblemDetail problem = problems.problem(HttpStatus.SERVICE_UNAVAILABLE, code, new Object[0], locale,
                     request);
+            problem.setInstance(java.net.URI.create(path));
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             // written as RFC 9457 members (the message converters' ProblemDetail mix-in is not at hand in a filter)
             Map<String, Object> members = new java.util.LinkedHashMap<>();
@@ -133,17 +171,21 @@ final class AdmissionControl extends OncePerRequestFilter {
         // A page, written here without the layout: rendering that would read the person's session from the database,
         // the very resource that is short. A form that was posted is still in the browser: going back keeps it.
         response.setContentType(MediaType.TEXT_HTML_VALUE);
-        response.getWriter().write(page(locale, request));
+        response.getWriter().write(page(locale, request, path, code));
     }
 
-    private String page(Locale locale, HttpServletRequest request) {
+    private static boolean isApi(String path) {
+        return path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/v3/api-docs");
+    }
+
+    private String page(Locale locale, HttpServletRequest request, String path, String code) {
         Map<String, String> text = Map.of(
                 "title", problems.message("platform.status.503", null, locale),
-                "message", problems.message(CODE, null, locale),
+                "message", problems.message(code, null, locale),
                 "again", problems.message("platform.overloaded.again", null, locale),
                 "back", problems.message("platform.overloaded.back", null, locale));
         boolean get = "GET".equals(request.getMethod());
-        String again = get ? "<a class=\"button\" href=\"" + HtmlUtils.htmlEscape(target(request)) + "\">"
+        String again = get ? "<a class=\"button\" href=\"" + HtmlUtils.htmlEscape(target(request, path)) + "\">"
                 + HtmlUtils.htmlEscape(text.get("again")) + "</a>" : "";
         return "<!DOCTYPE html>\n<html lang=\"" + locale.toLanguageTag() + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -156,16 +198,18 @@ final class AdmissionControl extends OncePerRequestFilter {
     }
 
     /** The same address again, path and query, for a "try again" link (only for GET: reloading repeats nothing). */
-    private static String target(HttpServletRequest request) {
-        String query = request.getQueryString();
-        return request.getRequestURI() + (query == null ? "" : "?" + query);
+    private static String target(HttpServletRequest request, String path) {
+        Object errorQuery = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_QUERY_STRING);
+        String query = request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR
+                ? (errorQuery == null ? null : errorQuery.toString()) : request.getQueryString();
+        return path + (query == null ? "" : "?" + query);
     }
 
     /**
      * The language, read from the cookie and {@code Accept-Language} directly (as {@link WebConfiguration} chooses it,
      * Chinese first): the locale resolver of Spring MVC has not run yet this early.
      */
-    private static Locale locale(HttpServletRequest request) {
+    private static Locale locale(HttpServletRequest request, String path) {
         jakarta.servlet.http.Cookie[] cookies = request.getCookies();
         if (cookies != null) {
             for (jakarta.servlet.http.Cookie cookie : cookies) {
@@ -173,6 +217,10 @@ final class AdmissionControl extends OncePerRequestFilter {
                     return cookie.getValue().startsWith("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
                 }
             }
+        }
+        if (isApi(path) && request.getHeader("Accept-Language") != null
+                && request.getLocale().getLanguage().equals("en")) {
+            return Locale.ENGLISH;
         }
         return WebConfiguration.defaultLocale(request);
     }

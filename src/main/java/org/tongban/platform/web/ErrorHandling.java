@@ -181,12 +181,22 @@ class ErrorHandling {
      */
     static boolean databaseUnavailable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+            if (cause instanceof java.sql.SQLException sql && (sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))
+                    || closedByThePool(sql))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * HikariCP's answer on a connection it has already evicted as broken (after a 57P01, say): "Connection is closed",
+     * without an SQLSTATE. The rollback after the failed statement meets it and its failure replaces the first one.
+     */
+    private static boolean closedByThePool(java.sql.SQLException e) {
+        StackTraceElement[] at = e.getStackTrace();
+        return e.getSQLState() == null && at.length > 0 && at[0].getClassName().startsWith("com.zaxxer.hikari.pool.");
     }
 
     /** The code of a 503 for a database that is momentarily out of reach, or null when the failure is another. */

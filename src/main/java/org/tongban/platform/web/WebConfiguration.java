@@ -73,7 +73,8 @@ class WebConfiguration implements WebMvcConfigurer {
 
     /**
      * Admission control ({@link AdmissionControl}) ahead of every other filter — before the session is read and before
-     * Spring Security — so that a request turned away has cost no database work.
+     * Spring Security — so that a request turned away has cost no database work; on error dispatches it answers the
+     * failures of a database outage before the session is read again.
      */
     @Bean
     FilterRegistrationBean<AdmissionControl> admissionControl(
@@ -84,6 +85,7 @@ class WebConfiguration implements WebMvcConfigurer {
                 new AdmissionControl(maxInFlight, queueTimeout, problems, json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setName("admissionControl");
+        registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ERROR);
         return registration;
     }
 

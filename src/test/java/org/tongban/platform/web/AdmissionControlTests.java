@@ -180,6 +180,41 @@ class AdmissionControlTests {
     }
 
     @Test
+    void theErrorPageOfADatabaseOutageIsA503WrittenBeforeTheSessionIsReadAgain() throws Exception {
+        MockHttpServletRequest error = request("POST", "/error");
+        error.setDispatcherType(jakarta.servlet.DispatcherType.ERROR);
+        error.setAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI, "/api/v1/cases/applications");
+        error.setAttribute(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION, new jakarta.servlet.ServletException(
+                new org.springframework.dao.DataAccessResourceFailureException("commit",
+                        new java.sql.SQLException("FATAL: terminating connection", "57P01"))));
+        MockHttpServletResponse response = send(error);
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+        JsonNode problem = JSON.readTree(response.getContentAsString());
+        assertThat(problem.get("code").asString()).isEqualTo("platform.database-unavailable");
+        assertThat(problem.get("instance").asString()).isEqualTo("/api/v1/cases/applications");
+        assertThat(handled).as("the error page, which would read the session, is not rendered").hasValue(0);
+
+        MockHttpServletRequest page = request("GET", "/error");
+        page.setDispatcherType(jakarta.servlet.DispatcherType.ERROR);
+        page.setAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI, "/account/cases");
+        page.setAttribute(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION,
+                new org.springframework.transaction.CannotCreateTransactionException("x",
+                        new java.sql.SQLTransientConnectionException("timeout")));
+        MockHttpServletResponse busy = send(page);
+        assertThat(busy.getStatus()).isEqualTo(503);
+        assertThat(busy.getContentAsString()).contains("系统繁忙", "href=\"/account/cases\"");
+
+        // Any other failure goes on to the error controller, and no permit is taken for it.
+        MockHttpServletRequest other = request("GET", "/error");
+        other.setDispatcherType(jakarta.servlet.DispatcherType.ERROR);
+        other.setAttribute(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION, new IllegalStateException("x"));
+        holdThePermit();
+        assertThat(send(other).getStatus()).isEqualTo(200);
+        assertThat(handled).hasValue(1);
+    }
+
+    @Test
     void theLimitMustAdmitSomeone() {
         assertThatThrownBy(() -> new AdmissionControl(0, Duration.ZERO, problems(), JSON))
                 .hasMessageContaining("max-in-flight");

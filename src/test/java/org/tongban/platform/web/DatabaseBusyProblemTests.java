@@ -53,6 +53,22 @@ class DatabaseBusyProblemTests {
                     new java.sql.SQLException("This connection has been closed.", "08003"));
         }
 
+        /** The same rollback on a connection the pool evicted: HikariCP's "Connection is closed", no SQLSTATE. */
+        @GetMapping("/api/v1/test/evicted")
+        String evicted() throws Exception {
+            // what a pooled connection delegates to once HikariCP has evicted it
+            var field = Class.forName("com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection")
+                    .getDeclaredField("CLOSED_CONNECTION");
+            field.setAccessible(true);
+            try {
+                ((java.sql.Connection) field.get(null)).rollback();
+            } catch (java.sql.SQLException closed) {
+                throw new org.springframework.orm.jpa.JpaSystemException(new RuntimeException(
+                        "Unable to rollback against JDBC Connection", closed));
+            }
+            return "unreachable";
+        }
+
         @GetMapping("/api/v1/test/broken")
         String broken() {
             throw new CannotCreateTransactionException("Could not open JPA EntityManager for transaction",
@@ -85,7 +101,7 @@ class DatabaseBusyProblemTests {
 
     @Test
     void aDatabaseThatWentAwayUnderTheRequestIsA503ToRetry() throws Exception {
-        for (String path : new String[] { "/api/v1/test/restart", "/api/v1/test/closed" }) {
+        for (String path : new String[] { "/api/v1/test/restart", "/api/v1/test/closed", "/api/v1/test/evicted" }) {
             mvc.perform(get(path).header("Accept-Language", "zh-CN")).andExpect(status().isServiceUnavailable())
                     .andExpect(header().string("Retry-After", "5"))
                     .andExpect(jsonPath("$.code").value("platform.database-unavailable"))
