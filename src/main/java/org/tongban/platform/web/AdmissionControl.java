@@ -37,6 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Not counted: liveness and readiness probes (an orchestrator must still see a busy node as alive) and the static
  * stylesheets and scripts, which touch no database.
+ *
+ * <p>It also sees the error dispatches, so that it can answer a request that failed on a database outage before the
+ * error page reads the session from that database again ({@link #outage}).
  */
 final class AdmissionControl extends OncePerRequestFilter {
 
