@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
 /**
  * The mixed soak of issue 10: an open-loop load — operations arrive at a fixed RATE per second whatever the server's
  * answers take (a late answer does not delay the next arrival, so queueing shows up in the latencies instead of
- * lowering the load) — mixing citizens, officers and systems, for DURATION seconds after WARMUP seconds (climbing to RATE). Each
+ * lowering the load) — mixing citizens, officers and systems, for DURATION seconds after WARMUP seconds (climbing to
+ * RATE). Each
  * operation's latency runs from its scheduled arrival to its last answer. Prints per-endpoint p50/p95/errors per
  * minute and over the run, and FIGURE lines for bench/regressions.sh. Run by bench/soak.sh (JDK source launcher, no
  * dependencies).
@@ -93,8 +94,8 @@ public class SoakBench {
         double rate = Double.parseDouble(env("RATE", "200"));
         int duration = Integer.parseInt(env("DURATION", "600"));
         int warmup = Integer.parseInt(env("WARMUP", "120"));
-        // The warm-up climbs from RAMP_FROM (a share of RATE) to RATE, as a load balancer's slow start brings a new node
-        // in; RAMP_FROM=1 keeps the whole warm-up at RATE. The measured part is always at RATE.
+        // The warm-up climbs from RAMP_FROM (a share of RATE) to RATE, as a load balancer's slow start brings a new
+        // node in; RAMP_FROM=1 keeps the whole warm-up at RATE. The measured part is always at RATE.
         double rampFrom = Double.parseDouble(env("RAMP_FROM", "0.1"));
         if (rampFrom <= 0 || rampFrom > 1) {
             throw new IllegalArgumentException("RAMP_FROM must be in (0, 1]");

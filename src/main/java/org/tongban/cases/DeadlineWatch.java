@@ -121,8 +121,8 @@ public class DeadlineWatch {
     /**
      * One range of one scan, walked by the scan's workers together: each batch starts after the furthest batch any of
      * them has claimed so far. Every task before that point was claimed by one of them — a claim skips only the rows
-     * another worker holds locked in its own batch — so nothing is missed and, with the rows dead or locked behind it,
-     * nothing is read twice.
+     * another worker holds locked in its own batch — so nothing is missed and, with the rows dead or locked behind
+     * it, nothing is read twice.
      */
     private static final class Range {
 

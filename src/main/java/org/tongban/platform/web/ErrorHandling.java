@@ -211,8 +211,8 @@ class ErrorHandling {
         return answer(HttpStatus.SERVICE_UNAVAILABLE, "platform.busy", new Object[0], null, request, locale);
     }
 
-    private Object unavailable(Exception e, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
-            Locale locale) {
+    private Object unavailable(Exception e, HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response, Locale locale) {
         log.warn("Database unavailable during {} {}: answered 503 ({})", request.getMethod(), request.getRequestURI(),
                 e.getMessage());
         response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER);

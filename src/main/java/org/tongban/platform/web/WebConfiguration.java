@@ -72,9 +72,9 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     /**
-     * Admission control ({@link AdmissionControl}) ahead of every other filter — before the session is read and before
-     * Spring Security — so that a request turned away has cost no database work; on error dispatches it answers the
-     * failures of a database outage before the session is read again.
+     * Admission control ({@link AdmissionControl}) ahead of every other filter — before the session is read and
+     * before Spring Security — so that a request turned away has cost no database work; on error dispatches it
+     * answers the failures of a database outage before the session is read again.
      */
     @Bean
     FilterRegistrationBean<AdmissionControl> admissionControl(
