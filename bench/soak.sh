@@ -102,7 +102,7 @@ env BASE_URL="$BASE_URL" RATE="$RATE" DURATION="$DURATION" WARMUP="$WARMUP" RAMP
     fi
     echo "- date: $START → $(date -Is); load average before: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee -a "$RESULTS_DIR/report.md"
-AT="$(awk -v r="$RATE" 'BEGIN { printf "%.0f", r }')/s"
+AT="$(awk -v r="$RATE" 'BEGIN { printf "%.0f", r }')/s$(awk -v f="${RAMP_FROM:-0.1}" 'BEGIN { if (f >= 1) printf " from a cold start" }')"
 record_printed_figures soak "$RESULTS_DIR/report.md"
 if [[ -n "$PID" && -s "$MEMORY" ]]; then
     record_figure soak "platform RSS, largest sample, $AT" "$(awk -F'\t' 'NR > 1 && $4 > m { m = $4 } END { print m + 0 }' "$MEMORY")" kB lower

@@ -337,7 +337,8 @@ public class SoakBench {
         // For bench/regressions.sh (record_printed_figures in bench/lib.sh); the reference is the liveness p95.
         double referenceP95 = pct(sortedByKind.getOrDefault("reference", new long[0]), 0.95);
         String ref = referenceP95 > 0 ? String.format(Locale.ROOT, "\t%.2f", referenceP95) : "";
-        String at = String.format(Locale.ROOT, "%.0f/s", rate);
+        // a cold start at the full rate is another test than a ramped one: its figures carry their own names
+        String at = String.format(Locale.ROOT, "%.0f/s", rate) + (rampFrom >= 1 ? " from a cold start" : "");
         System.out.printf(Locale.ROOT, "FIGURE\tsoak p95 of all operations, %s\t%.1f\tms\tlower%s%n", at,
                 pct(everything, 0.95), ref);
         System.out.printf(Locale.ROOT, "FIGURE\tsoak error rate, %s\t%.3f\t%%\tlower%n", at,
