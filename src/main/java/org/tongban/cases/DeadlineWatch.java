@@ -120,9 +120,9 @@ public class DeadlineWatch {
 
     /**
      * One range of one scan, walked by the scan's workers together: each batch starts after the furthest batch any of
-     * them has claimed so far. Every task before that point was claimed by one of them — a claim skips only the rows
-     * another worker holds locked in its own batch — so nothing is missed and, with the rows dead or locked behind
-     * it, nothing is read twice.
+     * them has claimed so far. Every task before that point was claimed by one of them — a claim skips only rows
+     * locked by another worker's batch, or by an officer's transaction changing the task (left, as with one worker,
+     * to the next scan) — so no task is claimed twice, and none is read twice.
      */
     private static final class Range {
 
