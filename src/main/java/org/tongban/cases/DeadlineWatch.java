@@ -95,10 +95,6 @@ public class DeadlineWatch {
         LocalDate[] upTo = { horizon, today, today.minusDays(1) };
         for (int warned = 0; warned < upTo.length; warned++) {
             Range range = new Range(today, calendar, warned, upTo[warned]);
-            if (workers == 1) {
-                issued.addAll(walk(range));
-                continue;
-            }
             try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 List<Future<List<DeadlineWarnings.Warning>>> walks = new ArrayList<>();
                 for (int i = 0; i < workers; i++) {

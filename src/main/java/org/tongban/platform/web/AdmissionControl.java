@@ -153,7 +153,7 @@ final class AdmissionControl extends OncePerRequestFilter {
         response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        if (isApi(path)) {
+        if (Problems.isApiPath(path)) {
             ProblemDetail problem = problems.problem(HttpStatus.SERVICE_UNAVAILABLE, code, new Object[0], locale,
                     request);
             problem.setInstance(java.net.URI.create(path));
@@ -175,10 +175,6 @@ final class AdmissionControl extends OncePerRequestFilter {
         // the very resource that is short. A form that was posted is still in the browser: going back keeps it.
         response.setContentType(MediaType.TEXT_HTML_VALUE);
         response.getWriter().write(page(locale, request, path, code));
-    }
-
-    private static boolean isApi(String path) {
-        return path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/v3/api-docs");
     }
 
     private String page(Locale locale, HttpServletRequest request, String path, String code) {
@@ -217,15 +213,11 @@ final class AdmissionControl extends OncePerRequestFilter {
         jakarta.servlet.http.Cookie[] cookies = request.getCookies();
         if (cookies != null) {
             for (jakarta.servlet.http.Cookie cookie : cookies) {
-                if ("tongban_lang".equals(cookie.getName())) {
+                if (WebConfiguration.LANGUAGE_COOKIE.equals(cookie.getName())) {
                     return cookie.getValue().startsWith("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
                 }
             }
         }
-        if (isApi(path) && request.getHeader("Accept-Language") != null
-                && request.getLocale().getLanguage().equals("en")) {
-            return Locale.ENGLISH;
-        }
-        return WebConfiguration.defaultLocale(request);
+        return WebConfiguration.defaultLocale(request, path);
     }
 }

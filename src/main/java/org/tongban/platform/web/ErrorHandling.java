@@ -137,9 +137,6 @@ class ErrorHandling {
     @ExceptionHandler
     Object database(org.springframework.dao.DataAccessException e, HttpServletRequest request,
             jakarta.servlet.http.HttpServletResponse response, Locale locale) throws Exception {
-        if (noConnection(e)) {
-            return busy(request, response, locale);
-        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof java.sql.SQLException sql && ("22021".equals(sql.getSQLState())
                     || "22P05".equals(sql.getSQLState()))) {
@@ -150,22 +147,10 @@ class ErrorHandling {
         return unexpected(e, request, response, locale);
     }
 
-    /**
-     * No database connection came free within the pool's wait (HikariCP's connection timeout): the platform is
-     * overloaded for the moment, not broken. 503 with {@code Retry-After}, so that clients and the load balancer back
-     * off (RFC 9110 §15.6.4), instead of a 500 that reads as a defect.
-     */
-    @ExceptionHandler
-    Object transactionNotStarted(org.springframework.transaction.CannotCreateTransactionException e,
-            HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Locale locale)
-            throws Exception {
-        return noConnection(e) ? busy(request, response, locale) : unexpected(e, request, response, locale);
-    }
-
-    /** Seconds a client is asked to wait when no database connection came free (Retry-After). */
+    /** Seconds a client is asked to wait when the database is out of reach for a moment (Retry-After). */
     static final String BUSY_RETRY_AFTER = "5";
 
-    static boolean noConnection(Throwable e) {
+    private static boolean noConnection(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof java.sql.SQLTransientConnectionException) {
                 return true;
@@ -179,7 +164,7 @@ class ErrorHandling {
      * server is shutting down or starting (57P01–57P03: a restart, a fail-over). The pool replaces the connection and
      * the platform recovers by itself, so this is a 503 to retry, not a defect (PostgreSQL manual, Appendix A).
      */
-    static boolean databaseUnavailable(Throwable e) {
+    private static boolean databaseUnavailable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof java.sql.SQLException sql && (sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))
@@ -199,32 +184,26 @@ class ErrorHandling {
         return e.getSQLState() == null && at.length > 0 && at[0].getClassName().startsWith("com.zaxxer.hikari.pool.");
     }
 
-    /** The code of a 503 for a database that is momentarily out of reach, or null when the failure is another. */
+    /**
+     * The code of a 503 for a database that is momentarily out of reach, or null when the failure is another: no
+     * connection came free within the pool's wait (HikariCP's connection timeout: overloaded, not broken), or the
+     * database went away. Answered 503 with {@code Retry-After}, so that clients and the load balancer back off
+     * (RFC 9110 §15.6.4), instead of a 500 that reads as a defect — here, in {@link PlatformErrorController} and in
+     * {@link AdmissionControl}'s error dispatches.
+     */
     static String unavailableCode(Throwable e) {
         return noConnection(e) ? "platform.busy" : databaseUnavailable(e) ? "platform.database-unavailable" : null;
-    }
-
-    private Object busy(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
-            Locale locale) {
-        log.warn("No database connection free for {} {}: answered 503", request.getMethod(), request.getRequestURI());
-        response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER);
-        return answer(HttpStatus.SERVICE_UNAVAILABLE, "platform.busy", new Object[0], null, request, locale);
-    }
-
-    private Object unavailable(Exception e, HttpServletRequest request,
-            jakarta.servlet.http.HttpServletResponse response, Locale locale) {
-        log.warn("Database unavailable during {} {}: answered 503 ({})", request.getMethod(), request.getRequestURI(),
-                e.getMessage());
-        response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER);
-        return answer(HttpStatus.SERVICE_UNAVAILABLE, "platform.database-unavailable", new Object[0], null, request,
-                locale);
     }
 
     @ExceptionHandler
     Object unexpected(Exception e, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
             Locale locale) throws Exception {
-        if (databaseUnavailable(e)) {
-            return unavailable(e, request, response, locale);
+        String outage = unavailableCode(e);
+        if (outage != null) {
+            log.warn("Database out of reach during {} {}: answered 503 {} ({})", request.getMethod(),
+                    request.getRequestURI(), outage, e.getMessage());
+            response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER);
+            return answer(HttpStatus.SERVICE_UNAVAILABLE, outage, new Object[0], null, request, locale);
         }
         if (e instanceof org.springframework.web.ErrorResponse known) {
             // Framework failures that already know their status (e.g. 413, 415): keep it.

@@ -44,7 +44,7 @@ class PlatformErrorController implements ErrorController {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = uri == null ? request.getRequestURI() : uri.toString();
         Object[] arguments = { path };
-        boolean api = path.startsWith("/api/") || path.startsWith("/actuator/");
+        boolean api = Problems.isApiPath(path);
         if (api) {
             ProblemDetail problem = problems.problem(status, code, arguments, locale, request);
             problem.setInstance(java.net.URI.create(path));

@@ -60,7 +60,11 @@ public class Problems {
 
     /** Whether the request is an API call (answered with problem details) rather than a page. */
     public static boolean isApi(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return isApiPath(request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
+    /** Whether a path (without the context path) is an API path, e.g. the original path of an error dispatch. */
+    public static boolean isApiPath(String path) {
         return path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/v3/api-docs");
     }
 

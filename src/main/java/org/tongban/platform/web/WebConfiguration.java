@@ -31,10 +31,12 @@ import tools.jackson.databind.json.JsonMapper;
 class WebConfiguration implements WebMvcConfigurer {
 
     static final List<Locale> SUPPORTED = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
+    /** The cookie that remembers the language a person chose. */
+    static final String LANGUAGE_COOKIE = "tongban_lang";
 
     @Bean
     LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("tongban_lang");
+        CookieLocaleResolver resolver = new CookieLocaleResolver(LANGUAGE_COOKIE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieHttpOnly(true);
         resolver.setDefaultLocaleFunction(WebConfiguration::defaultLocale);
@@ -42,7 +44,12 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     static Locale defaultLocale(HttpServletRequest request) {
-        if (Problems.isApi(request) && request.getHeader("Accept-Language") != null) {
+        return defaultLocale(request, request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
+    /** The same for a request on {@code path} (an error dispatch's original path). */
+    static Locale defaultLocale(HttpServletRequest request, String path) {
+        if (Problems.isApiPath(path) && request.getHeader("Accept-Language") != null) {
             Locale requested = request.getLocale();
             if (requested.getLanguage().equals("en")) {
                 return Locale.ENGLISH;
