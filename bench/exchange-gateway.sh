@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Exchange gateway benchmark (issue 8): CLIENTS concurrent clients (16) call POST /api/v1/exchange/query as the demo
-# department system for WARMUP (10) + MEASURE (30) seconds, then the same clients call a plain endpoint of the same
-# server as the reference; afterwards the access log must hold one verified entry per call.
+# Exchange gateway benchmark (issue 8): wrk with CLIENTS connections (16) calls POST /api/v1/exchange/query as the
+# demo department system for WARMUP (10) + MEASURE (30) seconds, then a plain endpoint of the same server as the
+# reference; afterwards the access log must hold one verified entry per call. wrk is installed from Debian's packages
+# when it is missing.
 #
 #   bench/exchange-gateway.sh
 #   CLIENTS=32 MEASURE=60 bench/exchange-gateway.sh
@@ -16,6 +17,7 @@ WARMUP=${WARMUP:-10}; MEASURE=${MEASURE:-30}
 RESULTS_DIR=$BENCH_DIR/results/exchange-gateway-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$RESULTS_DIR"
 
+need_wrk
 # Build the working tree as it is, in a private copy.
 build_bench_classpath "$BUILD_DIR" "$RESULTS_DIR/build.log"
 
@@ -23,7 +25,7 @@ START=$(date -Is)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 cd "$RESULTS_DIR"
 "$JAVA" ${JAVA_OPTS:-} -cp "$CLASSPATH" -Dbench.clients="$CLIENTS" -Dbench.warmup="$WARMUP" -Dbench.measure="$MEASURE" \
-    -Dbench.report="$RESULTS_DIR/summary.md" org.tongban.exchange.bench.GatewayBenchmark >"$RESULTS_DIR/console.log" 2>&1 \
+    -Dbench.wrk-script="$BENCH_DIR/exchange-gateway/load.lua" -Dbench.report="$RESULTS_DIR/summary.md" org.tongban.exchange.bench.GatewayBenchmark >"$RESULTS_DIR/console.log" 2>&1 \
     || { tail -n 40 "$RESULTS_DIR/console.log" >&2; exit 1; }
 {
     cat "$RESULTS_DIR/summary.md"

@@ -33,6 +33,14 @@ TONGBAN_BUILD_DIR=${TONGBAN_BUILD_DIR:-${TMPDIR:-/tmp}/tongban-bench-build}
 TONGBAN_SOURCE=""
 
 log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
+need_wrk() { # wrk (HTTP load generator in C) from Debian's packages, installed when missing
+    command -v wrk >/dev/null && return
+    log "installing wrk from Debian's packages"
+    local sudo=(); [[ $(id -u) -eq 0 ]] || sudo=(sudo)
+    "${sudo[@]}" apt-get install -y -q wrk >/dev/null 2>&1 \
+        || { "${sudo[@]}" apt-get update -q >/dev/null && "${sudo[@]}" apt-get install -y -q wrk >/dev/null; } \
+        || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+}
 median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 p95() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { i = int(NR * 0.95 + 0.999); if (i > NR) i = NR; print a[i] }'; }
 

@@ -355,6 +355,44 @@ class ExchangeIntegrationTests {
     }
 
     @Test
+    void gatewayDecryptsTheIdNumberOnlyWhenGrantedAndLogsEveryUnknownSubject() throws Exception {
+        BodySummary consumer = hunnanMarket();
+        BodySummary provider = body("210000", BodyCategory.PUBLIC_SECURITY);
+        String code = conditionalResource(provider, "name", "idNumber");
+        String id = resident("测试壬");
+        String purpose = "身份核验";
+        var filed = requests.request(staffOf(consumer, false), code, List.of("name", "idNumber"), purpose,
+                "《中华人民共和国居民身份证法》", org.tongban.ChinaTime.today().plusMonths(1));
+        requests.decide(staffOf(provider, true), filed.id(), true, null);
+        String token = token();
+
+        JsonNode both = JSON.readTree(query(token, personQuery(code, id, List.of(), purpose, "CASE-ID-1")).body());
+        assertThat(both.get("records").get(0).get("idNumber").asString()).isEqualTo(id);
+        JsonNode nameOnly = JSON.readTree(query(token, personQuery(code, id, List.of("name"), purpose, "CASE-ID-2"))
+                .body());
+        assertThat(nameOnly.get("records").get(0).has("idNumber")).isFalse();
+        assertThat(nameOnly.get("records").get(0).get("name").asString()).isEqualTo("测试壬");
+
+        // A person the population data does not know: refused and logged as such, with what was asked.
+        String stranger = CitizenIdNumber.withCheckCharacter("21011419900101998").value();
+        var unknown = query(token, personQuery(code, stranger, List.of("name"), purpose, "CASE-ID-3"));
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(accessLog.recent(20)).filteredOn(e -> "CASE-ID-3".equals(e.caseReference())).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.result()).isEqualTo(AccessLog.Result.NOT_FOUND);
+                    assertThat(e.items()).containsExactly("name");
+                });
+
+        // A credit list: a known person without entries has none; an unknown person is not found.
+        var clean = query(token, personQuery("103001-00001", id, List.of(), "信用核查", "CASE-ID-4"));
+        assertThat(clean.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(clean.body()).get("records").size()).isZero();
+        var unlisted = query(token, personQuery("103001-00001", stranger, List.of(), "信用核查", "CASE-ID-5"));
+        assertThat(unlisted.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unlisted.body()).get("code").asString()).isEqualTo("exchange.subject.not-found");
+    }
+
+    @Test
     void staffQueryTheGatewayWithTheirSessionForTheirOwnBody() throws Exception {
         String id = resident("测试辛");
         Cookie officer = signIn("13800000003", DEMO_PASSWORD); // 浑南区市场监督管理局, holder of the demo grant

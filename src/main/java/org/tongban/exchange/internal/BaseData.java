@@ -1,6 +1,7 @@
 package org.tongban.exchange.internal;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +52,8 @@ public class BaseData {
      * (a write: this joins the caller's transaction if there is one, and is not read-only).
      */
     @Transactional(propagation = Propagation.SUPPORTS)
-    public List<Map<String, Object>> rows(Resource resource, DataSubject subject, UUID consumerBodyId,
-            String consumerBodyName, String purpose) {
+    public List<Map<String, Object>> rows(Resource resource, DataSubject subject, Collection<String> served,
+            UUID consumerBodyId, String consumerBodyName, String purpose) {
         if (resource.external()) {
             // A department system knows people by their ID number: decrypted only for this call, from the
             // population data that named the subject.
@@ -63,7 +64,7 @@ public class BaseData {
             return departmentSystems.rows(resource, named, resource.items());
         }
         if (resource.source() != Source.CERTIFICATES) {
-            return rows(resource.source(), subject);
+            return rows(resource.source(), subject, served);
         }
         CertificateLibrary library = certificateLibrary().orElseThrow(() -> new ProviderUnavailableException(
                 "exchange.provider.unavailable", null, resource.name()));
@@ -102,14 +103,20 @@ public class BaseData {
                 (rs, i) -> new String[] { rs.getString(1), rs.getString(2) }, creditCode).stream().findFirst();
     }
 
-    /** Every item of the source about the subject, one map per row, items in the source's order. */
-    public List<Map<String, Object>> rows(Source source, DataSubject subject) {
+    /**
+     * The items of the source about the subject, one map per row, items in the source's order: every item, except
+     * that a person's ID number is decrypted only when it is among those to be served (the map then has no such key).
+     */
+    public List<Map<String, Object>> rows(Source source, DataSubject subject, Collection<String> served) {
+        boolean idNumber = served.contains("idNumber");
         return switch (source) {
             case CERTIFICATES -> throw new IllegalArgumentException("certificates are served by resource");
             case POPULATION -> jdbc.query("select * from exchange_person where id_number_hash = ?", (rs, i) -> {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("name", rs.getString("name"));
-                row.put("idNumber", protection.decrypt(rs.getString("id_number_cipher")));
+                if (idNumber) {
+                    row.put("idNumber", protection.decrypt(rs.getString("id_number_cipher")));
+                }
                 row.put("sex", "M".equals(rs.getString("sex")) ? "1" : "2");
                 row.put("birthDate", rs.getObject("birth_date", LocalDate.class).toString());
                 row.put("ethnicity", rs.getString("ethnicity"));

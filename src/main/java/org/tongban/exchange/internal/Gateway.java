@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tongban.exchange.DataSubject;
 import org.tongban.exchange.ExchangeRefusedException;
 import org.tongban.exchange.ProviderUnavailableException;
@@ -37,12 +39,20 @@ public class Gateway {
     private final SharingRequests requests;
     private final BaseData baseData;
     private final AccessLog log;
+    private final TransactionTemplate reads;
 
-    Gateway(Resources resources, SharingRequests requests, BaseData baseData, AccessLog log) {
+    Gateway(Resources resources, SharingRequests requests, BaseData baseData, AccessLog log,
+            PlatformTransactionManager transactionManager) {
         this.resources = resources;
         this.requests = requests;
         this.baseData = baseData;
         this.log = log;
+        this.reads = new TransactionTemplate(transactionManager);
+        this.reads.setReadOnly(true);
+    }
+
+    /** What the catalogue and the grants allow: the items to serve and withhold, or the code of a refusal. */
+    private record Decision(Resource resource, List<String> served, List<String> withheld, String refusal) {
     }
 
     /**
@@ -65,58 +75,35 @@ public class Gateway {
             throw new InvalidFieldException("caseReference",
                     new InvalidValueException("exchange.query.case-required", reference));
         }
-        Resource resource = resources.get(resourceCode);
-        if (!resource.source().accepts(subject.type())) {
-            throw new InvalidFieldException("subjectType",
-                    new InvalidValueException("exchange.query.subject-type", subject.type().name()));
-        }
         List<String> asked = wanted == null ? List.of() : wanted.stream().map(String::strip)
                 .filter(s -> !s.isEmpty()).distinct().toList();
-
-        Set<String> allowed;
-        if (resource.sharingType() == SharingType.NONE) {
-            throw refuse(consumer, resource, subject, asked, why, reference, "exchange.resource.not-shared");
-        } else if (resource.sharingType() == SharingType.UNCONDITIONAL) {
-            allowed = new LinkedHashSet<>(resource.items());
-        } else {
-            var grants = requests.grantsInForce(consumer.bodyId(), resource.id());
-            if (grants.isEmpty()) {
-                throw refuse(consumer, resource, subject, asked, why, reference, "exchange.grant.missing");
-            }
-            // A grant covers the purpose it was approved for, and no other.
-            allowed = grants.stream().filter(g -> normalize(g.purpose()).equals(normalize(why)))
-                    .flatMap(g -> g.items().stream()).filter(resource.items()::contains)
-                    .collect(Collectors.toCollection(LinkedHashSet::new));
-            if (allowed.isEmpty()) {
-                throw refuse(consumer, resource, subject, asked, why, reference, "exchange.grant.purpose");
-            }
+        // The resource and the grants are read in one transaction; the log is written after it, by the appender,
+        // so no call holds a connection while it waits for the log's commit.
+        Decision decision = reads.execute(status -> decide(consumer, resourceCode, subject, asked, why));
+        Resource resource = decision.resource();
+        if (decision.refusal() != null) {
+            throw refuse(consumer, resource, subject, asked, why, reference, decision.refusal());
         }
-        List<String> served = resource.items().stream()
-                .filter(i -> allowed.contains(i) && (asked.isEmpty() || asked.contains(i))).toList();
-        List<String> withheld = asked.stream().filter(i -> !served.contains(i)).toList();
-        if (served.isEmpty()) {
-            throw refuse(consumer, resource, subject, asked, why, reference, "exchange.grant.items");
+        List<String> served = decision.served();
+        List<String> withheld = decision.withheld();
+        // A department system knows its own subjects, and a base table of persons or companies has a row for each
+        // subject it knows; only a list (credit lists, certificates) needs asking whether the subject is known.
+        boolean rowsTell = resource.external() || resource.source().ofSubjects();
+        if (!rowsTell && !baseData.knows(subject)) {
+            throw notFound(consumer, resource, subject, served, withheld, why, reference);
         }
-        // A department system knows its own subjects; the platform's base data knows those of its tables.
-        if (!resource.external() && !baseData.knows(subject)) {
-            log.append(entry(consumer, resource, subject, served, withheld, why, reference,
-                    AccessLog.Result.NOT_FOUND));
-            throw new NotFoundException("exchange.subject.not-found", subject.masked());
-        }
-        List<Map<String, Object>> rows = new ArrayList<>();
         List<Map<String, Object>> found;
         try {
-            found = baseData.rows(resource, subject, consumer.bodyId(), consumer.bodyName(), why);
+            found = baseData.rows(resource, subject, served, consumer.bodyId(), consumer.bodyName(), why);
         } catch (ProviderUnavailableException e) {
             log.append(entry(consumer, resource, subject, List.of(), served, why, reference,
                     AccessLog.Result.UNAVAILABLE));
             throw e;
         }
-        if (resource.external() && found.isEmpty()) {
-            log.append(entry(consumer, resource, subject, served, withheld, why, reference,
-                    AccessLog.Result.NOT_FOUND));
-            throw new NotFoundException("exchange.subject.not-found", subject.masked());
+        if (rowsTell && found.isEmpty()) {
+            throw notFound(consumer, resource, subject, served, withheld, why, reference);
         }
+        List<Map<String, Object>> rows = new ArrayList<>();
         for (Map<String, Object> row : found) {
             Map<String, Object> kept = new java.util.LinkedHashMap<>();
             served.forEach(item -> kept.put(item, row.get(item)));
@@ -126,6 +113,43 @@ public class Gateway {
                 withheld.isEmpty() ? AccessLog.Result.SERVED : AccessLog.Result.PARTIAL));
         return new SharedRecord(resource.code(), resource.name(), resource.providerBodyName(), subject, served,
                 withheld, List.copyOf(rows), logged.occurredAt(), logged.id());
+    }
+
+    private Decision decide(Consumer consumer, String resourceCode, DataSubject subject, List<String> asked,
+            String why) {
+        Resource resource = resources.get(resourceCode);
+        if (!resource.source().accepts(subject.type())) {
+            throw new InvalidFieldException("subjectType",
+                    new InvalidValueException("exchange.query.subject-type", subject.type().name()));
+        }
+        Set<String> allowed;
+        if (resource.sharingType() == SharingType.NONE) {
+            return new Decision(resource, List.of(), List.of(), "exchange.resource.not-shared");
+        } else if (resource.sharingType() == SharingType.UNCONDITIONAL) {
+            allowed = new LinkedHashSet<>(resource.items());
+        } else {
+            var grants = requests.grantsInForce(consumer.bodyId(), resource.id());
+            if (grants.isEmpty()) {
+                return new Decision(resource, List.of(), List.of(), "exchange.grant.missing");
+            }
+            // A grant covers the purpose it was approved for, and no other.
+            allowed = grants.stream().filter(g -> normalize(g.purpose()).equals(normalize(why)))
+                    .flatMap(g -> g.items().stream()).filter(resource.items()::contains)
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            if (allowed.isEmpty()) {
+                return new Decision(resource, List.of(), List.of(), "exchange.grant.purpose");
+            }
+        }
+        List<String> served = resource.items().stream()
+                .filter(i -> allowed.contains(i) && (asked.isEmpty() || asked.contains(i))).toList();
+        List<String> withheld = asked.stream().filter(i -> !served.contains(i)).toList();
+        return new Decision(resource, served, withheld, served.isEmpty() ? "exchange.grant.items" : null);
+    }
+
+    private NotFoundException notFound(Consumer consumer, Resource resource, DataSubject subject, List<String> served,
+            List<String> withheld, String why, String reference) {
+        log.append(entry(consumer, resource, subject, served, withheld, why, reference, AccessLog.Result.NOT_FOUND));
+        return new NotFoundException("exchange.subject.not-found", subject.masked());
     }
 
     /**

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,10 +73,11 @@ public class Resources {
     }
 
     public Optional<Resource> find(String code) {
-        return jdbc.query("select " + COLUMNS + " from exchange_resource where code = ?", this::map, code).stream()
-                .findFirst().map(r -> withItems(r, jdbc.queryForList(
-                        "select item from exchange_resource_item where resource_id = ? order by position",
-                        String.class, r.id())));
+        // One round trip: every gateway call reads its resource, items included.
+        return jdbc.query("select " + COLUMNS + ", array(select i.item from exchange_resource_item i "
+                + "where i.resource_id = r.id order by i.position) as item_names from exchange_resource r "
+                + "where code = ?", (rs, row) -> withItems(map(rs, row),
+                        Arrays.asList((String[]) rs.getArray("item_names").getArray())), code).stream().findFirst();
     }
 
     /** @throws NotFoundException {@code exchange.resource.not-found} */

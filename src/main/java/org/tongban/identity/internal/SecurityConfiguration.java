@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -43,6 +44,16 @@ class SecurityConfiguration {
         // Prefixed hashes ({bcrypt}...) so that the algorithm or its cost can change without a flag day.
         return new DelegatingPasswordEncoder("bcrypt",
                 Map.of("bcrypt", new BCryptPasswordEncoder(properties.bcryptStrength())));
+    }
+
+    /**
+     * No Spring Security observations (a span per filter chain, authentication and authorization): they feed no metric
+     * the platform exports, and with them every filter of every chain is wrapped in an observation decorator, which
+     * even a disabled observation still passes through on each request. HTTP request metrics stay.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -10,10 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Map;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -24,21 +21,28 @@ import org.tongban.exchange.internal.AccessLog;
 import org.tongban.identity.PersonalData;
 
 /**
- * Gateway benchmark of issue 8 (not a test): Tongban with demo data on a throw-away embedded PostgreSQL; concurrent
- * clients call {@code POST /api/v1/exchange/query} as the demo department system (bearer token, the demo grant) for
- * random demo residents, then the same clients call a plain endpoint of the same server ({@code
- * /actuator/health/liveness}) as the reference. Afterwards the access log must hold exactly one entry per gateway call
- * and verify. System properties: {@code bench.clients} (16), {@code bench.warmup} / {@code bench.measure} seconds (10
- * / 30), {@code bench.report}.
+ * Gateway benchmark of issue 8 (not a test): Tongban with demo data on a throw-away embedded PostgreSQL; wrk (a load
+ * generator in C, so that the client takes as little as it can of the two cores it shares with the server) calls
+ * {@code POST /api/v1/exchange/query} as the demo department system (bearer token, the demo grant) for demo residents
+ * over concurrent connections, then a plain endpoint of the same server ({@code /actuator/health/liveness}) as the
+ * reference. Afterwards the access log must hold exactly one served entry per call sent, each with its own case
+ * reference, and verify; otherwise the benchmark fails. System properties: {@code bench.clients} (connections, 16),
+ * {@code bench.warmup} / {@code bench.measure} seconds (10 / 30), {@code bench.report}, {@code bench.wrk} (the binary,
+ * {@code wrk}) and {@code bench.wrk-script} ({@code bench/exchange-gateway/load.lua}).
  */
 public final class GatewayBenchmark {
 
     private GatewayBenchmark() {
     }
 
-    record Run(long calls, long failures, double seconds) {
+    /** One wrk run: requests generated, answered 200, answered otherwise, socket errors, seconds, latency in ms. */
+    record Run(long sent, long ok, long other, long errors, double seconds, double p50, double p95, double p99) {
         double rate() {
-            return calls / seconds;
+            return ok / seconds;
+        }
+
+        long failures() {
+            return other + errors;
         }
     }
 
@@ -60,7 +64,7 @@ public final class GatewayBenchmark {
             List<String> ids = new ArrayList<>();
             jdbc.query("select id_number_cipher from exchange_person limit 1000",
                     (org.springframework.jdbc.core.RowCallbackHandler) rs -> ids.add(protection.decrypt(rs.getString(1))));
-            HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+            HttpClient http = HttpClient.newHttpClient();
             String basic = Base64.getEncoder().encodeToString("demo-dept:Tongban-Demo-Dept-2026"
                     .getBytes(StandardCharsets.UTF_8));
             String tokenJson = http.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
@@ -69,42 +73,44 @@ public final class GatewayBenchmark {
                     .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             String token = tokenJson.replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
-            long logBefore = jdbc.queryForObject("select count(*) from exchange_access_log", Long.class);
-            AtomicLong sequence = new AtomicLong();
-            java.util.function.Supplier<HttpRequest> gateway = () -> {
-                long n = sequence.incrementAndGet();
-                String body = "{\"resource\":\"101001-00001\",\"subjectType\":\"PERSON\",\"subject\":\""
-                        + ids.get((int) (n % ids.size())) + "\",\"items\":[\"name\",\"birthDate\"],"
-                        + "\"purpose\":\"企业开办登记审核\",\"caseReference\":\"BENCH-" + n + "\"}";
-                return HttpRequest.newBuilder(URI.create(base + "/api/v1/exchange/query"))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            };
-            HttpRequest plain = HttpRequest.newBuilder(URI.create(base + "/actuator/health/liveness")).build();
+            Path idFile = keys.resolve("ids.txt");
+            Files.write(idFile, ids);
+            long lastBefore = jdbc.queryForObject("select coalesce(max(id), 0) from exchange_access_log", Long.class);
+            Wrk wrk = new Wrk(System.getProperty("bench.wrk", "wrk"), System.getProperty("bench.wrk-script"),
+                    clients, Map.of("GATEWAY_TOKEN", token, "GATEWAY_IDS", idFile.toString()));
 
-            run(http, gateway, clients, warmup);
-            Run gatewayRun = run(http, gateway, clients, measure);
-            run(http, () -> plain, clients, warmup);
-            Run plainRun = run(http, () -> plain, clients, measure);
-
-            long gatewayCalls = sequence.get();
-            long logged = jdbc.queryForObject("select count(*) from exchange_access_log", Long.class) - logBefore;
+            Run warm = wrk.run(base + "/api/v1/exchange/query", "query", "warm", warmup);
+            Run gatewayRun = wrk.run(base + "/api/v1/exchange/query", "query", "measure", measure);
+            // Calls wrk gave up on at the end are still served and logged: let them finish before counting.
+            Thread.sleep(2_000);
+            long gatewayCalls = warm.sent() + gatewayRun.sent();
+            Map<String, Object> log = jdbc.queryForMap("select count(*) as entries, count(distinct case_reference) "
+                    + "as refs, count(*) filter (where result in ('SERVED', 'PARTIAL')) as served "
+                    + "from exchange_access_log where id > ?", lastBefore);
+            long logged = ((Number) log.get("entries")).longValue();
+            long distinct = ((Number) log.get("refs")).longValue();
+            long served = ((Number) log.get("served")).longValue();
+            wrk.run(base + "/actuator/health/liveness", "plain", "warm", warmup);
+            Run plainRun = wrk.run(base + "/actuator/health/liveness", "plain", "measure", measure);
             AccessLog.Verification verification = app.getBean(AccessLog.class).verify();
-            String summary = String.format("""
-                    ## Exchange gateway (HTTP, %d concurrent clients, %d s measured after %d s warm-up)
+            boolean exact = logged == gatewayCalls && distinct == logged && served == logged
+                    && warm.failures() + gatewayRun.failures() == 0;
+            String summary = String.format(java.util.Locale.ROOT, """
+                    ## Exchange gateway (HTTP, wrk with %d connections on 2 threads, %d s measured after %d s warm-up)
 
-                    | endpoint | calls | failures | calls/s |
-                    |---|---:|---:|---:|
-                    | `POST /api/v1/exchange/query` (bearer token, grant check, base-data read with ID decryption, hash-chained log entry committed per call) | %,d | %,d | **%,.0f** |
-                    | reference: `GET /actuator/health/liveness` on the same server | %,d | %,d | %,.0f |
+                    | endpoint | calls answered 200 | other answers / socket errors | calls/s | p50 / p95 / p99 (ms) |
+                    |---|---:|---:|---:|---|
+                    | `POST /api/v1/exchange/query` (bearer token, grant check, base-data read, hash-chained log entry committed per call) | %,d | %,d / %,d | **%,.0f** | %.1f / %.1f / %.1f |
+                    | reference: `GET /actuator/health/liveness` on the same server | %,d | %,d / %,d | %,.0f | %.1f / %.1f / %.1f |
 
-                    Gateway / reference: **%.2f**. Access log after the run: %,d gateway calls made (warm-up included), %,d
-                    entries added (%s), chain of %,d entries %s.
-                    """, clients, measure, warmup, gatewayRun.calls(), gatewayRun.failures(), gatewayRun.rate(),
-                    plainRun.calls(), plainRun.failures(), plainRun.rate(), gatewayRun.rate() / plainRun.rate(),
-                    gatewayCalls, logged, logged == gatewayCalls ? "exactly one per call" : "MISMATCH",
-                    verification.entries(), verification.intact() ? "verified intact" : "BROKEN at "
-                            + verification.firstBrokenId());
+                    Gateway / reference: **%.2f**. Access log after the run: %,d gateway calls sent (warm-up included), %,d
+                    entries added, %,d distinct case references, %,d of them served (%s); chain of %,d entries %s.
+                    """, clients, measure, warmup, gatewayRun.ok(), gatewayRun.other(), gatewayRun.errors(),
+                    gatewayRun.rate(), gatewayRun.p50(), gatewayRun.p95(), gatewayRun.p99(), plainRun.ok(),
+                    plainRun.other(), plainRun.errors(), plainRun.rate(), plainRun.p50(), plainRun.p95(),
+                    plainRun.p99(), gatewayRun.rate() / plainRun.rate(), gatewayCalls, logged, distinct, served,
+                    exact ? "exactly one entry per call" : "MISMATCH", verification.entries(),
+                    verification.intact() ? "verified intact" : "BROKEN at " + verification.firstBrokenId());
             System.out.println(summary);
             // For bench/regressions.sh (record_printed_figures in bench/lib.sh).
             System.out.printf(java.util.Locale.ROOT, "FIGURE\tgateway look-ups/s, %d clients\t%.1f\t/s\thigher\t%.1f%n",
@@ -113,36 +119,33 @@ public final class GatewayBenchmark {
             if (report != null) {
                 Files.writeString(Path.of(report), summary);
             }
+            if (!exact || !verification.intact()) {
+                System.exit(1);
+            }
         }
     }
 
-    private static Run run(HttpClient http, java.util.function.Supplier<HttpRequest> request, int clients,
-            int seconds) throws Exception {
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicLong calls = new AtomicLong();
-        AtomicLong failures = new AtomicLong();
-        long start = System.nanoTime();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int c = 0; c < clients; c++) {
-                pool.submit(() -> {
-                    while (running.get()) {
-                        try {
-                            int status = http.send(request.get(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                            if (status == 200) {
-                                calls.incrementAndGet();
-                            } else {
-                                failures.incrementAndGet();
-                            }
-                        } catch (Exception e) {
-                            failures.incrementAndGet();
-                        }
-                    }
-                    return null;
-                });
+    /** wrk with the benchmark's Lua script, on two threads (the machine's two cores are shared with the server). */
+    record Wrk(String binary, String script, int connections, Map<String, String> environment) {
+
+        Run run(String url, String mode, String name, int seconds) throws Exception {
+            ProcessBuilder builder = new ProcessBuilder(binary, "-t", "2", "-c", Integer.toString(connections), "-d",
+                    seconds + "s", "--timeout", "10s", "-s", script, url).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            builder.environment().put("GATEWAY_MODE", mode);
+            builder.environment().put("GATEWAY_RUN", name);
+            Process process = builder.start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("wrk failed:\n" + out);
             }
-            Thread.sleep(seconds * 1000L);
-            running.set(false);
+            String line = out.lines().filter(l -> l.startsWith("WRK ")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no WRK line from wrk:\n" + out));
+            String[] f = line.split(" ");
+            return new Run(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]),
+                    Double.parseDouble(f[5]), Long.parseLong(f[6]) / 1000.0, Long.parseLong(f[7]) / 1000.0,
+                    Long.parseLong(f[8]) / 1000.0);
         }
-        return new Run(calls.get(), failures.get(), (System.nanoTime() - start) / 1e9);
     }
+
 }
