@@ -7,6 +7,7 @@
 --
 -- done() prints one line for GatewayBenchmark:
 --   WRK <requests generated> <answered 200> <answered otherwise> <socket errors> <seconds> <p50 µs> <p95 µs> <p99 µs>
+-- and, when GATEWAY_ACKED names a file, appends to it the access-log id each 200 answer carried (one per line).
 
 local threads = {}
 local next_id = 1
@@ -19,6 +20,7 @@ end
 
 function init(args)
     sent, ok, other = 0, 0, 0
+    acked = {}
     mode = os.getenv("GATEWAY_MODE") or "plain"
     if mode == "query" then
         ids = {}
@@ -46,6 +48,9 @@ end
 function response(status, headers, body)
     if status == 200 then
         ok = ok + 1
+        if mode == "query" then
+            acked[#acked + 1] = string.match(body, '"accessId":(%d+)') or "none"
+        end
     else
         other = other + 1
     end
@@ -53,10 +58,20 @@ end
 
 function done(summary, latency, requests)
     local s, o, x = 0, 0, 0
+    local file = os.getenv("GATEWAY_ACKED")
+    local out = file and io.open(file, "a")
     for _, t in ipairs(threads) do
         s = s + t:get("sent")
         o = o + t:get("ok")
         x = x + t:get("other")
+        if out then
+            for _, id in ipairs(t:get("acked")) do
+                out:write(id, "\n")
+            end
+        end
+    end
+    if out then
+        out:close()
     end
     local e = summary.errors
     io.write(string.format("WRK %d %d %d %d %.3f %d %d %d\n", s, o, x,
