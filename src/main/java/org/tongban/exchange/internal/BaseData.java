@@ -11,8 +11,6 @@ import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 import org.tongban.exchange.CertificateLibrary;
 import org.tongban.exchange.DataSubject;
 import org.tongban.exchange.ProviderUnavailableException;
@@ -23,9 +21,11 @@ import org.tongban.identity.PersonalData;
  * Reads the in-platform base databases (人口、法人、社会信用): every data item of a source about one subject. Codes follow
  * the national standards where one exists: sex GB/T 2261.1 (1 male, 2 female), marital status GB/T 2261.2 (10 未婚,
  * 20 已婚, 30 丧偶, 40 离婚).
+ *
+ * <p>Its reads are single statements and run without a transaction of their own (in the caller's, when there is
+ * one): the exchange gateway reads on every call.
  */
 @Service
-@Transactional(readOnly = true)
 public class BaseData {
 
     private final JdbcTemplate jdbc;
@@ -49,9 +49,8 @@ public class BaseData {
     /**
      * Every item of the resource about the subject, one map per row. A certificate-library resource serves the
      * certificates of the type its related code names, and the library notes the consumer's use for the holder
-     * (a write: this joins the caller's transaction if there is one, and is not read-only).
+     * (a write: it joins the caller's transaction if there is one).
      */
-    @Transactional(propagation = Propagation.SUPPORTS)
     public List<Map<String, Object>> rows(Resource resource, DataSubject subject, Collection<String> served,
             UUID consumerBodyId, String consumerBodyName, String purpose) {
         if (resource.external()) {

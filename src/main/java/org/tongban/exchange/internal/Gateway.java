@@ -10,8 +10,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.tongban.exchange.DataSubject;
 import org.tongban.exchange.ExchangeRefusedException;
 import org.tongban.exchange.ProviderUnavailableException;
@@ -39,16 +37,12 @@ public class Gateway {
     private final SharingRequests requests;
     private final BaseData baseData;
     private final AccessLog log;
-    private final TransactionTemplate reads;
 
-    Gateway(Resources resources, SharingRequests requests, BaseData baseData, AccessLog log,
-            PlatformTransactionManager transactionManager) {
+    Gateway(Resources resources, SharingRequests requests, BaseData baseData, AccessLog log) {
         this.resources = resources;
         this.requests = requests;
         this.baseData = baseData;
         this.log = log;
-        this.reads = new TransactionTemplate(transactionManager);
-        this.reads.setReadOnly(true);
     }
 
     /** What the catalogue and the grants allow: the items to serve and withhold, or the code of a refusal. */
@@ -77,9 +71,8 @@ public class Gateway {
         }
         List<String> asked = wanted == null ? List.of() : wanted.stream().map(String::strip)
                 .filter(s -> !s.isEmpty()).distinct().toList();
-        // The resource and the grants are read in one transaction; the log is written after it, by the appender,
-        // so no call holds a connection while it waits for the log's commit.
-        Decision decision = reads.execute(status -> decide(consumer, resourceCode, subject, asked, why));
+        // Each read is one statement without a transaction of its own (in the caller's, when there is one).
+        Decision decision = decide(consumer, resourceCode, subject, asked, why);
         Resource resource = decision.resource();
         if (decision.refusal() != null) {
             throw refuse(consumer, resource, subject, asked, why, reference, decision.refusal());

@@ -31,9 +31,12 @@ import org.tongban.shared.UnifiedSocialCreditCode;
 /**
  * The information-resource catalogue (信息资源目录, DOMAIN §9): list, read, catalogue and change resources. Every change
  * is audited; a change based on an outdated version is refused rather than overwriting someone else's.
+ *
+ * <p>A resource is read in one statement, without a transaction of its own (in the caller's, when there is one): the
+ * exchange gateway reads one on every call, and a transaction per read cost it a Hibernate session, a commit and the
+ * interceptor.
  */
 @Service
-@Transactional(readOnly = true)
 public class Resources {
 
     public static final List<String> FORMATS = List.of("JSON", "XML", "CSV");
@@ -60,6 +63,7 @@ public class Resources {
     }
 
     /** Resources by code, optionally of one sharing type. */
+    @Transactional(readOnly = true)
     public List<Resource> list(SharingType type) {
         List<Resource> resources = jdbc.query("select " + COLUMNS + " from exchange_resource"
                 + (type == null ? "" : " where sharing_type = '" + type.name() + "'") + " order by code", this::map);

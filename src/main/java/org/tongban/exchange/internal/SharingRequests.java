@@ -31,9 +31,11 @@ import org.tongban.shared.NotFoundException;
  * the legal basis and how long; the providing body approves or refuses with reasons within the answer period
  * (DOMAIN §9: 10 working days, local practice, counted on the working-day calendar). An approved request is a grant
  * scoped to its items, its purpose and its expiry.
+ *
+ * <p>Its reads are single statements and run without a transaction of their own (in the caller's, when there is
+ * one): the exchange gateway reads the grants on every call.
  */
 @Service
-@Transactional(readOnly = true)
 @EnableConfigurationProperties(ExchangeProperties.class)
 public class SharingRequests {
 

@@ -39,7 +39,8 @@ class GatewaySecurity {
             throws Exception {
         http.securityMatcher(GatewaySecurity::bearerExchangeCall)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(jwtDecoder))
+                .oauth2ResourceServer(server -> server.bearerTokenResolver(new BearerHeader())
+                        .jwt(jwt -> jwt.decoder(jwtDecoder))
                         .authenticationEntryPoint((request, response, e) -> {
                             var locale = RequestContextUtils.getLocale(request);
                             response.setStatus(401);

@@ -39,7 +39,8 @@ public class PersonalDataCipher {
     private final String prefix;
     private final SecretKeySpec dataKey;
     private final java.util.Map<Integer, SecretKeySpec> dataKeys;
-    private final SecretKeySpec lookupKey;
+    /** Keyed once; each hash works on a clone (a Mac is not thread-safe, and getInstance plus init cost more). */
+    private final Mac lookupMac;
     private final SecureRandom random = new SecureRandom();
 
     PersonalDataCipher(IdentityProperties properties) {
@@ -51,8 +52,13 @@ public class PersonalDataCipher {
         properties.previousDataKeys().forEach((g, key) -> keys.put(g, new SecretKeySpec(decode(key), "AES")));
         keys.put(generation, dataKey);
         this.dataKeys = java.util.Map.copyOf(keys);
-        this.lookupKey = new SecretKeySpec(key(properties.lookupKey(), properties.keyDirectory(), "lookup.key"),
-                "HmacSHA256");
+        try {
+            this.lookupMac = Mac.getInstance("HmacSHA256");
+            this.lookupMac.init(new SecretKeySpec(key(properties.lookupKey(), properties.keyDirectory(), "lookup.key"),
+                    "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot key the look-up hash", e);
+        }
     }
 
     /**
@@ -109,10 +115,9 @@ public class PersonalDataCipher {
     /** The keyed hash of a normalized identifier, hex: equal inputs give equal hashes, nothing else is revealed. */
     public String lookupHash(String normalized) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(lookupKey);
+            Mac mac = (Mac) lookupMac.clone();
             return HexFormat.of().formatHex(mac.doFinal(normalized.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
+        } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("Cannot hash", e);
         }
     }

@@ -23,6 +23,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.tongban.identity.IdentityProperties;
@@ -54,6 +55,12 @@ class SecurityConfiguration {
     @Bean
     static SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** Spring Security's strict firewall, with its character rules for headers checked without regular expressions. */
+    @Bean
+    static HttpFirewall httpFirewall() {
+        return HeaderCharacters.firewall();
     }
 
     @Bean

@@ -47,6 +47,19 @@ class HostileInputIntegrationTests {
     }
 
     @Test
+    void aHeaderWithAControlCharacterOrAnUnassignedOneIsRefusedWhenReadAndAChineseOnePasses() throws Exception {
+        // The firewall checks a header when it is read: the exchange's chain reads Authorization to pick the chain.
+        for (String value : new String[] { "Bearer a\u0007b", "Bearer x\u0378" }) {
+            mvc.perform(get("/api/v1/exchange/resources").header("Authorization", value))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("platform.request.rejected"));
+        }
+        mvc.perform(get("/api/v1/exchange/resources").header("Authorization", "Bearer 张三\t窗口"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("exchange.token.invalid"));
+    }
+
+    @Test
     void aLongPageWithAFormFurtherDownRendersForAVisitorWithoutASession() throws Exception {
         // The query is echoed near the top: the search form's CSRF token needs a session after more than a buffer.
         mvc.perform(get("/items").param("q", "a".repeat(10_000)).accept(MediaType.TEXT_HTML))
