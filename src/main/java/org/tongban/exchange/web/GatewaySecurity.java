@@ -9,9 +9,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
@@ -39,8 +41,11 @@ class GatewaySecurity {
             throws Exception {
         http.securityMatcher(GatewaySecurity::bearerExchangeCall)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // Its own provider manager, which publishes no authentication event: nothing listens for them, and
+                // each went through the application's event multicaster on every call.
                 .oauth2ResourceServer(server -> server.bearerTokenResolver(new BearerHeader())
-                        .jwt(jwt -> jwt.decoder(jwtDecoder))
+                        .jwt(jwt -> jwt.authenticationManager(
+                                new ProviderManager(new JwtAuthenticationProvider(jwtDecoder))))
                         .authenticationEntryPoint((request, response, e) -> {
                             var locale = RequestContextUtils.getLocale(request);
                             response.setStatus(401);
@@ -58,6 +63,10 @@ class GatewaySecurity {
                             response.getWriter().write(JsonMapper.builder().build().writeValueAsString(problem));
                         }))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // A stateless API for systems: no sign-out, no saved request to return to, no anonymous caller.
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> anonymous.disable())
                 .csrf(csrf -> csrf.disable());
         return http.build();
     }
