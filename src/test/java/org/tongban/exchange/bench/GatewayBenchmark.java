@@ -27,7 +27,7 @@ import org.tongban.identity.PersonalData;
  * over concurrent connections, then a plain endpoint of the same server ({@code /actuator/health/liveness}) as the
  * reference. Afterwards the access log must hold exactly one served entry per call sent, each with its own case
  * reference, and verify; otherwise the benchmark fails. System properties: {@code bench.clients} (connections, 16),
- * {@code bench.warmup} / {@code bench.measure} seconds (10 / 30), {@code bench.report}, {@code bench.wrk} (the binary,
+ * {@code bench.warmup} / {@code bench.measure} seconds (30 / 30), {@code bench.report}, {@code bench.wrk} (the binary,
  * {@code wrk}) and {@code bench.wrk-script} ({@code bench/exchange-gateway/load.lua}).
  */
 public final class GatewayBenchmark {
@@ -48,7 +48,7 @@ public final class GatewayBenchmark {
 
     public static void main(String[] args) throws Exception {
         int clients = Integer.getInteger("bench.clients", 16);
-        int warmup = Integer.getInteger("bench.warmup", 10);
+        int warmup = Integer.getInteger("bench.warmup", 30);
         int measure = Integer.getInteger("bench.measure", 30);
         Path keys = Files.createTempDirectory("tongban-bench-keys");
         String[] properties = { "--tongban.embedded-database.ephemeral=true", "--tongban.demo.enabled=true",
