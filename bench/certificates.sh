@@ -2,14 +2,14 @@
 # Certificates benchmark (issues 7 and 10): Tongban with demo data on a throw-away embedded PostgreSQL, started in the
 # benchmark's JVM (class org.tongban.certificates.bench.CertificatesBenchmark), and in one run: the raw BouncyCastle
 # SM2 verify rate with reused Signature objects (the reference), HTTP verification req/s
-# (GET /api/v1/certificates/verification), issuance/s without rendering (Certificates.issue) and the time to render
-# one certificate's signed OFD copy. See bench/README.md, "Certificates: verification and issuance".
+# (GET /api/v1/certificates/verification, load by wrk, installed when missing), issuance/s without rendering
+# (Certificates.issue) and the time to render one certificate's signed OFD copy. See bench/README.md, "Certificates: verification and issuance".
 #
 #   bench/certificates.sh
 #   SECONDS_EACH=20 CLIENTS=16 bench/certificates.sh
 #
 # Environment: SECONDS_EACH=10 (per rate, after WARMUP=10 s at the same concurrency) THREADS=2 (raw verify)
-#              CLIENTS=8 (HTTP) ISSUERS=2 OFD=200 (copies timed)
+#              CLIENTS=8 (wrk connections) ISSUERS=2 OFD=200 (copies timed)
 #              RESULTS_DIR=bench/results/certificates-<timestamp> (report.md, console.log, results.jsonl)
 set -euo pipefail
 
@@ -21,6 +21,7 @@ SECONDS_EACH=${SECONDS_EACH:-10} WARMUP=${WARMUP:-10} THREADS=${THREADS:-2} CLIE
 RESULTS_DIR=${RESULTS_DIR:-$BENCH_DIR/results/certificates-$(date -u +%Y%m%dT%H%M%SZ)}
 mkdir -p "$RESULTS_DIR"
 
+need_wrk
 # Build the working tree as it is, in a private copy.
 build_bench_classpath "$BUILD_DIR" "$RESULTS_DIR/build.log"
 
@@ -29,7 +30,7 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 cd "$RESULTS_DIR"
 "$JAVA" ${JAVA_OPTS:-} -cp "$CLASSPATH" -Dbench.seconds="$SECONDS_EACH" -Dbench.warmup="$WARMUP" -Dbench.threads="$THREADS" \
     -Dbench.clients="$CLIENTS" -Dbench.issuers="$ISSUERS" -Dbench.ofd="$OFD" -Dbench.report="$RESULTS_DIR/summary.md" \
-    org.tongban.certificates.bench.CertificatesBenchmark >"$RESULTS_DIR/console.log" 2>&1 \
+    -Dbench.wrk-script="$BENCH_DIR/wrk/load.lua" org.tongban.certificates.bench.CertificatesBenchmark >"$RESULTS_DIR/console.log" 2>&1 \
     || { tail -n 40 "$RESULTS_DIR/console.log" >&2; exit 1; }
 {
     cat "$RESULTS_DIR/summary.md"

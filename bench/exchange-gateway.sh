@@ -27,7 +27,7 @@ START=$(date -Is)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 cd "$RESULTS_DIR"
 "$JAVA" ${JAVA_OPTS:-} -cp "$CLASSPATH" -Dbench.clients="$CLIENTS" -Dbench.warmup="$WARMUP" -Dbench.measure="$MEASURE" \
-    -Dbench.wrk-script="$BENCH_DIR/exchange-gateway/load.lua" -Dbench.report="$RESULTS_DIR/summary.md" org.tongban.exchange.bench.GatewayBenchmark >"$RESULTS_DIR/console.log" 2>&1 \
+    -Dbench.wrk-script="$BENCH_DIR/wrk/load.lua" -Dbench.report="$RESULTS_DIR/summary.md" org.tongban.exchange.bench.GatewayBenchmark >"$RESULTS_DIR/console.log" 2>&1 \
     || { tail -n 40 "$RESULTS_DIR/console.log" >&2; exit 1; }
 {
     cat "$RESULTS_DIR/summary.md"

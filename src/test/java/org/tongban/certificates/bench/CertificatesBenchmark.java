@@ -1,10 +1,6 @@
 package org.tongban.certificates.bench;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +26,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tongban.TongbanApplication;
+import org.tongban.bench.Wrk;
 import org.tongban.certificates.CertificateView;
 import org.tongban.certificates.Certificates;
 import org.tongban.certificates.Holder;
@@ -49,14 +46,15 @@ import org.tongban.shared.UnifiedSocialCreditCode;
  * <ul>
  * <li>the reference: raw BouncyCastle SM2/SM3 verification ({@code SM3withSM2}, one reused {@link Signature} per
  * thread, the signer ID pinned as the platform does);</li>
- * <li>HTTP verification: {@code GET /api/v1/certificates/verification?identifier=…&code=…} by concurrent clients
- * (database look-up, payload decryption, signature check, the whole filter chain);</li>
+ * <li>HTTP verification: {@code GET /api/v1/certificates/verification?identifier=…&code=…} by wrk's concurrent
+ * connections (database look-up, payload decryption, signature check, the whole filter chain), with liveness on the
+ * same server by the same wrk as the HTTP reference;</li>
  * <li>issuance without rendering: {@code Certificates.issue} (payload, SM2 signature, encrypted row, ledger);</li>
  * <li>OFD rendering: {@code Certificates.ofdCopy} (layout, package, SM3 digests, SM2 signature) per certificate.</li>
  * </ul>
  * System properties: {@code bench.seconds} per rate (10), {@code bench.threads} for the raw verify (2, the cores),
- * {@code bench.clients} HTTP clients (8), {@code bench.issuers} issuing threads (2), {@code bench.ofd} OFD copies
- * (200), {@code bench.report}.
+ * {@code bench.clients} wrk connections (8), {@code bench.issuers} issuing threads (2), {@code bench.ofd} OFD copies
+ * (200), {@code bench.report}, and those of {@link Wrk}.
  */
 public final class CertificatesBenchmark {
 
@@ -127,22 +125,18 @@ public final class CertificatesBenchmark {
             for (int i = 0; i < 300; i++) {
                 issued.add(issue.call());
             }
-            HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-            List<HttpRequest> verifications = issued.stream().map(c -> HttpRequest.newBuilder(URI.create(
-                    "http://127.0.0.1:" + port + "/api/v1/certificates/verification?identifier="
-                            + URLEncoder.encode(c.identifier(), StandardCharsets.UTF_8) + "&code="
-                            + URLEncoder.encode(c.verificationCode(), StandardCharsets.UTF_8))).build()).toList();
-            AtomicLong next = new AtomicLong();
-            AtomicLong httpFailures = new AtomicLong();
-            Rate httpVerify = rate(clients, seconds, () -> {
-                HttpResponse<String> response = http.send(verifications.get((int) (next.getAndIncrement()
-                        % verifications.size())), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200 || !response.body().contains("\"VALID\"")) {
-                    httpFailures.incrementAndGet();
-                    throw new IllegalStateException(response.statusCode() + " " + response.body());
-                }
-                return null;
-            });
+            Path paths = keys.resolve("verification-paths.txt");
+            Files.write(paths, issued.stream().map(c -> "/api/v1/certificates/verification?identifier="
+                    + URLEncoder.encode(c.identifier(), StandardCharsets.UTF_8) + "&code="
+                    + URLEncoder.encode(c.verificationCode(), StandardCharsets.UTF_8)).toList());
+            // An answer counts when it is 200 and says the certificate is valid.
+            Wrk wrk = Wrk.of(clients, Map.of("WRK_PATHS", paths.toString(), "WRK_EXPECT", "\"VALID\""));
+            String base = "http://127.0.0.1:" + port;
+            wrk.run(base, "paths", WARMUP_SECONDS, Map.of());
+            Wrk.Run verifyRun = wrk.run(base, "paths", seconds, Map.of());
+            Rate httpVerify = new Rate(verifyRun.ok(), verifyRun.failures(), verifyRun.seconds());
+            wrk.run(base + "/actuator/health/liveness", "plain", WARMUP_SECONDS, Map.of());
+            Wrk.Run liveness = wrk.run(base + "/actuator/health/liveness", "plain", seconds, Map.of());
 
             // Issuance without rendering.
             Rate issuance = rate(issuers, seconds, issue);
@@ -179,16 +173,19 @@ public final class CertificatesBenchmark {
                     | what | threads / clients | calls | failures | rate | ratio to raw SM2 verify |
                     |---|---:|---:|---:|---:|---:|
                     | reference: raw BouncyCastle SM3withSM2 verify, reused `Signature` | %d | %,d | %,d | **%,.0f/s** | 1 |
-                    | `GET /api/v1/certificates/verification` (HTTP, same JVM) | %d | %,d | %,d | **%,.0f/s** | %.3f |
+                    | `GET /api/v1/certificates/verification` (HTTP, wrk connections; p50 / p95 %.1f / %.1f ms) | %d | %,d | %,d | **%,.0f/s** | %.3f |
                     | issuance without rendering (`Certificates.issue`) | %d | %,d | %,d | **%,.1f/s** | %.3f |
+
+                    HTTP reference on the same server, same wrk: `GET /actuator/health/liveness` %,.0f/s (verification /
+                    liveness %.3f).
 
                     OFD copy (`Certificates.ofdCopy`: layout, package, SM3 digests, SM2 signature, time stamp,
                     audit) over %d certificates, one at a time: median **%.1f ms**, p95 %.1f ms, max %.1f ms;
                     %,d bytes on average.
                     """, Runtime.getRuntime().availableProcessors(), seconds, WARMUP_SECONDS, threads, raw.calls(),
-                    raw.failures(), raw.rate(), clients, httpVerify.calls(), httpVerify.failures(), httpVerify.rate(),
+                    raw.failures(), raw.rate(), verifyRun.p50(), verifyRun.p95(), clients, httpVerify.calls(), httpVerify.failures(), httpVerify.rate(),
                     httpVerify.rate() / raw.rate(), issuers, issuance.calls(), issuance.failures(), issuance.rate(),
-                    issuance.rate() / raw.rate(), ofdCopies, ofdMedian, ofdP95, ofdMillis[ofdCopies - 1],
+                    issuance.rate() / raw.rate(), liveness.rate(), httpVerify.rate() / liveness.rate(), ofdCopies, ofdMedian, ofdP95, ofdMillis[ofdCopies - 1],
                     ofdBytes / ofdCopies);
             System.out.println(summary);
             // For bench/regressions.sh (record_printed_figures in bench/lib.sh).

@@ -17,6 +17,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.tongban.TongbanApplication;
+import org.tongban.bench.Wrk;
+import org.tongban.bench.Wrk.Run;
 import org.tongban.exchange.internal.AccessLog;
 import org.tongban.identity.PersonalData;
 
@@ -27,23 +29,11 @@ import org.tongban.identity.PersonalData;
  * over concurrent connections, then a plain endpoint of the same server ({@code /actuator/health/liveness}) as the
  * reference. Afterwards the access log must hold exactly one served entry per call sent, each with its own case
  * reference, and verify; otherwise the benchmark fails. System properties: {@code bench.clients} (connections, 16),
- * {@code bench.warmup} / {@code bench.measure} seconds (30 / 30), {@code bench.report}, {@code bench.wrk} (the binary,
- * {@code wrk}) and {@code bench.wrk-script} ({@code bench/exchange-gateway/load.lua}).
+ * {@code bench.warmup} / {@code bench.measure} seconds (30 / 30), {@code bench.report}, and those of {@link Wrk}.
  */
 public final class GatewayBenchmark {
 
     private GatewayBenchmark() {
-    }
-
-    /** One wrk run: requests generated, answered 200, answered otherwise, socket errors, seconds, latency in ms. */
-    record Run(long sent, long ok, long other, long errors, double seconds, double p50, double p95, double p99) {
-        double rate() {
-            return ok / seconds;
-        }
-
-        long failures() {
-            return other + errors;
-        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -77,12 +67,11 @@ public final class GatewayBenchmark {
             Files.write(idFile, ids);
             long lastBefore = jdbc.queryForObject("select coalesce(max(id), 0) from exchange_access_log", Long.class);
             Path ackedFile = keys.resolve("acked.txt");
-            Wrk wrk = new Wrk(System.getProperty("bench.wrk", "wrk"), System.getProperty("bench.wrk-script"),
-                    clients, Map.of("GATEWAY_TOKEN", token, "GATEWAY_IDS", idFile.toString(), "GATEWAY_ACKED",
-                            ackedFile.toString()));
+            Wrk wrk = Wrk.of(clients, Map.of("WRK_TOKEN", token, "WRK_IDS", idFile.toString(), "WRK_ACKED",
+                    ackedFile.toString()));
 
-            Run warm = wrk.run(base + "/api/v1/exchange/query", "query", "warm", warmup);
-            Run gatewayRun = wrk.run(base + "/api/v1/exchange/query", "query", "measure", measure);
+            Run warm = wrk.run(base + "/api/v1/exchange/query", "gateway", warmup, Map.of("WRK_RUN", "warm"));
+            Run gatewayRun = wrk.run(base + "/api/v1/exchange/query", "gateway", measure, Map.of("WRK_RUN", "measure"));
             // Calls wrk gave up on at the end are still served and logged: let them finish before counting.
             Thread.sleep(2_000);
             long gatewayCalls = warm.sent() + gatewayRun.sent();
@@ -98,8 +87,8 @@ public final class GatewayBenchmark {
             long ackedFound = jdbc.queryForObject("select count(*) from exchange_access_log where id = any(?) "
                     + "and result = 'SERVED'", Long.class, (Object) acked);
             long answered = warm.ok() + gatewayRun.ok();
-            wrk.run(base + "/actuator/health/liveness", "plain", "warm", warmup);
-            Run plainRun = wrk.run(base + "/actuator/health/liveness", "plain", "measure", measure);
+            wrk.run(base + "/actuator/health/liveness", "plain", warmup, Map.of());
+            Run plainRun = wrk.run(base + "/actuator/health/liveness", "plain", measure, Map.of());
             AccessLog.Verification verification = app.getBean(AccessLog.class).verify();
             // Exactly one: no case reference twice, and no entry without a call; the calls that wrk sent but stopped
             // waiting for at the end of a run (sent - answered) may or may not have reached the server.
@@ -138,28 +127,4 @@ public final class GatewayBenchmark {
             }
         }
     }
-
-    /** wrk with the benchmark's Lua script, on two threads (the machine's two cores are shared with the server). */
-    record Wrk(String binary, String script, int connections, Map<String, String> environment) {
-
-        Run run(String url, String mode, String name, int seconds) throws Exception {
-            ProcessBuilder builder = new ProcessBuilder(binary, "-t", "2", "-c", Integer.toString(connections), "-d",
-                    seconds + "s", "--timeout", "10s", "-s", script, url).redirectErrorStream(true);
-            builder.environment().putAll(environment);
-            builder.environment().put("GATEWAY_MODE", mode);
-            builder.environment().put("GATEWAY_RUN", name);
-            Process process = builder.start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException("wrk failed:\n" + out);
-            }
-            String line = out.lines().filter(l -> l.startsWith("WRK ")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no WRK line from wrk:\n" + out));
-            String[] f = line.split(" ");
-            return new Run(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]),
-                    Double.parseDouble(f[5]), Long.parseLong(f[6]) / 1000.0, Long.parseLong(f[7]) / 1000.0,
-                    Long.parseLong(f[8]) / 1000.0);
-        }
-    }
-
 }
