@@ -8,7 +8,7 @@
 #   bench/certificates.sh
 #   SECONDS_EACH=20 CLIENTS=16 bench/certificates.sh
 #
-# Environment: SECONDS_EACH=10 (per rate, after WARMUP=10 s at the same concurrency) THREADS=2 (raw verify)
+# Environment: SECONDS_EACH=10 (per rate, after WARMUP=30 s at the same concurrency) THREADS=2 (raw verify)
 #              CLIENTS=8 (wrk connections) ISSUERS=2 OFD=200 (copies timed)
 #              RESULTS_DIR=bench/results/certificates-<timestamp> (report.md, console.log, results.jsonl)
 set -euo pipefail
@@ -17,7 +17,7 @@ set -euo pipefail
 BUILD_DIR=${TONGBAN_BUILD_DIR:-${TMPDIR:-/tmp}/tongban-certificates-bench-build}
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-SECONDS_EACH=${SECONDS_EACH:-10} WARMUP=${WARMUP:-10} THREADS=${THREADS:-2} CLIENTS=${CLIENTS:-8} ISSUERS=${ISSUERS:-2} OFD=${OFD:-200}
+SECONDS_EACH=${SECONDS_EACH:-10} WARMUP=${WARMUP:-30} THREADS=${THREADS:-2} CLIENTS=${CLIENTS:-8} ISSUERS=${ISSUERS:-2} OFD=${OFD:-200}
 RESULTS_DIR=${RESULTS_DIR:-$BENCH_DIR/results/certificates-$(date -u +%Y%m%dT%H%M%SZ)}
 mkdir -p "$RESULTS_DIR"
 
