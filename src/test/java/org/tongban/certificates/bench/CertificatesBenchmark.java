@@ -184,9 +184,11 @@ public final class CertificatesBenchmark {
                     audit) over %d certificates, one at a time: median **%.1f ms**, p95 %.1f ms, max %.1f ms;
                     %,d bytes on average.
                     """, Runtime.getRuntime().availableProcessors(), seconds, WARMUP_SECONDS, threads, raw.calls(),
-                    raw.failures(), raw.rate(), verifyRun.p50(), verifyRun.p95(), clients, httpVerify.calls(), httpVerify.failures(), httpVerify.rate(),
+                    raw.failures(), raw.rate(), verifyRun.p50(), verifyRun.p95(), clients, httpVerify.calls(),
+                    httpVerify.failures(), httpVerify.rate(),
                     httpVerify.rate() / raw.rate(), issuers, issuance.calls(), issuance.failures(), issuance.rate(),
-                    issuance.rate() / raw.rate(), liveness.rate(), httpVerify.rate() / liveness.rate(), ofdCopies, ofdMedian, ofdP95, ofdMillis[ofdCopies - 1],
+                    issuance.rate() / raw.rate(), liveness.rate(), httpVerify.rate() / liveness.rate(), ofdCopies,
+                    ofdMedian, ofdP95, ofdMillis[ofdCopies - 1],
                     ofdBytes / ofdCopies);
             System.out.println(summary);
             // For bench/regressions.sh (record_printed_figures in bench/lib.sh).

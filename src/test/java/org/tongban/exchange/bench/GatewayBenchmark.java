@@ -103,10 +103,10 @@ public final class GatewayBenchmark {
                     | `POST /api/v1/exchange/query` (bearer token, grant check, base-data read, hash-chained log entry committed per call) | %,d | %,d / %,d | **%,.0f** | %.1f / %.1f / %.1f |
                     | reference: `GET /actuator/health/liveness` on the same server | %,d | %,d / %,d | %,.0f | %.1f / %.1f / %.1f |
 
-                    Gateway / reference: **%.2f**. Access log after the run: %,d gateway calls sent (warm-up included),
-                    %,d answered 200, each naming an entry that is in the log (%,d found); %,d entries added, %,d distinct
-                    case references, %,d of them served (%s; %,d sent at the end of a run and not waited for); chain of
-                    %,d entries %s.
+                    Gateway / reference: **%.2f**. Access log after the run: %,d gateway calls sent (warm-up
+                    included), %,d answered 200, each naming an entry that is in the log (%,d found); %,d entries
+                    added, %,d distinct case references, %,d of them served (%s; %,d sent at the end of a run and not
+                    waited for); chain of %,d entries %s.
                     """, clients, measure, warmup, gatewayRun.ok(), gatewayRun.other(), gatewayRun.errors(),
                     gatewayRun.rate(), gatewayRun.p50(), gatewayRun.p95(), gatewayRun.p99(), plainRun.ok(),
                     plainRun.other(), plainRun.errors(), plainRun.rate(), plainRun.p50(), plainRun.p95(),
