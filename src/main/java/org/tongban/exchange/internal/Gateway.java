@@ -79,9 +79,10 @@ public class Gateway {
         }
         List<String> served = decision.served();
         List<String> withheld = decision.withheld();
-        // A department system knows its own subjects, and a base table of persons or companies has a row for each
-        // subject it knows; only a list (credit lists, certificates) needs asking whether the subject is known.
-        boolean rowsTell = resource.external() || resource.source().ofSubjects();
+        // A department system knows its own subjects, and a base table of persons or companies has one row for each
+        // subject it knows; only a list (credit lists, certificates), where a known subject may have no row, needs
+        // asking whether the subject is known.
+        boolean rowsTell = resource.external() || !resource.source().list();
         if (!rowsTell && !baseData.knows(subject)) {
             throw notFound(consumer, resource, subject, served, withheld, why, reference);
         }

@@ -63,14 +63,6 @@ public enum Source {
         return list;
     }
 
-    /**
-     * Whether the source is the base table of its subjects (population, legal persons), so that finding no row means
-     * the subject is unknown; in a list (credit lists, certificates) a known subject may have no row.
-     */
-    public boolean ofSubjects() {
-        return !list;
-    }
-
     public List<Item> items() {
         return items;
     }

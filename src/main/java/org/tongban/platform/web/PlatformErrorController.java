@@ -32,13 +32,14 @@ class PlatformErrorController implements ErrorController {
         HttpStatusCode status = statusAttribute instanceof Integer value ? HttpStatusCode.valueOf(value)
                 : HttpStatus.INTERNAL_SERVER_ERROR;
         String code = status.value() == 404 ? "platform.not-found" : "platform.status." + status.value();
-        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
-                && ErrorHandling.unavailableCode(failure) != null) {
+        String outage = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                ? ErrorHandling.unavailableCode(failure) : null;
+        if (outage != null) {
             // No database connection came free in time, or the database went away (a restart), in a filter or while a
             // page was rendered (outside the controllers' handling): answered as ErrorHandling answers it — 503,
             // Retry-After.
             status = HttpStatus.SERVICE_UNAVAILABLE;
-            code = ErrorHandling.unavailableCode(failure);
+            code = outage;
             response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, ErrorHandling.BUSY_RETRY_AFTER);
         }
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
