@@ -217,20 +217,37 @@ class AnomalyFindingsIntegrationTests {
 
     @Test
     void onlyAReturnLeavesAStepPublicationForTheReturnsRuleApprovalsLeaveNone() throws Exception {
-        UUID id = accepted("只记退回");
-        CaseProcessing day = processing.withClock(at("2026-03-03T10:00"));
-        reviewAll(day, id);
-        assertThat(stepPublications(id)).isZero();
-        TaskView decide = only(day.todo(approver), id);
-        day.act(approver, decide.id(), decide.version(), TaskAction.RETURN,
-                new CaseProcessing.ActionInput("请重新审查", "joint", null, null, null));
-        assertThat(stepPublications(id)).isEqualTo(1);
-        handled(id);
+        // A delivered publication is deleted at once (spring.modulith.events.completion-mode=delete), so the registry's
+        // inserts are recorded as they happen, by a trigger that lives as long as this test.
+        jdbc.execute("create table test_step_publication (serialized_event text not null)");
+        jdbc.execute("""
+                create function test_record_step_publication() returns trigger language plpgsql as $$
+                begin
+                    insert into test_step_publication values (new.serialized_event);
+                    return new;
+                end $$""");
+        jdbc.execute("create trigger test_record_step_publication after insert on event_publication for each row "
+                + "when (new.event_type like '%CaseStepCompleted') execute function test_record_step_publication()");
+        try {
+            UUID id = accepted("只记退回");
+            CaseProcessing day = processing.withClock(at("2026-03-03T10:00"));
+            reviewAll(day, id);
+            assertThat(stepPublications(id)).isZero();
+            TaskView decide = only(day.todo(approver), id);
+            day.act(approver, decide.id(), decide.version(), TaskAction.RETURN,
+                    new CaseProcessing.ActionInput("请重新审查", "joint", null, null, null));
+            assertThat(stepPublications(id)).isEqualTo(1);
+            handled(id);
+        } finally {
+            jdbc.execute("drop trigger test_record_step_publication on event_publication");
+            jdbc.execute("drop function test_record_step_publication()");
+            jdbc.execute("drop table test_step_publication");
+        }
     }
 
     private int stepPublications(UUID application) {
-        return jdbc.queryForObject("select count(*) from event_publication where event_type like ? "
-                + "and serialized_event like ?", Integer.class, "%CaseStepCompleted", "%" + application + "%");
+        return jdbc.queryForObject("select count(*) from test_step_publication where serialized_event like ?",
+                Integer.class, "%" + application + "%");
     }
 
     @Test
