@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.FailedEventPublications;
+import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tongban.TongbanIntegrationTest;
 
@@ -30,6 +31,25 @@ class ListenerExecutionIntegrationTests {
     FailedEventPublications failed;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EventSerializer serializer;
+
+    @Test
+    void theRegistryStoresEventsAsTheApplicationsJsonAndReadsThemBack() throws Exception {
+        assertThat(serializer).isInstanceOf(EventJson.class);
+        String run = UUID.randomUUID().toString();
+        BurstListener.Burst event = new BurstListener.Burst(run, 7, false);
+        Object json = serializer.serialize(event);
+        assertThat(json).isEqualTo("{\"run\":\"" + run + "\",\"n\":7,\"failFirst\":false}");
+        assertThat(serializer.deserialize(json, BurstListener.Burst.class)).isEqualTo(event);
+        // what the registry holds is that very JSON (read while the listener has not yet run: it sleeps 5 ms)
+        transactions.executeWithoutResult(status -> {
+            events.publishEvent(event);
+            assertThat(jdbc.queryForList("select serialized_event from event_publication where serialized_event like ?",
+                    String.class, "%" + run + "%")).containsExactly((String) json);
+        });
+        await(() -> BurstListener.delivered.contains(run + "/7"));
+    }
 
     @Test
     void aBurstOfEventsRunsOnTheListenerThreadsAFewAtATimeAndEveryOneIsDelivered() throws Exception {
