@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Province-scale data (issue 10), one command: a benchmark database of its own (BENCH_DATA) holding, at SCALE=1,
 # 5,000,000 residents and 1,000,000 companies (with their credit records) in the exchange's base data, 10,000,000
-# historical cases over YEARS (10) years, and the supervision dashboard's daily and monthly figures of those cases.
+# historical cases over YEARS (10) years, the supervision dashboard's daily and monthly figures of those cases, and a
+# signed business licence for every active company (e-certificates, CERTIFICATES= to cap them).
 # Deterministic (seeded); reports its own time and rows/s per phase. See bench/README.md, "Province-scale data".
 #
 #   SCALE=0.01 bench/province.sh        50,000 residents, 10,000 companies, 100,000 cases (~15 min when loaded)
@@ -283,6 +284,48 @@ FIGURES_S=$((SECONDS - T0))
 log "dashboard figures: $FIG_DAYS daily and $FIG_MONTHS monthly rows (received in all: $FIG_RECEIVED) in $FIGURES_S s"
 
 # ---- 6. statistics, clean-up, checks, report
+# Certificates: a business licence (营业执照, or 个体工商户营业执照 for a sole trader) for every active company, through
+# the platform's own bulk path for existing certificates — the legacy import (存量证照: 1,000 per request, validated
+# as a whole, each certificate signed with SM2/SM3 as at issuance) — by the demo approver of 浑南区's market
+# regulation body (13800000004), in whose name they are issued. The data come from the base data of the company.
+T0=$SECONDS
+CERT_TARGET=${CERTIFICATES:-$(db_query "select count(*) from exchange_legal_person where status = 'ACTIVE'")}
+CERT_CSRF=$(signin_session "$BASE" 13800000004 "$SCRATCH/cert-cookies" "$SCRATCH")
+N_CERTS=0 LAST_CODE="" FIRST_CERT=""
+while ((N_CERTS < CERT_TARGET)); do
+    batch=$((CERT_TARGET - N_CERTS < 1000 ? CERT_TARGET - N_CERTS : 1000))
+    db_query "select coalesce(json_agg(case when kind = 'INDIVIDUAL' then json_build_object(
+            'typeCode', '11100000MB0T00010U003', 'holderName', name, 'holderCode', credit_code,
+            'validFrom', established_on, 'data', json_build_object('JYZ', legal_rep_name, 'ZCRQ', established_on,
+            'JYCS', address, 'JYFW', '零售；日用百货销售（依法须经批准的项目，经相关部门批准后方可开展经营活动）'))
+        else json_build_object(
+            'typeCode', '11100000MB0T00010U001', 'holderName', name, 'holderCode', credit_code,
+            'validFrom', established_on, 'data', json_build_object('QYLX', case kind
+                when 'JOINT_STOCK' then '股份有限公司' when 'COOPERATIVE' then '农民专业合作社'
+                else '有限责任公司' end, 'FDDBR', legal_rep_name, 'ZCZB', registered_capital || '万元',
+            'CLRQ', established_on, 'ZS', address,
+            'JYFW', '一般项目：技术服务、技术开发、技术咨询（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）'))
+        end order by credit_code), '[]')
+        from (select * from exchange_legal_person where status = 'ACTIVE' and credit_code > '$LAST_CODE'
+              order by credit_code limit $batch) c" >"$SCRATCH/certificates.json"
+    LAST_CODE=$(jq -r '.[-1].holderCode // empty' "$SCRATCH/certificates.json")
+    [[ -n "$LAST_CODE" ]] || break
+    status=$(curl -sS -o "$SCRATCH/imported.json" -w '%{http_code}' -b "$SCRATCH/cert-cookies"         -H "X-CSRF-TOKEN: $CERT_CSRF" -H 'Content-Type: application/json'         --data-binary "@$SCRATCH/certificates.json" "$BASE/api/v1/certificates/legacy-import")
+    if [[ "$status" != 201 ]]; then
+        fail "legacy import of certificates after $N_CERTS: HTTP $status $(head -c 600 "$SCRATCH/imported.json")"
+        break
+    fi
+    N_CERTS=$((N_CERTS + $(jq length "$SCRATCH/imported.json")))
+    [[ -n "$FIRST_CERT" ]] || FIRST_CERT=$(jq -r '.[0] | .identifier + " " + .verificationCode' "$SCRATCH/imported.json")
+done
+CERTS_S=$((SECONDS - T0))
+log "certificates: $N_CERTS business licences in $CERTS_S s"
+CERT_VERIFIED=""
+if [[ -n "$FIRST_CERT" ]]; then
+    read -r cert_id cert_code <<<"$FIRST_CERT"
+    CERT_VERIFIED=$(curl -fsS -G --data-urlencode "identifier=$cert_id" --data-urlencode "code=$cert_code"         "$BASE/api/v1/certificates/verification" | jq -r .status)
+fi
+
 T0=$SECONDS
 db_session >/dev/null <<SQL
 drop table bench_province_plan, bench_province_day, bench_province_item;
@@ -300,9 +343,12 @@ check "residents as asked ($N_PEOPLE ≥ $PEOPLE)" test "$N_PEOPLE" -ge "$PEOPLE
 check "companies as asked ($N_COMPANIES ≥ $COMPANIES)" test "$N_COMPANIES" -ge "$COMPANIES"
 check "every planned case was copied ($N_APPS of $CASES applications)" test "$N_APPS" -eq "$CASES"
 check "the dashboard counts every generated case as received ($FIG_RECEIVED ≥ $CASES)" test "$FIG_RECEIVED" -ge "$CASES"
+check "every active company got its business licence ($N_CERTS of $CERT_TARGET)" test "$N_CERTS" -eq "$CERT_TARGET"
+check "an imported licence verifies as valid (${CERT_VERIFIED:-no answer})" test "$CERT_VERIFIED" = VALID
 sizes=$(db_query "select relname, n_live_tup, pg_size_pretty(pg_total_relation_size(relid))
     from pg_stat_user_tables where relname in ('exchange_person', 'exchange_legal_person', 'cases_application',
-    'cases_case', 'cases_step', 'supervision_dashboard_day', 'supervision_dashboard_month') order by relname")
+    'cases_case', 'cases_step', 'supervision_dashboard_day', 'supervision_dashboard_month', 'certificates_certificate')
+    order by relname")
 DB_SIZE=$(db_query "select pg_size_pretty(pg_database_size(current_database()))")
 rate() { awk -v r="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0) ? r / s : r }'; }
 {
@@ -314,6 +360,7 @@ rate() { awk -v r="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0) ? r / s : r }';
     echo "| plan of $PLANNED cases over $ITEMS items, $YEARS years from $FIRST_DAY | $PLANNED | $PLAN_S s | $(rate "$PLANNED" "$PLAN_S") |"
     echo "| cases: $N_APPS applications, $N_CASES process cases, $N_STEPS timeline steps (COPY) | $CASE_ROWS | $CASES_S s | $(rate "$CASE_ROWS" "$CASES_S") |"
     echo "| dashboard figures: $FIG_DAYS daily, $FIG_MONTHS monthly rows | $((FIG_DAYS + FIG_MONTHS)) | $FIGURES_S s | — |"
+    echo "| certificates: $N_CERTS business licences of the active companies (legacy import over HTTP, SM2-signed, 1,000 a request) | $N_CERTS | $CERTS_S s | $(rate "$N_CERTS" "$CERTS_S") |"
     echo "| vacuum / analyze | — | $ANALYZE_S s | — |"
     echo "| **all, build included** | | **$TOTAL_S s** | |"
     echo

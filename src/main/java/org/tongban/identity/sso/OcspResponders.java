@@ -3,8 +3,10 @@ package org.tongban.identity.sso;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -225,6 +227,11 @@ final class OcspResponders {
             exchange.cancel(true);
             throw new Untrusted("no answer within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
+            // The request's own timeout is the same deadline and may fire first; a connect timeout means unreachable.
+            if (e.getCause() instanceof HttpTimeoutException
+                    && !(e.getCause() instanceof HttpConnectTimeoutException)) {
+                throw new Untrusted("no answer within " + timeout.toMillis() + " ms");
+            }
             throw new Untrusted("cannot be reached: " + e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
