@@ -48,9 +48,9 @@ fi
 # (the application, its steps and materials, its 我的材料 entries, and the case-number sequence row of the item and
 # day) inserted again as plain SQL by pgbench, with the two event publications a submission writes (CaseSubmitted for
 # the notifications and the dashboard: built here, since a delivered publication is deleted at once), one
-# transaction per application, by
-# CONCURRENCY clients for REFERENCE_SECONDS, with the same synchronous commit. Only when this script started the app
-# (its scratch database); the copies carry case numbers starting with R and stay in that database.
+# transaction per application, by CONCURRENCY clients for REFERENCE_SECONDS, with the same synchronous commit. Only
+# when this script started the app (its scratch database); the copies carry case numbers starting with R and stay in
+# that database.
 raw_reference() {
     local kb=$1 json=$2 template script out tps
     template=$(tail -n1 "$RESULTS_DIR/acked-cases.tsv" | cut -f2)
