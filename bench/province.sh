@@ -378,6 +378,7 @@ rate() { awk -v r="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0) ? r / s : r }';
 } | tee "$RESULTS_DIR/report.md"
 record_figure province "case rows/s copied, SCALE=$SCALE" "$(rate "$CASE_ROWS" "$CASES_S")" rows/s higher
 record_figure province "base-data rows/s at first start, SCALE=$SCALE" "$(rate "$BASE_ROWS" "$BASE_S")" rows/s higher
+record_figure province "certificates/s imported, SCALE=$SCALE" "$(rate "$N_CERTS" "$CERTS_S")" /s higher
 record_figure province "generation in all, SCALE=$SCALE" "$TOTAL_S" s lower
 if verdict "province-scale data, SCALE=$SCALE"; then
     cp "$RESULTS_DIR/report.md" "$BENCH_DATA/province.md"
