@@ -47,16 +47,11 @@ class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
     protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
         boolean checkable = lookupPath.indexOf('%') < 0 && lookupPath.indexOf(';') < 0
                 && getPatternParser() != null && getPatternParser().isCaseSensitive();
-        String outer = LOOKUP.get();
         LOOKUP.set(checkable ? lookupPath : null);
         try {
             return super.lookupHandlerMethod(lookupPath, request);
         } finally {
-            if (outer == null) {
-                LOOKUP.remove();
-            } else {
-                LOOKUP.set(outer);
-            }
+            LOOKUP.remove();
         }
     }
 

@@ -42,7 +42,7 @@ class ListenerExecutionIntegrationTests {
         Object json = serializer.serialize(event);
         assertThat(json).isEqualTo("{\"run\":\"" + run + "\",\"n\":7,\"failFirst\":false}");
         assertThat(serializer.deserialize(json, BurstListener.Burst.class)).isEqualTo(event);
-        // what the registry holds is that very JSON (read while the listener has not yet run: it sleeps 5 ms)
+        // what the registry holds is that very JSON (read in the publishing transaction: the listener runs after it)
         transactions.executeWithoutResult(status -> {
             events.publishEvent(event);
             assertThat(jdbc.queryForList("select serialized_event from event_publication where serialized_event like ?",
