@@ -310,7 +310,9 @@ while ((N_CERTS < CERT_TARGET)); do
               order by credit_code limit $batch) c" >"$SCRATCH/certificates.json"
     LAST_CODE=$(jq -r '.[-1].holderCode // empty' "$SCRATCH/certificates.json")
     [[ -n "$LAST_CODE" ]] || break
-    status=$(curl -sS -o "$SCRATCH/imported.json" -w '%{http_code}' -b "$SCRATCH/cert-cookies"         -H "X-CSRF-TOKEN: $CERT_CSRF" -H 'Content-Type: application/json'         --data-binary "@$SCRATCH/certificates.json" "$BASE/api/v1/certificates/legacy-import")
+    status=$(curl -sS -o "$SCRATCH/imported.json" -w '%{http_code}' -b "$SCRATCH/cert-cookies" \
+        -H "X-CSRF-TOKEN: $CERT_CSRF" -H 'Content-Type: application/json' \
+        --data-binary "@$SCRATCH/certificates.json" "$BASE/api/v1/certificates/legacy-import")
     if [[ "$status" != 201 ]]; then
         fail "legacy import of certificates after $N_CERTS: HTTP $status $(head -c 600 "$SCRATCH/imported.json")"
         break
@@ -323,7 +325,8 @@ log "certificates: $N_CERTS business licences in $CERTS_S s"
 CERT_VERIFIED=""
 if [[ -n "$FIRST_CERT" ]]; then
     read -r cert_id cert_code <<<"$FIRST_CERT"
-    CERT_VERIFIED=$(curl -fsS -G --data-urlencode "identifier=$cert_id" --data-urlencode "code=$cert_code"         "$BASE/api/v1/certificates/verification" | jq -r .status)
+    CERT_VERIFIED=$(curl -fsS -G --data-urlencode "identifier=$cert_id" --data-urlencode "code=$cert_code" \
+        "$BASE/api/v1/certificates/verification" | jq -r .status)
 fi
 
 T0=$SECONDS
