@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Password sign-in benchmark: N concurrent users signing in with their passwords against Tongban, with same-run
-# references (raw bcrypt verify at the same cost, /actuator/health under the same concurrency). See bench/README.md.
+# references (the app's password check alone with the same parameters, /actuator/health under the same concurrency).
+# See bench/README.md.
 #
 #   bench/signin.sh                          start Tongban (embedded PostgreSQL, no demo data: the bench registers
 #                                            its own users) in a scratch directory
 #                                            on port 18082, measure, stop it and remove the scratch directory
-#   BASE=http://localhost:8080 bench/signin.sh   measure an app that is already running (COST must be its
-#                                            tongban.identity.bcrypt-strength)
+#   BASE=http://localhost:8080 bench/signin.sh   measure an app that is already running (HASH and its parameters
+#                                            must be the app's tongban.identity.password-hash settings)
 #
 # Environment:
 #   USERS=16 DURATION=60 WARMUP=15 THINK=0   concurrent users, measured seconds, warm-up seconds, think time (ms)
 #                            between a user's sign-ins; several values ("0 1000") run one after the other
-#   COST=10                  bcrypt strength: passed to the app it starts, and used for the bcrypt reference
+#   HASH=argon2id            the password hash (argon2id or bcrypt): passed to the app it starts, and used for the
+#                            reference; MEMORY=7168 ITERATIONS=5 are Argon2id's KiB and passes, COST=10 bcrypt's strength
 #   CPUS=0,1                 CPUs the started app is pinned to with taskset (empty: no pinning)
 #   TONGBAN_JAR=<path>       jar to run (default target/tongban.jar, built with ./mvnw when missing)
 #   PORT=18082               port of the app this script starts
@@ -21,8 +23,14 @@ cd "$(dirname "$0")/.."
 project="$(pwd)"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 USERS="${USERS:-16}" DURATION="${DURATION:-60}" WARMUP="${WARMUP:-15}" THINK="${THINK:-0}" COST="${COST:-10}"
+HASH="${HASH:-argon2id}" MEMORY="${MEMORY:-7168}" ITERATIONS="${ITERATIONS:-5}"
 PORT="${PORT:-18082}" CPUS="${CPUS-0,1}"
 jar="${TONGBAN_JAR:-$project/target/tongban.jar}"
+case "$HASH" in
+    argon2id) hash_spec="argon2id:$MEMORY:$ITERATIONS" ;;
+    bcrypt) hash_spec="bcrypt:$COST" ;;
+    *) echo "HASH must be argon2id or bcrypt" >&2; exit 2 ;;
+esac
 scratch="$(mktemp -d "${TMPDIR:-/tmp}/tongban-signin-bench.XXXXXX")"
 app_pid=""
 
@@ -44,9 +52,11 @@ if [[ -z "${BASE:-}" ]]; then
     BASE="http://localhost:$PORT"
     pin=()
     if [[ -n "$CPUS" ]] && command -v taskset > /dev/null; then pin=(taskset -c "$CPUS"); fi
-    echo "Starting Tongban on $BASE in $scratch (bcrypt strength $COST${CPUS:+, CPUs $CPUS}) ..." >&2
+    echo "Starting Tongban on $BASE in $scratch (password hash $hash_spec${CPUS:+, CPUs $CPUS}) ..." >&2
     (cd "$scratch" && exec "${pin[@]}" "$JAVA_HOME/bin/java" -jar "$jar" --server.port="$PORT" \
-        --tongban.identity.bcrypt-strength="$COST" --tongban.log-directory="$scratch/logs" \
+        --tongban.identity.password-hash="$HASH" --tongban.identity.argon2-memory-kib="$MEMORY" \
+        --tongban.identity.argon2-iterations="$ITERATIONS" --tongban.identity.bcrypt-strength="$COST" \
+        --tongban.log-directory="$scratch/logs" \
         --tongban.demo.enabled=false \
         > "$scratch/app.log" 2>&1) &
     app_pid=$!
@@ -58,9 +68,9 @@ if [[ -z "${BASE:-}" ]]; then
     curl -fsS "$BASE/actuator/health/readiness" > /dev/null || { echo "Tongban did not become ready" >&2; exit 1; }
 fi
 
-# The bcrypt reference uses the same library the app uses: spring-security-crypto (and the logging API it needs)
-# from the jar.
-for entry in $(unzip -Z1 "$jar" | grep -E 'BOOT-INF/lib/(spring-security-crypto|commons-logging|spring-jcl)-[^/]*\.jar$'); do
+# The reference uses the same libraries the app uses: spring-security-crypto, BouncyCastle (Argon2) and the logging
+# API they need, from the jar.
+for entry in $(unzip -Z1 "$jar" | grep -E 'BOOT-INF/lib/(spring-security-crypto|bcprov-jdk18on|commons-logging|spring-jcl)-[^/]*\.jar$'); do
     unzip -q -j -o "$jar" "$entry" -d "$scratch/lib"
 done
 
@@ -70,16 +80,16 @@ SIGNIN_RESULTS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/results/signin-$(d
 mkdir -p "$SIGNIN_RESULTS"
 for think in $THINK; do
     "$JAVA_HOME/bin/java" -cp "$scratch/lib/*" bench/signin/SignInBench.java \
-        base="$BASE" users="$USERS" duration="$DURATION" warmup="$WARMUP" think="$think" cost="$COST" \
+        base="$BASE" users="$USERS" duration="$DURATION" warmup="$WARMUP" think="$think" hash="$hash_spec" \
         | tee "$SIGNIN_RESULTS/think-$think.md"
-    # For bench/regressions.sh: the sign-in p95 against one bcrypt check's median on the same machine.
+    # For bench/regressions.sh: the sign-in p95 against one password check's median on the same machine.
     result=$(grep -a '^RESULT ' "$SIGNIN_RESULTS/think-$think.md" || true)
     if [[ -n "$result" ]]; then
         p95=$(sed 's/.*signin_p95_ms=\([0-9.]*\).*/\1/' <<<"$result")
-        bcrypt=$(sed 's/.*bcrypt1_p50_ms=\([0-9.]*\).*/\1/' <<<"$result")
+        reference=$(sed 's/.*hash1_p50_ms=\([0-9.]*\).*/\1/' <<<"$result")
         # shellcheck source=bench/lib.sh
         (RESULTS_DIR=$SIGNIN_RESULTS; source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" \
-            && record_figure signin "password sign-in p95, $USERS users, think $think ms" "$p95" ms lower "$bcrypt")
+            && record_figure signin "password sign-in p95, $USERS users, think $think ms" "$p95" ms lower "$reference")
     fi
 done
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg); other java processes: $(pgrep -c java || true)"

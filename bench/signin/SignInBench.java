@@ -18,7 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Password sign-in under N concurrent users against a running Tongban (bench/signin.sh starts one when needed).
@@ -26,13 +28,15 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * Each user is its own account (registered at the start, or reused from an earlier run) and its own browser: it
  * loads /signin (new session and CSRF token), posts the password form and expects the redirect to /account, then
  * forgets its cookies and starts over after an optional think time. Only the POST is timed: that is the sign-in
- * (bcrypt check, lockout and throttle queries, sign-in log, session write).
+ * (password hash check, lockout and throttle queries, sign-in log, session write).
  *
  * Same-run references, measured right after the sign-in phase in the same JVM and on the same machine:
- *   - bcrypt: BCryptPasswordEncoder.matches at the same cost, by N threads at once, then by 1 thread;
+ *   - hash: the app's password check alone (Spring Security's Argon2PasswordEncoder or BCryptPasswordEncoder with
+ *     the app's parameters), by N threads at once, then by 1 thread;
  *   - health: GET /actuator/health by N concurrent users (the server's floor for a trivial request).
  *
- * Arguments (name=value): base=http://localhost:8080 users=16 duration=60 warmup=15 think=0 cost=10 prefix=1377
+ * Arguments (name=value): base=http://localhost:8080 users=16 duration=60 warmup=15 think=0 prefix=1377
+ *   hash=argon2id:7168:5 (memory KiB, iterations) or hash=bcrypt:10 (cost): what the app uses
  */
 public class SignInBench {
 
@@ -40,7 +44,7 @@ public class SignInBench {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new java.util.HashMap<>(Map.of("base", "http://localhost:8080", "users", "16",
-                "duration", "60", "warmup", "15", "think", "0", "cost", "10", "prefix", "1377"));
+                "duration", "60", "warmup", "15", "think", "0", "hash", "argon2id:7168:5", "prefix", "1377"));
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             options.put(kv[0], kv[1]);
@@ -50,7 +54,7 @@ public class SignInBench {
         int duration = Integer.parseInt(options.get("duration"));
         int warmup = Integer.parseInt(options.get("warmup"));
         int think = Integer.parseInt(options.get("think"));
-        int cost = Integer.parseInt(options.get("cost"));
+        String hash = options.get("hash");
         String prefix = options.get("prefix");
 
         List<String> phones = new ArrayList<>();
@@ -59,8 +63,8 @@ public class SignInBench {
             register(base, phone, i, prefix);
             phones.add(phone);
         }
-        System.out.printf("users=%d duration=%ds warmup=%ds think=%dms bcrypt-cost=%d base=%s%n", users, duration,
-                warmup, think, cost, base);
+        System.out.printf("users=%d duration=%ds warmup=%ds think=%dms hash=%s base=%s%n", users, duration,
+                warmup, think, hash, base);
         System.out.println();
         System.out.println("| Measurement | n | errors | throughput /s | p50 ms | p95 ms | p99 ms | max ms |");
         System.out.println("|---|---|---|---|---|---|---|---|");
@@ -68,13 +72,13 @@ public class SignInBench {
         signIn.print("password sign-in POST, " + users + " users, think " + think + " ms");
         Result health = run(users, 3, Math.max(10, duration / 3), 0, i -> timed(() -> get(base + "/actuator/health")));
         health.print("GET /actuator/health, " + users + " users");
-        Result bcryptParallel = bcrypt(cost, users, Math.max(10, duration / 3));
-        bcryptParallel.print("bcrypt matches (cost " + cost + "), " + users + " threads");
-        Result bcryptSingle = bcrypt(cost, 1, 10);
-        bcryptSingle.print("bcrypt matches (cost " + cost + "), 1 thread");
-        System.out.printf("%nRESULT signin_p95_ms=%.1f health_p95_ms=%.1f bcrypt1_p50_ms=%.1f bcrypt%d_p95_ms=%.1f "
-                + "signin_errors=%d%n", signIn.percentile(95), health.percentile(95), bcryptSingle.percentile(50), users,
-                bcryptParallel.percentile(95), signIn.errors);
+        Result hashParallel = hashChecks(hash, users, Math.max(10, duration / 3));
+        hashParallel.print("password check alone (" + hash + "), " + users + " threads");
+        Result hashSingle = hashChecks(hash, 1, 10);
+        hashSingle.print("password check alone (" + hash + "), 1 thread");
+        System.out.printf("%nRESULT signin_p95_ms=%.1f health_p95_ms=%.1f hash1_p50_ms=%.1f hash%d_p95_ms=%.1f "
+                + "signin_errors=%d%n", signIn.percentile(95), health.percentile(95), hashSingle.percentile(50), users,
+                hashParallel.percentile(95), signIn.errors);
     }
 
     interface Step {
@@ -137,12 +141,22 @@ public class SignInBench {
         return new Result(new ArrayList<>(samples), errors.get(), seconds);
     }
 
-    static Result bcrypt(int cost, int threads, int seconds) throws Exception {
-        BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(cost);
+    /** The app's encoder as Tongban builds it (SecurityConfiguration): 16-byte salt, 32-byte tag, one lane. */
+    static PasswordEncoder encoder(String spec) {
+        String[] parts = spec.split(":");
+        return switch (parts[0]) {
+            case "argon2id" -> new Argon2PasswordEncoder(16, 32, 1, Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+            case "bcrypt" -> new BCryptPasswordEncoder(Integer.parseInt(parts[1]));
+            default -> throw new IllegalArgumentException("hash=argon2id:<KiB>:<iterations> or hash=bcrypt:<cost>");
+        };
+    }
+
+    static Result hashChecks(String spec, int threads, int seconds) throws Exception {
+        PasswordEncoder encoder = encoder(spec);
         String hash = encoder.encode(PASSWORD);
         return run(threads, 2, seconds, 0, i -> timed(() -> {
             if (!encoder.matches(PASSWORD, hash)) {
-                throw new IllegalStateException("bcrypt mismatch");
+                throw new IllegalStateException("password check mismatch");
             }
             return null;
         }));

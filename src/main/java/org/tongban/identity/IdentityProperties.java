@@ -17,7 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxFailuresPerAddress failed sign-ins from one IP address within {@code addressWindow} before that address
  *        must wait
  * @param addressWindow the window for counting failures per address
- * @param bcryptStrength the bcrypt cost factor (2^n rounds) for passwords
+ * @param passwordHash how new and changed passwords are hashed: {@code argon2id} (the default) or {@code bcrypt}.
+ *        Hashes are stored with their algorithm and parameters, so every stored hash stays verifiable; one made
+ *        with another algorithm or weaker parameters is replaced at the account's next successful sign-in.
+ * @param argon2MemoryKib Argon2id memory in KiB (default 7168 = 7 MiB)
+ * @param argon2Iterations Argon2id passes over that memory (default 5). With parallelism 1, 7 MiB × 5 passes is one of
+ *        the equivalent settings OWASP's Password Storage Cheat Sheet lists (the others: 9 MiB × 4, 12 MiB × 3,
+ *        19 MiB × 2, 46 MiB × 1); it needs the least memory per concurrent sign-in
+ * @param bcryptStrength the bcrypt cost factor (2^n rounds) when {@code passwordHash} is {@code bcrypt}
  * @param dataKeyGeneration the generation number of {@code dataKey} (stored values carry it as {@code v<n>:}); raise
  *        it with a new key to rotate
  * @param previousDataKeys earlier data keys by generation (base64), kept until every value has been re-encrypted with
@@ -31,6 +38,9 @@ public record IdentityProperties(String dataKey, String lookupKey,
         @DefaultValue("1h") Duration maxLockout,
         @DefaultValue("30") int maxFailuresPerAddress,
         @DefaultValue("10m") Duration addressWindow,
+        @DefaultValue("argon2id") String passwordHash,
+        @DefaultValue("7168") int argon2MemoryKib,
+        @DefaultValue("5") int argon2Iterations,
         @DefaultValue("10") int bcryptStrength,
         @DefaultValue("1") int dataKeyGeneration,
         java.util.Map<Integer, String> previousDataKeys) {
@@ -40,6 +50,14 @@ public record IdentityProperties(String dataKey, String lookupKey,
         if (dataKeyGeneration < 1 || previousDataKeys.containsKey(dataKeyGeneration)) {
             throw new IllegalArgumentException("tongban.identity.data-key-generation must be positive and not also "
                     + "among tongban.identity.previous-data-keys");
+        }
+        if (!passwordHash.equals("argon2id") && !passwordHash.equals("bcrypt")) {
+            throw new IllegalArgumentException("tongban.identity.password-hash must be argon2id or bcrypt");
+        }
+        // Argon2 (RFC 9106 §3.1) needs at least 8 KiB per lane and one pass.
+        if (argon2MemoryKib < 8 || argon2Iterations < 1) {
+            throw new IllegalArgumentException("tongban.identity.argon2-memory-kib must be at least 8 and "
+                    + "tongban.identity.argon2-iterations at least 1");
         }
     }
 }

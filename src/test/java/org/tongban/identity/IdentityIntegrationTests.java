@@ -83,9 +83,33 @@ class IdentityIntegrationTests {
         // Encrypted at rest: neither number appears in clear anywhere in the row.
         Map<String, Object> row = jdbc.queryForMap("select * from identity_account where name = '李四'");
         assertThat(row.values()).noneMatch(v -> String.valueOf(v).contains(person[0]) || String.valueOf(v).contains(person[1]));
-        assertThat(String.valueOf(row.get("password_hash"))).startsWith("{bcrypt}");
+        // Argon2id with its parameters in the stored value (the test profile's cheap ones; production: m=7168,t=5).
+        assertThat(String.valueOf(row.get("password_hash"))).startsWith("{argon2}$argon2id$v=19$m=64,t=1,p=1$");
         // The ID number works as the identifier too.
         mvc.perform(signIn(person[0].toLowerCase(), PASSWORD)).andExpect(redirectedUrl("/account"));
+    }
+
+    @Test
+    void anOlderPasswordHashStillSignsInAndIsReplacedThen() throws Exception {
+        String[] person = newPerson();
+        mvc.perform(register("周六", person[0], person[1], PASSWORD)).andExpect(redirectedUrl("/signin?registered"));
+        // As stored before Argon2id became the default: bcrypt.
+        String bcrypt = "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4)
+                .encode(PASSWORD);
+        jdbc.update("update identity_account set password_hash = ? where name = '周六'", bcrypt);
+
+        // A wrong password changes nothing.
+        mvc.perform(signIn(person[1], PASSWORD + "x")).andExpect(status().isUnauthorized());
+        assertThat(jdbc.queryForObject("select password_hash from identity_account where name = '周六'", String.class))
+                .isEqualTo(bcrypt);
+
+        mvc.perform(signIn(person[1], PASSWORD)).andExpect(redirectedUrl("/account"));
+        String rehashed = jdbc.queryForObject("select password_hash from identity_account where name = '周六'",
+                String.class);
+        assertThat(rehashed).startsWith("{argon2}$argon2id$");
+        mvc.perform(signIn(person[1], PASSWORD)).andExpect(redirectedUrl("/account"));
+        assertThat(jdbc.queryForObject("select password_hash from identity_account where name = '周六'", String.class))
+                .as("a current hash is kept").isEqualTo(rehashed);
     }
 
     @Test

@@ -91,6 +91,11 @@ class AccountAuthentication implements AuthenticationProvider {
             throw new BadCredentialsException("Bad credentials");
         }
         Account found = account.get();
+        if (passwords.upgradeEncoding(found.passwordHash())) {
+            // Made with an older algorithm or weaker parameters: the password is at hand only now, so hash it again
+            // with the configured ones (IdentityProperties#passwordHash).
+            accounts.rehashPassword(found.id(), found.passwordHash(), passwords.encode(password));
+        }
         log.record(identifierHash, found.id(), ip, true, null);
         SignedIn principal = signedIn(found);
         // The password factor with its time: OpenID Connect's auth_time (and Spring Security's multi-factor checks).

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -40,11 +41,18 @@ class SecurityConfiguration {
 
     static final String FAILURE_PATH = "/signin/failed";
 
+    /**
+     * Prefixed hashes ({argon2}$argon2id$v=19$m=7168,t=5,p=1$..., {bcrypt}$2a$10$...) so that the algorithm or its
+     * parameters can change without a flag day: both kinds verify, new hashes use the configured one, and
+     * {@link AccountAuthentication} re-hashes an older kind at the next successful sign-in.
+     */
     @Bean
     PasswordEncoder passwordEncoder(IdentityProperties properties) {
-        // Prefixed hashes ({bcrypt}...) so that the algorithm or its cost can change without a flag day.
-        return new DelegatingPasswordEncoder("bcrypt",
-                Map.of("bcrypt", new BCryptPasswordEncoder(properties.bcryptStrength())));
+        // Argon2id with a 16-byte salt, a 32-byte tag and one lane (RFC 9106); see IdentityProperties for the choice.
+        var argon2 = new Argon2PasswordEncoder(16, 32, 1, properties.argon2MemoryKib(), properties.argon2Iterations());
+        var bcrypt = new BCryptPasswordEncoder(properties.bcryptStrength());
+        return new DelegatingPasswordEncoder(properties.passwordHash().equals("bcrypt") ? "bcrypt" : "argon2",
+                Map.of("argon2", argon2, "bcrypt", bcrypt));
     }
 
     /**
