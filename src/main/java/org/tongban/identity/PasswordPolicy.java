@@ -7,7 +7,9 @@ import org.tongban.shared.InvalidValueException;
 
 /**
  * What a password must be: 10 to 64 characters, at least two of letters, digits and other characters, not one of
- * the patterns every password list starts with, and not built from the person's own ID or phone number.
+ * the patterns every password list starts with, not built from the person's own ID or phone number, and text that can
+ * be typed (no control characters, no half of a surrogate pair: the hash is taken over the UTF-8 bytes, and such a
+ * string has none).
  */
 public final class PasswordPolicy {
 
@@ -23,6 +25,9 @@ public final class PasswordPolicy {
     public static void check(String password, String... personal) {
         if (password == null || password.length() < MIN || password.length() > MAX) {
             throw new InvalidValueException("identity.password.length", null, MIN, MAX);
+        }
+        if (!wellFormed(password) || password.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidValueException("identity.password.characters", null);
         }
         int classes = 0;
         classes += password.chars().anyMatch(Character::isLetter) ? 1 : 0;
@@ -41,5 +46,18 @@ public final class PasswordPolicy {
                 throw new InvalidValueException("identity.password.personal", null);
             }
         }
+    }
+
+    /** Whether every surrogate is half of a pair, so that the text has a UTF-8 form. */
+    public static boolean wellFormed(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -28,6 +28,7 @@ import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.tongban.identity.IdentityProperties;
+import org.tongban.identity.PasswordPolicy;
 import org.tongban.identity.StaffRole;
 
 /**
@@ -51,8 +52,29 @@ class SecurityConfiguration {
         // Argon2id with a 16-byte salt, a 32-byte tag and one lane (RFC 9106); see IdentityProperties for the choice.
         var argon2 = new Argon2PasswordEncoder(16, 32, 1, properties.argon2MemoryKib(), properties.argon2Iterations());
         var bcrypt = new BCryptPasswordEncoder(properties.bcryptStrength());
-        return new DelegatingPasswordEncoder(properties.passwordHash().equals("bcrypt") ? "bcrypt" : "argon2",
-                Map.of("argon2", argon2, "bcrypt", bcrypt));
+        PasswordEncoder stored = new DelegatingPasswordEncoder(
+                properties.passwordHash().equals("bcrypt") ? "bcrypt" : "argon2", Map.of("argon2", argon2, "bcrypt", bcrypt));
+        return new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence rawPassword) {
+                return stored.encode(rawPassword);
+            }
+
+            /**
+             * Text with half a surrogate pair matches nothing: it has no UTF-8 form to hash (Argon2's encoder throws on
+             * it), and the password rules never let one be set ({@link PasswordPolicy}).
+             */
+            @Override
+            public boolean matches(CharSequence rawPassword, String encodedPassword) {
+                return rawPassword != null && PasswordPolicy.wellFormed(rawPassword)
+                        && stored.matches(rawPassword, encodedPassword);
+            }
+
+            @Override
+            public boolean upgradeEncoding(String encodedPassword) {
+                return stored.upgradeEncoding(encodedPassword);
+            }
+        };
     }
 
     /**

@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.tongban.identity.IdentityProperties;
+import org.tongban.identity.PasswordPolicy;
+import org.tongban.shared.InvalidValueException;
 
 /** The password hash a deployment gets without configuring anything, and what happens to hashes made otherwise. */
 class PasswordHashingTests {
@@ -56,6 +58,23 @@ class PasswordHashingTests {
         String hash = passwords.encode(PASSWORD);
         assertThat(hash).startsWith("{bcrypt}$2a$11$");
         assertThat(passwords.upgradeEncoding("{bcrypt}" + new BCryptPasswordEncoder(10).encode(PASSWORD))).isTrue();
+    }
+
+    @Test
+    void textWithoutAUtf8FormMatchesNothingAndCannotBeChosen() {
+        PasswordEncoder passwords = encoder(Map.of("tongban.identity.argon2-memory-kib", "64",
+                "tongban.identity.argon2-iterations", "1"));
+        String hash = passwords.encode(PASSWORD);
+        assertThat(passwords.matches(PASSWORD + "\uD800", hash)).isFalse();
+        assertThat(passwords.matches("\uDC00" + PASSWORD, hash)).isFalse();
+        assertThat(passwords.matches(PASSWORD + "\uD83D\uDE00", passwords.encode(PASSWORD + "\uD83D\uDE00")))
+                .as("a pair is fine").isTrue();
+        for (String bad : new String[] { "Liaoning#2026\uD800", "Liaoning#2026\u0000", "Liao\nning#2026" }) {
+            assertThatThrownBy(() -> PasswordPolicy.check(bad))
+                    .isInstanceOfSatisfying(InvalidValueException.class,
+                            e -> assertThat(e.code()).isEqualTo("identity.password.characters"));
+        }
+        PasswordPolicy.check("Liaoning#2026\uD83D\uDE00");
     }
 
     @Test
