@@ -35,6 +35,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 SCALE=${SCALE:-1}
 scaled() { awk -v n="$1" -v s="$SCALE" 'BEGIN { v = int(n * s + 0.5); print (v < 1 ? 1 : v) }'; }
 PEOPLE=${PEOPLE:-$(scaled 5000000)} COMPANIES=${COMPANIES:-$(scaled 1000000)} CASES=${CASES:-$(scaled 10000000)}
+CATALOGUE_ITEMS=${CATALOGUE_ITEMS:-$(scaled 300000)}
 YEARS=${YEARS:-10} GEN_SEED=${GEN_SEED:-20261124} FRESH=${FRESH:-0}
 PORT=${PORT:-18199} DB_PORT=${DB_PORT:-15499}
 BENCH_DATA=$(realpath -m "${BENCH_DATA:-$BENCH_DIR/data/province-$SCALE}")   # absolute: postmasters are found by it
@@ -79,6 +80,29 @@ read -r N_PEOPLE N_COMPANIES N_DISHONEST N_PENALTIES < <(db_query "select (selec
     (select count(*) from exchange_penalty)" | tr '\t' ' ')
 BASE_ROWS=$((N_PEOPLE + N_COMPANIES + N_DISHONEST + N_PENALTIES))
 log "base data: $BASE_ROWS rows in $BASE_S s (first start $FIRST_START_S s in all)"
+
+# ---- 1b. the villages and communities below every township, each with its service station, and the catalogue grown
+# to CATALOGUE_ITEMS published implementation items at every level (ProvinceCatalogue and the catalogue benchmark's
+# generator, from the test classes, on this database while the platform is stopped); the platform's next start then
+# rebuilds its search index with them
+T0=$SECONDS
+app_stop
+build_bench_classpath "$TONGBAN_BUILD_DIR-classes" "$RESULTS_DIR/build-classes.log"
+T1=$SECONDS
+(cd "$BENCH_DATA" && "$JAVA" -cp "$CLASSPATH" -Dbench.items="$CATALOGUE_ITEMS" -Dbench.seed="$GEN_SEED" \
+    org.tongban.catalog.bench.ProvinceCatalogue --server.port="$PORT" --tongban.embedded-database.port="$DB_PORT" \
+    --tongban.log-directory="$BENCH_DATA/logs" --logging.level.root=WARN --logging.level.org.tongban=INFO \
+    >"$RESULTS_DIR/catalogue.log" 2>&1) || { tail -n 40 "$RESULTS_DIR/catalogue.log" >&2; echo "FAIL: catalogue"; exit 1; }
+CATALOGUE_S=$((SECONDS - T1))
+catalogue=$(grep -a '^RESULT ' "$RESULTS_DIR/catalogue.log")
+field() { sed "s/.* $1=\([0-9.]*\).*/\1/" <<<" $catalogue"; }
+VILLAGES_GENERATED=$(field villages_generated) N_VILLAGES=$(field villages) N_ITEMS=$(field items_published) ITEMS_GENERATED=$(field items_generated)
+ITEM_LEVELS=$(grep -a '^LEVEL ' "$RESULTS_DIR/catalogue.log" | awk '{ printf "%s%s %s", sep, $2, $3; sep = ", " }')
+T1=$SECONDS
+app_up "$BENCH_DATA" "$LOG" 3600
+REINDEX_S=$((SECONDS - T1))
+CATALOGUE_PHASE_S=$((SECONDS - T0))
+log "catalogue: $N_VILLAGES villages, $N_ITEMS published items ($ITEM_LEVELS) in $CATALOGUE_S s; restart with reindex $REINDEX_S s"
 
 # ---- 2. the template: one real case, filed and accepted through the API
 seed_accepted_case "$BASE" "$ACKED" "$SCRATCH"
@@ -289,39 +313,61 @@ log "dashboard figures: $FIG_DAYS daily and $FIG_MONTHS monthly rows (received i
 # as a whole, each certificate signed with SM2/SM3 as at issuance) — by the demo approver of 浑南区's market
 # regulation body (13800000004), in whose name they are issued. The data come from the base data of the company.
 T0=$SECONDS
-CERT_TARGET=${CERTIFICATES:-$(db_query "select count(*) from exchange_legal_person where status = 'ACTIVE'")}
 CERT_CSRF=$(signin_session "$BASE" 13800000004 "$SCRATCH/cert-cookies" "$SCRATCH")
-N_CERTS=0 LAST_CODE="" FIRST_CERT=""
-while ((N_CERTS < CERT_TARGET)); do
-    batch=$((CERT_TARGET - N_CERTS < 1000 ? CERT_TARGET - N_CERTS : 1000))
-    db_query "select coalesce(json_agg(case when kind = 'INDIVIDUAL' then json_build_object(
-            'typeCode', '11100000MB0T00010U003', 'holderName', name, 'holderCode', credit_code,
-            'validFrom', established_on, 'data', json_build_object('JYZ', legal_rep_name, 'ZCRQ', established_on,
-            'JYCS', address, 'JYFW', '零售；日用百货销售（依法须经批准的项目，经相关部门批准后方可开展经营活动）'))
-        else json_build_object(
-            'typeCode', '11100000MB0T00010U001', 'holderName', name, 'holderCode', credit_code,
-            'validFrom', established_on, 'data', json_build_object('QYLX', case kind
-                when 'JOINT_STOCK' then '股份有限公司' when 'COOPERATIVE' then '农民专业合作社'
-                else '有限责任公司' end, 'FDDBR', legal_rep_name, 'ZCZB', registered_capital || '万元',
-            'CLRQ', established_on, 'ZS', address,
-            'JYFW', '一般项目：技术服务、技术开发、技术咨询（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）'))
-        end order by credit_code), '[]')
-        from (select * from exchange_legal_person where status = 'ACTIVE' and credit_code > '$LAST_CODE'
-              order by credit_code limit $batch) c" >"$SCRATCH/certificates.json"
-    LAST_CODE=$(jq -r '.[-1].holderCode // empty' "$SCRATCH/certificates.json")
-    [[ -n "$LAST_CODE" ]] || break
-    status=$(curl -sS -o "$SCRATCH/imported.json" -w '%{http_code}' -b "$SCRATCH/cert-cookies" \
-        -H "X-CSRF-TOKEN: $CERT_CSRF" -H 'Content-Type: application/json' \
-        --data-binary "@$SCRATCH/certificates.json" "$BASE/api/v1/certificates/legacy-import")
-    if [[ "$status" != 201 ]]; then
-        fail "legacy import of certificates after $N_CERTS: HTTP $status $(head -c 600 "$SCRATCH/imported.json")"
-        break
-    fi
-    N_CERTS=$((N_CERTS + $(jq length "$SCRATCH/imported.json")))
-    [[ -n "$FIRST_CERT" ]] || FIRST_CERT=$(jq -r '.[0] | .identifier + " " + .verificationCode' "$SCRATCH/imported.json")
-done
+FIRST_CERT=""
+# import_certificates label filter json: imports json (an expression over a company c of exchange_legal_person) for
+# every active company matching filter, 1,000 a request in credit-code order; sets IMPORTED
+import_certificates() {
+    local label=$1 filter=$2 json=$3 last="" batch status target
+    target=$(db_query "select count(*) from exchange_legal_person c where status = 'ACTIVE' and ($filter)")
+    [[ -z "${CERTIFICATES:-}" ]] || target=$((CERTIFICATES < target ? CERTIFICATES : target))
+    IMPORTED=0
+    while ((IMPORTED < target)); do
+        batch=$((target - IMPORTED < 1000 ? target - IMPORTED : 1000))
+        db_query "select coalesce(json_agg($json order by credit_code), '[]')
+            from (select * from exchange_legal_person c where status = 'ACTIVE' and ($filter)
+                  and credit_code > '$last' order by credit_code limit $batch) c" >"$SCRATCH/certificates.json"
+        last=$(jq -r '.[-1].holderCode // empty' "$SCRATCH/certificates.json")
+        [[ -n "$last" ]] || break
+        status=$(curl -sS -o "$SCRATCH/imported.json" -w '%{http_code}' -b "$SCRATCH/cert-cookies" \
+            -H "X-CSRF-TOKEN: $CERT_CSRF" -H 'Content-Type: application/json' \
+            --data-binary "@$SCRATCH/certificates.json" "$BASE/api/v1/certificates/legacy-import")
+        if [[ "$status" != 201 ]]; then
+            fail "legacy import of $label after $IMPORTED: HTTP $status $(head -c 600 "$SCRATCH/imported.json")"
+            break
+        fi
+        IMPORTED=$((IMPORTED + $(jq length "$SCRATCH/imported.json")))
+        [[ -n "$FIRST_CERT" ]] || FIRST_CERT=$(jq -r '.[0] | .identifier + " " + .verificationCode' "$SCRATCH/imported.json")
+    done
+    check "every company meant to get one got its $label ($IMPORTED of $target)" test "$IMPORTED" -eq "$target"
+}
+import_certificates "business licence" "true" "case when kind = 'INDIVIDUAL' then json_build_object(
+        'typeCode', '11100000MB0T00010U003', 'holderName', name, 'holderCode', credit_code,
+        'validFrom', established_on, 'data', json_build_object('JYZ', legal_rep_name, 'ZCRQ', established_on,
+        'JYCS', address, 'JYFW', '零售；日用百货销售（依法须经批准的项目，经相关部门批准后方可开展经营活动）'))
+    else json_build_object(
+        'typeCode', '11100000MB0T00010U001', 'holderName', name, 'holderCode', credit_code,
+        'validFrom', established_on, 'data', json_build_object('QYLX', case kind
+            when 'JOINT_STOCK' then '股份有限公司' when 'COOPERATIVE' then '农民专业合作社'
+            else '有限责任公司' end, 'FDDBR', legal_rep_name, 'ZCZB', registered_capital || '万元',
+        'CLRQ', established_on, 'ZS', address,
+        'JYFW', '一般项目：技术服务、技术开发、技术咨询（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）'))
+    end"
+N_LICENCES=$IMPORTED
+# A food business licence (食品经营许可证, valid 5 years) for about one company in eight — restaurants, shops,
+# canteens — issued on a day of the last five years after the company's establishment (some have lapsed).
+FOOD_FORMS="'{餐饮服务经营者,食品销售经营者,单位食堂}'::text[]"
+FOOD_ITEMS="'{热食类食品制售,预包装食品销售（含冷藏冷冻食品）,散装食品销售,冷食类食品制售,糕点类食品制售}'::text[]"
+import_certificates "food business licence" "('x' || substr(md5(c.credit_code || '$GEN_SEED'), 1, 4))::bit(16)::int % 8 = 0" \
+    "json_build_object('typeCode', '11100000MB0T00010U002', 'holderName', name, 'holderCode', credit_code,
+        'validFrom', greatest(established_on, current_date - ('x' || substr(md5(credit_code), 5, 4))::bit(16)::int % 2000),
+        'data', json_build_object('FDDBR', legal_rep_name, 'JYCS', address,
+            'ZTYT', ($FOOD_FORMS)[1 + ('x' || substr(md5(credit_code), 9, 2))::bit(8)::int % 3],
+            'JYXM', ($FOOD_ITEMS)[1 + ('x' || substr(md5(credit_code), 11, 2))::bit(8)::int % 5]))"
+N_FOOD=$IMPORTED
+N_CERTS=$((N_LICENCES + N_FOOD))
 CERTS_S=$((SECONDS - T0))
-log "certificates: $N_CERTS business licences in $CERTS_S s"
+log "certificates: $N_LICENCES business licences and $N_FOOD food business licences in $CERTS_S s"
 CERT_VERIFIED=""
 if [[ -n "$FIRST_CERT" ]]; then
     read -r cert_id cert_code <<<"$FIRST_CERT"
@@ -343,10 +389,11 @@ SQL
 ANALYZE_S=$((SECONDS - T0))
 TOTAL_S=$((SECONDS - T_ALL))
 check "residents as asked ($N_PEOPLE ≥ $PEOPLE)" test "$N_PEOPLE" -ge "$PEOPLE"
+check "implementation items as asked ($N_ITEMS ≥ $CATALOGUE_ITEMS)" test "$N_ITEMS" -ge "$CATALOGUE_ITEMS"
+check "villages and communities at the fifth level (over 10,000: $N_VILLAGES)" test "$N_VILLAGES" -gt 10000
 check "companies as asked ($N_COMPANIES ≥ $COMPANIES)" test "$N_COMPANIES" -ge "$COMPANIES"
 check "every planned case was copied ($N_APPS of $CASES applications)" test "$N_APPS" -eq "$CASES"
 check "the dashboard counts every generated case as received ($FIG_RECEIVED ≥ $CASES)" test "$FIG_RECEIVED" -ge "$CASES"
-check "every active company got its business licence ($N_CERTS of $CERT_TARGET)" test "$N_CERTS" -eq "$CERT_TARGET"
 check "an imported licence verifies as valid (${CERT_VERIFIED:-no answer})" test "$CERT_VERIFIED" = VALID
 sizes=$(db_query "select relname, n_live_tup, pg_size_pretty(pg_total_relation_size(relid))
     from pg_stat_user_tables where relname in ('exchange_person', 'exchange_legal_person', 'cases_application',
@@ -360,10 +407,12 @@ rate() { awk -v r="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0) ? r / s : r }';
     echo "| Phase | Rows | Time | Rows/s |"
     echo "|---|---:|---:|---:|"
     echo "| residents $N_PEOPLE, companies $N_COMPANIES, dishonest $N_DISHONEST, penalties $N_PENALTIES (platform's base-data generator, COPY, at the first start) | $BASE_ROWS | $BASE_S s (first start in all $FIRST_START_S s) | $(rate "$BASE_ROWS" "$BASE_S") |"
+    echo "| $N_VILLAGES villages and communities with their service stations; catalogue of $N_ITEMS published implementation items ($ITEM_LEVELS), $ITEMS_GENERATED generated (ProvinceCatalogue, COPY) | $((VILLAGES_GENERATED * 4 + ITEMS_GENERATED)) | $CATALOGUE_S s | $(rate "$((VILLAGES_GENERATED * 4 + ITEMS_GENERATED))" "$CATALOGUE_S") |"
+    echo "| restart: search index rebuilt with every published item | $N_ITEMS | $REINDEX_S s | $(rate "$N_ITEMS" "$REINDEX_S") |"
     echo "| plan of $PLANNED cases over $ITEMS items, $YEARS years from $FIRST_DAY | $PLANNED | $PLAN_S s | $(rate "$PLANNED" "$PLAN_S") |"
     echo "| cases: $N_APPS applications, $N_CASES process cases, $N_STEPS timeline steps (COPY) | $CASE_ROWS | $CASES_S s | $(rate "$CASE_ROWS" "$CASES_S") |"
     echo "| dashboard figures: $FIG_DAYS daily, $FIG_MONTHS monthly rows | $((FIG_DAYS + FIG_MONTHS)) | $FIGURES_S s | — |"
-    echo "| certificates: $N_CERTS business licences of the active companies (legacy import over HTTP, SM2-signed, 1,000 a request) | $N_CERTS | $CERTS_S s | $(rate "$N_CERTS" "$CERTS_S") |"
+    echo "| certificates: $N_LICENCES business licences of the active companies and $N_FOOD food business licences (legacy import over HTTP, SM2-signed, 1,000 a request) | $N_CERTS | $CERTS_S s | $(rate "$N_CERTS" "$CERTS_S") |"
     echo "| vacuum / analyze | — | $ANALYZE_S s | — |"
     echo "| **all, build included** | | **$TOTAL_S s** | |"
     echo
@@ -382,6 +431,7 @@ rate() { awk -v r="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0) ? r / s : r }';
 record_figure province "case rows/s copied, SCALE=$SCALE" "$(rate "$CASE_ROWS" "$CASES_S")" rows/s higher
 record_figure province "base-data rows/s at first start, SCALE=$SCALE" "$(rate "$BASE_ROWS" "$BASE_S")" rows/s higher
 record_figure province "certificates/s imported, SCALE=$SCALE" "$(rate "$N_CERTS" "$CERTS_S")" /s higher
+record_figure province "search index rebuild at start, SCALE=$SCALE" "$REINDEX_S" s lower
 record_figure province "generation in all, SCALE=$SCALE" "$TOTAL_S" s lower
 if verdict "province-scale data, SCALE=$SCALE"; then
     cp "$RESULTS_DIR/report.md" "$BENCH_DATA/province.md"

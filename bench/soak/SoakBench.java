@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
  * /api/v1/certificates/verification), {@code gateway} 10 (POST /api/v1/exchange/query as the demo department system,
  * bearer token), {@code todo} 10 (GET /workbench/tasks as the demo approver), {@code application} 3 (a citizen's
  * draft → form values → materials → submission: 3 + slots requests), {@code signin} 2 (GET + POST /signin with a
- * password: bcrypt), {@code reference} 7 (GET /actuator/health/liveness, the same-run reference).
+ * password check: Argon2id by default), {@code reference} 7 (GET /actuator/health/liveness, the same-run reference).
  *
  * <p>Environment: BASE_URL, RATE (200), DURATION (600), WARMUP (120), RAMP_FROM (0.1: the
  * warm-up's first rate as a share of RATE), SEED (20261124), ITEM_CODE (the sole-trader item

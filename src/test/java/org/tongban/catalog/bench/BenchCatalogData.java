@@ -132,13 +132,13 @@ final class BenchCatalogData {
                         String basicCode = s == 0 ? basic.code().value()
                                 : basic.code().value().substring(0, 10) + "%02d".formatted(s);
                         String name = s == 0 ? basic.name() : basic.name() + "（" + SUB_ITEMS.get(s - 1) + "）";
-                        for (DivisionLevel level : basic.levels()) {
+                        for (DivisionLevel level : levels(basic, s)) {
                             for (DivisionSummary division : divisions.getOrDefault(level, List.of())) {
                                 if (existing + written >= target) {
                                     break rounds;
                                 }
-                                BodySummary body = bodies.getOrDefault(division.code(), Map.of())
-                                        .get(basic.department());
+                                BodySummary body = body(bodies.getOrDefault(division.code(), Map.of()), level,
+                                        basic.department());
                                 if (body == null) {
                                     continue;
                                 }
@@ -218,6 +218,34 @@ final class BenchCatalogData {
         return JSON.writeValueAsString(guide);
     }
 
+    /**
+     * Where a (sub-)item is implemented: the levels its basic item names, and for the main item of what the
+     * township's service centre handles itself (便民服务, COMMUNITY_SERVICE) also every village's service station (村级
+     * 便民服务站 accepting on its behalf, 代办). Sub-items stay above the village.
+     */
+    private static List<DivisionLevel> levels(BasicItem basic, int subItem) {
+        if (subItem == 0 && basic.department() == BodyCategory.COMMUNITY_SERVICE
+                && basic.levels().contains(DivisionLevel.TOWNSHIP) && !basic.levels().contains(DivisionLevel.VILLAGE)) {
+            List<DivisionLevel> levels = new ArrayList<>(basic.levels());
+            levels.add(DivisionLevel.VILLAGE);
+            return levels;
+        }
+        return List.copyOf(basic.levels());
+    }
+
+    /**
+     * The body of the item's department in the division; in a township or village, which has no departments of its
+     * own, its service centre or station (COMMUNITY_SERVICE), which handles the townships' items of every department.
+     */
+    private static BodySummary body(Map<BodyCategory, BodySummary> bodies, DivisionLevel level,
+            BodyCategory department) {
+        BodySummary body = bodies.get(department);
+        if (body == null && (level == DivisionLevel.TOWNSHIP || level == DivisionLevel.VILLAGE)) {
+            body = bodies.get(BodyCategory.COMMUNITY_SERVICE);
+        }
+        return body;
+    }
+
     private static List<String> columnNames(Connection connection, String table) throws SQLException {
         List<String> names = new ArrayList<>();
         try (var statement = connection.prepareStatement("""
@@ -279,6 +307,10 @@ final class BenchCatalogData {
         counties.forEach(c -> townships.addAll(organization.children(DivisionCode.of(c.code())).stream()
                 .filter(t -> t.level() == DivisionLevel.TOWNSHIP).toList()));
         result.put(DivisionLevel.TOWNSHIP, townships);
+        List<DivisionSummary> villages = new ArrayList<>();
+        townships.forEach(t -> villages.addAll(organization.children(DivisionCode.of(t.code())).stream()
+                .filter(v -> v.level() == DivisionLevel.VILLAGE).toList()));
+        result.put(DivisionLevel.VILLAGE, villages);
         return result;
     }
 
