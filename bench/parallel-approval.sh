@@ -3,8 +3,9 @@
 # of the shape accept → three parallel department reviews → join → decide → 制证 → 送达 → complete (办结), first
 # through Tongban's own engine (the
 # demo 并联 item 食品经营许可 of 浑南区, through the CaseAcceptance / CaseProcessing services), then through the
-# standalone Flowable 7.2 process engine (history level audit, async executor off), in one JVM against the same
-# throw-away embedded PostgreSQL server (Flowable in a database of its own). WARMUP (10) + MEASURE (30) seconds each.
+# standalone Flowable 7.2 process engine (history level audit, async executor off: bench/flowable-peer, a Maven
+# project and a JVM of its own), against the same throw-away embedded PostgreSQL server that Tongban's JVM starts
+# (Flowable in a database of its own). WARMUP (10) + MEASURE (30) seconds each.
 # Writes bench/results/parallel-approval-<timestamp>/summary.md, results.json, report.md (with the machine), logs.
 #
 #   bench/parallel-approval.sh
@@ -15,7 +16,8 @@
 #   JAVA_OPTS="-XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording=filename=/tmp/pa.jfr,settings=profile" \
 #       ENGINES=tongban bench/parallel-approval.sh    # profile (Spring/Hibernate stacks are deeper than JFR's 64)
 #
-# Settings (environment): WORKERS, WARMUP, MEASURE, ENGINES (tongban,flowable), JAVA_OPTS (none),
+# Settings (environment): WORKERS, WARMUP, MEASURE, ENGINES (tongban,flowable), JAVA_OPTS (none: Tongban's JVM),
+# PEER_JAVA_OPTS (none: the Flowable peer's JVM),
 # TONGBAN_BUILD_DIR (private build copy, $TMPDIR/tongban-parallel-approval-bench-build), JAVA_HOME (Temurin 25).
 set -euo pipefail
 
@@ -29,9 +31,18 @@ ENGINES=${ENGINES:-tongban,flowable}
 RESULTS_DIR=$BENCH_DIR/results/parallel-approval-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$RESULTS_DIR"
 
-# Build the working tree as it is, in a private copy (the harness and Flowable are on the test classpath only).
+# Build the working tree as it is, in a private copy (the harness is on the test classpath only), and the Flowable
+# peer, a Maven project of its own (bench/flowable-peer; its output stays in its target/).
 log "building the bench classpath in $BUILD_DIR"
 build_bench_classpath "$BUILD_DIR" "$RESULTS_DIR/build.log"
+PEER_DIR=$BENCH_DIR/flowable-peer
+if [[ ",$ENGINES," == *,flowable,* ]]; then
+    log "building the Flowable peer in $PEER_DIR"
+    "$PROJECT_DIR/mvnw" -B -q -f "$PEER_DIR/pom.xml" package dependency:build-classpath \
+        -Dmdep.outputFile=target/peer.classpath >>"$RESULTS_DIR/build.log" 2>&1 \
+        || { tail -n 40 "$RESULTS_DIR/build.log" >&2; exit 1; }
+    PEER_CLASSPATH="$PEER_DIR/target/classes:$(cat "$PEER_DIR/target/peer.classpath")"
+fi
 
 START=$(date -Is)
 MACHINE_BEFORE=$(machine_line)
@@ -41,7 +52,8 @@ cd "$RESULTS_DIR"
 # shellcheck disable=SC2086
 "$JAVA" ${JAVA_OPTS:-} -cp "$CLASSPATH" -Dbench.workers="$WORKERS" -Dbench.warmup="$WARMUP" \
     -Dbench.measure="$MEASURE" -Dbench.engines="$ENGINES" -Dbench.report="$RESULTS_DIR/summary.md" \
-    -Dbench.json="$RESULTS_DIR/results.json" org.tongban.cases.bench.ParallelApprovalBenchmark \
+    -Dbench.json="$RESULTS_DIR/results.json" -Dbench.flowable-peer.classpath="${PEER_CLASSPATH:-}" \
+    -Dbench.flowable-peer.java-options="${PEER_JAVA_OPTS:-}" org.tongban.cases.bench.ParallelApprovalBenchmark \
     >"$RESULTS_DIR/console.log" 2>&1 || { tail -n 40 "$RESULTS_DIR/console.log" >&2; exit 1; }
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 MACHINE="$MACHINE_BEFORE; load average after: $LOAD_AFTER"

@@ -23,17 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.flowable.common.engine.impl.history.HistoryLevel;
-import org.flowable.common.engine.impl.persistence.StrongUuidGenerator;
-import org.flowable.engine.HistoryService;
-import org.flowable.engine.ProcessEngine;
-import org.flowable.engine.ProcessEngineConfiguration;
-import org.flowable.engine.RuntimeService;
-import org.flowable.engine.TaskService;
-import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
-import org.flowable.task.api.Task;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,8 +38,8 @@ import org.tongban.identity.SignedIn;
 import org.tongban.identity.StaffRole;
 
 /**
- * Parallel approval benchmark of issues 6 and 10 (started by {@code bench/parallel-approval.sh}, not a test). In one
- * JVM and against one PostgreSQL server (the throw-away embedded one Tongban starts), the same concurrent workers
+ * Parallel approval benchmark of issues 6 and 10 (started by {@code bench/parallel-approval.sh}, not a test). Against
+ * one PostgreSQL server (the throw-away embedded one Tongban starts), the same concurrent workers
  * drive cases of the shape <i>accept → three parallel department reviews → join → decide → 制证 → 送达 → complete
  * (办结)</i> through
  *
@@ -58,7 +48,8 @@ import org.tongban.identity.StaffRole;
  * {@link CaseProcessing} with officers of the three bodies (market regulation, housing for fire safety, health),
  * the grant decision, then 制证 and 送达 by the window officer (approving the delivery step confirms an online delivery,
  * 电子送达), which completes the case;</li>
- * <li><b>Flowable 7.2</b> (the peer): the standalone process engine, no Spring, in a database of its own on the same
+ * <li><b>Flowable 7.2</b> (the peer, {@code bench/flowable-peer}: a Maven project and a JVM of its own, started
+ * by this class once Tongban is done): the standalone process engine, no Spring, in a database of its own on the same
  * server, history level {@code audit}, async executor off, a BPMN process of the same shape (accept user task →
  * parallel gateway → three review user tasks → join → decision user task → certify and deliver user tasks → end),
  * each task completed with its opinion or result as a variable.</li>
@@ -68,12 +59,12 @@ import org.tongban.identity.StaffRole;
  * {@code bench.workers} (16), {@code bench.warmup} / {@code bench.measure} seconds (10 / 30), {@code bench.report}
  * (markdown summary file), {@code bench.json} (results file), {@code bench.engines} ({@code tongban,flowable}),
  * {@code bench.sqlcases} (0: after Tongban's measurement, that many cases one after the other with their statements,
- * commits and rows per table counted).
+ * commits and rows per table counted), {@code bench.flowable-peer.classpath} (the peer's classes and libraries) and
+ * {@code bench.flowable-peer.java-options}.
  */
 public final class ParallelApprovalBenchmark {
 
     private static final String FOOD = "011070001000";
-    private static final String PROCESS_KEY = "parallelApproval";
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private ParallelApprovalBenchmark() {
@@ -222,37 +213,20 @@ public final class ParallelApprovalBenchmark {
             }
 
             if (engines.contains("flowable")) {
-                String url = tongbanPool.getJdbcUrl();
                 jdbc.execute("drop database if exists flowable_peer");
                 jdbc.execute("create database flowable_peer encoding 'UTF8'");
-                HikariConfig config = new HikariConfig();
-                config.setJdbcUrl(url.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1flowable_peer"));
-                config.setUsername(tongbanPool.getUsername());
-                config.setPassword(tongbanPool.getPassword());
-                config.setMaximumPoolSize(tongbanPool.getMaximumPoolSize());
-                config.setPoolName("flowable-peer");
-                try (HikariDataSource flowablePool = new HikariDataSource(config)) {
-                    ProcessEngine engine = flowableEngine(flowablePool);
-                    try {
-                        Driver flowable = flowableDriver(engine);
-                        log("Flowable: warm-up %d s with %d workers", warmup, workers);
-                        Run w = run("Flowable", flowable, workers, warmup);
-                        log("Flowable: measuring %d s", measure);
-                        Run r = run("Flowable", flowable, workers, measure);
-                        runs.add(r);
-                        log("Flowable: %,d cases, %.1f cases/s, %d errors", r.cases(), r.rate(), r.errors());
-                        HistoryService history = engine.getHistoryService();
-                        long finished = history.createHistoricProcessInstanceQuery().finished().count();
-                        checks.add(String.format(Locale.ROOT, "Flowable: %,d cases finished by the workers (warm-up "
-                                + "included), %,d finished process instances in the history (%s) with %,d historic "
-                                + "tasks and %,d historic variables", w.cases() + r.cases(), finished,
-                                finished == w.cases() + r.cases() ? "match" : "MISMATCH",
-                                history.createHistoricTaskInstanceQuery().count(),
-                                history.createHistoricVariableInstanceQuery().count()));
-                    } finally {
-                        engine.close();
-                    }
-                }
+                String url = tongbanPool.getJdbcUrl()
+                        .replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1flowable_peer");
+                Peer peer = flowablePeer(url, tongbanPool.getUsername(), tongbanPool.getPassword(),
+                        tongbanPool.getMaximumPoolSize(), workers, warmup, measure);
+                runs.add(peer.run());
+                log("Flowable: %,d cases, %.1f cases/s, %d errors", peer.run().cases(), peer.run().rate(),
+                        peer.run().errors());
+                checks.add(String.format(Locale.ROOT, "Flowable: %,d cases finished by the workers (warm-up "
+                        + "included), %,d finished process instances in the history (%s) with %,d historic "
+                        + "tasks and %,d historic variables", peer.finishedByWorkers(), peer.history()[0],
+                        peer.history()[0] == peer.finishedByWorkers() ? "match" : "MISMATCH", peer.history()[1],
+                        peer.history()[2]));
             }
             checks.add(0, drain);
             report(runs, workers, warmup, measure, tongbanPool.getMaximumPoolSize(), server, sqlReport,
@@ -459,105 +433,75 @@ public final class ParallelApprovalBenchmark {
 
     // ------------------------------------------------------------------ Flowable
 
-    private static ProcessEngine flowableEngine(DataSource dataSource) {
-        StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
-        configuration.setDataSource(dataSource);
-        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-        configuration.setHistoryLevel(HistoryLevel.AUDIT);
-        configuration.setAsyncExecutorActivate(false);
-        // Flowable's production setting for concurrency (its user guide, "UUID ID generator for high concurrency"):
-        // the default DbIdGenerator fetches id blocks in a second transaction, on a second connection, so with as
-        // many workers as pooled connections every worker can hold one and wait for another until the pool times
-        // out (seen: 30 s stalls). Tongban's ids are UUIDs too.
-        configuration.setIdGenerator(new StrongUuidGenerator());
-        configuration.setDisableIdmEngine(true);
-        configuration.setDisableEventRegistry(true);
-        ProcessEngine engine = configuration.buildProcessEngine();
-        engine.getRepositoryService().createDeployment().name("parallel approval (bench)")
-                .addString("parallel-approval.bpmn20.xml", BPMN).deploy();
-        return engine;
+    /** What the Flowable peer reported: its measured run, the cases its workers finished in all, its history. */
+    record Peer(Run run, long finishedByWorkers, long[] history) {
     }
 
-    private static Driver flowableDriver(ProcessEngine engine) {
-        RuntimeService runtime = engine.getRuntimeService();
-        TaskService tasks = engine.getTaskService();
-        Map<String, String> opinions = Map.of("marketReview", "经营场所符合食品安全要求", "fireReview", "疏散通道符合要求",
-                "healthReview", "从业人员健康证明齐全");
-        AtomicLong sequence = new AtomicLong();
-        return timer -> {
-            long n = sequence.incrementAndGet();
-            String pid = timer.time("submit (start the process instance)", () -> runtime.startProcessInstanceByKey(
-                    PROCESS_KEY, "BENCH-" + n, Map.of("applicantName", "并联基准" + n, "itemCode", FOOD,
-                            "divisionCode", "210112")).getId());
-            Task accept = single(timer.time("open tasks of the case", () -> tasks.createTaskQuery()
-                    .processInstanceId(pid).list()), "accept");
-            timer.run("accept", () -> tasks.complete(accept.getId(), Map.of("acceptOpinion", "材料齐全，予以受理")));
-            List<Task> branches = timer.time("open tasks of the case", () -> tasks.createTaskQuery()
-                    .processInstanceId(pid).list());
-            if (branches.size() != 3) {
-                throw new IllegalStateException("expected 3 parallel branches, got " + branches.size());
-            }
-            for (Task task : branches) {
-                String key = task.getTaskDefinitionKey();
-                timer.run("approve a branch (opinion)", () -> tasks.complete(task.getId(),
-                        Map.of(key + "Opinion", opinions.get(key), key + "Outcome", "APPROVE")));
-            }
-            Task decide = single(timer.time("open tasks of the case", () -> tasks.createTaskQuery()
-                    .processInstanceId(pid).list()), "decision");
-            timer.run("decide (grant)", () -> tasks.complete(decide.getId(), Map.of("outcome", "GRANTED",
-                    "decisionOpinion", "符合《食品经营许可和备案管理办法》规定的条件",
-                    "legalBasis", "《中华人民共和国食品安全法》第三十五条")));
-            Task certify = single(timer.time("open tasks of the case", () -> tasks.createTaskQuery()
-                    .processInstanceId(pid).list()), "certify");
-            timer.run("certify", () -> tasks.complete(certify.getId(), Map.of("certified", true)));
-            Task deliver = single(timer.time("open tasks of the case", () -> tasks.createTaskQuery()
-                    .processInstanceId(pid).list()), "deliver");
-            timer.run("deliver (complete)", () -> tasks.complete(deliver.getId(),
-                    Map.of("deliveryMethod", "ONLINE")));
-        };
-    }
-
-    private static Task single(List<Task> list, String key) {
-        if (list.size() != 1 || !key.equals(list.get(0).getTaskDefinitionKey())) {
-            throw new IllegalStateException("expected the " + key + " task, got "
-                    + list.stream().map(Task::getTaskDefinitionKey).toList());
+    /**
+     * Runs the Flowable peer (bench/flowable-peer: its own Maven project and JVM, classpath in
+     * {@code bench.flowable-peer.classpath}) against {@code url} and reads what it measured.
+     */
+    private static Peer flowablePeer(String url, String user, String password, int pool, int workers, int warmup,
+            int measure) throws Exception {
+        String classpath = System.getProperty("bench.flowable-peer.classpath");
+        if (classpath == null || classpath.isBlank()) {
+            throw new IllegalStateException("-Dbench.flowable-peer.classpath is required for the Flowable peer "
+                    + "(bench/parallel-approval.sh builds bench/flowable-peer and sets it)");
         }
-        return list.get(0);
+        Path output = Files.createTempFile("flowable-peer", ".tsv");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        String options = System.getProperty("bench.flowable-peer.java-options", "");
+        if (!options.isBlank()) {
+            command.addAll(List.of(options.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", classpath, "org.tongban.bench.flowable.FlowablePeer", url,
+                user == null ? "" : user, password == null ? "" : password, String.valueOf(pool),
+                String.valueOf(workers), String.valueOf(warmup), String.valueOf(measure), output.toString()));
+        log("Flowable: starting the peer (its own JVM), %d s warm-up + %d s with %d workers", warmup, measure,
+                workers);
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("the Flowable peer failed (exit " + process.exitValue() + ")");
+        }
+        Timer measured = new Timer();
+        long[] counts = new long[4]; // warm-up cases, measured cases, measured errors, history finished
+        double seconds = 0;
+        long[] history = new long[3];
+        List<String> firstErrors = new ArrayList<>();
+        for (String line : Files.readAllLines(output, StandardCharsets.UTF_8)) {
+            String[] f = line.split("\t");
+            boolean measuring = f.length > 1 && f[1].equals("measure");
+            switch (f[0]) {
+                case "run" -> {
+                    counts[measuring ? 1 : 0] = Long.parseLong(f[2]);
+                    if (measuring) {
+                        counts[2] = Long.parseLong(f[3]);
+                        seconds = Double.parseDouble(f[4]);
+                    }
+                }
+                case "sample" -> {
+                    if (measuring) {
+                        measured.add(f[2], Long.parseLong(f[3]));
+                    }
+                }
+                case "error" -> {
+                    if (measuring) {
+                        firstErrors.add(f[2]);
+                    }
+                }
+                case "history" -> {
+                    for (int i = 0; i < 3; i++) {
+                        history[i] = Long.parseLong(f[i + 1]);
+                    }
+                }
+                default -> throw new IllegalStateException("unexpected line from the Flowable peer: " + line);
+            }
+        }
+        Files.delete(output);
+        return new Peer(summary("Flowable", counts[1], counts[2], seconds, measured, firstErrors),
+                counts[0] + counts[1], history);
     }
-
-    /** The same shape as the demo 开餐馆 process to its end (办结), with the acting groups as candidate groups. */
-    static final String BPMN = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
-                         xmlns:flowable="http://flowable.org/bpmn"
-                         targetNamespace="http://tongban.org/bench">
-              <process id="parallelApproval" name="食品经营许可（并联，基准）" isExecutable="true">
-                <startEvent id="start"/>
-                <sequenceFlow id="f1" sourceRef="start" targetRef="accept"/>
-                <userTask id="accept" name="受理" flowable:candidateGroups="hunnan-market-window"/>
-                <sequenceFlow id="f2" sourceRef="accept" targetRef="fork"/>
-                <parallelGateway id="fork"/>
-                <sequenceFlow id="f3" sourceRef="fork" targetRef="marketReview"/>
-                <sequenceFlow id="f4" sourceRef="fork" targetRef="fireReview"/>
-                <sequenceFlow id="f5" sourceRef="fork" targetRef="healthReview"/>
-                <userTask id="marketReview" name="食品经营条件审查" flowable:candidateGroups="hunnan-market-reviewer"/>
-                <userTask id="fireReview" name="消防安全检查" flowable:candidateGroups="hunnan-housing-reviewer"/>
-                <userTask id="healthReview" name="卫生审查" flowable:candidateGroups="hunnan-health-reviewer"/>
-                <sequenceFlow id="f6" sourceRef="marketReview" targetRef="join"/>
-                <sequenceFlow id="f7" sourceRef="fireReview" targetRef="join"/>
-                <sequenceFlow id="f8" sourceRef="healthReview" targetRef="join"/>
-                <parallelGateway id="join"/>
-                <sequenceFlow id="f9" sourceRef="join" targetRef="decision"/>
-                <userTask id="decision" name="决定" flowable:candidateGroups="hunnan-market-approver"/>
-                <sequenceFlow id="f10" sourceRef="decision" targetRef="certify"/>
-                <userTask id="certify" name="制证" flowable:candidateGroups="hunnan-market-window"/>
-                <sequenceFlow id="f11" sourceRef="certify" targetRef="deliver"/>
-                <userTask id="deliver" name="送达" flowable:candidateGroups="hunnan-market-window"/>
-                <sequenceFlow id="f12" sourceRef="deliver" targetRef="end"/>
-                <endEvent id="end"/>
-              </process>
-            </definitions>
-            """;
 
     // ------------------------------------------------------------------ running and reporting
 
@@ -606,6 +550,12 @@ public final class ParallelApprovalBenchmark {
                 }
             }
         }
+        return summary(engine, cases.get(), errors.get(), elapsed, all, List.copyOf(firstErrors));
+    }
+
+    /** A run's figures from the samples of all its workers. */
+    private static Run summary(String engine, long cases, long errors, double elapsed, Timer all,
+            List<String> firstErrors) {
         Map<String, Stats> actions = new LinkedHashMap<>();
         for (String action : List.of("submit (insert the received application)",
                 "submit (start the process instance)", "accept", "open tasks of the case",
@@ -614,8 +564,8 @@ public final class ParallelApprovalBenchmark {
                 actions.put(action, Stats.of(all.of(action)));
             }
         }
-        return new Run(engine, cases.get(), errors.get(), elapsed, actions, Stats.of(all.of("case")),
-                List.copyOf(firstErrors), 0);
+        return new Run(engine, cases, errors, elapsed, actions, Stats.of(all.of("case")), List.copyOf(firstErrors),
+                0);
     }
 
     private static void report(List<Run> runs, int workers, int warmup, int measure, int pool, String server,
