@@ -52,8 +52,8 @@ class SecurityConfiguration {
         // Argon2id with a 16-byte salt, a 32-byte tag and one lane (RFC 9106); see IdentityProperties for the choice.
         var argon2 = new Argon2PasswordEncoder(16, 32, 1, properties.argon2MemoryKib(), properties.argon2Iterations());
         var bcrypt = new BCryptPasswordEncoder(properties.bcryptStrength());
-        PasswordEncoder stored = new DelegatingPasswordEncoder(
-                properties.passwordHash().equals("bcrypt") ? "bcrypt" : "argon2", Map.of("argon2", argon2, "bcrypt", bcrypt));
+        String current = properties.passwordHash().equals("bcrypt") ? "bcrypt" : "argon2";
+        PasswordEncoder stored = new DelegatingPasswordEncoder(current, Map.of("argon2", argon2, "bcrypt", bcrypt));
         return new PasswordEncoder() {
             @Override
             public String encode(CharSequence rawPassword) {

@@ -64,7 +64,8 @@ public final class ProvinceCatalogue {
                     villageSeconds, generated, catalogue.published(), itemSeconds);
             jdbc.query("""
                     select level, count(*) from catalog_implementation_item where status = 'PUBLISHED'
-                    group by level order by array_position(array['PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP', 'VILLAGE'], level)""",
+                    group by level
+                    order by array_position(array['PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP', 'VILLAGE'], level)""",
                     (org.springframework.jdbc.core.RowCallbackHandler) rs -> System.out.printf(Locale.ROOT,
                             "LEVEL %s %d%n", rs.getString(1), rs.getLong(2)));
         }
@@ -91,7 +92,8 @@ public final class ProvinceCatalogue {
         for (Township township : townships) {
             SplittableRandom random = new SplittableRandom(seed * 31 + Long.parseLong(township.code()));
             boolean street = township.name().endsWith("街道");
-            int communities = street ? 3 + random.nextInt(10) : township.name().endsWith("镇") ? 1 + random.nextInt(2) : 0;
+            int communities = street ? 3 + random.nextInt(10)
+                    : township.name().endsWith("镇") ? 1 + random.nextInt(2) : 0;
             int villages = street ? 0 : 6 + random.nextInt(13);
             Set<String> names = new HashSet<>();
             for (int i = 0; i < communities + villages; i++) {
