@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Province-scale data (issue 10), one command: a benchmark database of its own (BENCH_DATA) holding, at SCALE=1,
-# 5,000,000 residents and 1,000,000 companies (with their credit records) in the exchange's base data, 10,000,000
+# 5,000,000 residents and 1,000,000 companies (with their credit records) in the exchange's base data, the villages
+# and communities below every township with their service stations, 300,000 published implementation items at all
+# five levels (CATALOGUE_ITEMS), 10,000,000
 # historical cases over YEARS (10) years, the supervision dashboard's daily and monthly figures of those cases, and a
-# signed business licence for every active company (e-certificates, CERTIFICATES= to cap them).
+# signed business licence for every active company and a food business licence for one in eight (e-certificates,
+# CERTIFICATES= to cap each kind).
 # Deterministic (seeded); reports its own time and rows/s per phase. See bench/README.md, "Province-scale data".
 #
 #   SCALE=0.01 bench/province.sh        50,000 residents, 10,000 companies, 100,000 cases (~15 min when loaded)
@@ -101,7 +104,6 @@ ITEM_LEVELS=$(grep -a '^LEVEL ' "$RESULTS_DIR/catalogue.log" | awk '{ printf "%s
 T1=$SECONDS
 app_up "$BENCH_DATA" "$LOG" 3600
 REINDEX_S=$((SECONDS - T1))
-CATALOGUE_PHASE_S=$((SECONDS - T0))
 log "catalogue: $N_VILLAGES villages, $N_ITEMS published items ($ITEM_LEVELS) in $CATALOGUE_S s; restart with reindex $REINDEX_S s"
 
 # ---- 2. the template: one real case, filed and accepted through the API
