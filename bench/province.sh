@@ -88,7 +88,6 @@ log "base data: $BASE_ROWS rows in $BASE_S s (first start $FIRST_START_S s in al
 # to CATALOGUE_ITEMS published implementation items at every level (ProvinceCatalogue and the catalogue benchmark's
 # generator, from the test classes, on this database while the platform is stopped); the platform's next start then
 # rebuilds its search index with them
-T0=$SECONDS
 app_stop
 build_bench_classpath "$TONGBAN_BUILD_DIR-classes" "$RESULTS_DIR/build-classes.log"
 T1=$SECONDS
