@@ -25,11 +25,12 @@ log "running JMH: $MICRO (forks $FORKS, warm-up $WARMUP × 2 s, measurement $ITE
     -t "$THREADS" -rf json -rff "$RESULTS_DIR/jmh.json" ${JMH_ARGS:-} >"$RESULTS_DIR/jmh.log" 2>&1 \
     || { tail -n 40 "$RESULTS_DIR/jmh.log" >&2; echo "FAIL: JMH"; exit 1; }
 
-# One line per benchmark (and parameter): name, parameters, score, error, unit.
+# One line per benchmark (and parameter): name, parameters ("-" for none: read would merge empty tab fields), score,
+# error, unit.
 rows=$(jq -r '.[] | [(.benchmark | sub("^org\\.tongban\\."; "")),
-    ((.params // {}) | to_entries | map(.key + "=" + .value) | join(" ")),
+    ((.params // {}) | to_entries | map(.key + "=" + .value) | join(" ") | if . == "" then "-" else . end),
     .primaryMetric.score, .primaryMetric.scoreError, .primaryMetric.scoreUnit] | @tsv' "$RESULTS_DIR/jmh.json")
-score() { awk -F'\t' -v b="$1" -v p="${2:-}" '$1 ~ b"$" && $2 == p { print $3; exit }' <<<"$rows"; }
+score() { awk -F'\t' -v b="$1" -v p="${2:--}" '$1 ~ b"$" && $2 == p { print $3; exit }' <<<"$rows"; }
 raw=$(score 'Sm2Micro.rawVerify')
 platform=$(score 'Sm2Micro.platformVerify')
 argon2=$(score 'PasswordHashMicro.check' 'hash=argon2id:7168:5')
@@ -40,7 +41,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) pri
     echo
     echo "| Benchmark | Parameters | Score | ± (99.9 %) | Unit |"
     echo "|---|---|---:|---:|---|"
-    awk -F'\t' '{ printf "| %s | %s | %.2f | %.2f | %s |\n", $1, ($2 == "" ? "—" : $2), $3, $4, $5 }' <<<"$rows"
+    awk -F'\t' '{ printf "| %s | %s | %.2f | %.2f | %s |\n", $1, ($2 == "-" ? "—" : $2), $3, $4, $5 }' <<<"$rows"
     echo
     echo "- platform verification (canonical JSON + SM2) ÷ raw BouncyCastle SM2 verify: $(ratio "$platform" "$raw")"
     echo "- one Argon2id check (7168 KiB × 5, the default) ÷ one bcrypt-10 check: $(ratio "$argon2" "$bcrypt")"
@@ -55,6 +56,7 @@ while IFS=$'\t' read -r name params value _ unit; do
     reference=""
     [[ "$name" != certificates.internal.Sm2Micro.platformVerify ]] || reference=$raw
     [[ "$name" != identity.internal.PasswordHashMicro.check || "$params" == 'hash=bcrypt:10' ]] || reference=$bcrypt
+    [[ "$params" != - ]] || params=""
     record_figure micro "$name${params:+ $params}" "$value" "$unit" "$better" "$reference"
 done <<<"$rows"
 [[ -n "$raw" && -n "$platform" ]] || [[ "$MICRO" != 'org\.tongban\..*Micro' ]] || { echo "FAIL: no SM2 figures"; exit 1; }
