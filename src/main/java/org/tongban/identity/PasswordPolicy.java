@@ -1,5 +1,6 @@
 package org.tongban.identity;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -50,14 +51,6 @@ public final class PasswordPolicy {
 
     /** Whether every surrogate is half of a pair, so that the text has a UTF-8 form. */
     public static boolean wellFormed(CharSequence text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
+        return StandardCharsets.UTF_8.newEncoder().canEncode(text);
     }
 }
