@@ -5,7 +5,7 @@
 # five levels (CATALOGUE_ITEMS), 10,000,000
 # historical cases over YEARS (10) years, the supervision dashboard's daily and monthly figures of those cases, and a
 # signed business licence for every active company and a food business licence for one in eight (e-certificates,
-# CERTIFICATES= to cap each kind).
+# CERTIFICATES= to cap each kind), and last the residents' certificates (bench/province-people.sh).
 # Deterministic (seeded); reports its own time and rows/s per phase. See bench/README.md, "Province-scale data".
 #
 #   SCALE=0.01 bench/province.sh        50,000 residents, 10,000 companies, 100,000 cases (~15 min when loaded)
@@ -55,7 +55,10 @@ fi
 if [[ -f "$BENCH_DATA/province.md" ]]; then
     echo "Already generated in $BENCH_DATA (FRESH=1 to generate again):"
     cat "$BENCH_DATA/province.md"
-    exit 0
+    # the residents' certificates came later: added to data generated before them
+    [[ -f "$BENCH_DATA/province-people.md" ]] || RESULTS_DIR="$RESULTS_DIR/people" SCALE=$SCALE PEOPLE=$PEOPLE \
+        BENCH_DATA=$BENCH_DATA PORT=$PORT DB_PORT=$DB_PORT "$BENCH_DIR/province-people.sh"
+    exit $?
 fi
 if [[ -d "$BENCH_DATA/data" ]]; then
     echo "FAIL: $BENCH_DATA holds an unfinished generation; run with FRESH=1 to start over" >&2
@@ -439,3 +442,7 @@ if verdict "province-scale data, SCALE=$SCALE"; then
 else
     exit 1
 fi
+# ---- 7. the residents' certificates (bench/province-people.sh), with the platform stopped
+app_stop
+RESULTS_DIR="$RESULTS_DIR/people" SCALE=$SCALE PEOPLE=$PEOPLE BENCH_DATA=$BENCH_DATA PORT=$PORT DB_PORT=$DB_PORT \
+    "$BENCH_DIR/province-people.sh"

@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.tongban.organization.DivisionSummary;
+import org.tongban.organization.Organization;
 import org.tongban.shared.CitizenIdNumber;
+import org.tongban.shared.DivisionCode;
+import org.tongban.shared.DivisionLevel;
 import org.tongban.shared.UnifiedSocialCreditCode;
 
 /**
@@ -61,6 +66,22 @@ public final class BaseDataGenerator {
         }
         this.seed = seed;
         this.counties = List.copyOf(counties);
+    }
+
+    /**
+     * The counties (区县) of the province, with full names, in the order the generator spreads people over: the
+     * demo base data and the benchmark data that regenerates the same residents (bench/province-people.sh) use it.
+     */
+    public static List<County> counties(Organization organization) {
+        List<County> counties = new ArrayList<>();
+        for (DivisionSummary city : organization.children(organization.province())) {
+            for (DivisionSummary county : organization.children(DivisionCode.of(city.code()))) {
+                if (county.level() == DivisionLevel.COUNTY && county.code().length() == 6) {
+                    counties.add(new County(county.code(), county.fullName()));
+                }
+            }
+        }
+        return counties;
     }
 
     /** How many distinct residents this generator can produce. */

@@ -3,7 +3,6 @@ package org.tongban.exchange.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,12 +18,10 @@ import org.tongban.exchange.ExchangeProperties;
 import org.tongban.identity.PersonalData;
 import org.tongban.organization.BodyCategory;
 import org.tongban.organization.BodySummary;
-import org.tongban.organization.DivisionSummary;
 import org.tongban.organization.Organization;
 import org.tongban.platform.demo.DemoData;
 import org.tongban.shared.CitizenIdNumber;
 import org.tongban.shared.DivisionCode;
-import org.tongban.shared.DivisionLevel;
 import org.tongban.shared.UnifiedSocialCreditCode;
 
 /**
@@ -110,22 +107,9 @@ class ExchangeDemoData implements ApplicationRunner {
         jdbc.update("update exchange_resource set related_codes = ? where id = ?", typeCode, id);
     }
 
-    /** The counties (区县) of the province, with full names, for generated residents and companies. */
-    static List<BaseDataGenerator.County> counties(Organization organization) {
-        List<BaseDataGenerator.County> counties = new ArrayList<>();
-        for (DivisionSummary city : organization.children(organization.province())) {
-            for (DivisionSummary county : organization.children(DivisionCode.of(city.code()))) {
-                if (county.level() == DivisionLevel.COUNTY && county.code().length() == 6) {
-                    counties.add(new BaseDataGenerator.County(county.code(), county.fullName()));
-                }
-            }
-        }
-        return counties;
-    }
-
     String load() {
         LocalDate today = LocalDate.now(SharingRequests.CHINA);
-        BaseDataGenerator generator = new BaseDataGenerator(properties.seed(), counties(organization));
+        BaseDataGenerator generator = new BaseDataGenerator(properties.seed(), BaseDataGenerator.counties(organization));
         BaseDataLoader.Loaded loaded;
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
