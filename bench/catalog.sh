@@ -8,6 +8,8 @@
 #   REINDEX=0 bench/catalog.sh           # skip the (2-minute) reindex when the data is already there
 #   FRESH=1 bench/catalog.sh             # throw the benchmark database away first (regenerates the catalogue)
 #   SCENARIOS=search,raw JFR=1 REINDEX=0 bench/catalog.sh   # some scenarios only, each with a JFR recording
+#   BENCH_DATA=bench/data/province-1 REINDEX=0 bench/catalog.sh   # on bench/province.sh's data (its 300,000 items,
+#                                        # 10M cases and base data; the import scenario adds its 10,000 drafts there)
 #
 # Settings (environment): ITEMS (300000), CLIENTS (32), WARMUP (20 s), MEASURE (30 s) per scenario, THINK (1000 ms:
 # mean think time of the paced run of each scenario), IMPORT_ROWS
@@ -27,7 +29,7 @@ IMPORT_ROWS=${IMPORT_ROWS:-10000}
 PORT=${PORT:-18090}
 REINDEX=${REINDEX:-1}
 FRESH=${FRESH:-0}
-BENCH_DATA=${BENCH_DATA:-$BENCH_DIR/data/catalog}
+BENCH_DATA=$(realpath -m "${BENCH_DATA:-$BENCH_DIR/data/catalog}")
 BUILD_DIR=${TONGBAN_BUILD_DIR:-${TMPDIR:-/tmp}/tongban-catalog-bench-build}
 JAVA_OPTS=${JAVA_OPTS:-}
 if [[ -z "${JAVA_HOME:-}" && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
@@ -55,20 +57,25 @@ rm -rf "$BUILD_DIR/src" "$BUILD_DIR/target/classes" "$BUILD_DIR/target/test-clas
     || { tail -n 40 "$RESULTS_DIR/build.log" >&2; exit 1; }
 CLASSPATH="$BUILD_DIR/target/test-classes:$BUILD_DIR/target/classes:$(cat "$BUILD_DIR/target/bench.classpath")"
 
+if [[ "$FRESH" == 1 && -f "$BENCH_DATA/province.md" ]]; then
+    echo "FRESH=1 would remove bench/province.sh's data in $BENCH_DATA: refused" >&2
+    exit 1
+fi
 if [[ "$FRESH" == 1 ]]; then
     log "FRESH=1: removing $BENCH_DATA"
     rm -rf "$BENCH_DATA"
     mkdir -p "$BENCH_DATA"
 fi
 # A postmaster left behind by a killed run would hold the cluster: stop it first.
-if [[ -f "$BENCH_DATA/postgres/postmaster.pid" ]]; then
-    pm=$(head -n1 "$BENCH_DATA/postgres/postmaster.pid")
+for pid_file in "$BENCH_DATA/postgres/postmaster.pid" "$BENCH_DATA/data/postgres/postmaster.pid"; do
+    [[ -f "$pid_file" ]] || continue
+    pm=$(head -n1 "$pid_file")
     if kill -0 "$pm" 2>/dev/null; then
         log "stopping the benchmark's PostgreSQL left running (pid $pm)"
         kill -INT "$pm"
         for _ in $(seq 1 50); do kill -0 "$pm" 2>/dev/null || break; sleep 0.2; done
     fi
-fi
+done
 
 log "running; console log: $RESULTS_DIR/console.log"
 MEASURE_START=$(date -Is)

@@ -6,8 +6,10 @@
 #   bench/dashboard.sh                        # 2 synthetic items per body (2,444 demo bodies), 365 days
 #   ITEMS=5 RUNS=30 bench/dashboard.sh
 #   TONGBAN_JAR=target/tongban.jar bench/dashboard.sh
+#   BENCH_DATA=bench/data/province-1 bench/dashboard.sh   # on bench/province.sh's data: the figures of its 10M
+#                                             # generated cases, the last whole year (no synthetic rows added)
 #
-# Environment: ITEMS=2 DAYS=365 RUNS=20 WARMUP=5 PORT=18195 DB_PORT=15495
+# Environment: ITEMS=2 DAYS=365 RUNS=20 WARMUP=5 PORT=18195 DB_PORT=15495 BENCH_DATA (province data, optional)
 set -euo pipefail
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -16,33 +18,51 @@ PORT=${PORT:-18195} DB_PORT=${DB_PORT:-15495}
 drill_begin dashboard
 BASE="http://127.0.0.1:$PORT"
 FROM=$(date -u -d "2025-01-01" +%F) TO=$(date -u -d "2025-01-01 + $((DAYS - 1)) days" +%F)
+PROVINCE=""
+if [[ -n "${BENCH_DATA:-}" ]]; then
+    BENCH_DATA=$(realpath "$BENCH_DATA")
+    [[ -f "$BENCH_DATA/province.md" ]] || { echo "FAIL: no province data in $BENCH_DATA (bench/province.sh)" >&2; exit 1; }
+    PROVINCE=$(sed -n 's/^## \(Province-scale data, SCALE=[0-9.]*\).*/\1/p' "$BENCH_DATA/province.md")
+    LAST_YEAR=$(($(date -u +%Y) - 1))   # the last whole year of the generated cases
+    FROM="$LAST_YEAR-01-01" TO="$LAST_YEAR-12-31" DAYS=365
+fi
 
 build_tongban
-WORKDIR="$SCRATCH/app"
-app_up "$WORKDIR" "$RESULTS_DIR/tongban.log" 600
 START=$(date -Is)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+if [[ -n "$PROVINCE" ]]; then
+    app_up "$BENCH_DATA" "$RESULTS_DIR/tongban.log" 3600
+    ROWS=$(db_query "select count(*) from supervision_dashboard_day")
+    BODIES=$(db_query "select count(distinct body_id) from supervision_dashboard_day where day between '$FROM' and '$TO'")
+    IN_RANGE=$(db_query "select count(*) from supervision_dashboard_day where day between '$FROM' and '$TO'")
+    CASES_IN_RANGE=$(db_query "select sum(received) from supervision_dashboard_month where month between '$FROM' and '$TO'")
+    ROWS_LINE="$PROVINCE: $ROWS daily figure rows of the generated cases, $IN_RANGE of them in $FROM … $TO over $BODIES bodies ($CASES_IN_RANGE cases received in the period)"
+else
+    WORKDIR="$SCRATCH/app"
+    app_up "$WORKDIR" "$RESULTS_DIR/tongban.log" 600
 
-log "synthetic figures: $DAYS days × every body × $ITEMS items"
-db_query "insert into supervision_dashboard_day (day, division_code, body_id, item_code, received, received_online,
-    accepted, decided, decided_on_time, duration_days, promised_days, completed, overdue, rated, rated_1, rated_2,
-    rated_3, rated_4, rated_5)
-  select date '$FROM' + d, b.division_code, b.id, 'BENCH' || lpad(i::text, 6, '0'), 10, 6, 9, 8, 7, 40, 80, 8, 1, 3,
-    0, 1, 0, 1, 1
-  from generate_series(0, $DAYS - 1) d cross join org_body b cross join generate_series(1, $ITEMS) i
-  on conflict do nothing" >/dev/null
-# The monthly sums the listeners keep next to the days.
-db_query "insert into supervision_dashboard_month select date_trunc('month', day)::date, division_code, body_id,
-    item_code, sum(received), sum(received_online), sum(accepted), sum(decided), sum(decided_on_time),
-    sum(duration_days), sum(promised_days), sum(completed), sum(overdue), sum(rated), sum(rated_1), sum(rated_2),
-    sum(rated_3), sum(rated_4), sum(rated_5) from supervision_dashboard_day where item_code like 'BENCH%'
-    group by 1, 2, 3, 4
-  on conflict do nothing" >/dev/null
-db_query "analyze supervision_dashboard_day" >/dev/null
-db_query "analyze supervision_dashboard_month" >/dev/null
-ROWS=$(db_query "select count(*) from supervision_dashboard_day")
-BODIES=$(db_query "select count(distinct body_id) from supervision_dashboard_day")
-log "$ROWS figure rows over $BODIES bodies"
+    log "synthetic figures: $DAYS days × every body × $ITEMS items"
+    db_query "insert into supervision_dashboard_day (day, division_code, body_id, item_code, received, received_online,
+        accepted, decided, decided_on_time, duration_days, promised_days, completed, overdue, rated, rated_1, rated_2,
+        rated_3, rated_4, rated_5)
+      select date '$FROM' + d, b.division_code, b.id, 'BENCH' || lpad(i::text, 6, '0'), 10, 6, 9, 8, 7, 40, 80, 8, 1, 3,
+        0, 1, 0, 1, 1
+      from generate_series(0, $DAYS - 1) d cross join org_body b cross join generate_series(1, $ITEMS) i
+      on conflict do nothing" >/dev/null
+    # The monthly sums the listeners keep next to the days.
+    db_query "insert into supervision_dashboard_month select date_trunc('month', day)::date, division_code, body_id,
+        item_code, sum(received), sum(received_online), sum(accepted), sum(decided), sum(decided_on_time),
+        sum(duration_days), sum(promised_days), sum(completed), sum(overdue), sum(rated), sum(rated_1), sum(rated_2),
+        sum(rated_3), sum(rated_4), sum(rated_5) from supervision_dashboard_day where item_code like 'BENCH%'
+        group by 1, 2, 3, 4
+      on conflict do nothing" >/dev/null
+    db_query "analyze supervision_dashboard_day" >/dev/null
+    db_query "analyze supervision_dashboard_month" >/dev/null
+    ROWS=$(db_query "select count(*) from supervision_dashboard_day")
+    BODIES=$(db_query "select count(distinct body_id) from supervision_dashboard_day")
+    ROWS_LINE="$ROWS figure rows ($DAYS days × $BODIES bodies × $ITEMS items; at ~10 cases a row that stands for $((ROWS * 10)) cases)"
+fi
+log "$ROWS_LINE"
 
 # Signed in as the demo province supervisor.
 JAR="$SCRATCH/cookies"
@@ -81,7 +101,7 @@ SQL_MED=$(median "${sql_ms[@]}") SQL_P95=$(p95 "${sql_ms[@]}")
 DAY_MED=$(median "${day_ms[@]}") DAY_P95=$(p95 "${day_ms[@]}")
 RATIO=$(awk -v a="$API_MED" -v s="$SQL_MED" 'BEGIN { printf "%.2f", a / s }')
 {
-    echo "## Supervision dashboard, province over $DAYS days"
+    echo "## Supervision dashboard, province over $DAYS days${PROVINCE:+ ($PROVINCE)}"
     echo
     echo "| What | Median | p95 |"
     echo "|---|---|---|"
@@ -90,9 +110,8 @@ RATIO=$(awk -v a="$API_MED" -v s="$SQL_MED" 'BEGIN { printf "%.2f", a / s }')
     echo "| For comparison: the same figures summed from the daily rows in psql (5 runs) | $DAY_MED ms | $DAY_P95 ms |"
     echo
     echo "- ratio API / plain query (medians): **${RATIO}×**; target: ≤ 1 s for the province"
-    echo "- $ROWS figure rows ($DAYS days × $BODIES bodies × $ITEMS items; at ~10 cases a row that stands for" \
-        "$((ROWS * 10)) cases); $RUNS runs after $WARMUP warm-up runs, API and reference alternating"
+    echo "- $ROWS_LINE; $RUNS runs after $WARMUP warm-up runs, API and reference alternating"
     echo "- date: $START → $(date -Is); machine: $(machine_line)"
     echo "- load average before: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg); Tongban: $TONGBAN_SOURCE"
 } | tee "$RESULTS_DIR/report.md"
-record_figure dashboard "province dashboard API p95" "$API_P95" ms lower "$SQL_P95"
+record_figure dashboard "province dashboard API p95${PROVINCE:+ on the $PROVINCE}" "$API_P95" ms lower "$SQL_P95"

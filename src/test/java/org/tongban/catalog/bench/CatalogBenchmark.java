@@ -54,7 +54,8 @@ import org.tongban.shared.UnifiedSocialCreditCode;
  * latency with concurrent clients through the search service and over HTTP, the same queries against raw Lucene on the
  * same index (the reference), the guide page over HTTP, and the import of a 10,000-row spreadsheet.
  *
- * <p>System properties: {@code bench.data} (directory for the database, index, keys and logs; required),
+ * <p>System properties: {@code bench.data} (directory for the database, index, keys and logs, or the working
+ * directory of a platform whose {@code ./data} holds them, such as bench/province.sh's; required),
  * {@code bench.items} (300000), {@code bench.clients} (32), {@code bench.warmup} / {@code bench.measure} (seconds per
  * scenario, 20 / 30), {@code bench.port} (18090), {@code bench.import-rows} (10000), {@code bench.reindex} (true),
  * {@code bench.report} (a file the summary is also written to).
@@ -88,9 +89,15 @@ public final class CatalogBenchmark {
         Set<String> scenarios = Set.of(System.getProperty("bench.scenarios", "search,raw,api,guide,import").split(","));
 
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("tongban.embedded-database.data-directory", data.resolve("postgres").toString());
-        properties.put("tongban.catalog.index-directory", data.resolve("index").toString());
-        properties.put("tongban.identity.key-directory", data.resolve("keys").toString());
+        // A directory laid out as the platform's own working directory (./data/postgres, ./data/index, keys,
+        // certificates...: the province data of bench/province.sh) runs as it is, from there; the catalogue
+        // benchmark's own data directory holds only the database, index, keys and logs.
+        boolean appLayout = Files.isDirectory(data.resolve("data").resolve("postgres"));
+        if (!appLayout) {
+            properties.put("tongban.embedded-database.data-directory", data.resolve("postgres").toString());
+            properties.put("tongban.catalog.index-directory", data.resolve("index").toString());
+            properties.put("tongban.identity.key-directory", data.resolve("keys").toString());
+        }
         properties.put("tongban.log-directory", data.resolve("logs").toString());
         properties.put("server.port", port);
         properties.put("logging.level.root", "WARN");
