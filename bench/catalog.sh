@@ -119,7 +119,11 @@ fi
     echo "- built from: $PROJECT_DIR at $(git -C "$PROJECT_DIR" rev-parse --short HEAD)$(git -C "$PROJECT_DIR" diff --quiet HEAD -- src pom.xml || echo ' with uncommitted changes')"
     echo "- load average before: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "- other java processes on the machine (not this benchmark): before $OTHER_JAVA_BEFORE, after $(other_java)"
+    echo "- data: $BENCH_DATA$([[ -f "$BENCH_DATA/province.md" ]] && echo " ($(sed -n 's/^## //p' "$BENCH_DATA/province.md" | head -n1))")"
     echo "- console log: $RESULTS_DIR/console.log"
 } | tee "$RESULTS_DIR/report.md"
+# on bench/province.sh's data the figures are kept apart (another database around the same catalogue)
+SCENARIO=catalog
+[[ ! -f "$BENCH_DATA/province.md" ]] || SCENARIO=catalog-province
 # shellcheck source=bench/lib.sh
-(source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" && record_printed_figures catalog "$RESULTS_DIR/console.log")
+(source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" && record_printed_figures "$SCENARIO" "$RESULTS_DIR/console.log")

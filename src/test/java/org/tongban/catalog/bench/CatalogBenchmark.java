@@ -163,7 +163,8 @@ public final class CatalogBenchmark {
                             20));
                 });
             }
-            Path indexDirectory = data.resolve("index").resolve("implementation-items");
+            Path indexDirectory = (appLayout ? data.resolve("data") : data).resolve("index")
+                    .resolve("implementation-items");
             long rawCheck = 0;
             if (scenarios.contains("raw")) {
                 try (RawLuceneSearch raw = new RawLuceneSearch(indexDirectory)) {
