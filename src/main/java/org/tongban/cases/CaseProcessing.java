@@ -623,6 +623,8 @@ public class CaseProcessing {
             throw CaseRefusedException.rule("cases.task.return-target", target == null ? "" : target);
         }
         close(task, app, TaskAction.RETURN, opinion, officer, now);
+        events.publishEvent(new CaseReturned(task.applicationId(), app.caseNumber(), task.id(), task.nodeId(), target,
+                task.bodyId(), officer.accountId()));
         store.setRefusalProposed(c.applicationId(), false);
         activate(store.findCase(c.applicationId()).orElseThrow(), app, definition, definition.node(target)
                 .orElseThrow(), today, now);

@@ -20,7 +20,7 @@ import org.tongban.cases.CaseAccepted;
 import org.tongban.cases.CaseCorrectionRequested;
 import org.tongban.cases.CaseDecided;
 import org.tongban.cases.CaseFacts;
-import org.tongban.cases.CaseStepCompleted;
+import org.tongban.cases.CaseReturned;
 import org.tongban.cases.CaseSuspended;
 import org.tongban.platform.calendar.WorkingDays;
 
@@ -50,7 +50,7 @@ class AnomalyRules {
     }
 
     /** (a) 行政许可法 Art. 32 para. 1 (5): only a complete application is accepted. */
-    @ApplicationModuleListener
+    /** Called by {@link CaseEventListeners} (one listener for the dashboard and the anomaly rules). */
     void on(CaseAccepted event) {
         List<CaseFacts.MissingMaterial> missing = facts.missingRequiredMaterials(event.applicationId());
         if (!missing.isEmpty()) {
@@ -135,7 +135,7 @@ class AnomalyRules {
     }
 
     /** (e) 行政许可法 Art. 42: decided within the limit in force (moved by special procedures and the extension). */
-    @ApplicationModuleListener
+    /** Called by {@link CaseEventListeners} (one listener for the dashboard and the anomaly rules). */
     void on(CaseDecided event) {
         facts.decision(event.applicationId()).filter(d -> d.decidedOn().isAfter(d.dueOn())).ifPresent(d ->
                 findings.record(AnomalyRule.LATE_DECISION, "decision:" + event.applicationId(), event.applicationId(),
@@ -146,12 +146,13 @@ class AnomalyRules {
     }
 
     /**
-     * (f) repeated returns (退回) of one case. Only a return concerns this rule: the condition is evaluated when the
-     * event is published, so the other steps (most of them) leave no publication in the registry to be stored,
-     * dispatched and marked completed for nothing.
+     * (f) repeated returns (退回) of one case. Only a return concerns this rule, so it listens to {@link CaseReturned}
+     * rather than to every {@code CaseStepCompleted}: the other steps (most of them) leave no publication in the
+     * registry to be stored, dispatched and marked completed for nothing — and no condition to evaluate either (a
+     * SpEL condition on the step event cost 6 % of the parallel-approval workers' CPU, bench/README.md).
      */
-    @ApplicationModuleListener(condition = "#p0.action() == 'RETURN'")
-    void on(CaseStepCompleted event) {
+    @ApplicationModuleListener
+    void on(CaseReturned event) {
         jdbc.sql("""
                 insert into supervision_case_return (task_id, application_id, node_id, returned_at)
                 values (?, ?, ?, ?) on conflict (task_id) do nothing""")

@@ -123,14 +123,14 @@ class DashboardCounts {
         count("RECEIVED", event.applicationId(), day, event.bodyId(), event.itemCode(), delta);
     }
 
-    @ApplicationModuleListener
+    /** Called by {@link CaseEventListeners} (one listener for the dashboard and the anomaly rules). */
     void on(CaseAccepted event) {
         long[] delta = new long[COLUMNS.length];
         delta[ACCEPTED] = 1;
         count("ACCEPTED", event.applicationId(), event.acceptedOn(), event.bodyId(), event.itemCode(), delta);
     }
 
-    @ApplicationModuleListener
+    /** Called by {@link CaseEventListeners} (one listener for the dashboard and the anomaly rules). */
     void on(CaseDecided event) {
         CaseFacts.Decision decision = facts.decision(event.applicationId()).orElse(null);
         if (decision == null) {

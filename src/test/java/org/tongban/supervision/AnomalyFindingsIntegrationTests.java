@@ -227,7 +227,7 @@ class AnomalyFindingsIntegrationTests {
                     return new;
                 end $$""");
         jdbc.execute("create trigger test_record_step_publication after insert on event_publication for each row "
-                + "when (new.event_type like '%CaseStepCompleted') execute function test_record_step_publication()");
+                + "when (new.event_type like '%CaseReturned') execute function test_record_step_publication()");
         try {
             UUID id = accepted("只记退回");
             CaseProcessing day = processing.withClock(at("2026-03-03T10:00"));

@@ -21,9 +21,28 @@ class EventJson implements EventSerializer {
         this.mapper = mapper;
     }
 
+    /**
+     * The registry stores one publication per listener and serializes the event for each: an event with four
+     * listeners was written to JSON four times in a row. The last event serialized on this thread is kept with its
+     * JSON and answered again for the same instance. Only records are kept. A published event must not change
+     * anyway: its asynchronous listeners receive the very same instance later.
+     */
+    private final ThreadLocal<Serialized> last = new ThreadLocal<>();
+
+    private record Serialized(Object event, String json) {
+    }
+
     @Override
     public Object serialize(Object event) {
-        return mapper.writeValueAsString(event);
+        Serialized kept = last.get();
+        if (kept != null && kept.event() == event) {
+            return kept.json();
+        }
+        String json = mapper.writeValueAsString(event);
+        if (event.getClass().isRecord()) {
+            last.set(new Serialized(event, json));
+        }
+        return json;
     }
 
     @Override

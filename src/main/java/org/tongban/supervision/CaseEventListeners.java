@@ -1,0 +1,38 @@
+package org.tongban.supervision;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.tongban.cases.CaseAccepted;
+import org.tongban.cases.CaseDecided;
+
+/**
+ * Supervision's listener for the case events both the dashboard figures ({@link DashboardCounts}) and the anomaly
+ * rules ({@link AnomalyRules}) need: one listener, so one publication per event in the registry and one transaction
+ * for both, instead of two of each — every publication is stored with the event's transaction, marked in progress
+ * and completed by statements of its own (bench/README.md, parallel approval). Both parts are idempotent (a figure is
+ * counted once per case and kind, a finding recorded once per key), and they commit or roll back together, so a
+ * redelivery after a failure repeats neither.
+ */
+@Component
+class CaseEventListeners {
+
+    private final DashboardCounts counts;
+    private final AnomalyRules rules;
+
+    CaseEventListeners(DashboardCounts counts, AnomalyRules rules) {
+        this.counts = counts;
+        this.rules = rules;
+    }
+
+    @ApplicationModuleListener
+    void on(CaseAccepted event) {
+        counts.on(event);
+        rules.on(event);
+    }
+
+    @ApplicationModuleListener
+    void on(CaseDecided event) {
+        counts.on(event);
+        rules.on(event);
+    }
+}
