@@ -13,9 +13,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.tongban.cases.internal.ApplicationStore;
-import org.tongban.catalog.Catalog;
+import org.tongban.cases.internal.PublishedGuides;
 import org.tongban.catalog.Guide;
-import org.tongban.catalog.ImplementationCode;
 
 /**
  * What electronic supervision (电子监察) reads about a case to check it against the rules: the materials the guide the
@@ -52,12 +51,12 @@ public class CaseFacts {
     }
 
     private final ApplicationStore applications;
-    private final Catalog catalog;
+    private final PublishedGuides guides;
     private final JdbcClient jdbc;
 
-    CaseFacts(ApplicationStore applications, Catalog catalog, JdbcClient jdbc) {
+    CaseFacts(ApplicationStore applications, PublishedGuides guides, JdbcClient jdbc) {
         this.applications = applications;
-        this.catalog = catalog;
+        this.guides = guides;
         this.jdbc = jdbc;
     }
 
@@ -158,7 +157,8 @@ public class CaseFacts {
         return told ? reason : Optional.empty();
     }
 
+    /** The guide of the version applied for: published, so never changed (kept by {@link PublishedGuides}). */
     private Guide guide(ApplicationStore.Row row) {
-        return catalog.item(ImplementationCode.of(row.itemCode()), row.itemVersion()).guide();
+        return guides.of(row.itemCode(), row.itemVersion());
     }
 }
