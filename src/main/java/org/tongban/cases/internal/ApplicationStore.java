@@ -1,11 +1,11 @@
 package org.tongban.cases.internal;
 
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,8 +109,8 @@ public class ApplicationStore {
                     submit_key = ?, first_submitted_at = coalesce(first_submitted_at, ?), received_at = ?,
                     received_on = ?, decision_due = ?, updated_at = ?, version = version + 1
                 where id = ?""")
-                .params(caseNumber, channel.name(), formRevision, submitKey, ts(now), ts(now), Date.valueOf(receivedOn),
-                        Date.valueOf(due), ts(now), id)
+                .params(caseNumber, channel.name(), formRevision, submitKey, ts(now), ts(now), receivedOn,
+                        due, ts(now), id)
                 .update();
     }
 
@@ -130,7 +130,7 @@ public class ApplicationStore {
                     updated_at = ?, version = version + 1
                 where id = ? and version = ? and status in (:from)""".replace(":from",
                         String.join(",", from.stream().map(s -> "'" + s.name() + "'").toList())))
-                .params(to.name(), to.name(), ts(now), officer, acceptedOn == null ? null : Date.valueOf(acceptedOn),
+                .params(to.name(), to.name(), ts(now), officer, acceptedOn,
                         reason, remedy, ts(now), id, version)
                 .update() == 1;
     }
@@ -346,17 +346,18 @@ public class ApplicationStore {
                 rs.getObject("form_revision", Integer.class));
     }
 
+    // java.time values across JDBC: the driver needs no Calendar for them (see ProcessStore).
+
     private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {
-        Date d = rs.getDate(column);
-        return d == null ? null : d.toLocalDate();
+        return rs.getObject(column, LocalDate.class);
     }
 
-    private static Timestamp ts(Instant instant) {
-        return Timestamp.from(instant);
+    private static OffsetDateTime ts(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 }
