@@ -304,6 +304,18 @@ insert into supervision_dashboard_month as t
     promised_days = excluded.promised_days, completed = excluded.completed, overdue = excluded.overdue,
     rated = excluded.rated, rated_1 = excluded.rated_1, rated_2 = excluded.rated_2, rated_3 = excluded.rated_3,
     rated_4 = excluded.rated_4, rated_5 = excluded.rated_5;
+-- the months summed over the items, per body (the divisions' views read them), likewise recomputed
+insert into supervision_dashboard_body_month as t
+  select month, division_code, body_id, sum(received), sum(received_online), sum(accepted), sum(decided),
+    sum(decided_on_time), sum(duration_days), sum(promised_days), sum(completed), sum(overdue), sum(rated),
+    sum(rated_1), sum(rated_2), sum(rated_3), sum(rated_4), sum(rated_5)
+  from supervision_dashboard_month where month < date '$TODAY' group by 1, 2, 3 order by 1, 2, 3
+  on conflict (month, division_code, body_id) do update set received = excluded.received,
+    received_online = excluded.received_online, accepted = excluded.accepted, decided = excluded.decided,
+    decided_on_time = excluded.decided_on_time, duration_days = excluded.duration_days,
+    promised_days = excluded.promised_days, completed = excluded.completed, overdue = excluded.overdue,
+    rated = excluded.rated, rated_1 = excluded.rated_1, rated_2 = excluded.rated_2, rated_3 = excluded.rated_3,
+    rated_4 = excluded.rated_4, rated_5 = excluded.rated_5;
 SQL
 FIG_DAYS=$(db_query "select count(*) from supervision_dashboard_day")
 FIG_MONTHS=$(db_query "select count(*) from supervision_dashboard_month")
@@ -387,6 +399,7 @@ vacuum analyze cases_case;
 vacuum analyze cases_step;
 analyze supervision_dashboard_day;
 analyze supervision_dashboard_month;
+analyze supervision_dashboard_body_month;
 analyze exchange_person;
 analyze exchange_legal_person;
 SQL

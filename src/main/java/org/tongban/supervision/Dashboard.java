@@ -96,7 +96,7 @@ public class Dashboard {
             String prefix = code.prefix() + "%";
             Map<String, long[]> byPart = new LinkedHashMap<>();
             Map<String, Long> findingsByPart = new HashMap<>();
-            jdbc.sql("select division_code, body_id, " + SUMS + " from (" + figureRows("division_code like ?")
+            jdbc.sql("select division_code, body_id, " + SUMS + " from (" + bodyFigureRows("division_code like ?")
                     + ") f group by division_code, body_id")
                     .params(periodParams(prefix, period))
                     .query(rs -> {
@@ -149,7 +149,20 @@ public class Dashboard {
                 + " from supervision_dashboard_month where " + filter + " and month between ? and ?";
     }
 
-    /** Parameters of {@link #figureRows}: the leading and trailing partial months by day, the whole months. */
+    private static final String BODY_COLUMN_LIST = COLUMN_LIST.replace("item_code, ", "");
+
+    /**
+     * The figure rows of a period for a division's view, which groups by division and body only: as
+     * {@link #figureRows}, but the whole months summed over the items ({@code supervision_dashboard_body_month}: a
+     * fraction of the item rows of a province).
+     */
+    private static String bodyFigureRows(String filter) {
+        return "select " + BODY_COLUMN_LIST + " from supervision_dashboard_day where " + filter
+                + " and (day between ? and ? or day between ? and ?) union all select " + BODY_COLUMN_LIST
+                + " from supervision_dashboard_body_month where " + filter + " and month between ? and ?";
+    }
+
+    /** Parameters of {@link #figureRows} and {@link #bodyFigureRows}: the leading and trailing partial months by day, the whole months. */
     private static Object[] periodParams(Object filter, LocalDate[] period) {
         LocalDate from = period[0];
         LocalDate to = period[1];

@@ -77,12 +77,18 @@ class DashboardCounts {
 
     private static final String UPSERT_DAY = upsert("supervision_dashboard_day", "day");
     private static final String UPSERT_MONTH = upsert("supervision_dashboard_month", "month");
+    /** The month summed over the items, for the divisions' views (no item code among its parameters). */
+    private static final String UPSERT_BODY_MONTH = upsert("supervision_dashboard_body_month", "month", false);
 
     private static String upsert(String table, String period) {
-        StringBuilder sql = new StringBuilder("insert into " + table + " (" + period + ", division_code, body_id, "
-                + "item_code, " + String.join(", ", COLUMNS) + ") values (?, ?, ?, ?");
-        sql.append(", ?".repeat(COLUMNS.length)).append(") on conflict (" + period
-                + ", division_code, body_id, item_code) do update set ");
+        return upsert(table, period, true);
+    }
+
+    private static String upsert(String table, String period, boolean byItem) {
+        String key = period + ", division_code, body_id" + (byItem ? ", item_code" : "");
+        StringBuilder sql = new StringBuilder("insert into " + table + " (" + key + ", " + String.join(", ", COLUMNS)
+                + ") values (?, ?, ?" + (byItem ? ", ?" : ""));
+        sql.append(", ?".repeat(COLUMNS.length)).append(") on conflict (" + key + ") do update set ");
         List<String> sets = new ArrayList<>();
         for (String column : COLUMNS) {
             sets.add(column + " = " + table + "." + column + " + excluded." + column);
@@ -181,15 +187,23 @@ class DashboardCounts {
                     new Key(key.day().withDayOfMonth(1), key.bodyId(), key.itemCode()), count, Long::sum));
             // One row per key and statement: the driver sends a batch as multi-row inserts, and PostgreSQL refuses
             // an "on conflict do update" that meets the same row twice in one statement.
+            Map<Key, Long> overdueByBodyMonth = new TreeMap<>(order);
+            overdueByMonth.forEach((key, count) -> overdueByBodyMonth.merge(new Key(key.day(), key.bodyId(), ""),
+                    count, Long::sum));
             List<Object[]> days = new ArrayList<>();
             List<Object[]> months = new ArrayList<>();
+            List<Object[]> bodyMonths = new ArrayList<>();
             overdue.forEach((key, count) -> days.add(row(key.day(), bodies.get(key.bodyId()).divisionCode(), key,
                     overdueDelta(count))));
             overdueByMonth.forEach((key, count) -> months.add(row(key.day(), bodies.get(key.bodyId()).divisionCode(),
                     key, overdueDelta(count))));
-            // Days before months, each in one order, as the single-event listeners take them: no deadlock between them.
+            overdueByBodyMonth.forEach((key, count) -> bodyMonths.add(withoutItem(row(key.day(),
+                    bodies.get(key.bodyId()).divisionCode(), key, overdueDelta(count)))));
+            // Days, months, then body months, each in one order, as the single-event listeners take them: no deadlock
+            // between them.
             batches.batchUpdate(UPSERT_DAY, days);
             batches.batchUpdate(UPSERT_MONTH, months);
+            batches.batchUpdate(UPSERT_BODY_MONTH, bodyMonths);
         });
     }
 
@@ -197,6 +211,14 @@ class DashboardCounts {
         long[] delta = new long[COLUMNS.length];
         delta[OVERDUE] = count;
         return delta;
+    }
+
+    /** A row of {@link #row} without its item code, for the body months. */
+    private static Object[] withoutItem(Object[] row) {
+        Object[] without = new Object[row.length - 1];
+        System.arraycopy(row, 0, without, 0, 3);
+        System.arraycopy(row, 4, without, 3, row.length - 4);
+        return without;
     }
 
     private static Object[] row(LocalDate period, String division, Key key, long[] delta) {
@@ -237,6 +259,8 @@ class DashboardCounts {
         jdbc.sql(UPSERT_DAY).params(params).update();
         params.set(0, Date.valueOf(day.withDayOfMonth(1)));
         jdbc.sql(UPSERT_MONTH).params(params).update();
+        params.remove(3); // the item code
+        jdbc.sql(UPSERT_BODY_MONTH).params(params).update();
     }
 
     static long[] decided(LocalDate acceptedOn, LocalDate decidedOn, LocalDate dueOn) {
@@ -278,6 +302,7 @@ class DashboardCounts {
             jdbc.sql("delete from supervision_dashboard_counted").update();
             jdbc.sql("delete from supervision_dashboard_day").update();
             jdbc.sql("delete from supervision_dashboard_month").update();
+            jdbc.sql("delete from supervision_dashboard_body_month").update();
             Map<Key, long[]> figures = new LinkedHashMap<>();
             jdbc.sql("""
                     select id, channel, first_submitted_at, received_on, body_id, item_code from cases_application

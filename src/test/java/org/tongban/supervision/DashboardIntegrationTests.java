@@ -248,9 +248,11 @@ class DashboardIntegrationTests {
         assertThat(incrementalMonths).isNotEmpty();
         assertThat(incremental).filteredOn(r -> r.get("day").toString().equals("2026-06-25"))
                 .extracting(r -> ((Number) r.get("overdue")).longValue()).contains(1L);
+        assertThat(bodyMonthsNotSummingTheirItems()).isZero();
         counts.rebuild();
         assertThat(jdbc.queryForList(rows, itemBody)).isEqualTo(incremental);
         assertThat(jdbc.queryForList(months, itemBody)).isEqualTo(incrementalMonths);
+        assertThat(bodyMonthsNotSummingTheirItems()).isZero();
         // Events handled after the rebuild are not counted twice either.
         DashboardView.Figures before = row(dashboard.figures(provinceSupervisor, "210112", FROM, TO,
                 itemBody.toString()), itemCode);
@@ -349,10 +351,33 @@ class DashboardIntegrationTests {
         assertThat(overdue("supervision_dashboard_day", "day", second)).isEqualTo(dayTwo + 1);
         assertThat(overdue("supervision_dashboard_month", "month", first)).isEqualTo(month + 4);
 
+        assertThat(bodyMonthsNotSummingTheirItems()).isZero();
+
         // The registry delivers the same batch again (e.g. after a crash): every task is already counted.
         counts.countMissed(warnings);
         assertThat(overdue("supervision_dashboard_day", "day", first)).isEqualTo(dayOne + 3);
         assertThat(overdue("supervision_dashboard_month", "month", first)).isEqualTo(month + 4);
+        assertThat(bodyMonthsNotSummingTheirItems()).isZero();
+    }
+
+    /**
+     * Months of the test's body whose figures (the divisions' views read them) differ from the sums of its item
+     * months, or that only one of the two tables has.
+     */
+    private int bodyMonthsNotSummingTheirItems() {
+        String[] columns = { "received", "received_online", "accepted", "decided", "decided_on_time", "duration_days",
+            "promised_days", "completed", "overdue", "rated", "rated_1", "rated_2", "rated_3", "rated_4", "rated_5" };
+        StringBuilder sums = new StringBuilder();
+        StringBuilder differs = new StringBuilder();
+        for (String c : columns) {
+            sums.append(", sum(").append(c).append(") as ").append(c);
+            differs.append(differs.isEmpty() ? "" : " or ").append("b.").append(c).append(" is distinct from m.")
+                    .append(c);
+        }
+        return jdbc.queryForObject("select count(*) from (select month, division_code, body_id" + sums
+                + " from supervision_dashboard_month where body_id = ? group by month, division_code, body_id) m "
+                + "full join (select * from supervision_dashboard_body_month where body_id = ?) b "
+                + "using (month, division_code, body_id) where " + differs, Integer.class, itemBody, itemBody);
     }
 
     private DeadlineWarnings.Warning missed(LocalDate dueOn) {
