@@ -162,7 +162,10 @@ public class Dashboard {
                 + " from supervision_dashboard_body_month where " + filter + " and month between ? and ?";
     }
 
-    /** Parameters of {@link #figureRows} and {@link #bodyFigureRows}: the leading and trailing partial months by day, the whole months. */
+    /**
+     * Parameters of {@link #figureRows} and {@link #bodyFigureRows}: the leading and trailing partial months by day,
+     * the whole months.
+     */
     private static Object[] periodParams(Object filter, LocalDate[] period) {
         LocalDate from = period[0];
         LocalDate to = period[1];

@@ -185,11 +185,11 @@ class DashboardCounts {
             Map<Key, Long> overdueByMonth = new TreeMap<>(order);
             overdue.forEach((key, count) -> overdueByMonth.merge(
                     new Key(key.day().withDayOfMonth(1), key.bodyId(), key.itemCode()), count, Long::sum));
-            // One row per key and statement: the driver sends a batch as multi-row inserts, and PostgreSQL refuses
-            // an "on conflict do update" that meets the same row twice in one statement.
             Map<Key, Long> overdueByBodyMonth = new TreeMap<>(order);
             overdueByMonth.forEach((key, count) -> overdueByBodyMonth.merge(new Key(key.day(), key.bodyId(), ""),
                     count, Long::sum));
+            // One row per key and statement: the driver sends a batch as multi-row inserts, and PostgreSQL refuses
+            // an "on conflict do update" that meets the same row twice in one statement.
             List<Object[]> days = new ArrayList<>();
             List<Object[]> months = new ArrayList<>();
             List<Object[]> bodyMonths = new ArrayList<>();

@@ -109,7 +109,8 @@ class ExchangeDemoData implements ApplicationRunner {
 
     String load() {
         LocalDate today = LocalDate.now(SharingRequests.CHINA);
-        BaseDataGenerator generator = new BaseDataGenerator(properties.seed(), BaseDataGenerator.counties(organization));
+        BaseDataGenerator generator = new BaseDataGenerator(properties.seed(),
+                BaseDataGenerator.counties(organization));
         BaseDataLoader.Loaded loaded;
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
