@@ -11,7 +11,8 @@ import org.tongban.cases.CaseDecided;
  * for both, instead of two of each — every publication is stored with the event's transaction, marked in progress
  * and completed by statements of its own (bench/README.md, parallel approval). Both parts are idempotent (a figure is
  * counted once per case and kind, a finding recorded once per key), and they commit or roll back together, so a
- * redelivery after a failure repeats neither.
+ * redelivery after a failure repeats neither. The rules run first: the figures' rows of a busy body are written by
+ * every event of it, and a transaction holds their locks from its upsert to its commit — so that comes last.
  */
 @Component
 class CaseEventListeners {
@@ -26,13 +27,13 @@ class CaseEventListeners {
 
     @ApplicationModuleListener
     void on(CaseAccepted event) {
-        counts.on(event);
         rules.on(event);
+        counts.on(event);
     }
 
     @ApplicationModuleListener
     void on(CaseDecided event) {
-        counts.on(event);
         rules.on(event);
+        counts.on(event);
     }
 }
