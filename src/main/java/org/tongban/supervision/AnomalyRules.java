@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -137,7 +138,12 @@ class AnomalyRules {
     /** (e) 行政许可法 Art. 42: decided within the limit in force (moved by special procedures and the extension). */
     /** Called by {@link CaseEventListeners} (one listener for the dashboard and the anomaly rules). */
     void on(CaseDecided event) {
-        facts.decision(event.applicationId()).filter(d -> d.decidedOn().isAfter(d.dueOn())).ifPresent(d ->
+        decided(event, facts.decision(event.applicationId()).orElse(null));
+    }
+
+    /** Checks a decision whose facts the caller has read ({@code null}: the case has none). */
+    void decided(CaseDecided event, CaseFacts.Decision decision) {
+        Optional.ofNullable(decision).filter(d -> d.decidedOn().isAfter(d.dueOn())).ifPresent(d ->
                 findings.record(AnomalyRule.LATE_DECISION, "decision:" + event.applicationId(), event.applicationId(),
                         event.caseNumber(), event.bodyId(), ("%s 作出决定，办结期限为 %s（受理日 %s，特别程序顺延 %d 天，"
                                 + "延期 %d 个工作日），超期 %d 个工作日%s").formatted(d.decidedOn(), d.dueOn(),

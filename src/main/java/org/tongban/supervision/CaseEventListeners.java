@@ -4,6 +4,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.tongban.cases.CaseAccepted;
 import org.tongban.cases.CaseDecided;
+import org.tongban.cases.CaseFacts;
 
 /**
  * Supervision's listener for the case events both the dashboard figures ({@link DashboardCounts}) and the anomaly
@@ -19,10 +20,12 @@ class CaseEventListeners {
 
     private final DashboardCounts counts;
     private final AnomalyRules rules;
+    private final CaseFacts facts;
 
-    CaseEventListeners(DashboardCounts counts, AnomalyRules rules) {
+    CaseEventListeners(DashboardCounts counts, AnomalyRules rules, CaseFacts facts) {
         this.counts = counts;
         this.rules = rules;
+        this.facts = facts;
     }
 
     @ApplicationModuleListener
@@ -33,7 +36,9 @@ class CaseEventListeners {
 
     @ApplicationModuleListener
     void on(CaseDecided event) {
-        rules.on(event);
-        counts.on(event);
+        // Both need the decision's dates: read once.
+        CaseFacts.Decision decision = facts.decision(event.applicationId()).orElse(null);
+        rules.decided(event, decision);
+        counts.decided(event, decision);
     }
 }

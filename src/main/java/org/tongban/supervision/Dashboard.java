@@ -139,27 +139,29 @@ public class Dashboard {
             division_code, body_id, item_code, received, received_online, accepted, decided, decided_on_time,
             duration_days, promised_days, completed, overdue, rated, rated_1, rated_2, rated_3, rated_4, rated_5""";
 
+    private static final String BODY_COLUMN_LIST = COLUMN_LIST.replace("item_code, ", "");
+
     /**
      * The figure rows of a period: the monthly sums for the whole months inside it, the daily rows only for the
      * partial months at its ends (a year is 12 monthly rows per division, body and item instead of 365).
      */
     private static String figureRows(String filter) {
-        return "select " + COLUMN_LIST + " from supervision_dashboard_day where " + filter
-                + " and (day between ? and ? or day between ? and ?) union all select " + COLUMN_LIST
-                + " from supervision_dashboard_month where " + filter + " and month between ? and ?";
+        return figureRows(COLUMN_LIST, "supervision_dashboard_month", filter);
     }
 
-    private static final String BODY_COLUMN_LIST = COLUMN_LIST.replace("item_code, ", "");
-
     /**
-     * The figure rows of a period for a division's view, which groups by division and body only: as
-     * {@link #figureRows}, but the whole months summed over the items ({@code supervision_dashboard_body_month}: a
-     * fraction of the item rows of a province).
+     * The figure rows of a period for a division's view, which groups by division and body only: the whole months
+     * from each body's sums over its items ({@code supervision_dashboard_body_month}: a fraction of the item rows of a
+     * province).
      */
     private static String bodyFigureRows(String filter) {
-        return "select " + BODY_COLUMN_LIST + " from supervision_dashboard_day where " + filter
-                + " and (day between ? and ? or day between ? and ?) union all select " + BODY_COLUMN_LIST
-                + " from supervision_dashboard_body_month where " + filter + " and month between ? and ?";
+        return figureRows(BODY_COLUMN_LIST, "supervision_dashboard_body_month", filter);
+    }
+
+    private static String figureRows(String columns, String months, String filter) {
+        return "select " + columns + " from supervision_dashboard_day where " + filter
+                + " and (day between ? and ? or day between ? and ?) union all select " + columns + " from " + months
+                + " where " + filter + " and month between ? and ?";
     }
 
     /**

@@ -138,7 +138,11 @@ class DashboardCounts {
 
     /** Called by {@link CaseEventListeners} (one listener for the dashboard and the anomaly rules). */
     void on(CaseDecided event) {
-        CaseFacts.Decision decision = facts.decision(event.applicationId()).orElse(null);
+        decided(event, facts.decision(event.applicationId()).orElse(null));
+    }
+
+    /** Counts a decision whose facts the caller has read ({@code null}: the case has none, nothing is counted). */
+    void decided(CaseDecided event, CaseFacts.Decision decision) {
         if (decision == null) {
             return;
         }

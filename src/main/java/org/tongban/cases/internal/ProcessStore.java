@@ -45,8 +45,8 @@ public class ProcessStore {
                 insert into cases_case (application_id, item_code, definition_version, state, joint, accepted_on,
                     day_kind, limit_days, due_on, legal_due_on)
                 values (?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?)""")
-                .params(application, itemCode, definitionVersion, joint, date(acceptedOn), dayKind, limitDays,
-                        date(dueOn), date(legalDueOn))
+                .params(application, itemCode, definitionVersion, joint, acceptedOn, dayKind, limitDays,
+                        dueOn, legalDueOn)
                 .update();
     }
 
@@ -73,7 +73,7 @@ public class ProcessStore {
 
     public void pauseCase(UUID application, LocalDate since) {
         jdbc.sql("update cases_case set paused_since = coalesce(paused_since, ?) where application_id = ?")
-                .params(date(since), application).update();
+                .params(since, application).update();
     }
 
     public void moveCaseDeadlines(UUID application, LocalDate due, LocalDate legalDue, Integer excluded,
@@ -82,7 +82,7 @@ public class ProcessStore {
                 update cases_case set due_on = ?, legal_due_on = ?, paused_days = paused_days + ?,
                     extension_days = extension_days + ?, paused_since = case when ? then null else paused_since end
                 where application_id = ?""")
-                .params(date(due), date(legalDue), excluded == null ? 0 : excluded, extension == null ? 0 : extension,
+                .params(due, legalDue, excluded == null ? 0 : excluded, extension == null ? 0 : extension,
                         resume, application)
                 .update();
     }
@@ -95,7 +95,7 @@ public class ProcessStore {
                     decided_on = ?, decided_at = ?, decided_by = ?
                 where application_id = ?""")
                 .params(outcome, number.number(), number.body(), number.year(), number.sequence(), reason, basis,
-                        remedy, date(on), ts(at), officer, application)
+                        remedy, on, ts(at), officer, application)
                 .update();
     }
 
@@ -118,7 +118,7 @@ public class ProcessStore {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?)""")
                 .params(t.id(), t.applicationId(), t.nodeId(), t.nodeName(), t.nodeKind(), t.branchId(),
                         t.branchName(), t.blockRun(), t.bodyId(), t.bodyName(), t.role(), ts(t.createdAt()),
-                        date(t.startedOn()), date(t.dueOn()), caseNumber, itemCode)
+                        t.startedOn(), t.dueOn(), caseNumber, itemCode)
                 .update();
     }
 
@@ -203,18 +203,18 @@ public class ProcessStore {
     }
 
     public void pauseTask(UUID id, LocalDate since) {
-        jdbc.sql("update cases_task set paused_since = ? where id = ?").params(date(since), id).update();
+        jdbc.sql("update cases_task set paused_since = ? where id = ?").params(since, id).update();
     }
 
     public void resumeTask(UUID id, LocalDate due, int excluded) {
         // The deadline scan's row comes back at level 0 (trigger cases_task_deadline_sync): warnings start again.
         jdbc.sql("update cases_task set paused_since = null, due_on = ?, paused_days = paused_days + ? where id = ?")
-                .params(date(due), excluded, id).update();
+                .params(due, excluded, id).update();
     }
 
     public void moveTaskDue(UUID id, LocalDate due) {
         // A new due date restarts the warnings (trigger cases_task_deadline_sync).
-        jdbc.sql("update cases_task set due_on = ? where id = ?").params(date(due), id).update();
+        jdbc.sql("update cases_task set due_on = ? where id = ?").params(due, id).update();
     }
 
     public void cancelOpen(UUID application, Instant at) {
@@ -312,7 +312,7 @@ public class ProcessStore {
         jdbc.sql("""
                 insert into cases_special_procedure (id, application_id, task_id, kind, reason, started_on,
                     started_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), application, task, kind, reason, date(on), officer, ts(at)).update();
+                .params(UUID.randomUUID(), application, task, kind, reason, on, officer, ts(at)).update();
     }
 
     public Optional<SpecialProcedure> openSpecial(UUID task) {
@@ -322,7 +322,7 @@ public class ProcessStore {
 
     public void endSpecial(UUID id, LocalDate on, String result, int excluded) {
         jdbc.sql("update cases_special_procedure set ended_on = ?, result = ?, excluded_days = ? where id = ?")
-                .params(date(on), result, excluded, id).update();
+                .params(on, result, excluded, id).update();
     }
 
     public int openSpecialCount(UUID application) {
@@ -413,10 +413,6 @@ public class ProcessStore {
 
     private static LocalDate localDate(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, LocalDate.class);
-    }
-
-    private static LocalDate date(LocalDate d) {
-        return d;
     }
 
     private static OffsetDateTime ts(Instant instant) {
