@@ -12,6 +12,9 @@
 # Environment:
 #   USERS=16 DURATION=60 WARMUP=15 THINK=0   concurrent users, measured seconds, warm-up seconds, think time (ms)
 #                            between a user's sign-ins; several values ("0 1000") run one after the other
+#   NATIVE=auto              tongban.identity.argon2-native of the app it starts (auto, off or required). The reference
+#                            measures the implementation the app reports in its log (libsodium or BouncyCastle); for an
+#                            app given by BASE, NATIVE=off means BouncyCastle and anything else libsodium
 #   HASH=argon2id            the password hash (argon2id or bcrypt): passed to the app it starts, and used for the
 #                            reference; MEMORY=7168 ITERATIONS=5 are Argon2id's KiB and passes, COST=10 bcrypt's strength
 #   CPUS=0,1                 CPUs the started app is pinned to with taskset (empty: no pinning)
@@ -24,7 +27,7 @@ project="$(pwd)"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 USERS="${USERS:-16}" DURATION="${DURATION:-60}" WARMUP="${WARMUP:-15}" THINK="${THINK:-0}" COST="${COST:-10}"
 HASH="${HASH:-argon2id}" MEMORY="${MEMORY:-7168}" ITERATIONS="${ITERATIONS:-5}"
-PORT="${PORT:-18082}" CPUS="${CPUS-0,1}"
+PORT="${PORT:-18082}" CPUS="${CPUS-0,1}" NATIVE="${NATIVE:-auto}"
 jar="${TONGBAN_JAR:-$project/target/tongban.jar}"
 case "$HASH" in
     argon2id) hash_spec="argon2id:$MEMORY:$ITERATIONS" ;;
@@ -56,6 +59,7 @@ if [[ -z "${BASE:-}" ]]; then
     (cd "$scratch" && exec "${pin[@]}" "$JAVA_HOME/bin/java" -jar "$jar" --server.port="$PORT" \
         --tongban.identity.password-hash="$HASH" --tongban.identity.argon2-memory-kib="$MEMORY" \
         --tongban.identity.argon2-iterations="$ITERATIONS" --tongban.identity.bcrypt-strength="$COST" \
+        --tongban.identity.argon2-native="$NATIVE" \
         --tongban.log-directory="$scratch/logs" \
         --tongban.demo.enabled=false \
         > "$scratch/app.log" 2>&1) &
@@ -66,7 +70,10 @@ if [[ -z "${BASE:-}" ]]; then
         sleep 1
     done
     curl -fsS "$BASE/actuator/health/readiness" > /dev/null || { echo "Tongban did not become ready" >&2; exit 1; }
+    grep -a -m1 'Passwords: ' "$scratch/app.log" >&2 || true
+    if [[ "$HASH" == argon2id ]] && ! grep -a -q 'computed by libsodium' "$scratch/app.log"; then NATIVE=off; fi
 fi
+if [[ "$HASH" == argon2id && "$NATIVE" != off ]]; then hash_spec="argon2id-sodium:$MEMORY:$ITERATIONS"; fi
 
 # The reference uses the same libraries the app uses: spring-security-crypto, BouncyCastle (Argon2) and the logging
 # API they need, from the jar.
@@ -79,7 +86,7 @@ echo "Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f
 SIGNIN_RESULTS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/results/signin-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$SIGNIN_RESULTS"
 for think in $THINK; do
-    "$JAVA_HOME/bin/java" -cp "$scratch/lib/*" bench/signin/SignInBench.java \
+    "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$scratch/lib/*" bench/signin/SignInBench.java \
         base="$BASE" users="$USERS" duration="$DURATION" warmup="$WARMUP" think="$think" hash="$hash_spec" \
         | tee "$SIGNIN_RESULTS/think-$think.md"
     # For bench/regressions.sh: the sign-in p95 against one password check's median on the same machine.

@@ -1,5 +1,12 @@
 import java.net.URI;
 import java.net.URLEncoder;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,11 +39,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  *
  * Same-run references, measured right after the sign-in phase in the same JVM and on the same machine:
  *   - hash: the app's password check alone (Spring Security's Argon2PasswordEncoder or BCryptPasswordEncoder with
- *     the app's parameters), by N threads at once, then by 1 thread;
+ *     the app's parameters, or libsodium's Argon2id when the app computes it with libsodium), by N threads at once,
+ *     then by 1 thread;
  *   - health: GET /actuator/health by N concurrent users (the server's floor for a trivial request).
  *
  * Arguments (name=value): base=http://localhost:8080 users=16 duration=60 warmup=15 think=0 prefix=1377
- *   hash=argon2id:7168:5 (memory KiB, iterations) or hash=bcrypt:10 (cost): what the app uses
+ *   hash=argon2id:7168:5 (memory KiB, iterations; BouncyCastle), hash=argon2id-sodium:7168:5 (libsodium) or
+ *   hash=bcrypt:10 (cost): what the app uses
  */
 public class SignInBench {
 
@@ -146,9 +155,72 @@ public class SignInBench {
         String[] parts = spec.split(":");
         return switch (parts[0]) {
             case "argon2id" -> new Argon2PasswordEncoder(16, 32, 1, Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+            case "argon2id-sodium" -> new Sodium(Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
             case "bcrypt" -> new BCryptPasswordEncoder(Integer.parseInt(parts[1]));
-            default -> throw new IllegalArgumentException("hash=argon2id:<KiB>:<iterations> or hash=bcrypt:<cost>");
+            default -> throw new IllegalArgumentException("hash=argon2id:<KiB>:<iterations>, "
+                    + "hash=argon2id-sodium:<KiB>:<iterations> or hash=bcrypt:<cost>");
         };
+    }
+
+    /**
+     * libsodium's Argon2id as Tongban calls it when it is installed (SodiumArgon2): crypto_pwhash_argon2id_str and
+     * crypto_pwhash_argon2id_str_verify, here through the foreign function API directly.
+     */
+    static final class Sodium implements PasswordEncoder {
+        private final int memoryKib;
+        private final int iterations;
+        private final MethodHandle hash;
+        private final MethodHandle verify;
+
+        Sodium(int memoryKib, int iterations) {
+            this.memoryKib = memoryKib;
+            this.iterations = iterations;
+            Linker linker = Linker.nativeLinker();
+            SymbolLookup library = SymbolLookup.libraryLookup(System.getProperty("sodium", "libsodium.so.23"),
+                    Arena.global());
+            hash = linker.downcallHandle(library.find("crypto_pwhash_argon2id_str").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
+                            ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
+            verify = linker.downcallHandle(library.find("crypto_pwhash_argon2id_str_verify").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
+                            ValueLayout.JAVA_LONG));
+            // As the platform does: sodium_init picks the fastest Argon2 code for this CPU (vector instructions).
+            try {
+                int initialized = (int) linker.downcallHandle(library.find("sodium_init").orElseThrow(),
+                        FunctionDescriptor.of(ValueLayout.JAVA_INT)).invokeExact();
+                if (initialized < 0) {
+                    throw new IllegalStateException("sodium_init failed");
+                }
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public String encode(CharSequence rawPassword) {
+            byte[] password = rawPassword.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment out = arena.allocate(128);
+                if ((int) hash.invokeExact(out, arena.allocateFrom(ValueLayout.JAVA_BYTE, password),
+                        (long) password.length, (long) iterations, (long) memoryKib * 1024) != 0) {
+                    throw new IllegalStateException("crypto_pwhash_argon2id_str failed");
+                }
+                return out.getString(0);
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public boolean matches(CharSequence rawPassword, String encodedPassword) {
+            byte[] password = rawPassword.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            try (Arena arena = Arena.ofConfined()) {
+                return (int) verify.invokeExact(arena.allocateFrom(encodedPassword),
+                        arena.allocateFrom(ValueLayout.JAVA_BYTE, password), (long) password.length) == 0;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     static Result hashChecks(String spec, int threads, int seconds) throws Exception {

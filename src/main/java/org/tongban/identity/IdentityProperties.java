@@ -25,6 +25,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        the equivalent settings OWASP's Password Storage Cheat Sheet lists (the others: 9 MiB × 4, 12 MiB × 3,
  *        19 MiB × 2, 46 MiB × 1); it needs the least memory per concurrent sign-in
  * @param bcryptStrength the bcrypt cost factor (2^n rounds) when {@code passwordHash} is {@code bcrypt}
+ * @param argon2Native whether Argon2id is computed by libsodium: {@code auto} (the default: when libsodium can be
+ *        loaded, on Java 22 or later; otherwise BouncyCastle), {@code off} (always BouncyCastle) or {@code required}
+ *        (the platform does not start without it). Both make and check the same stored hashes
+ * @param argon2NativeLibrary the libsodium to load, as a name or path for {@code dlopen}; unset: the usual names
+ *        ({@code libsodium.so.23}, {@code libsodium.so.26}, {@code libsodium.so}, the platform's own naming)
+ * @param passwordHashConcurrency how many password hashes are computed at once; more wait their turn (0, the
+ *        default: the number of processors)
  * @param dataKeyGeneration the generation number of {@code dataKey} (stored values carry it as {@code v<n>:}); raise
  *        it with a new key to rotate
  * @param previousDataKeys earlier data keys by generation (base64), kept until every value has been re-encrypted with
@@ -42,6 +49,9 @@ public record IdentityProperties(String dataKey, String lookupKey,
         @DefaultValue("7168") int argon2MemoryKib,
         @DefaultValue("5") int argon2Iterations,
         @DefaultValue("10") int bcryptStrength,
+        @DefaultValue("auto") String argon2Native,
+        String argon2NativeLibrary,
+        @DefaultValue("0") int passwordHashConcurrency,
         @DefaultValue("1") int dataKeyGeneration,
         java.util.Map<Integer, String> previousDataKeys) {
 
@@ -53,6 +63,12 @@ public record IdentityProperties(String dataKey, String lookupKey,
         }
         if (!passwordHash.equals("argon2id") && !passwordHash.equals("bcrypt")) {
             throw new IllegalArgumentException("tongban.identity.password-hash must be argon2id or bcrypt");
+        }
+        if (!java.util.Set.of("auto", "off", "required").contains(argon2Native)) {
+            throw new IllegalArgumentException("tongban.identity.argon2-native must be auto, off or required");
+        }
+        if (passwordHashConcurrency < 0) {
+            throw new IllegalArgumentException("tongban.identity.password-hash-concurrency must not be negative");
         }
         // Argon2 (RFC 9106 §3.1) needs at least 8 KiB per lane and one pass.
         if (argon2MemoryKib < 8 || argon2Iterations < 1) {

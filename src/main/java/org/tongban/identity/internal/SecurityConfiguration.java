@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -18,9 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -28,7 +29,6 @@ import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.tongban.identity.IdentityProperties;
-import org.tongban.identity.PasswordPolicy;
 import org.tongban.identity.StaffRole;
 
 /**
@@ -40,41 +40,34 @@ import org.tongban.identity.StaffRole;
 @EnableConfigurationProperties(IdentityProperties.class)
 class SecurityConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
     static final String FAILURE_PATH = "/signin/failed";
 
-    /**
-     * Prefixed hashes ({argon2}$argon2id$v=19$m=7168,t=5,p=1$..., {bcrypt}$2a$10$...) so that the algorithm or its
-     * parameters can change without a flag day: both kinds verify, new hashes use the configured one, and
-     * {@link AccountAuthentication} re-hashes an older kind at the next successful sign-in.
-     */
+    /** See {@link PlatformPasswords} and {@link Argon2Passwords}; which Argon2 implementation runs is logged. */
     @Bean
     PasswordEncoder passwordEncoder(IdentityProperties properties) {
-        // Argon2id with a 16-byte salt, a 32-byte tag and one lane (RFC 9106); see IdentityProperties for the choice.
-        var argon2 = new Argon2PasswordEncoder(16, 32, 1, properties.argon2MemoryKib(), properties.argon2Iterations());
-        var bcrypt = new BCryptPasswordEncoder(properties.bcryptStrength());
+        Optional<SodiumArgon2> sodium = Optional.empty();
+        if (!properties.argon2Native().equals("off")) {
+            SodiumArgon2.Loaded loaded = SodiumArgon2.load(properties.argon2NativeLibrary());
+            if (loaded.binding().isEmpty() && properties.argon2Native().equals("required")) {
+                throw new IllegalStateException("tongban.identity.argon2-native is required, but libsodium could not "
+                        + "be used: " + loaded.reason());
+            }
+            if (loaded.binding().isEmpty()) {
+                log.info("Argon2id by BouncyCastle: libsodium could not be used ({})", loaded.reason());
+            }
+            sodium = loaded.binding();
+        }
+        var argon2 = new Argon2Passwords(properties.argon2MemoryKib(), properties.argon2Iterations(), sodium);
+        int concurrency = properties.passwordHashConcurrency() > 0 ? properties.passwordHashConcurrency()
+                : Runtime.getRuntime().availableProcessors();
+        log.info("Passwords: new hashes {}, Argon2id m={} KiB t={} computed by {}, at most {} at once",
+                properties.passwordHash(), properties.argon2MemoryKib(), properties.argon2Iterations(),
+                argon2.implementation(), concurrency);
         String current = properties.passwordHash().equals("bcrypt") ? "bcrypt" : "argon2";
-        PasswordEncoder stored = new DelegatingPasswordEncoder(current, Map.of("argon2", argon2, "bcrypt", bcrypt));
-        return new PasswordEncoder() {
-            @Override
-            public String encode(CharSequence rawPassword) {
-                return stored.encode(rawPassword);
-            }
-
-            /**
-             * Text with half a surrogate pair matches nothing: it has no UTF-8 form to hash (Argon2's encoder throws on
-             * it), and the password rules never let one be set ({@link PasswordPolicy}).
-             */
-            @Override
-            public boolean matches(CharSequence rawPassword, String encodedPassword) {
-                return rawPassword != null && PasswordPolicy.wellFormed(rawPassword)
-                        && stored.matches(rawPassword, encodedPassword);
-            }
-
-            @Override
-            public boolean upgradeEncoding(String encodedPassword) {
-                return stored.upgradeEncoding(encodedPassword);
-            }
-        };
+        return new PlatformPasswords(current,
+                Map.of("argon2", argon2, "bcrypt", new BCryptPasswordEncoder(properties.bcryptStrength())), concurrency);
     }
 
     /**

@@ -49,7 +49,7 @@ class DataKeyRotationIntegrationTests {
 
     private PersonalDataCipher cipher(String dataKey, int generation, Map<Integer, String> previous) {
         return new PersonalDataCipher(new IdentityProperties(dataKey, newKey(), keys, 5, Duration.ofMinutes(1),
-                Duration.ofHours(1), 30, Duration.ofMinutes(10), "argon2id", 7168, 5, 10, generation, previous));
+                Duration.ofHours(1), 30, Duration.ofMinutes(10), "argon2id", 7168, 5, 10, "auto", null, 0, generation, previous));
     }
 
     @Test

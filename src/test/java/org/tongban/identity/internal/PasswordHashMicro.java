@@ -1,5 +1,6 @@
 package org.tongban.identity.internal;
 
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,7 +19,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * JMH micro-benchmark of one password check (issue 4), run by {@code bench/micro.sh}: Argon2id at each of the
  * settings OWASP's Password Storage Cheat Sheet lists as equally strong (memory KiB × passes, one lane), the
  * platform's default among them (7168 × 5), and bcrypt at cost 10, OWASP's minimum for it and the platform's hash
- * before Argon2id. The encoders are the ones the platform builds (Spring Security's, BouncyCastle underneath).
+ * before Argon2id. The encoders are the ones the platform builds: Spring Security's (BouncyCastle underneath), and for
+ * {@code argon2id-sodium} the platform's libsodium binding ({@link SodiumArgon2}) at the default setting.
  * Milliseconds per check, one thread.
  */
 @State(Scope.Thread)
@@ -28,8 +30,8 @@ public class PasswordHashMicro {
 
     private static final String PASSWORD = "Liaoning#2026ok";
 
-    @Param({ "argon2id:7168:5", "argon2id:9216:4", "argon2id:12288:3", "argon2id:19456:2", "argon2id:47104:1",
-        "bcrypt:10" })
+    @Param({ "argon2id:7168:5", "argon2id-sodium:7168:5", "argon2id:9216:4", "argon2id:12288:3", "argon2id:19456:2",
+        "argon2id:47104:1", "bcrypt:10" })
     public String hash;
 
     private PasswordEncoder encoder;
@@ -38,8 +40,13 @@ public class PasswordHashMicro {
     @Setup
     public void setUp() {
         String[] parts = hash.split(":");
-        encoder = parts[0].equals("bcrypt") ? new BCryptPasswordEncoder(Integer.parseInt(parts[1]))
-                : new Argon2PasswordEncoder(16, 32, 1, Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+        encoder = switch (parts[0]) {
+            case "bcrypt" -> new BCryptPasswordEncoder(Integer.parseInt(parts[1]));
+            case "argon2id-sodium" -> new Argon2Passwords(Integer.parseInt(parts[1]), Integer.parseInt(parts[2]),
+                    Optional.of(SodiumArgon2.load(null).binding().orElseThrow(
+                            () -> new IllegalStateException("libsodium is not installed"))));
+            default -> new Argon2PasswordEncoder(16, 32, 1, Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+        };
         stored = encoder.encode(PASSWORD);
     }
 
