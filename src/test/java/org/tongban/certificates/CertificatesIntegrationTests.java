@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -306,6 +307,61 @@ class CertificatesIntegrationTests {
         mvc.perform(get("/certificates/verify").param("identifier", wrongCheck).param("code", "X"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("校验位")));
+    }
+
+    @Test
+    void aBatchIsAnsweredInOrderLikeSingleVerificationsAndAMalformedIdentifierRefusesTheWholeBatch() throws Exception {
+        Cookie officer = signIn(APPROVER, DEMO_PASSWORD);
+        JsonNode valid = issueLicence(officer, "沈阳批量核验甲有限公司", creditCode());
+        JsonNode revoked = issueLicence(officer, "沈阳批量核验乙有限公司", creditCode());
+        mvc.perform(post("/api/v1/certificates/issued/" + revoked.get("id").asString() + "/revocation").with(csrf())
+                        .cookie(officer).contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"依法吊销\"}"))
+                .andExpect(status().isOk());
+        String validId = valid.get("identifier").asString();
+        String revokedId = revoked.get("identifier").asString();
+        var queries = List.of(
+                Map.of("identifier", revokedId, "code", revoked.get("verificationCode").asString()),
+                Map.of("identifier", validId, "code", valid.get("verificationCode").asString().toLowerCase()),
+                Map.of("identifier", validId, "code", "WRONG123"),
+                Map.of("identifier", validId, "code", valid.get("verificationCode").asString()));
+        JsonNode results = JSON.readTree(mvc.perform(post("/api/v1/certificates/verifications")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(JSON.writeValueAsString(Map.of("queries", queries))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).get("results");
+        assertThat(results.size()).isEqualTo(4);
+        assertThat(results.get(0).get("status").asString()).isEqualTo("REVOKED");
+        assertThat(results.get(0).get("statusReason").asString()).isEqualTo("依法吊销");
+        assertThat(results.get(1).get("status").asString()).as("the code as typed, any case").isEqualTo("VALID");
+        assertThat(results.get(2).get("status").asString()).isEqualTo("UNKNOWN");
+        assertThat(results.get(2).get("holderNameMasked").isNull()).isTrue();
+        assertThat(results.get(3)).isEqualTo(verify(validId, valid.get("verificationCode").asString()));
+
+        char check = validId.charAt(validId.length() - 1);
+        String wrongCheck = validId.substring(0, validId.length() - 1) + (check == 'A' ? 'B' : 'A');
+        mvc.perform(post("/api/v1/certificates/verifications").contentType(MediaType.APPLICATION_JSON)
+                        .content(JSON.writeValueAsString(Map.of("queries", List.of(
+                                Map.of("identifier", validId, "code", "X"), Map.of("identifier", wrongCheck, "code", "X"),
+                                Map.of("identifier", "1.2.3", "code", "X"))))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("certificates.verification.batch-invalid"))
+                .andExpect(jsonPath("$.errors[0].field").value("queries[1].identifier"))
+                .andExpect(jsonPath("$.errors[0].code").value("certificates.identifier.check"))
+                .andExpect(jsonPath("$.errors[1].field").value("queries[2].identifier"))
+                .andExpect(jsonPath("$.errors[1].code").value("certificates.identifier.format"));
+        mvc.perform(post("/api/v1/certificates/verifications").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"queries\":[]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("certificates.verification.batch-size"));
+        var tooMany = java.util.Collections.nCopies(CertificateVerification.MAX_BATCH + 1,
+                Map.of("identifier", validId, "code", "X"));
+        mvc.perform(post("/api/v1/certificates/verifications").contentType(MediaType.APPLICATION_JSON)
+                        .content(JSON.writeValueAsString(Map.of("queries", tooMany))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("100")));
+        mvc.perform(post("/api/v1/certificates/verifications").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"queries\": 1"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test

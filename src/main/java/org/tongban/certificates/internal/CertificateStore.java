@@ -60,6 +60,15 @@ public class CertificateStore {
         return jdbc.query(SELECT + "where c.identifier = ?", this::row, identifier).stream().findFirst();
     }
 
+    /** The certificates with these identifiers (those that exist), in one query. */
+    public List<StoredCertificate> byIdentifiers(java.util.Collection<String> identifiers) {
+        if (identifiers.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(SELECT + "where c.identifier = any(?)", this::row,
+                (Object) identifiers.toArray(String[]::new));
+    }
+
     public List<StoredCertificate> heldBy(List<String> holderHashes) {
         if (holderHashes.isEmpty()) {
             return List.of();

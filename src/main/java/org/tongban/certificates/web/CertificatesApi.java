@@ -73,6 +73,24 @@ class CertificatesApi {
         return verification.byIdentifier(identifier, code);
     }
 
+    /** A batch for {@link #verifyMany}: up to {@link CertificateVerification#MAX_BATCH} identifiers with codes. */
+    record BatchVerification(List<CertificateVerification.Query> queries) {
+    }
+
+    /** The answers of a batch, in the order asked. */
+    record BatchVerificationResult(List<VerificationResult> results) {
+    }
+
+    /**
+     * Verification of many certificates in one request (批量核验): 200 with one answer per identifier, in order, each
+     * as {@code GET /verification} gives it; 400 when the batch is empty, too large, or has a malformed identifier
+     * (then nothing is verified, and the problem lists each bad position).
+     */
+    @PostMapping(path = "/verifications", consumes = MediaType.APPLICATION_JSON_VALUE)
+    BatchVerificationResult verifyMany(@RequestBody BatchVerification batch) {
+        return new BatchVerificationResult(verification.byIdentifiers(batch.queries()));
+    }
+
     /**
      * Verification of a downloaded signed document (JSON) or sealed OFD copy ({@code application/ofd}, recognised
      * by content), sent as the request body.
