@@ -17,7 +17,7 @@ set -euo pipefail
 BUILD_DIR=${TONGBAN_BUILD_DIR:-${TMPDIR:-/tmp}/tongban-certificates-bench-build}
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-SECONDS_EACH=${SECONDS_EACH:-10} WARMUP=${WARMUP:-30} THREADS=${THREADS:-2} CLIENTS=${CLIENTS:-8} ISSUERS=${ISSUERS:-2} OFD=${OFD:-200}
+SECONDS_EACH=${SECONDS_EACH:-10} WARMUP=${WARMUP:-30} THREADS=${THREADS:-2} CLIENTS=${CLIENTS:-8} ISSUERS=${ISSUERS:-2} OFD=${OFD:-200} BATCH=${BATCH:-100}
 RESULTS_DIR=${RESULTS_DIR:-$BENCH_DIR/results/certificates-$(date -u +%Y%m%dT%H%M%SZ)}
 mkdir -p "$RESULTS_DIR"
 
@@ -29,7 +29,7 @@ START=$(date -Is)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 cd "$RESULTS_DIR"
 "$JAVA" ${JAVA_OPTS:-} -cp "$CLASSPATH" -Dbench.seconds="$SECONDS_EACH" -Dbench.warmup="$WARMUP" -Dbench.threads="$THREADS" \
-    -Dbench.clients="$CLIENTS" -Dbench.issuers="$ISSUERS" -Dbench.ofd="$OFD" -Dbench.report="$RESULTS_DIR/summary.md" \
+    -Dbench.clients="$CLIENTS" -Dbench.issuers="$ISSUERS" -Dbench.ofd="$OFD" -Dbench.batch="$BATCH" -Dbench.report="$RESULTS_DIR/summary.md" \
     -Dbench.wrk-script="$BENCH_DIR/wrk/load.lua" org.tongban.certificates.bench.CertificatesBenchmark >"$RESULTS_DIR/console.log" 2>&1 \
     || { tail -n 40 "$RESULTS_DIR/console.log" >&2; exit 1; }
 {

@@ -27,6 +27,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tongban.TongbanApplication;
 import org.tongban.bench.Wrk;
+import org.tongban.certificates.CertificateVerification;
 import org.tongban.certificates.CertificateView;
 import org.tongban.certificates.Certificates;
 import org.tongban.certificates.Holder;
@@ -49,6 +50,8 @@ import org.tongban.shared.UnifiedSocialCreditCode;
  * <li>HTTP verification: {@code GET /api/v1/certificates/verification?identifier=…&code=…} by wrk's concurrent
  * connections (database look-up, payload decryption, signature check, the whole filter chain), with liveness on the
  * same server by the same wrk as the HTTP reference;</li>
+ * <li>batch verification over HTTP: {@code POST /api/v1/certificates/verifications} with {@code bench.batch} (100)
+ * certificates a request, counted per certificate;</li>
  * <li>issuance without rendering: {@code Certificates.issue} (payload, SM2 signature, encrypted row, ledger);</li>
  * <li>OFD rendering: {@code Certificates.ofdCopy} (layout, package, SM3 digests, SM2 signature) per certificate.</li>
  * </ul>
@@ -74,6 +77,7 @@ public final class CertificatesBenchmark {
         int clients = Integer.getInteger("bench.clients", 8);
         int issuers = Integer.getInteger("bench.issuers", 2);
         int ofdCopies = Integer.getInteger("bench.ofd", 200);
+        int batch = Integer.getInteger("bench.batch", CertificateVerification.MAX_BATCH);
         Path keys = Files.createTempDirectory("tongban-bench-keys");
         String[] properties = { "--tongban.embedded-database.ephemeral=true", "--tongban.demo.enabled=true",
                 "--tongban.identity.key-directory=" + keys, "--server.port=0", "--logging.level.root=WARN",
@@ -136,6 +140,26 @@ public final class CertificatesBenchmark {
             wrk.run(base, "paths", WARMUP_SECONDS, valid);
             Wrk.Run verifyRun = wrk.run(base, "paths", seconds, valid);
             Rate httpVerify = new Rate(verifyRun.ok(), verifyRun.failures(), verifyRun.seconds());
+            // Batch verification (POST /verifications): `batch` certificates a request, each batch a different window
+            // of the 300; a request counts when it is 200 and every answer in it says VALID.
+            Path bodies = keys.resolve("verification-batches.txt");
+            List<String> batches = new ArrayList<>();
+            for (int start = 0; start < issued.size(); start++) {
+                // Identifiers and codes are letters, digits and dots: nothing to escape.
+                StringBuilder json = new StringBuilder("{\"queries\":[");
+                for (int k = 0; k < batch; k++) {
+                    CertificateView c = issued.get((start + k) % issued.size());
+                    json.append(k == 0 ? "" : ",").append("{\"identifier\":\"").append(c.identifier())
+                            .append("\",\"code\":\"").append(c.verificationCode()).append("\"}");
+                }
+                batches.add(json.append("]}").toString());
+            }
+            Files.write(bodies, batches);
+            Map<String, String> allValid = Map.of("WRK_BODIES", bodies.toString(), "WRK_EXPECT", "\"VALID\"",
+                    "WRK_EXPECT_COUNT", Integer.toString(batch));
+            wrk.run(base + "/api/v1/certificates/verifications", "bodies", WARMUP_SECONDS, allValid);
+            Wrk.Run batchRun = wrk.run(base + "/api/v1/certificates/verifications", "bodies", seconds, allValid);
+            Rate batchVerify = new Rate(batchRun.ok() * batch, batchRun.failures() * batch, batchRun.seconds());
             wrk.run(base + "/actuator/health/liveness", "plain", WARMUP_SECONDS, Map.of());
             Wrk.Run liveness = wrk.run(base + "/actuator/health/liveness", "plain", seconds, Map.of());
 
@@ -175,6 +199,7 @@ public final class CertificatesBenchmark {
                     |---|---:|---:|---:|---:|---:|
                     | reference: raw BouncyCastle SM3withSM2 verify, reused `Signature` | %d | %,d | %,d | **%,.0f/s** | 1 |
                     | `GET /api/v1/certificates/verification` (HTTP, wrk connections; p50 / p95 %.1f / %.1f ms) | %d | %,d | %,d | **%,.0f/s** | %.3f |
+                    | `POST /api/v1/certificates/verifications`, %d a request (HTTP, wrk connections; request p50 / p95 %.1f / %.1f ms) | %d | %,d | %,d | **%,.0f/s** | %.3f |
                     | issuance without rendering (`Certificates.issue`) | %d | %,d | %,d | **%,.1f/s** | %.3f |
 
                     HTTP reference on the same server, same wrk: `GET /actuator/health/liveness` %,.0f/s (verification /
@@ -186,7 +211,9 @@ public final class CertificatesBenchmark {
                     """, Runtime.getRuntime().availableProcessors(), seconds, WARMUP_SECONDS, threads, raw.calls(),
                     raw.failures(), raw.rate(), verifyRun.p50(), verifyRun.p95(), clients, httpVerify.calls(),
                     httpVerify.failures(), httpVerify.rate(),
-                    httpVerify.rate() / raw.rate(), issuers, issuance.calls(), issuance.failures(), issuance.rate(),
+                    httpVerify.rate() / raw.rate(), batch, batchRun.p50(), batchRun.p95(), clients,
+                    batchVerify.calls(), batchVerify.failures(), batchVerify.rate(), batchVerify.rate() / raw.rate(),
+                    issuers, issuance.calls(), issuance.failures(), issuance.rate(),
                     issuance.rate() / raw.rate(), liveness.rate(), httpVerify.rate() / liveness.rate(), ofdCopies,
                     ofdMedian, ofdP95, ofdMillis[ofdCopies - 1],
                     ofdBytes / ofdCopies);
@@ -194,6 +221,8 @@ public final class CertificatesBenchmark {
             // For bench/regressions.sh (record_printed_figures in bench/lib.sh).
             System.out.printf(Locale.ROOT, "FIGURE\tHTTP verifications/s, %d clients\t%.1f\t/s\thigher\t%.1f%n",
                     clients, httpVerify.rate(), raw.rate());
+            System.out.printf(Locale.ROOT, "FIGURE\tHTTP batch verifications/s, %d a request, %d clients\t%.1f\t/s\t"
+                    + "higher\t%.1f%n", batch, clients, batchVerify.rate(), raw.rate());
             System.out.printf(Locale.ROOT, "FIGURE\tissuances/s without rendering, %d threads\t%.1f\t/s\thigher\t%.1f%n",
                     issuers, issuance.rate(), raw.rate());
             System.out.printf(Locale.ROOT, "FIGURE\tOFD copy per certificate, median\t%.2f\tms\tlower\t%.5f%n",
@@ -204,7 +233,7 @@ public final class CertificatesBenchmark {
             if (report != null) {
                 Files.writeString(Path.of(report), summary);
             }
-            if (httpVerify.failures() > 0 || issuance.failures() > 0) {
+            if (httpVerify.failures() > 0 || batchVerify.failures() > 0 || issuance.failures() > 0) {
                 System.exit(1);
             }
         }
