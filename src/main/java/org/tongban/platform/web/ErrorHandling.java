@@ -195,9 +195,29 @@ class ErrorHandling {
         return noConnection(e) ? "platform.busy" : databaseUnavailable(e) ? "platform.database-unavailable" : null;
     }
 
+    /**
+     * The client closed the connection while the answer was being written (a browser navigating away, a load
+     * generator stopping): nothing can be answered any more, and nothing is wrong with the platform, so no error is
+     * logged and no incident is made.
+     */
+    static boolean clientGone(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException
+                    || cause.getClass().getName().equals("org.apache.catalina.connector.ClientAbortException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @ExceptionHandler
     Object unexpected(Exception e, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
             Locale locale) throws Exception {
+        if (clientGone(e)) {
+            log.debug("The client went away during {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    e.getMessage());
+            return null;
+        }
         String outage = unavailableCode(e);
         if (outage != null) {
             log.warn("Database out of reach during {} {}: answered 503 {} ({})", request.getMethod(),

@@ -69,6 +69,14 @@ class DatabaseBusyProblemTests {
             return "unreachable";
         }
 
+        /** What writing a large answer meets when the client has closed the connection. */
+        @GetMapping("/api/v1/test/gone")
+        String gone() {
+            throw new org.springframework.http.converter.HttpMessageNotWritableException("Could not write JSON",
+                    new org.springframework.web.context.request.async.AsyncRequestNotUsableException(
+                            "ServletOutputStream failed to write: java.io.IOException: Broken pipe"));
+        }
+
         @GetMapping("/api/v1/test/broken")
         String broken() {
             throw new CannotCreateTransactionException("Could not open JPA EntityManager for transaction",
@@ -107,6 +115,14 @@ class DatabaseBusyProblemTests {
                     .andExpect(jsonPath("$.code").value("platform.database-unavailable"))
                     .andExpect(jsonPath("$.detail").value("数据库暂时无法连接，请几秒后再试。"));
         }
+    }
+
+    @Test
+    void aClientThatWentAwayIsNoIncident() throws Exception {
+        mvc.perform(get("/api/v1/test/gone")).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(""));
+        org.assertj.core.api.Assertions.assertThat(ErrorHandling.clientGone(new IllegalStateException("other")))
+                .isFalse();
     }
 
     @Test
