@@ -20,6 +20,7 @@
 #   CPUS=0,1                 CPUs the started app is pinned to with taskset (empty: no pinning)
 #   TONGBAN_JAR=<path>       jar to run (default target/tongban.jar, built with ./mvnw when missing)
 #   PORT=18082               port of the app this script starts
+#   APP_JAVA_OPTS            JVM options of the app it starts (e.g. a JFR recording)
 #   JAVA_HOME                JDK 21+ (default /usr/lib/jvm/temurin-25-jdk-amd64)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -56,7 +57,7 @@ if [[ -z "${BASE:-}" ]]; then
     pin=()
     if [[ -n "$CPUS" ]] && command -v taskset > /dev/null; then pin=(taskset -c "$CPUS"); fi
     echo "Starting Tongban on $BASE in $scratch (password hash $hash_spec${CPUS:+, CPUs $CPUS}) ..." >&2
-    (cd "$scratch" && exec "${pin[@]}" "$JAVA_HOME/bin/java" -jar "$jar" --server.port="$PORT" \
+    (cd "$scratch" && exec "${pin[@]}" "$JAVA_HOME/bin/java" ${APP_JAVA_OPTS:-} -jar "$jar" --server.port="$PORT" \
         --tongban.identity.password-hash="$HASH" --tongban.identity.argon2-memory-kib="$MEMORY" \
         --tongban.identity.argon2-iterations="$ITERATIONS" --tongban.identity.bcrypt-strength="$COST" \
         --tongban.identity.argon2-native="$NATIVE" \

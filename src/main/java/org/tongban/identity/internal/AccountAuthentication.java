@@ -50,6 +50,7 @@ class AccountAuthentication implements AuthenticationProvider {
     }
 
     private final Accounts accounts;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
     private final PersonalDataCipher cipher;
     private final PasswordEncoder passwords;
     private final SignInLog log;
@@ -58,9 +59,10 @@ class AccountAuthentication implements AuthenticationProvider {
     /** A real hash to compare against when there is no account: the same work, the same time. */
     private final String noAccount;
 
-    AccountAuthentication(Accounts accounts, PersonalDataCipher cipher, PasswordEncoder passwords, SignInLog log,
-            StaffAssignments staff) {
+    AccountAuthentication(Accounts accounts, org.springframework.jdbc.core.JdbcTemplate jdbc, PersonalDataCipher cipher,
+            PasswordEncoder passwords, SignInLog log, StaffAssignments staff) {
         this.accounts = accounts;
+        this.jdbc = jdbc;
         this.cipher = cipher;
         this.passwords = passwords;
         this.log = log;
@@ -84,20 +86,20 @@ class AccountAuthentication implements AuthenticationProvider {
             log.record(identifierHash, null, ip, false, "LOCKED");
             throw new IdentifierLockedException(locked.get());
         }
-        Optional<Account> account = find(typed);
-        boolean matches = passwords.matches(password, account.map(Account::passwordHash).orElse(noAccount));
+        Optional<Credentials> account = find(typed);
+        boolean matches = passwords.matches(password, account.map(Credentials::passwordHash).orElse(noAccount));
         if (account.isEmpty() || !matches || !account.get().active()) {
-            log.record(identifierHash, account.map(Account::id).orElse(null), ip, false, "BAD_CREDENTIALS");
+            log.record(identifierHash, account.map(Credentials::id).orElse(null), ip, false, "BAD_CREDENTIALS");
             throw new BadCredentialsException("Bad credentials");
         }
-        Account found = account.get();
+        Credentials found = account.get();
         if (passwords.upgradeEncoding(found.passwordHash())) {
             // Made with an older algorithm or weaker parameters: the password is at hand only now, so hash it again
             // with the configured ones (IdentityProperties#passwordHash).
             accounts.rehashPassword(found.id(), found.passwordHash(), passwords.encode(password));
         }
         log.record(identifierHash, found.id(), ip, true, null);
-        SignedIn principal = signedIn(found);
+        SignedIn principal = signedIn(found.id(), found.kind(), found.name(), found.assuranceLevel());
         // The password factor with its time: OpenID Connect's auth_time (and Spring Security's multi-factor checks).
         var authorities = new java.util.ArrayList<org.springframework.security.core.GrantedAuthority>(
                 principal.authorities());
@@ -111,21 +113,44 @@ class AccountAuthentication implements AuthenticationProvider {
     }
 
     SignedIn signedIn(Account account) {
-        var assignment = account.kind() == Account.Kind.STAFF ? staff.of(account.id()) : Optional.<StaffAssignments.Assignment>empty();
-        return new SignedIn(account.id(), account.name(), account.kind() == Account.Kind.STAFF,
-                account.assuranceLevel(), assignment.map(StaffAssignments.Assignment::roles).orElse(Set.of()),
+        return signedIn(account.id(), account.kind(), account.name(), account.assuranceLevel());
+    }
+
+    private SignedIn signedIn(java.util.UUID id, Account.Kind kind, String name, int assuranceLevel) {
+        var assignment = kind == Account.Kind.STAFF ? staff.of(id) : Optional.<StaffAssignments.Assignment>empty();
+        return new SignedIn(id, name, kind == Account.Kind.STAFF,
+                assuranceLevel, assignment.map(StaffAssignments.Assignment::roles).orElse(Set.of()),
                 assignment.map(StaffAssignments.Assignment::bodyId).orElse(null),
                 assignment.map(StaffAssignments.Assignment::divisionCode).orElse(null), null);
     }
 
-    private Optional<Account> find(String typed) {
+    /** What a password sign-in needs of an account. */
+    private record Credentials(java.util.UUID id, Account.Kind kind, String name, String passwordHash,
+            int assuranceLevel, boolean active) {
+    }
+
+    /**
+     * The account by its phone's or ID number's look-up hash, in one plain query: the sign-in's own work apart from
+     * the password check, read without loading the whole entity (which cost most of a sign-in's Java time in the
+     * profile, see bench/README.md "Sign-in benchmark").
+     */
+    private Optional<Credentials> credentials(String column, String hash) {
+        return jdbc.query("select id, kind, name, password_hash, assurance_level, status from identity_account where "
+                + column + " = ?", (rs, n) -> new Credentials(rs.getObject("id", java.util.UUID.class),
+                        Account.Kind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("password_hash"),
+                        rs.getInt("assurance_level"), "ACTIVE".equals(rs.getString("status"))), hash)
+                .stream().findFirst();
+    }
+
+    private Optional<Credentials> find(String typed) {
         try {
-            return accounts.findByPhoneHash(cipher.lookupHash("phone:" + new PhoneNumber(typed).value()));
+            return credentials("phone_hash", cipher.lookupHash("phone:" + new PhoneNumber(typed).value()));
         } catch (InvalidValueException notAPhone) {
             for (IdDocumentType type : IdDocumentType.values()) {
                 try {
                     String number = type.normalize(typed);
-                    Optional<Account> found = accounts.findByIdNumberHash(cipher.lookupHash(type.name() + ":" + number));
+                    Optional<Credentials> found = credentials("id_number_hash",
+                            cipher.lookupHash(type.name() + ":" + number));
                     if (found.isPresent()) {
                         return found;
                     }
