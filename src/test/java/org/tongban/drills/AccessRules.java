@@ -159,6 +159,7 @@ final class AccessRules {
                 "GET /api/v1/cases/items/{code}/form",
                 "GET /api/v1/certificates/root-ca.pem", "GET /api/v1/certificates/types",
                 "GET /api/v1/certificates/verification", "POST /api/v1/certificates/verification",
+                "POST /api/v1/certificates/verifications",
                 "GET /api/v1/divisions", "GET /api/v1/divisions/{code}", "GET /api/v1/divisions/{code}/children",
                 "GET /api/v1/divisions/{code}/lineage",
                 "POST /api/v1/identifiers/check", "POST /api/v1/identity/sign-in-codes",
