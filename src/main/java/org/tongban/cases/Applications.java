@@ -752,7 +752,7 @@ public class Applications {
     }
 
     private boolean divisionExists(org.tongban.shared.DivisionCode code) {
-        return organization.findDivision(code).isPresent();
+        return organization.divisionExists(code);
     }
 
     private void checkApplicant(SignedIn who, ItemDetail item, int requiredLevel) {

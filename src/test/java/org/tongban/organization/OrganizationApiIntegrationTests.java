@@ -41,6 +41,18 @@ class OrganizationApiIntegrationTests {
     }
 
     @Test
+    void aDivisionExistsWhenItIsKnownRememberedOrNotAndAnUnknownOneNever() {
+        DivisionCode village = DivisionCode.of("210112009000");
+        for (int i = 0; i < 2; i++) {
+            assertThat(organization.divisionExists(DivisionCode.of("210112"))).isTrue();
+            assertThat(organization.divisionExists(village)).isTrue();
+            assertThat(organization.divisionExists(DivisionCode.of("210199"))).isFalse();
+        }
+        assertThat(organization.divisionExists(DivisionCode.of("210112"))).isEqualTo(
+                organization.findDivision(DivisionCode.of("210112")).isPresent());
+    }
+
+    @Test
     void aDivisionsBodiesAndEachBodyAreTheSameWhenAskedAgainAndThroughEveryMethod() {
         DivisionCode hunnan = DivisionCode.of("210112");
         List<BodySummary> located = organization.bodiesIn(hunnan);
