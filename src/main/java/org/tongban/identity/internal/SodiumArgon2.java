@@ -191,7 +191,7 @@ final class SodiumArgon2 {
                 end++;
             }
             return new String(bytes, 0, end, StandardCharsets.US_ASCII);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException("libsodium's Argon2id failed", e);
@@ -213,7 +213,7 @@ final class SodiumArgon2 {
             } finally {
                 fill.invoke(secret, (byte) 0);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException("libsodium's Argon2id failed", e);
