@@ -20,6 +20,8 @@
 #   CPUS=0,1                 CPUs the started app is pinned to with taskset (empty: no pinning)
 #   TONGBAN_JAR=<path>       jar to run (default target/tongban.jar, built with ./mvnw when missing)
 #   PORT=18082               port of the app this script starts
+#   CLIENT=socket            the harness's HTTP client: socket (a plain keep-alive connection per user, light on the
+#                            two CPUs it shares with the app) or jdk (the JDK's HttpClient, used until 25 Nov 16:30)
 #   APP_JAVA_OPTS            JVM options of the app it starts (e.g. a JFR recording)
 #   JAVA_HOME                JDK 21+ (default /usr/lib/jvm/temurin-25-jdk-amd64)
 set -euo pipefail
@@ -28,7 +30,7 @@ project="$(pwd)"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 USERS="${USERS:-16}" DURATION="${DURATION:-60}" WARMUP="${WARMUP:-15}" THINK="${THINK:-0}" COST="${COST:-10}"
 HASH="${HASH:-argon2id}" MEMORY="${MEMORY:-7168}" ITERATIONS="${ITERATIONS:-5}"
-PORT="${PORT:-18082}" CPUS="${CPUS-0,1}" NATIVE="${NATIVE:-auto}"
+PORT="${PORT:-18082}" CPUS="${CPUS-0,1}" NATIVE="${NATIVE:-auto}" CLIENT="${CLIENT:-socket}"
 jar="${TONGBAN_JAR:-$project/target/tongban.jar}"
 case "$HASH" in
     argon2id) hash_spec="argon2id:$MEMORY:$ITERATIONS" ;;
@@ -88,7 +90,7 @@ SIGNIN_RESULTS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/results/signin-$(d
 mkdir -p "$SIGNIN_RESULTS"
 for think in $THINK; do
     "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$scratch/lib/*" bench/signin/SignInBench.java \
-        base="$BASE" users="$USERS" duration="$DURATION" warmup="$WARMUP" think="$think" hash="$hash_spec" \
+        base="$BASE" users="$USERS" duration="$DURATION" warmup="$WARMUP" think="$think" hash="$hash_spec" client="$CLIENT" \
         | tee "$SIGNIN_RESULTS/think-$think.md"
     # For bench/regressions.sh: the sign-in p95 against one password check's median on the same machine.
     result=$(grep -a '^RESULT ' "$SIGNIN_RESULTS/think-$think.md" || true)

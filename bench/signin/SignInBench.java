@@ -44,6 +44,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  *   - health: GET /actuator/health by N concurrent users (the server's floor for a trivial request).
  *
  * Arguments (name=value): base=http://localhost:8080 users=16 duration=60 warmup=15 think=0 prefix=1377
+ *   client=socket (a plain keep-alive HTTP/1.1 connection per user, the default) or client=jdk (the JDK's HttpClient,
+ *   the harness until 25 Nov 16:30) for the sign-ins and the health reference
  *   hash=argon2id:7168:5 (memory KiB, iterations; BouncyCastle), hash=argon2id-sodium:7168:5 (libsodium) or
  *   hash=bcrypt:10 (cost): what the app uses
  */
@@ -53,7 +55,8 @@ public class SignInBench {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new java.util.HashMap<>(Map.of("base", "http://localhost:8080", "users", "16",
-                "duration", "60", "warmup", "15", "think", "0", "hash", "argon2id:7168:5", "prefix", "1377"));
+                "duration", "60", "warmup", "15", "think", "0", "hash", "argon2id:7168:5", "prefix", "1377",
+                "client", "socket"));
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             options.put(kv[0], kv[1]);
@@ -72,14 +75,21 @@ public class SignInBench {
             register(base, phone, i, prefix);
             phones.add(phone);
         }
-        System.out.printf("users=%d duration=%ds warmup=%ds think=%dms hash=%s base=%s%n", users, duration,
-                warmup, think, hash, base);
+        System.out.printf("users=%d duration=%ds warmup=%ds think=%dms hash=%s base=%s client=%s%n", users, duration,
+                warmup, think, hash, base, options.get("client"));
         System.out.println();
         System.out.println("| Measurement | n | errors | throughput /s | p50 ms | p95 ms | p99 ms | max ms |");
         System.out.println("|---|---|---|---|---|---|---|---|");
-        Result signIn = run(users, warmup, duration, think, i -> signInOnce(base, phones.get(i)));
+        boolean sockets = options.get("client").equals("socket");
+        if (!sockets && !options.get("client").equals("jdk")) {
+            throw new IllegalArgumentException("client=socket or client=jdk");
+        }
+        URI target = URI.create(base);
+        Result signIn = run(users, warmup, duration, think, i -> sockets
+                ? signInOverSocket(target, phones.get(i)) : signInOnce(base, phones.get(i)));
         signIn.print("password sign-in POST, " + users + " users, think " + think + " ms");
-        Result health = run(users, 3, Math.max(10, duration / 3), 0, i -> timed(() -> get(base + "/actuator/health")));
+        Result health = run(users, 3, Math.max(10, duration / 3), 0, i -> timed(() -> sockets
+                ? healthOverSocket(target) : get(base + "/actuator/health")));
         health.print("GET /actuator/health, " + users + " users");
         Result hashParallel = hashChecks(hash, users, Math.max(10, duration / 3));
         hashParallel.print("password check alone (" + hash + "), " + users + " threads");
@@ -271,6 +281,161 @@ public class SignInBench {
             throw new IllegalStateException("sign-in answered " + answer.statusCode() + " " + location);
         }
         return took;
+    }
+
+    /**
+     * The same sign-in as {@link #signInOnce}, over a plain blocking HTTP/1.1 connection per user (kept alive, as a
+     * browser keeps its connection): the JDK's HttpClient, with its selector thread and futures, costs the two cores the
+     * harness shares with the platform noticeably more CPU per request.
+     */
+    static long signInOverSocket(URI base, String phone) throws Exception {
+        Connection connection = Connection.of(base);
+        try {
+            Connection.Response form = connection.exchange("GET", "/signin", null, null);
+            String session = form.cookie("SESSION");
+            Matcher token = CSRF.matcher(form.body());
+            if (form.status() != 200 || session == null || !token.find()) {
+                throw new IllegalStateException("no session or CSRF token on /signin (" + form.status() + ")");
+            }
+            String body = form(Map.of("identifier", phone, "password", PASSWORD, "_csrf", token.group(1)));
+            long began = System.nanoTime();
+            Connection.Response answer = connection.exchange("POST", "/signin", "SESSION=" + session, body);
+            long took = System.nanoTime() - began;
+            String location = answer.header("location");
+            if (answer.status() != 302 || location == null || !location.endsWith("/account")) {
+                throw new IllegalStateException("sign-in answered " + answer.status() + " " + location);
+            }
+            return took;
+        } catch (Exception e) {
+            Connection.drop();
+            throw e;
+        }
+    }
+
+    static Object healthOverSocket(URI base) throws Exception {
+        try {
+            Connection.Response answer = Connection.of(base).exchange("GET", "/actuator/health", null, null);
+            if (answer.status() != 200) {
+                throw new IllegalStateException("/actuator/health answered " + answer.status());
+            }
+            return null;
+        } catch (Exception e) {
+            Connection.drop();
+            throw e;
+        }
+    }
+
+    /** One keep-alive HTTP/1.1 connection per thread: requests written by hand, answers read by length or chunks. */
+    static final class Connection {
+        private static final ThreadLocal<Connection> OPEN = new ThreadLocal<>();
+        private final java.net.Socket socket;
+        private final java.io.BufferedInputStream in;
+        private final java.io.OutputStream out;
+        private final String host;
+
+        record Response(int status, Map<String, List<String>> headers, String body) {
+            String header(String name) {
+                List<String> values = headers.get(name);
+                return values == null ? null : values.getFirst();
+            }
+
+            String cookie(String name) {
+                for (String value : headers.getOrDefault("set-cookie", List.of())) {
+                    if (value.startsWith(name + "=")) {
+                        return value.substring(name.length() + 1, value.contains(";") ? value.indexOf(';')
+                                : value.length());
+                    }
+                }
+                return null;
+            }
+        }
+
+        private Connection(URI base) throws java.io.IOException {
+            socket = new java.net.Socket(base.getHost(), base.getPort());
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(30_000);
+            in = new java.io.BufferedInputStream(socket.getInputStream(), 16_384);
+            out = new java.io.BufferedOutputStream(socket.getOutputStream(), 8_192);
+            host = base.getHost() + ":" + base.getPort();
+        }
+
+        static Connection of(URI base) throws java.io.IOException {
+            Connection open = OPEN.get();
+            if (open == null) {
+                open = new Connection(base);
+                OPEN.set(open);
+            }
+            return open;
+        }
+
+        static void drop() {
+            Connection open = OPEN.get();
+            OPEN.remove();
+            if (open != null) {
+                try {
+                    open.socket.close();
+                } catch (java.io.IOException ignored) {
+                    // closing anyway
+                }
+            }
+        }
+
+        Response exchange(String method, String path, String cookie, String formBody) throws java.io.IOException {
+            byte[] body = formBody == null ? new byte[0] : formBody.getBytes(StandardCharsets.UTF_8);
+            StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
+                    .append(host).append("\r\nAccept: text/html,*/*;q=0.8\r\n");
+            if (cookie != null) {
+                head.append("Cookie: ").append(cookie).append("\r\n");
+            }
+            if (formBody != null) {
+                head.append("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ")
+                        .append(body.length).append("\r\n");
+            }
+            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            String status = line();
+            if (status == null) {
+                throw new java.io.EOFException("connection closed by the server");
+            }
+            int code = Integer.parseInt(status.split(" ")[1]);
+            Map<String, List<String>> headers = new java.util.HashMap<>();
+            for (String line = line(); line != null && !line.isEmpty(); line = line()) {
+                int colon = line.indexOf(':');
+                headers.computeIfAbsent(line.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT),
+                        k -> new ArrayList<>()).add(line.substring(colon + 1).strip());
+            }
+            java.io.ByteArrayOutputStream content = new java.io.ByteArrayOutputStream();
+            List<String> encoding = headers.getOrDefault("transfer-encoding", List.of());
+            if (encoding.stream().anyMatch(v -> v.equalsIgnoreCase("chunked"))) {
+                for (int size = Integer.parseInt(line().split(";")[0].strip(), 16); size > 0;
+                        size = Integer.parseInt(line().split(";")[0].strip(), 16)) {
+                    content.write(in.readNBytes(size));
+                    line(); // the chunk's CRLF
+                }
+                for (String trailer = line(); trailer != null && !trailer.isEmpty(); trailer = line()) {
+                    // trailers: none expected
+                }
+            } else if (headers.containsKey("content-length")) {
+                content.write(in.readNBytes(Integer.parseInt(headers.get("content-length").getFirst())));
+            }
+            if (headers.getOrDefault("connection", List.of()).stream().anyMatch(v -> v.equalsIgnoreCase("close"))) {
+                drop();
+            }
+            return new Response(code, headers, content.toString(StandardCharsets.UTF_8));
+        }
+
+        private String line() throws java.io.IOException {
+            StringBuilder line = new StringBuilder();
+            for (int b = in.read(); b != -1; b = in.read()) {
+                if (b == '\n') {
+                    int end = line.length();
+                    return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+                }
+                line.append((char) b);
+            }
+            return line.isEmpty() ? null : line.toString();
+        }
     }
 
     static Object get(String url) throws Exception {
