@@ -121,17 +121,9 @@ public class Organization {
      */
     @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public List<String> lineageCodes(DivisionCode code) {
-        List<String> known = lineages.get(code.value());
-        if (known != null) {
-            return known;
-        }
-        List<String> codes = List.copyOf(divisions.lineageCodes(code.value()));
+        List<String> codes = rememberedLineage(code);
         if (codes.isEmpty()) {
-            // Not remembered: a division added later is found by the next call.
             throw new NotFoundException("organization.division.not-found", code.value());
-        }
-        if (lineages.size() < MAX_REMEMBERED_LINEAGES) {
-            lineages.putIfAbsent(code.value(), codes);
         }
         return codes;
     }
@@ -143,15 +135,21 @@ public class Organization {
      */
     @Transactional(readOnly = true, propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public boolean divisionExists(DivisionCode code) {
-        if (lineages.containsKey(code.value())) {
-            return true;
+        return !rememberedLineage(code).isEmpty();
+    }
+
+    /** The lineage's codes, remembered once found; empty for an unknown division, which is not remembered. */
+    private List<String> rememberedLineage(DivisionCode code) {
+        List<String> known = lineages.get(code.value());
+        if (known != null) {
+            return known;
         }
-        try {
-            lineageCodes(code);
-            return true;
-        } catch (NotFoundException unknown) {
-            return false;
+        List<String> codes = List.copyOf(divisions.lineageCodes(code.value()));
+        // An unknown division is not remembered: one added later is found by the next call.
+        if (!codes.isEmpty() && lineages.size() < MAX_REMEMBERED_LINEAGES) {
+            lineages.putIfAbsent(code.value(), codes);
         }
+        return codes;
     }
 
     /** The divisions directly below {@code code}, by code. */

@@ -16,10 +16,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
-import org.tongban.identity.IdDocumentType;
-import org.tongban.identity.PhoneNumber;
 import org.tongban.identity.SignedIn;
-import org.tongban.shared.InvalidValueException;
 
 /**
  * Password sign-in by phone number or ID number. Failures count per identifier typed (known or not) and per
@@ -51,6 +48,7 @@ class AccountAuthentication implements AuthenticationProvider {
 
     private final Accounts accounts;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final AccountLookup lookup;
     private final PersonalDataCipher cipher;
     private final PasswordEncoder passwords;
     private final SignInLog log;
@@ -59,10 +57,11 @@ class AccountAuthentication implements AuthenticationProvider {
     /** A real hash to compare against when there is no account: the same work, the same time. */
     private final String noAccount;
 
-    AccountAuthentication(Accounts accounts, org.springframework.jdbc.core.JdbcTemplate jdbc, PersonalDataCipher cipher,
-            PasswordEncoder passwords, SignInLog log, StaffAssignments staff) {
+    AccountAuthentication(Accounts accounts, org.springframework.jdbc.core.JdbcTemplate jdbc, AccountLookup lookup,
+            PersonalDataCipher cipher, PasswordEncoder passwords, SignInLog log, StaffAssignments staff) {
         this.accounts = accounts;
         this.jdbc = jdbc;
+        this.lookup = lookup;
         this.cipher = cipher;
         this.passwords = passwords;
         this.log = log;
@@ -130,7 +129,7 @@ class AccountAuthentication implements AuthenticationProvider {
     }
 
     /**
-     * The account by its phone's or ID number's look-up hash, in one plain query: the sign-in's own work apart from
+     * The account by its phone's or ID number's look-up hash ({@link AccountLookup#keys}), in one plain query: the sign-in's own work apart from
      * the password check, read without loading the whole entity (which cost most of a sign-in's Java time in the
      * profile, see bench/README.md "Sign-in benchmark").
      */
@@ -143,23 +142,13 @@ class AccountAuthentication implements AuthenticationProvider {
     }
 
     private Optional<Credentials> find(String typed) {
-        try {
-            return credentials("phone_hash", cipher.lookupHash("phone:" + new PhoneNumber(typed).value()));
-        } catch (InvalidValueException notAPhone) {
-            for (IdDocumentType type : IdDocumentType.values()) {
-                try {
-                    String number = type.normalize(typed);
-                    Optional<Credentials> found = credentials("id_number_hash",
-                            cipher.lookupHash(type.name() + ":" + number));
-                    if (found.isPresent()) {
-                        return found;
-                    }
-                } catch (InvalidValueException notThisType) {
-                    // try the next document type
-                }
+        for (AccountLookup.Key key : lookup.keys(typed)) {
+            Optional<Credentials> found = credentials(key.column(), key.hash());
+            if (found.isPresent()) {
+                return found;
             }
-            return Optional.empty();
         }
+        return Optional.empty();
     }
 
     static Duration remaining(Instant until, Instant now) {
